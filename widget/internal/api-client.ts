@@ -1,0 +1,239 @@
+// The elements' one way to talk to the API: JSON over fetch with a bearer token, errors turned into
+// ApiRequestError (the contract's error shape, or `network` when the server could not be reached),
+// and Server-Sent Events read with fetch so the token travels in a header, never in the URL.
+
+export type Admission = 'moderator' | 'auto';
+export type LinkStatus = 'active' | 'expired' | 'used_up' | 'inactive';
+export type GuestStatus = 'waiting' | 'admitted' | 'denied' | 'left' | 'removed';
+export type Permission = 'guest-access:manage' | 'guests:admit';
+
+export interface Link {
+  id: string;
+  name: string;
+  url: string;
+  maxUses: number | null;
+  uses: number;
+  expiresAt: string | null;
+  createdAt: string;
+  status: LinkStatus;
+}
+
+export interface GuestAccess {
+  enabled: boolean;
+  admission: Admission;
+  maxLinks: number;
+  links: Link[];
+  permissions: Permission[];
+  room: { id: string; title: string; type: 'room' | 'channel' };
+}
+
+export interface HostGuest {
+  id: string;
+  name: string;
+  email: string;
+  status: GuestStatus;
+  linkId: string;
+  linkName: string;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface RoomSchedule {
+  title: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  timeZone: string | null;
+}
+
+export interface RoomSummary extends RoomSchedule {
+  id: string;
+  joinUrl: string | null;
+}
+
+export interface LinkPage {
+  room: RoomSchedule;
+  branding: { logoUrl: string | null; accentColor: string | null };
+  admission: Admission;
+}
+
+export interface Redemption {
+  guest: { id: string; name: string; status: GuestStatus };
+  session: string;
+  room: RoomSummary;
+}
+
+export interface GuestSession {
+  guest: { id: string; name: string; status: GuestStatus };
+  room: RoomSummary;
+}
+
+/** The contract's error codes, plus `network` when no answer came back. */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'module_disabled'
+  | 'not_found'
+  | 'room_not_found'
+  | 'unsupported_room_type'
+  | 'link_limit_reached'
+  | 'guest_access_disabled'
+  | 'link_unavailable'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'network';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    /** The rest of the error body (for `link_unavailable`: the room, where the link was real). */
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Returns a bearer token; `refresh` asks for a new one (after a 401 or before expiry). */
+export type TokenSource = (refresh: boolean) => Promise<string | undefined> | string | undefined;
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export class ApiClient {
+  constructor(
+    private readonly base: string,
+    private readonly token: TokenSource = () => undefined,
+  ) {}
+
+  url(path: string): string {
+    return new URL(path, this.base.endsWith('/') ? this.base : `${this.base}/`).href;
+  }
+
+  /** Sends one request; on 401 asks the token source once for a fresh token and retries. */
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    let response = await this.send(method, path, options, false);
+    if (response.status === 401) response = await this.send(method, path, options, true);
+    if (response.status === 204) return undefined as T;
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const error = body?.error ?? {};
+      const { code, message, fields, ...rest } = error;
+      throw new ApiRequestError(
+        code ?? 'network',
+        response.status,
+        message ?? response.statusText,
+        fields ?? {},
+        rest,
+      );
+    }
+    return body as T;
+  }
+
+  private async send(method: string, path: string, options: RequestOptions, refresh: boolean) {
+    const token = await this.token(refresh);
+    const headers: Record<string, string> = { ...options.headers };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await fetch(this.url(path), {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new ApiRequestError('network', 0, String(error));
+    }
+  }
+
+  /**
+   * Follows a Server-Sent Events stream until `signal` aborts, reconnecting with exponential backoff
+   * (0.5 s doubling to 15 s) when it drops. `onEvent` gets each event's name and parsed data.
+   * `onOpen` runs on every (re)connection, so the caller can reload state it may have missed.
+   * A 4xx answer stops the stream and is passed to `onError` (a retry would not change it).
+   */
+  async follow(
+    path: string,
+    handlers: {
+      onEvent: (name: string, data: unknown) => void;
+      onOpen?: () => void;
+      onError?: (error: ApiRequestError) => void;
+    },
+    signal: AbortSignal,
+  ): Promise<void> {
+    let delay = 500;
+    while (!signal.aborted) {
+      try {
+        let response = await this.send(
+          'GET',
+          path,
+          { signal, headers: { Accept: 'text/event-stream' } },
+          false,
+        );
+        if (response.status === 401) {
+          response = await this.send('GET', path, { signal, headers: { Accept: 'text/event-stream' } }, true);
+        }
+        if (response.status >= 400 && response.status < 500) {
+          const error = (await response.json().catch(() => ({})))?.error ?? {};
+          handlers.onError?.(
+            new ApiRequestError(error.code ?? 'network', response.status, error.message ?? ''),
+          );
+          return;
+        }
+        if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+        delay = 500;
+        handlers.onOpen?.();
+        await readEvents(response.body, handlers.onEvent);
+        // The server ended the stream on purpose (e.g. the guest was removed): no reconnect.
+        return;
+      } catch {
+        if (signal.aborted) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 15000);
+    }
+  }
+}
+
+/** Parses the SSE wire format (event:/data: lines, blank line ends an event; comments ignored). */
+async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (name: string, data: unknown) => void) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let name = 'message';
+  let data: string[] = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let newline = buffer.indexOf('\n');
+    while (newline >= 0) {
+      const line = buffer.slice(0, newline).replace(/\r$/, '');
+      buffer = buffer.slice(newline + 1);
+      if (line === '') {
+        if (data.length) onEvent(name, parseData(data.join('\n')));
+        name = 'message';
+        data = [];
+      } else if (line.startsWith('event:')) {
+        name = line.slice(6).trim();
+      } else if (line.startsWith('data:')) {
+        data.push(line.slice(5).replace(/^ /, ''));
+      }
+      newline = buffer.indexOf('\n');
+    }
+  }
+}
+
+function parseData(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
