@@ -1,0 +1,179 @@
+// The three kinds of bearer: tenant API keys (admin routes), HS256 host tokens (host routes) and guest
+// sessions (guest routes). Also creating tenants and rotating their signing secrets, since both mint secrets.
+import type { Context } from 'hono';
+import { decode, verify } from 'hono/jwt';
+import { ApiError, forbidden, unauthorized } from './errors.ts';
+import {
+  decrypt,
+  deriveToken,
+  encrypt,
+  lookupHash,
+  randomId,
+  randomSecret,
+  type ServerSecret,
+} from './secrets.ts';
+import type { Store } from './store/index.ts';
+import type { Modules, Tenant } from './store/tenants.ts';
+
+export type Permission = 'guest-access:manage' | 'guests:admit';
+export const ALL_PERMISSIONS: Permission[] = ['guest-access:manage', 'guests:admit'];
+
+export interface HostIdentity {
+  tenant: Tenant;
+  userId: string;
+  roomId: string;
+  permissions: Permission[];
+}
+
+export function bearerToken(c: Context): string {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw unauthorized();
+  return match[1];
+}
+
+// Tenants
+
+export interface CreatedTenant {
+  tenant: Tenant;
+  apiKey: string;
+  signingSecret: string;
+}
+
+export function createTenant(
+  store: Store,
+  serverSecret: ServerSecret,
+  input: { name: string; allowedOrigins?: string[]; modules?: Partial<Modules> },
+  now: number,
+): CreatedTenant {
+  const id = `t_${randomId(9)}`;
+  const apiKey = randomSecret('gak');
+  const signingSecret = randomSecret('gas');
+  store.transaction(() =>
+    store.tenants.create({
+      id,
+      name: input.name,
+      apiKeyHash: lookupHash(apiKey),
+      signingSecretSealed: encrypt(serverSecret, signingSecret),
+      allowedOrigins: input.allowedOrigins ?? [],
+      modules: input.modules,
+      createdAt: now,
+    }),
+  );
+  return { tenant: store.tenants.get(id) as Tenant, apiKey, signingSecret };
+}
+
+/** A new signing secret; the current one stays valid as the previous until the next rotation. */
+export function rotateSigningSecret(
+  store: Store,
+  serverSecret: ServerSecret,
+  tenantId: string,
+): string | null {
+  const signingSecret = randomSecret('gas');
+  const rotated = store.transaction(() =>
+    store.tenants.rotateSigningSecret(tenantId, encrypt(serverSecret, signingSecret)),
+  );
+  return rotated ? signingSecret : null;
+}
+
+// Admin: the tenant's API key. Looked up by its hash, so no comparison of the secret itself happens.
+
+export function tenantFromApiKey(store: Store, token: string): Tenant {
+  const tenant = store.tenants.byApiKeyHash(lookupHash(token));
+  if (!tenant) throw unauthorized('The API key is not valid.');
+  return tenant;
+}
+
+// Host tokens
+
+interface HostClaims {
+  iss: string;
+  sub: string;
+  room: string;
+  perms: unknown;
+  exp: number;
+}
+
+const isHostClaims = (payload: Record<string, unknown>): payload is Record<string, unknown> & HostClaims =>
+  typeof payload.iss === 'string' &&
+  typeof payload.sub === 'string' &&
+  typeof payload.room === 'string' &&
+  typeof payload.exp === 'number' &&
+  Number.isFinite(payload.exp);
+
+function decodeClaims(token: string): Record<string, unknown> {
+  try {
+    const { header, payload } = decode(token);
+    // Refuse alg none and every algorithm but HS256 before touching any key.
+    if (header.alg !== 'HS256') throw unauthorized('Host tokens must be signed with HS256.');
+    return payload;
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw unauthorized('The host token is malformed.');
+  }
+}
+
+async function signedByOneOf(token: string, secrets: string[]): Promise<boolean> {
+  for (const secret of secrets) {
+    try {
+      // Time claims are checked below against the injected clock, not the wall clock.
+      await verify(token, secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
+      return true;
+    } catch {
+      // try the next secret (rotation keeps two valid)
+    }
+  }
+  return false;
+}
+
+export async function verifyHostToken(
+  deps: {
+    store: Store;
+    serverSecret: ServerSecret;
+    now: number;
+    maxTtlSeconds: number;
+    /** Called once the issuer is known, before the token is judged, so even refusals get the tenant's CORS. */
+    onTenant?: (tenant: Tenant) => void;
+  },
+  token: string,
+  roomId: string,
+): Promise<HostIdentity> {
+  const claims = decodeClaims(token);
+  if (!isHostClaims(claims)) throw unauthorized('The host token lacks iss, sub, room or exp.');
+  const tenant = deps.store.tenants.get(claims.iss);
+  if (!tenant) throw unauthorized('The host token was not issued by a known tenant.');
+  deps.onTenant?.(tenant);
+  const secrets = deps.store.tenants
+    .sealedSigningSecrets(tenant.id)
+    .map((sealed) => decrypt(deps.serverSecret, sealed));
+  if (!(await signedByOneOf(token, secrets))) throw unauthorized('The host token signature is not valid.');
+  const nowSeconds = deps.now / 1000;
+  if (claims.exp <= nowSeconds) throw unauthorized('The host token has expired.');
+  if (claims.exp > nowSeconds + deps.maxTtlSeconds) {
+    throw unauthorized(`Host tokens may live at most ${deps.maxTtlSeconds} seconds.`);
+  }
+  if (claims.room !== roomId) throw forbidden('This host token is for another room.');
+  const perms = Array.isArray(claims.perms) ? claims.perms : [];
+  const permissions = ALL_PERMISSIONS.filter((permission) => perms.includes(permission));
+  return { tenant, userId: claims.sub, roomId: claims.room, permissions };
+}
+
+export function requirePermission(host: HostIdentity, anyOf: Permission[]): void {
+  if (anyOf.some((permission) => host.permissions.includes(permission))) return;
+  throw forbidden(
+    anyOf.length === 1
+      ? `This needs the ${anyOf[0]} permission; ask the media owner to grant it.`
+      : `This needs one of the permissions ${anyOf.join(', ')}.`,
+  );
+}
+
+// Guest sessions: derived from the guest id and the server secret; only their hash is stored.
+
+export const guestSessionToken = (serverSecret: ServerSecret, guestId: string) =>
+  deriveToken(serverSecret, 'guest-session', guestId);
+
+export function guestFromSession(store: Store, token: string) {
+  const guest = store.guests.bySessionHash(lookupHash(token));
+  if (!guest) throw unauthorized('The guest session is not valid.');
+  return guest;
+}

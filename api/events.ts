@@ -1,0 +1,73 @@
+// The in-process hub behind the Server-Sent Events streams: hosts listen per room, guests per guest.
+// Listeners unsubscribe when their stream ends, so nothing outlives a connection.
+import type { GuestStatus } from './store/guests.ts';
+import type { Admission } from './store/rooms.ts';
+import type { HostGuestView, LinkView } from './views.ts';
+
+export type HostEvent =
+  | { event: 'guest'; data: HostGuestView }
+  | { event: 'link'; data: LinkView }
+  | { event: 'link-deleted'; data: { id: string } }
+  | { event: 'guest-access'; data: { enabled: boolean; admission: Admission } };
+
+export interface GuestEvent {
+  event: 'status';
+  data: { status: GuestStatus };
+}
+
+type Listener<T> = (event: T) => void;
+
+function topic<T>() {
+  const listeners = new Map<string, Set<Listener<T>>>();
+  return {
+    publish(key: string, event: T) {
+      for (const listener of listeners.get(key) ?? []) listener(event);
+    },
+    subscribe(key: string, listener: Listener<T>) {
+      let set = listeners.get(key);
+      if (!set) {
+        set = new Set();
+        listeners.set(key, set);
+      }
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && listeners.get(key) === set) listeners.delete(key);
+      };
+    },
+    get size() {
+      let count = 0;
+      for (const set of listeners.values()) count += set.size;
+      return count;
+    },
+  };
+}
+
+export function createEventHub() {
+  const rooms = topic<HostEvent>();
+  const guests = topic<GuestEvent>();
+  const closers = new Set<() => void>();
+  return {
+    publishToRoom: (roomPk: number, event: HostEvent) => rooms.publish(String(roomPk), event),
+    subscribeToRoom: (roomPk: number, listener: Listener<HostEvent>) =>
+      rooms.subscribe(String(roomPk), listener),
+    publishToGuest: (guestId: string, status: GuestStatus) =>
+      guests.publish(guestId, { event: 'status', data: { status } }),
+    subscribeToGuest: (guestId: string, listener: Listener<GuestEvent>) =>
+      guests.subscribe(guestId, listener),
+    /** Streams register how to end them, so a shutdown can close them all. */
+    track(close: () => void) {
+      closers.add(close);
+      return () => closers.delete(close);
+    },
+    closeAll() {
+      for (const close of [...closers]) close();
+    },
+    /** Open listeners and streams, for leak checks. */
+    get size() {
+      return rooms.size + guests.size + closers.size;
+    },
+  };
+}
+
+export type EventHub = ReturnType<typeof createEventHub>;

@@ -1,0 +1,89 @@
+// Opening and redeeming a link (rules 3, 8, 9, 11) and re-validating a guest's session (rules 6, 9).
+import { ApiError, LINK_UNAVAILABLE_MESSAGE } from './errors.ts';
+import { isLinkUsable } from './rules.ts';
+import { lookupHash } from './secrets.ts';
+import type { Guest } from './store/guests.ts';
+import type { Store } from './store/index.ts';
+import type { Link } from './store/links.ts';
+import type { Room } from './store/rooms.ts';
+import type { Tenant } from './store/tenants.ts';
+import { scheduleView } from './views.ts';
+
+export interface LinkContext {
+  tenant: Tenant;
+  room: Room;
+  link: Link;
+}
+
+/** The link a token names, with its room and tenant; undefined for a token that was never real. */
+export function resolveLink(store: Store, token: string): LinkContext | undefined {
+  const link = store.links.byTokenHash(lookupHash(token));
+  const room = link && store.rooms.byPk(link.roomPk);
+  const tenant = room && store.tenants.get(room.tenantId);
+  return tenant && room && link ? { tenant, room, link } : undefined;
+}
+
+/** Rule 14: the room's title and schedule only where the token was real. */
+export const linkUnavailable = (room?: Room) =>
+  new ApiError(
+    'link_unavailable',
+    410,
+    LINK_UNAVAILABLE_MESSAGE,
+    undefined,
+    room && { room: scheduleView(room) },
+  );
+
+export interface Redemption extends LinkContext {
+  guest: Guest;
+  /** False when an earlier submit with the same Idempotency-Key is answered again. */
+  counted: boolean;
+}
+
+/**
+ * One write transaction re-checks rule 3 and counts the use with a statement that cannot pass the limit,
+ * so N simultaneous submits on a link with k uses left accept exactly k (rule 9).
+ */
+export function redeem(
+  store: Store,
+  context: LinkContext,
+  input: { guestId: string; sessionHash: Buffer; name: string; email: string; idempotencyKey: string | null },
+  now: number,
+): Redemption {
+  return store.transaction(() => {
+    // Re-read inside the lock: the context was resolved before it.
+    const link = store.links.get(context.link.id) as Link;
+    const room = store.rooms.byPk(link.roomPk) as Room;
+    const tenant = store.tenants.get(room.tenantId) as Tenant;
+    const current = { tenant, room, link };
+    const earlier = input.idempotencyKey
+      ? store.guests.byIdempotencyKey(link.id, input.idempotencyKey)
+      : undefined;
+    if (earlier) {
+      if (!isLinkUsable(current, now, false)) throw linkUnavailable(room);
+      return { ...current, guest: earlier, counted: false };
+    }
+    if (!isLinkUsable(current, now, true) || !store.links.countUse(link.id)) throw linkUnavailable(room);
+    const guest = store.guests.create({
+      id: input.guestId,
+      roomPk: room.pk,
+      linkId: link.id,
+      name: input.name,
+      email: input.email,
+      status: room.admission === 'auto' ? 'admitted' : 'waiting',
+      sessionHash: input.sessionHash,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+    });
+    return { tenant, room, link: store.links.get(link.id) as Link, guest, counted: true };
+  });
+}
+
+/** The link, room and tenant behind a guest; rows are never hard-deleted, so they always exist. */
+export function guestContext(store: Store, guest: Guest): LinkContext {
+  const room = store.rooms.byPk(guest.roomPk) as Room;
+  return {
+    room,
+    link: store.links.get(guest.linkId) as Link,
+    tenant: store.tenants.get(room.tenantId) as Tenant,
+  };
+}

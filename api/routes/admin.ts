@@ -1,0 +1,131 @@
+// Admin routes (server to server, by the tenant's API key): the tenant's settings and its rooms.
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type { AppDeps, AppEnv } from '../app.ts';
+import { bearerToken, rotateSigningSecret, tenantFromApiKey } from '../auth.ts';
+import { ApiError, roomNotFound } from '../errors.ts';
+import { adminRoomResponse, roomBody, roomParams, tenantPatchBody, tenantResponse } from '../schemas.ts';
+import type { Tenant } from '../store/tenants.ts';
+import { errorJson, json, validate } from '../validation.ts';
+import { adminRoomView, tenantView } from '../views.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['admin'];
+const parseInstant = (value: string | null | undefined) => (value ? Date.parse(value) : null);
+
+export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
+  const tenantOf = (c: { get(key: 'tenant'): Tenant | undefined }) => c.get('tenant') as Tenant;
+
+  return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('tenant', tenantFromApiKey(store, bearerToken(c)));
+      await next();
+    })
+    .get(
+      '/tenant',
+      describeRoute({
+        tags,
+        security,
+        summary: 'Read the tenant',
+        responses: { 200: json(tenantResponse, 'The tenant'), 401: errorJson('Bad API key') },
+      }),
+      (c) => c.json(tenantView(tenantOf(c)), 200),
+    )
+    .patch(
+      '/tenant',
+      describeRoute({
+        tags,
+        security,
+        summary: 'Change the tenant',
+        responses: { 200: json(tenantResponse, 'The tenant'), 400: errorJson('Invalid fields') },
+      }),
+      validate('json', tenantPatchBody),
+      (c) => {
+        const tenant = tenantOf(c);
+        store.transaction(() => store.tenants.update(tenant, c.req.valid('json')));
+        return c.json(tenantView(store.tenants.get(tenant.id) as Tenant), 200);
+      },
+    )
+    .post(
+      '/tenant/signing-secrets',
+      describeRoute({
+        tags,
+        security,
+        summary: 'Rotate the signing secret',
+        description:
+          'Creates a new signing secret for host tokens. The current one stays valid until the next rotation, ' +
+          'so token minting can move to the new secret without downtime.',
+        responses: { 201: { description: '`{signingSecret}`' } },
+      }),
+      (c) => {
+        const signingSecret = rotateSigningSecret(store, config.serverSecret, tenantOf(c).id);
+        return c.json({ signingSecret }, 201);
+      },
+    )
+    .put(
+      '/rooms/:roomId',
+      describeRoute({
+        tags,
+        security,
+        summary: 'Create or update a room',
+        responses: {
+          200: json(adminRoomResponse, 'Updated'),
+          201: json(adminRoomResponse, 'Created'),
+          400: errorJson('Invalid fields'),
+        },
+      }),
+      validate('param', roomParams),
+      validate('json', roomBody),
+      (c) => {
+        const tenant = tenantOf(c);
+        const { roomId } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const startsAt = parseInstant(body.startsAt);
+        const endsAt = parseInstant(body.endsAt);
+        if (startsAt !== null && endsAt !== null && endsAt < startsAt) {
+          throw new ApiError('validation_failed', 400, 'Some fields are not valid.', {
+            endsAt: 'End must not be before start.',
+          });
+        }
+        const existed = store.rooms.get(tenant.id, roomId)?.removedAt === null;
+        const room = store.transaction(() =>
+          store.rooms.put(
+            tenant.id,
+            roomId,
+            {
+              title: body.title,
+              type: body.type,
+              startsAt,
+              endsAt,
+              timeZone: body.timeZone ?? null,
+              joinUrl: body.joinUrl ?? null,
+            },
+            clock.now(),
+          ),
+        );
+        return c.json(adminRoomView(room), existed ? 200 : 201);
+      },
+    )
+    .delete(
+      '/rooms/:roomId',
+      describeRoute({
+        tags,
+        security,
+        summary: 'Remove a room; its links become invalid for good',
+        responses: { 204: { description: 'Removed' }, 404: errorJson('No such room') },
+      }),
+      validate('param', roomParams),
+      (c) => {
+        const room = store.rooms.get(tenantOf(c).id, c.req.valid('param').roomId);
+        if (!room || room.removedAt !== null) throw roomNotFound();
+        const deletedLinks = store.links.listOfRoom(room.pk);
+        store.transaction(() => {
+          store.rooms.remove(room, clock.now());
+          store.links.deleteOfRoom(room.pk, clock.now());
+        });
+        for (const link of deletedLinks)
+          events.publishToRoom(room.pk, { event: 'link-deleted', data: { id: link.id } });
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,99 @@
+// Guest routes (by guest-session token): the re-validated session, its status stream, and leaving.
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type { AppDeps, AppEnv } from '../app.ts';
+import { bearerToken, guestFromSession } from '../auth.ts';
+import { guestContext, linkUnavailable } from '../redemption.ts';
+import { isFinal, isLinkUsable } from '../rules.ts';
+import { guestSessionResponse } from '../schemas.ts';
+import { eventStream } from '../sse.ts';
+import type { Guest } from '../store/guests.ts';
+import { errorJson, json } from '../validation.ts';
+import { guestRoomView, hostGuestView, publicGuestView } from '../views.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['guest'];
+
+export function createGuestRoutes({ store, clock, config, events }: AppDeps) {
+  return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      const guest = guestFromSession(store, bearerToken(c));
+      c.set('guest', guest);
+      c.set('tenant', guestContext(store, guest).tenant);
+      await next();
+    })
+    .get(
+      '/session',
+      describeRoute({
+        tags,
+        security,
+        summary: 'The guest’s status and room, re-validated on every call (rules 6 and 9)',
+        description: 'A denied, removed or departed guest gets that status rather than 410.',
+        responses: {
+          200: json(guestSessionResponse, 'The session'),
+          401: errorJson('Unknown session'),
+          410: errorJson(
+            'link_unavailable: the link was deleted, expired, access turned off or room removed',
+          ),
+        },
+      }),
+      (c) => {
+        const guest = c.var.guest;
+        const context = guestContext(store, guest);
+        // Rule 9: a returning guest is never blocked by the use limit.
+        if (!isFinal(guest.status) && !isLinkUsable(context, clock.now(), false)) {
+          throw linkUnavailable(context.room);
+        }
+        return c.json(
+          { guest: publicGuestView(guest), room: guestRoomView(context.room, guest.status) },
+          200,
+        );
+      },
+    )
+    .get(
+      '/events',
+      describeRoute({
+        tags,
+        security,
+        summary:
+          'Server-Sent Events: `status` now and on every change; ends once the guest is turned away or left',
+        responses: { 200: { description: 'text/event-stream' }, 401: errorJson('Unknown session') },
+      }),
+      (c) => {
+        const guest = c.var.guest;
+        return eventStream(c, {
+          hub: events,
+          heartbeatMs: config.heartbeatMs,
+          subscribe: ({ send, end }) => {
+            const unsubscribe = events.subscribeToGuest(guest.id, (event) => {
+              send(event);
+              if (isFinal(event.data.status)) end();
+            });
+            // The current status first: a decision may have come before the stream opened.
+            const current = store.guests.get(guest.id) as Guest;
+            send({ event: 'status', data: { status: current.status } });
+            if (isFinal(current.status)) end();
+            return unsubscribe;
+          },
+        });
+      },
+    )
+    .delete(
+      '/session',
+      describeRoute({
+        tags,
+        security,
+        summary: 'Leave: the guest’s status becomes left',
+        responses: { 204: { description: 'Left' }, 401: errorJson('Unknown session') },
+      }),
+      (c) => {
+        const guest = c.var.guest;
+        if (!isFinal(guest.status)) {
+          const left = store.transaction(() => store.guests.setStatus(guest, 'left', clock.now()));
+          events.publishToRoom(left.roomPk, { event: 'guest', data: hostGuestView(left) });
+          events.publishToGuest(left.id, left.status);
+        }
+        return c.body(null, 204);
+      },
+    );
+}

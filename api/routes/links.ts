@@ -1,0 +1,117 @@
+// Public link routes: what the entry page shows for a token, and redeeming it (rules 3, 8, 9, 11, 14).
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type { AppDeps, AppEnv } from '../app.ts';
+import { guestSessionToken } from '../auth.ts';
+import { clientAddress } from '../rate-limit.ts';
+import { linkUnavailable, redeem, resolveLink } from '../redemption.ts';
+import { isLinkUsable } from '../rules.ts';
+import {
+  guestBody,
+  linkPreviewResponse,
+  redemptionHeaders,
+  redemptionResponse,
+  tokenParams,
+} from '../schemas.ts';
+import { lookupHash, randomId } from '../secrets.ts';
+import { errorJson, json, validate } from '../validation.ts';
+import { guestRoomView, hostGuestView, linkView, publicGuestView, scheduleView } from '../views.ts';
+
+const tags = ['guest'];
+const refusals = {
+  410: errorJson('link_unavailable: unknown, deleted, expired, used up, access off or room removed'),
+  429: errorJson('rate_limited, with Retry-After'),
+};
+
+export function createLinkRoutes({ store, clock, config, events, rateLimiter }: AppDeps) {
+  const limit = config.rateLimitPerMinute;
+
+  /** Resolves a token under the rate limits; unknown tokens also count against a tighter guessing limit. */
+  function linkFor(token: string, address: string) {
+    rateLimiter.hit(`address:${address}`, limit);
+    const context = resolveLink(store, token);
+    if (!context) {
+      rateLimiter.hit(`guess:${address}`, Math.ceil(limit / 4));
+      throw linkUnavailable();
+    }
+    return context;
+  }
+
+  return new Hono<AppEnv>()
+    .get(
+      '/:token',
+      describeRoute({
+        tags,
+        summary: 'What the entry page shows for a link; counts no use (rule 8)',
+        responses: { 200: json(linkPreviewResponse, 'The room and branding'), ...refusals },
+      }),
+      validate('param', tokenParams),
+      (c) => {
+        const context = linkFor(c.req.valid('param').token, clientAddress(c));
+        c.set('tenant', context.tenant);
+        if (!isLinkUsable(context, clock.now(), true)) throw linkUnavailable(context.room);
+        return c.json(
+          {
+            room: scheduleView(context.room),
+            branding: context.tenant.branding,
+            admission: context.room.admission,
+          },
+          200,
+        );
+      },
+    )
+    .post(
+      '/:token/guests',
+      describeRoute({
+        tags,
+        summary: 'Redeem a link: the guest enters the waiting room (or the session, with auto admission)',
+        description:
+          'Send an `Idempotency-Key` header so a retried submit counts once and returns the same guest.',
+        responses: { 201: json(redemptionResponse, 'The guest and its session token'), ...refusals },
+      }),
+      validate('param', tokenParams),
+      validate('header', redemptionHeaders),
+      validate('json', guestBody),
+      (c) => {
+        const context = linkFor(c.req.valid('param').token, clientAddress(c));
+        c.set('tenant', context.tenant);
+        rateLimiter.hit(`link:${context.link.id}`, limit * 10);
+        const body = c.req.valid('json');
+        const guestId = randomId();
+        const session = guestSessionToken(config.serverSecret, guestId);
+        const redemption = redeem(
+          store,
+          context,
+          {
+            guestId,
+            sessionHash: lookupHash(session),
+            name: body.name,
+            email: body.email,
+            idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
+          },
+          clock.now(),
+        );
+        const { guest, room } = redemption;
+        if (redemption.counted) {
+          const origin = config.publicOrigin ?? new URL(c.req.url).origin;
+          const now = clock.now();
+          const link = linkView(redemption.link, {
+            ...redemption,
+            serverSecret: config.serverSecret,
+            origin,
+            now,
+          });
+          events.publishToRoom(room.pk, { event: 'guest', data: hostGuestView(guest) });
+          events.publishToRoom(room.pk, { event: 'link', data: link });
+        }
+        return c.json(
+          {
+            guest: publicGuestView(guest),
+            session: guestSessionToken(config.serverSecret, guest.id),
+            room: guestRoomView(room, guest.status),
+          },
+          201,
+        );
+      },
+    );
+}

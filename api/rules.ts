@@ -1,0 +1,94 @@
+// The SPEC's rules in one place: limits, expiry, link status, when a link or guest session is usable,
+// and who may decide what. Routes call these; nothing here knows HTTP or SQL.
+import { ApiError } from './errors.ts';
+import type { GuestStatus } from './store/guests.ts';
+import type { Link } from './store/links.ts';
+import type { Room } from './store/rooms.ts';
+import type { Tenant } from './store/tenants.ts';
+
+/** Rule 1. */
+export const MAX_LINKS_PER_ROOM = 3;
+/** Rule 2. */
+export const MAX_LINK_USES = 1_000_000;
+export const MAX_LINK_DAYS = 365;
+export const NAME_MAX_LENGTH = 80;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type LinkStatus = 'active' | 'expired' | 'used_up' | 'inactive';
+
+export const expiresAtFor = (now: number, durationDays: number | null | undefined) =>
+  durationDays ? now + durationDays * DAY_MS : null;
+
+const isExpired = (link: Link, now: number) => link.expiresAt !== null && link.expiresAt <= now;
+const isUsedUp = (link: Link) => link.maxUses !== null && link.uses >= link.maxUses;
+
+/** What the host list shows: permanent states first, then the switch (rule 4). */
+export function linkStatus(link: Link, room: Room, now: number): LinkStatus {
+  if (isExpired(link, now)) return 'expired';
+  if (isUsedUp(link)) return 'used_up';
+  return room.guestAccessEnabled ? 'active' : 'inactive';
+}
+
+/** Rule 7: the tenant's modules and the room type must allow guest access at all. */
+export function guestAccessRefusal(tenant: Tenant, room: Room): ApiError | null {
+  if (!tenant.modules.inviteToMedia) {
+    return new ApiError(
+      'module_disabled',
+      403,
+      'Guest access needs the inviteToMedia module, which is off for this account.',
+      { module: 'inviteToMedia' },
+    );
+  }
+  if (!tenant.modules.theming.mediaPage) {
+    return new ApiError(
+      'module_disabled',
+      403,
+      "Guest access needs the theming module with the 'mediaPage' feature, which is off for this account.",
+      { module: 'theming.mediaPage' },
+    );
+  }
+  if (room.type === 'channel') {
+    return new ApiError('unsupported_room_type', 409, 'Guest access is not supported for channel rooms.');
+  }
+  return null;
+}
+
+/**
+ * Rule 3: a link is usable only while the room is available with guest access on, and the link is neither
+ * deleted nor expired; a new guest also needs a use left. Rule 9: a returning guest skips the use limit.
+ */
+export function isLinkUsable(
+  context: { tenant: Tenant; room: Room; link: Link },
+  now: number,
+  forNewGuest: boolean,
+): boolean {
+  const { tenant, room, link } = context;
+  return (
+    room.removedAt === null &&
+    guestAccessRefusal(tenant, room) === null &&
+    room.guestAccessEnabled &&
+    link.deletedAt === null &&
+    !isExpired(link, now) &&
+    !(forNewGuest && isUsedUp(link))
+  );
+}
+
+export type Decision = 'admit' | 'deny' | 'remove';
+
+const decisionResults: Record<Decision, { from: GuestStatus[]; to: GuestStatus }> = {
+  admit: { from: ['waiting'], to: 'admitted' },
+  deny: { from: ['waiting'], to: 'denied' },
+  remove: { from: ['waiting', 'admitted'], to: 'removed' },
+};
+
+/** The status a decision leads to, or an error when the guest is past it (deciding twice is harmless). */
+export function decide(current: GuestStatus, decision: Decision): GuestStatus {
+  const { from, to } = decisionResults[decision];
+  if (current === to || from.includes(current)) return to;
+  throw new ApiError('guest_already_decided', 409, `This guest is ${current} and cannot be ${to} now.`);
+}
+
+/** A guest turned away by a moderator, or gone: their stream ends and their session no longer re-validates. */
+export const isFinal = (status: GuestStatus) =>
+  status === 'denied' || status === 'removed' || status === 'left';

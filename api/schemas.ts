@@ -1,0 +1,239 @@
+// valibot schemas: the one source of request and response shapes, used to validate and to build OpenAPI.
+import * as v from 'valibot';
+import { MAX_LINK_DAYS, MAX_LINK_USES, MAX_LINKS_PER_ROOM, NAME_MAX_LENGTH } from './rules.ts';
+
+// Rule 2 names: trimmed, 1–80 characters, no control characters.
+const displayName = (label: string) =>
+  v.pipe(
+    v.string(`${label} must be text.`),
+    v.trim(),
+    v.minLength(1, `${label} is required.`),
+    v.maxLength(NAME_MAX_LENGTH, `${label} must be at most ${NAME_MAX_LENGTH} characters.`),
+    v.regex(/^[^\p{Cc}]*$/u, `${label} must not contain control characters.`),
+  );
+
+const httpUrl = (label: string) =>
+  v.pipe(
+    v.string(`${label} must be text.`),
+    v.maxLength(2000, `${label} is too long.`),
+    v.url(`${label} must be a URL.`),
+    v.regex(/^https?:\/\//i, `${label} must start with http:// or https://.`),
+  );
+
+const instant = (label: string) =>
+  v.pipe(
+    v.string(`${label} must be an ISO-8601 date-time.`),
+    v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, `${label} must be an ISO-8601 date-time.`),
+    v.check((value) => !Number.isNaN(Date.parse(value)), `${label} must be an ISO-8601 date-time.`),
+  );
+
+const timeZone = v.pipe(
+  v.string('Time zone must be text.'),
+  v.maxLength(64, 'Time zone is too long.'),
+  v.check((value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Time zone must be an IANA time zone such as Europe/Paris.'),
+);
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  v.pipe(
+    v.number(`${label} must be a whole number.`),
+    v.integer(`${label} must be a whole number.`),
+    v.minValue(min, `${label} must be between ${min} and ${max}.`),
+    v.maxValue(max, `${label} must be between ${min} and ${max}.`),
+  );
+
+const identifier = (label: string) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1, `${label} is required.`),
+    v.maxLength(128, `${label} must be at most 128 characters.`),
+    v.regex(/^[A-Za-z0-9._:~-]+$/, `${label} may contain only letters, digits and . _ : ~ -`),
+  );
+
+export const origin = v.pipe(
+  v.string('Origin must be text.'),
+  v.maxLength(300, 'Origin is too long.'),
+  v.regex(/^https?:\/\/[^/?#\s]+$/i, 'Origin must look like https://example.com (no path).'),
+);
+
+export const admission = v.picklist(['moderator', 'auto'], 'Admission must be "moderator" or "auto".');
+export const roomType = v.picklist(['room', 'channel'], 'Type must be "room" or "channel".');
+export const guestStatus = v.picklist(
+  ['waiting', 'admitted', 'denied', 'left', 'removed'],
+  'Status must be waiting, admitted, denied, left or removed.',
+);
+export const permission = v.picklist(['guest-access:manage', 'guests:admit']);
+
+// Path parameters
+export const roomParams = v.object({ roomId: identifier('Room id') });
+export const linkParams = v.object({ roomId: identifier('Room id'), linkId: identifier('Link id') });
+export const guestParams = v.object({ roomId: identifier('Room id'), guestId: identifier('Guest id') });
+export const tokenParams = v.object({
+  token: v.pipe(v.string(), v.maxLength(200, 'Unknown link.'), v.regex(/^[A-Za-z0-9_-]+$/, 'Unknown link.')),
+});
+
+// Request bodies and queries
+export const roomBody = v.object({
+  title: v.pipe(
+    v.string('Title must be text.'),
+    v.trim(),
+    v.minLength(1, 'Title is required.'),
+    v.maxLength(200, 'Title must be at most 200 characters.'),
+  ),
+  type: v.optional(roomType, 'room'),
+  startsAt: v.nullish(instant('Start')),
+  endsAt: v.nullish(instant('End')),
+  timeZone: v.nullish(timeZone),
+  joinUrl: v.nullish(httpUrl('Join URL')),
+});
+
+export const tenantPatchBody = v.object({
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'Name is required.'), v.maxLength(200))),
+  allowedOrigins: v.optional(v.pipe(v.array(origin, 'Allowed origins must be a list.'), v.maxLength(50))),
+  modules: v.optional(
+    v.object({
+      inviteToMedia: v.optional(v.boolean('inviteToMedia must be true or false.')),
+      theming: v.optional(v.object({ mediaPage: v.optional(v.boolean('mediaPage must be true or false.')) })),
+    }),
+  ),
+  branding: v.optional(
+    v.object({
+      logoUrl: v.nullish(httpUrl('Logo URL')),
+      accentColor: v.nullish(
+        v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'Accent colour must look like #1a2b3c.')),
+      ),
+    }),
+  ),
+  guestUrlTemplate: v.nullish(
+    v.pipe(
+      httpUrl('Guest URL template'),
+      v.includes('{token}', 'The guest URL template must contain {token}.'),
+      v.maxLength(500, 'The guest URL template is too long.'),
+    ),
+  ),
+});
+
+export const guestAccessPatchBody = v.object({
+  enabled: v.optional(v.boolean('Enabled must be true or false.')),
+  admission: v.optional(admission),
+});
+
+export const linkBody = v.object({
+  name: displayName('Link name'),
+  maxUses: v.nullish(wholeNumber('Number of clicks', 1, MAX_LINK_USES)),
+  durationDays: v.nullish(wholeNumber('Duration', 1, MAX_LINK_DAYS)),
+});
+
+export const guestBody = v.object({
+  name: displayName('Name'),
+  email: v.pipe(
+    v.string('Email must be text.'),
+    v.trim(),
+    v.minLength(1, 'Email is required.'),
+    v.maxLength(254, 'Email must be at most 254 characters.'),
+    v.email('Email must be a valid email address.'),
+  ),
+});
+
+export const redemptionHeaders = v.object({
+  'idempotency-key': v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(1, 'Idempotency-Key must not be empty.'),
+      v.maxLength(200, 'Idempotency-Key must be at most 200 characters.'),
+      v.regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII.'),
+    ),
+  ),
+});
+
+export const guestsQuery = v.object({ status: v.optional(guestStatus) });
+
+// Responses (documentation)
+const isoOrNull = v.nullable(v.string());
+
+export const errorResponse = v.object({
+  error: v.object({
+    code: v.string(),
+    message: v.string(),
+    fields: v.optional(v.record(v.string(), v.string())),
+  }),
+});
+
+export const linkResponse = v.object({
+  id: v.string(),
+  name: v.string(),
+  url: v.string(),
+  maxUses: v.nullable(v.number()),
+  uses: v.number(),
+  expiresAt: isoOrNull,
+  createdAt: v.string(),
+  status: v.picklist(['active', 'expired', 'used_up', 'inactive']),
+});
+
+export const guestAccessResponse = v.object({
+  enabled: v.boolean(),
+  admission,
+  maxLinks: v.literal(MAX_LINKS_PER_ROOM),
+  linkCount: v.number(),
+  permissions: v.array(permission),
+  room: v.object({ id: v.string(), title: v.string(), type: roomType }),
+  links: v.array(linkResponse),
+});
+
+export const hostGuestResponse = v.object({
+  id: v.string(),
+  name: v.string(),
+  email: v.string(),
+  status: guestStatus,
+  linkId: v.string(),
+  linkName: v.string(),
+  createdAt: v.string(),
+  decidedAt: isoOrNull,
+});
+
+const schedule = {
+  title: v.string(),
+  startsAt: isoOrNull,
+  endsAt: isoOrNull,
+  timeZone: v.nullable(v.string()),
+};
+
+export const guestRoomResponse = v.object({ id: v.string(), ...schedule, joinUrl: v.nullable(v.string()) });
+
+export const linkPreviewResponse = v.object({
+  room: v.object(schedule),
+  branding: v.object({ logoUrl: v.nullable(v.string()), accentColor: v.nullable(v.string()) }),
+  admission,
+});
+
+const publicGuest = v.object({ id: v.string(), name: v.string(), status: guestStatus });
+
+export const redemptionResponse = v.object({
+  guest: publicGuest,
+  session: v.string(),
+  room: guestRoomResponse,
+});
+export const guestSessionResponse = v.object({ guest: publicGuest, room: guestRoomResponse });
+
+export const tenantResponse = v.object({
+  id: v.string(),
+  name: v.string(),
+  allowedOrigins: v.array(v.string()),
+  modules: v.object({ inviteToMedia: v.boolean(), theming: v.object({ mediaPage: v.boolean() }) }),
+  branding: v.object({ logoUrl: v.nullable(v.string()), accentColor: v.nullable(v.string()) }),
+  guestUrlTemplate: v.nullable(v.string()),
+});
+
+export const adminRoomResponse = v.object({
+  id: v.string(),
+  ...schedule,
+  type: roomType,
+  joinUrl: v.nullable(v.string()),
+  guestAccess: v.object({ enabled: v.boolean(), admission }),
+});

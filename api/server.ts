@@ -1,0 +1,129 @@
+// The process edge: opens the database file, reads the environment, listens, shuts down gracefully.
+// The only module that imports @hono/node-server or touches the key file.
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { type AppConfig, type AppDeps, type Clock, createApp, createDeps } from './app.ts';
+import { newServerSecret, parseServerSecret } from './secrets.ts';
+import { openDb } from './store/db.ts';
+
+export interface StartServerOptions {
+  /** The SQLite file; created (with its folder) when missing. */
+  dbFile: string;
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: `GUEST_ACCESS_SECRET`, else the key file `<dbFile>.key` (created with mode 0600). */
+  serverSecret?: string | Buffer;
+  config?: Partial<Omit<AppConfig, 'serverSecret'>>;
+  synchronous?: 'NORMAL' | 'FULL';
+  clock?: Clock;
+  /** Seed the demo tenant and room and mount the demo site (api/routes/demo.ts). */
+  demo?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  /** Closes event streams, lets requests in flight finish, checkpoints the WAL and closes the database. */
+  close(): Promise<void>;
+  /** Whatever the demo seeding returned (e.g. the demo page's URL), when `demo` is on. */
+  demoInfo?: unknown;
+}
+
+interface DemoModule {
+  createDemoRoutes(deps: AppDeps): Hono;
+  seedDemo(deps: AppDeps, origin: string): unknown;
+}
+
+const CLOSE_GRACE_MS = 4000;
+
+/** The server secret: from the environment, else from a key file beside the database, never inside it. */
+export function loadServerSecret(dbFile: string, configured = process.env.GUEST_ACCESS_SECRET): Buffer {
+  if (configured) return parseServerSecret(configured);
+  const keyFile = `${dbFile}.key`;
+  if (!existsSync(keyFile)) {
+    try {
+      writeFileSync(keyFile, `${newServerSecret()}\n`, { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      // Another process (the CLI, a second server) created it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  chmodSync(keyFile, 0o600);
+  return parseServerSecret(readFileSync(keyFile, 'utf8').trim());
+}
+
+/** Settings from the environment, validated at start-up. */
+export function environmentSettings(env = process.env) {
+  const number = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`${name} must be a whole number ≥ 0, not "${raw}"`);
+    return value;
+  };
+  const synchronous = (env.GUEST_ACCESS_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
+    throw new Error('GUEST_ACCESS_SYNCHRONOUS is NORMAL or FULL');
+  return {
+    dbFile: env.GUEST_ACCESS_DB || './data/guest-access.db',
+    port: number('PORT', 8787),
+    host: env.HOST || '127.0.0.1',
+    synchronous: synchronous as 'NORMAL' | 'FULL',
+    rateLimitPerMinute: number('GUEST_ACCESS_RATE_LIMIT', 120),
+    publicOrigin: env.GUEST_ACCESS_PUBLIC_ORIGIN || undefined,
+  };
+}
+
+export function openDatabase(dbFile: string, synchronous?: 'NORMAL' | 'FULL') {
+  mkdirSync(dirname(dbFile), { recursive: true });
+  return openDb(dbFile, { synchronous });
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const db = openDatabase(options.dbFile, options.synchronous);
+  const deps = createDeps({
+    db,
+    clock: options.clock,
+    config: {
+      ...options.config,
+      serverSecret: loadServerSecret(options.dbFile, options.serverSecret?.toString()),
+    },
+  });
+  // Loaded only on demand: the demo is an optional part of the product.
+  const demo = options.demo ? ((await import('./routes/demo.ts')) as unknown as DemoModule) : undefined;
+  const app = createApp({ ...deps, extraRoutes: demo?.createDemoRoutes });
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<Server>((resolve) => {
+    const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () =>
+      resolve(listening as Server),
+    ) as Server;
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const demoInfo = demo ? await demo.seedDemo(deps, url) : undefined;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      deps.events.closeAll();
+      const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      server.close(() => {
+        clearTimeout(force);
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { url, port, deps, close, demoInfo };
+}

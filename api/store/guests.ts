@@ -1,0 +1,125 @@
+// The guests table: people who redeemed a link, their lobby status and the hash of their session token.
+import type { Db } from './db.ts';
+
+export type GuestStatus = 'waiting' | 'admitted' | 'denied' | 'left' | 'removed';
+
+export interface Guest {
+  id: string;
+  roomPk: number;
+  linkId: string;
+  linkName: string;
+  name: string;
+  email: string;
+  status: GuestStatus;
+  createdAt: number;
+  decidedAt: number | null;
+}
+
+export interface NewGuest {
+  id: string;
+  roomPk: number;
+  linkId: string;
+  name: string;
+  email: string;
+  status: GuestStatus;
+  sessionHash: Buffer;
+  idempotencyKey: string | null;
+  createdAt: number;
+}
+
+interface GuestRow {
+  id: string;
+  room_pk: number;
+  link_id: string;
+  link_name: string;
+  name: string;
+  email: string;
+  status: GuestStatus;
+  created_at: number;
+  decided_at: number | null;
+}
+
+export const LIST_LIMIT = 1000;
+
+const SELECT = `SELECT g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at,
+  g.decided_at FROM guests g JOIN links l ON l.id = g.link_id`;
+
+const toGuest = (row: GuestRow): Guest => ({
+  id: row.id,
+  roomPk: row.room_pk,
+  linkId: row.link_id,
+  linkName: row.link_name,
+  name: row.name,
+  email: row.email,
+  status: row.status,
+  createdAt: row.created_at,
+  decidedAt: row.decided_at,
+});
+
+export function createGuestStore(db: Db) {
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO guests (id, room_pk, link_id, name, email, status, session_hash, idempotency_key, created_at, decided_at)
+       VALUES (@id, @roomPk, @linkId, @name, @email, @status, @sessionHash, @idempotencyKey, @createdAt,
+         CASE WHEN @status = 'waiting' THEN NULL ELSE @createdAt END)`,
+    ),
+    get: db.prepare<[string], GuestRow>(`${SELECT} WHERE g.id = ?`),
+    bySessionHash: db.prepare<[Buffer], GuestRow>(`${SELECT} WHERE g.session_hash = ?`),
+    byIdempotencyKey: db.prepare<[string, string], GuestRow>(
+      `${SELECT} WHERE g.link_id = ? AND g.idempotency_key = ?`,
+    ),
+    // Capped: a host list is for reading, and a room may have collected a very large number of guests.
+    listOfRoom: db.prepare<[number], GuestRow>(
+      `${SELECT} WHERE g.room_pk = ? ORDER BY g.created_at DESC, g.rowid DESC LIMIT ${LIST_LIMIT}`,
+    ),
+    listOfRoomByStatus: db.prepare<[number, string], GuestRow>(
+      `${SELECT} WHERE g.room_pk = ? AND g.status = ? ORDER BY g.created_at DESC, g.rowid DESC LIMIT ${LIST_LIMIT}`,
+    ),
+    setStatus: db.prepare('UPDATE guests SET status = ?, decided_at = ? WHERE id = ?'),
+    admitWaiting: db
+      .prepare<[number, number], string>(
+        `UPDATE guests SET status = 'admitted', decided_at = ? WHERE room_pk = ? AND status = 'waiting' RETURNING id`,
+      )
+      .pluck(),
+  };
+
+  return {
+    create(guest: NewGuest): Guest {
+      statements.insert.run(guest);
+      return toGuest(statements.get.get(guest.id) as GuestRow);
+    },
+
+    get(id: string): Guest | undefined {
+      const row = statements.get.get(id);
+      return row && toGuest(row);
+    },
+
+    bySessionHash(hash: Buffer): Guest | undefined {
+      const row = statements.bySessionHash.get(hash);
+      return row && toGuest(row);
+    },
+
+    byIdempotencyKey(linkId: string, key: string): Guest | undefined {
+      const row = statements.byIdempotencyKey.get(linkId, key);
+      return row && toGuest(row);
+    },
+
+    /** Newest first, optionally only those with one status. */
+    listOfRoom(roomPk: number, status?: GuestStatus): Guest[] {
+      const rows = status
+        ? statements.listOfRoomByStatus.all(roomPk, status)
+        : statements.listOfRoom.all(roomPk);
+      return rows.map(toGuest);
+    },
+
+    setStatus(guest: Guest, status: GuestStatus, now: number): Guest {
+      statements.setStatus.run(status, now, guest.id);
+      return { ...guest, status, decidedAt: now };
+    },
+
+    /** Admits every waiting guest of the room at once; returns their ids. */
+    admitWaiting: (roomPk: number, now: number): string[] => statements.admitWaiting.all(now, roomPk),
+  };
+}
+
+export type GuestStore = ReturnType<typeof createGuestStore>;

@@ -1,0 +1,19 @@
+// The store: one module per table over one database handle, plus the write transaction they share.
+import { type Db, writeTransaction } from './db.ts';
+import { createGuestStore } from './guests.ts';
+import { createLinkStore } from './links.ts';
+import { createRoomStore } from './rooms.ts';
+import { createTenantStore } from './tenants.ts';
+
+export function createStore(db: Db) {
+  return {
+    tenants: createTenantStore(db),
+    rooms: createRoomStore(db),
+    links: createLinkStore(db),
+    guests: createGuestStore(db),
+    /** Runs `fn` holding the write lock from the start. */
+    transaction: <T>(fn: () => T): T => writeTransaction(db, fn),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

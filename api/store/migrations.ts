@@ -1,0 +1,69 @@
+// Numbered schema migrations: entry N is version N+1. Append only; never edit an applied one.
+// Times are integer milliseconds since the epoch; secrets are stored only as hashes or encrypted.
+export const migrations: string[] = [
+  `
+  CREATE TABLE tenants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    api_key_hash BLOB NOT NULL UNIQUE,
+    signing_secret_sealed BLOB NOT NULL,
+    previous_signing_secret_sealed BLOB,
+    invite_to_media INTEGER NOT NULL DEFAULT 1,
+    theming_media_page INTEGER NOT NULL DEFAULT 1,
+    logo_url TEXT,
+    accent_color TEXT,
+    guest_url_template TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE tenant_origins (
+    origin TEXT NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    PRIMARY KEY (origin, tenant_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX tenant_origins_tenant ON tenant_origins(tenant_id);
+  CREATE TABLE rooms (
+    pk INTEGER PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('room', 'channel')),
+    starts_at INTEGER,
+    ends_at INTEGER,
+    time_zone TEXT,
+    join_url TEXT,
+    removed_at INTEGER,
+    guest_access_enabled INTEGER NOT NULL DEFAULT 0,
+    admission TEXT NOT NULL DEFAULT 'moderator' CHECK (admission IN ('moderator', 'auto')),
+    created_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, id)
+  );
+  CREATE TABLE links (
+    id TEXT PRIMARY KEY,
+    room_pk INTEGER NOT NULL REFERENCES rooms(pk) ON DELETE CASCADE,
+    token_hash BLOB NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    max_uses INTEGER,
+    uses INTEGER NOT NULL DEFAULT 0,
+    expires_at INTEGER,
+    created_by TEXT,
+    created_at INTEGER NOT NULL,
+    deleted_at INTEGER
+  );
+  CREATE INDEX links_room ON links(room_pk, created_at);
+  CREATE TABLE guests (
+    id TEXT PRIMARY KEY,
+    room_pk INTEGER NOT NULL REFERENCES rooms(pk) ON DELETE CASCADE,
+    link_id TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('waiting', 'admitted', 'denied', 'left', 'removed')),
+    session_hash BLOB NOT NULL UNIQUE,
+    idempotency_key TEXT,
+    created_at INTEGER NOT NULL,
+    decided_at INTEGER,
+    UNIQUE (link_id, idempotency_key)
+  );
+  CREATE INDEX guests_room_created ON guests(room_pk, created_at);
+  CREATE INDEX guests_room_status_created ON guests(room_pk, status, created_at);
+  `,
+];

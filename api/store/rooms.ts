@@ -1,0 +1,107 @@
+// The rooms table: media entries registered by integrators, with their guest-access switch and policy.
+import type { Db } from './db.ts';
+
+export type RoomType = 'room' | 'channel';
+export type Admission = 'moderator' | 'auto';
+
+export interface Room {
+  pk: number;
+  tenantId: string;
+  id: string;
+  title: string;
+  type: RoomType;
+  startsAt: number | null;
+  endsAt: number | null;
+  timeZone: string | null;
+  joinUrl: string | null;
+  removedAt: number | null;
+  guestAccessEnabled: boolean;
+  admission: Admission;
+  createdAt: number;
+}
+
+export interface RoomFields {
+  title: string;
+  type: RoomType;
+  startsAt: number | null;
+  endsAt: number | null;
+  timeZone: string | null;
+  joinUrl: string | null;
+}
+
+interface RoomRow {
+  pk: number;
+  tenant_id: string;
+  id: string;
+  title: string;
+  type: RoomType;
+  starts_at: number | null;
+  ends_at: number | null;
+  time_zone: string | null;
+  join_url: string | null;
+  removed_at: number | null;
+  guest_access_enabled: number;
+  admission: Admission;
+  created_at: number;
+}
+
+const toRoom = (row: RoomRow): Room => ({
+  pk: row.pk,
+  tenantId: row.tenant_id,
+  id: row.id,
+  title: row.title,
+  type: row.type,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  timeZone: row.time_zone,
+  joinUrl: row.join_url,
+  removedAt: row.removed_at,
+  guestAccessEnabled: row.guest_access_enabled === 1,
+  admission: row.admission,
+  createdAt: row.created_at,
+});
+
+export function createRoomStore(db: Db) {
+  const statements = {
+    // Re-registering a removed room makes it available again (its old links were deleted with it).
+    upsert: db.prepare(
+      `INSERT INTO rooms (tenant_id, id, title, type, starts_at, ends_at, time_zone, join_url, created_at)
+       VALUES (@tenantId, @id, @title, @type, @startsAt, @endsAt, @timeZone, @joinUrl, @now)
+       ON CONFLICT (tenant_id, id) DO UPDATE SET title = excluded.title, type = excluded.type,
+         starts_at = excluded.starts_at, ends_at = excluded.ends_at, time_zone = excluded.time_zone,
+         join_url = excluded.join_url, removed_at = NULL`,
+    ),
+    get: db.prepare<[string, string], RoomRow>('SELECT * FROM rooms WHERE tenant_id = ? AND id = ?'),
+    byPk: db.prepare<[number], RoomRow>('SELECT * FROM rooms WHERE pk = ?'),
+    remove: db.prepare('UPDATE rooms SET removed_at = ? WHERE pk = ? AND removed_at IS NULL'),
+    setGuestAccess: db.prepare('UPDATE rooms SET guest_access_enabled = ?, admission = ? WHERE pk = ?'),
+  };
+
+  return {
+    put(tenantId: string, id: string, fields: RoomFields, now: number): Room {
+      statements.upsert.run({ tenantId, id, ...fields, now });
+      return toRoom(statements.get.get(tenantId, id) as RoomRow);
+    },
+
+    get(tenantId: string, id: string): Room | undefined {
+      const row = statements.get.get(tenantId, id);
+      return row && toRoom(row);
+    },
+
+    byPk(pk: number): Room | undefined {
+      const row = statements.byPk.get(pk);
+      return row && toRoom(row);
+    },
+
+    /** Removal keeps the row, so guests and unavailable links can still name the room's title and schedule. */
+    remove(room: Room, now: number): void {
+      statements.remove.run(now, room.pk);
+    },
+
+    setGuestAccess(room: Room, enabled: boolean, admission: Admission): void {
+      statements.setGuestAccess.run(enabled ? 1 : 0, admission, room.pk);
+    },
+  };
+}
+
+export type RoomStore = ReturnType<typeof createRoomStore>;

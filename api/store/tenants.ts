@@ -1,0 +1,161 @@
+// The tenants table (integrators) and their allowed origins. Secrets arrive here already hashed or sealed.
+import type { Db } from './db.ts';
+
+export interface Modules {
+  inviteToMedia: boolean;
+  theming: { mediaPage: boolean };
+}
+
+export interface Branding {
+  logoUrl: string | null;
+  accentColor: string | null;
+}
+
+export interface Tenant {
+  id: string;
+  name: string;
+  allowedOrigins: string[];
+  modules: Modules;
+  branding: Branding;
+  guestUrlTemplate: string | null;
+  createdAt: number;
+}
+
+export interface NewTenant {
+  id: string;
+  name: string;
+  apiKeyHash: Buffer;
+  signingSecretSealed: Buffer;
+  allowedOrigins: string[];
+  modules?: Partial<Modules>;
+  createdAt: number;
+}
+
+export interface TenantChanges {
+  name?: string;
+  allowedOrigins?: string[];
+  modules?: { inviteToMedia?: boolean; theming?: { mediaPage?: boolean } };
+  branding?: Partial<Branding>;
+  guestUrlTemplate?: string | null;
+}
+
+interface TenantRow {
+  id: string;
+  name: string;
+  invite_to_media: number;
+  theming_media_page: number;
+  logo_url: string | null;
+  accent_color: string | null;
+  guest_url_template: string | null;
+  created_at: number;
+}
+
+export function createTenantStore(db: Db) {
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO tenants (id, name, api_key_hash, signing_secret_sealed, invite_to_media, theming_media_page, created_at)
+       VALUES (@id, @name, @apiKeyHash, @signingSecretSealed, @inviteToMedia, @themingMediaPage, @createdAt)`,
+    ),
+    get: db.prepare<[string], TenantRow>('SELECT * FROM tenants WHERE id = ?'),
+    byApiKeyHash: db.prepare<[Buffer], TenantRow>('SELECT * FROM tenants WHERE api_key_hash = ?'),
+    origins: db
+      .prepare<[string], string>('SELECT origin FROM tenant_origins WHERE tenant_id = ? ORDER BY origin')
+      .pluck(),
+    clearOrigins: db.prepare('DELETE FROM tenant_origins WHERE tenant_id = ?'),
+    addOrigin: db.prepare('INSERT OR IGNORE INTO tenant_origins (origin, tenant_id) VALUES (?, ?)'),
+    anyAllowsOrigin: db
+      .prepare<[string], number>('SELECT 1 FROM tenant_origins WHERE origin = ? LIMIT 1')
+      .pluck(),
+    update: db.prepare(
+      `UPDATE tenants SET name = @name, invite_to_media = @inviteToMedia, theming_media_page = @themingMediaPage,
+       logo_url = @logoUrl, accent_color = @accentColor, guest_url_template = @guestUrlTemplate WHERE id = @id`,
+    ),
+    signingSecrets: db.prepare<
+      [string],
+      { signing_secret_sealed: Buffer; previous_signing_secret_sealed: Buffer | null }
+    >('SELECT signing_secret_sealed, previous_signing_secret_sealed FROM tenants WHERE id = ?'),
+    rotate: db.prepare(
+      `UPDATE tenants SET previous_signing_secret_sealed = signing_secret_sealed, signing_secret_sealed = ? WHERE id = ?`,
+    ),
+  };
+
+  const toTenant = (row: TenantRow): Tenant => ({
+    id: row.id,
+    name: row.name,
+    allowedOrigins: statements.origins.all(row.id),
+    modules: {
+      inviteToMedia: row.invite_to_media === 1,
+      theming: { mediaPage: row.theming_media_page === 1 },
+    },
+    branding: { logoUrl: row.logo_url, accentColor: row.accent_color },
+    guestUrlTemplate: row.guest_url_template,
+    createdAt: row.created_at,
+  });
+
+  const setOrigins = (tenantId: string, origins: string[]) => {
+    statements.clearOrigins.run(tenantId);
+    for (const origin of origins) statements.addOrigin.run(origin, tenantId);
+  };
+
+  return {
+    create(tenant: NewTenant): void {
+      statements.insert.run({
+        ...tenant,
+        inviteToMedia: tenant.modules?.inviteToMedia === false ? 0 : 1,
+        themingMediaPage: tenant.modules?.theming?.mediaPage === false ? 0 : 1,
+      });
+      setOrigins(tenant.id, tenant.allowedOrigins);
+    },
+
+    get(id: string): Tenant | undefined {
+      const row = statements.get.get(id);
+      return row && toTenant(row);
+    },
+
+    byApiKeyHash(hash: Buffer): Tenant | undefined {
+      const row = statements.byApiKeyHash.get(hash);
+      return row && toTenant(row);
+    },
+
+    /** CORS preflights carry no token: an origin is acceptable if any tenant lists it. */
+    anyAllowsOrigin: (origin: string) => statements.anyAllowsOrigin.get(origin) === 1,
+
+    update(current: Tenant, changes: TenantChanges): void {
+      const modules = {
+        inviteToMedia: changes.modules?.inviteToMedia ?? current.modules.inviteToMedia,
+        mediaPage: changes.modules?.theming?.mediaPage ?? current.modules.theming.mediaPage,
+      };
+      statements.update.run({
+        id: current.id,
+        name: changes.name ?? current.name,
+        inviteToMedia: modules.inviteToMedia ? 1 : 0,
+        themingMediaPage: modules.mediaPage ? 1 : 0,
+        logoUrl:
+          changes.branding?.logoUrl !== undefined ? changes.branding.logoUrl : current.branding.logoUrl,
+        accentColor:
+          changes.branding?.accentColor !== undefined
+            ? changes.branding.accentColor
+            : current.branding.accentColor,
+        guestUrlTemplate:
+          changes.guestUrlTemplate !== undefined ? changes.guestUrlTemplate : current.guestUrlTemplate,
+      });
+      if (changes.allowedOrigins) setOrigins(current.id, changes.allowedOrigins);
+    },
+
+    /** The sealed signing secrets that verify host tokens: the current one first, then the one before rotation. */
+    sealedSigningSecrets(id: string): Buffer[] {
+      const row = statements.signingSecrets.get(id);
+      if (!row) return [];
+      return row.previous_signing_secret_sealed
+        ? [row.signing_secret_sealed, row.previous_signing_secret_sealed]
+        : [row.signing_secret_sealed];
+    },
+
+    /** Keeps the current secret valid as the previous one, so integrators can roll their token minting. */
+    rotateSigningSecret(id: string, sealed: Buffer): boolean {
+      return statements.rotate.run(sealed, id).changes === 1;
+    },
+  };
+}
+
+export type TenantStore = ReturnType<typeof createTenantStore>;

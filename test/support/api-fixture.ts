@@ -1,0 +1,259 @@
+// The real API server on a temporary database, with a clock tests can move, and the setup steps tests
+// need (tenants, host tokens, rooms with links) built on the same code paths as the product.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sign } from 'hono/jwt';
+import { ALL_PERMISSIONS, createTenant } from '../../api/auth.ts';
+import { decrypt } from '../../api/secrets.ts';
+import { type RunningServer, startServer } from '../../api/server.ts';
+import type { Modules } from '../../api/store/tenants.ts';
+
+export interface TestApi {
+  url: string;
+  close(): Promise<void>;
+  command(name: string, payload: Record<string, unknown>): Promise<unknown>;
+}
+
+export interface MovableClock {
+  now(): number;
+  advance(ms: number): number;
+}
+
+export function movableClock(start = Date.now()): MovableClock {
+  let offset = start - Date.now();
+  return {
+    now: () => Date.now() + offset,
+    advance(ms) {
+      offset += ms;
+      return Date.now() + offset;
+    },
+  };
+}
+
+export interface TenantInput {
+  name?: string;
+  allowedOrigins?: string[];
+  modules?: { inviteToMedia?: boolean; theming?: { mediaPage?: boolean } };
+}
+
+export interface TokenInput {
+  tenantId: string;
+  signingSecret: string;
+  room: string;
+  user?: string;
+  perms?: string[];
+  ttlSeconds?: number;
+  now: number;
+}
+
+/** A host token as an integrator's backend mints it. */
+export const hostToken = (input: TokenInput) =>
+  sign(
+    {
+      iss: input.tenantId,
+      sub: input.user ?? 'host-user',
+      room: input.room,
+      perms: input.perms ?? ALL_PERMISSIONS,
+      exp: Math.floor(input.now / 1000) + (input.ttlSeconds ?? 600),
+    },
+    input.signingSecret,
+    'HS256',
+  );
+
+export interface CallInput {
+  method?: string;
+  path: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A plain fetch to the API; a token becomes `Authorization: Bearer`. */
+export async function call(baseUrl: string, input: CallInput): Promise<CallResult> {
+  const headers: Record<string, string> = { ...input.headers };
+  if (input.token) headers.authorization = `Bearer ${input.token}`;
+  if (input.body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(new URL(input.path, baseUrl), {
+    method: input.method ?? 'GET',
+    headers,
+    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, headers: Object.fromEntries(response.headers), body };
+}
+
+export interface SetupInput extends TenantInput {
+  type?: 'room' | 'channel';
+  perms?: string[];
+  enabled?: boolean;
+  admission?: 'moderator' | 'auto';
+  links?: Array<{ name: string; maxUses?: number; durationDays?: number }>;
+  roomTitle?: string;
+  joinUrl?: string;
+}
+
+let roomCounter = 0;
+
+/** Starts the real server via startServer on a temporary database file, port 0, rate limit off. */
+export async function startTestApi(options: { heartbeatMs?: number; rateLimitPerMinute?: number } = {}) {
+  const folder = mkdtempSync(join(tmpdir(), 'guest-access-'));
+  const clock = movableClock();
+  const server: RunningServer = await startServer({
+    dbFile: join(folder, 'test.db'),
+    port: 0,
+    serverSecret: 'test-server-secret-of-at-least-32-characters',
+    clock,
+    config: { rateLimitPerMinute: options.rateLimitPerMinute ?? 0, heartbeatMs: options.heartbeatMs ?? 1000 },
+  });
+  const { store, config } = server.deps;
+  const request = (input: CallInput) => call(server.url, input);
+
+  function tenant(input: TenantInput) {
+    const created = createTenant(
+      store,
+      config.serverSecret,
+      {
+        name: input.name ?? 'Test tenant',
+        allowedOrigins: input.allowedOrigins,
+        modules: input.modules as Partial<Modules> | undefined,
+      },
+      clock.now(),
+    );
+    return { id: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret };
+  }
+
+  function signingSecretOf(tenantId: string) {
+    const sealed = store.tenants.sealedSigningSecrets(tenantId)[0];
+    if (!sealed) throw new Error(`unknown tenant ${tenantId}`);
+    return decrypt(config.serverSecret, sealed);
+  }
+
+  async function expectOk(result: CallResult, what: string) {
+    if (result.status >= 300)
+      throw new Error(`${what} failed: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  }
+
+  async function setup(input: SetupInput) {
+    // Modules are switched off last, so the links can be created first.
+    const created = tenant({ ...input, modules: undefined });
+    roomCounter += 1;
+    const roomId = `room-${roomCounter}-${Date.now().toString(36)}`;
+    const admin = { token: created.apiKey };
+    await expectOk(
+      await request({
+        ...admin,
+        method: 'PUT',
+        path: `/v1/admin/rooms/${roomId}`,
+        body: {
+          title: input.roomTitle ?? 'Make your next event a next-level event',
+          type: input.type ?? 'room',
+          startsAt: '2026-06-12T14:00:00.000Z',
+          endsAt: '2026-06-12T14:45:00.000Z',
+          timeZone: 'America/New_York',
+          joinUrl: input.joinUrl ?? `${server.url}/healthz`,
+        },
+      }),
+      'room put',
+    );
+    const manager = await hostToken({ ...created, tenantId: created.id, room: roomId, now: clock.now() });
+    const links: unknown[] = [];
+    const wantsLinks = (input.links?.length ?? 0) > 0;
+    if (input.type !== 'channel' && (input.enabled || wantsLinks || input.admission)) {
+      const path = `/v1/rooms/${roomId}/guest-access`;
+      await expectOk(
+        await request({
+          token: manager,
+          method: 'PATCH',
+          path,
+          body: { enabled: true, admission: input.admission },
+        }),
+        'enable guest access',
+      );
+      for (const link of input.links ?? []) {
+        const body = await expectOk(
+          await request({ token: manager, method: 'POST', path: `/v1/rooms/${roomId}/links`, body: link }),
+          'create link',
+        );
+        links.push(body);
+      }
+      if (!input.enabled) await request({ token: manager, method: 'PATCH', path, body: { enabled: false } });
+    }
+    if (input.modules) {
+      await expectOk(
+        await request({
+          ...admin,
+          method: 'PATCH',
+          path: '/v1/admin/tenant',
+          body: { modules: input.modules },
+        }),
+        'set modules',
+      );
+    }
+    const token = input.perms
+      ? await hostToken({
+          ...created,
+          tenantId: created.id,
+          room: roomId,
+          perms: input.perms,
+          now: clock.now(),
+        })
+      : manager;
+    return {
+      url: server.url,
+      tenantId: created.id,
+      apiKey: created.apiKey,
+      signingSecret: created.signingSecret,
+      roomId,
+      hostToken: token,
+      links,
+      tokens: links.map((link) => new URL((link as { url: string }).url).pathname.split('/').pop() as string),
+    };
+  }
+
+  const commands: Record<string, (payload: Record<string, unknown>) => unknown> = {
+    url: () => ({ url: server.url }),
+    tenant: (payload) => tenant(payload as TenantInput),
+    token: async (payload) => {
+      const input = payload as unknown as Omit<TokenInput, 'signingSecret' | 'now'> & { raw?: object };
+      const signingSecret = signingSecretOf(input.tenantId);
+      if (input.raw) return { token: await sign({ ...input.raw }, signingSecret, 'HS256') };
+      return { token: await hostToken({ ...input, signingSecret, now: clock.now() }) };
+    },
+    call: (payload) => request(payload as unknown as CallInput),
+    setup: (payload) => setup(payload as SetupInput),
+    'advance-clock': (payload) => ({ now: clock.advance(Number(payload.ms ?? 0)) }),
+  };
+
+  const api = {
+    url: server.url,
+    server,
+    clock,
+    request,
+    tenant,
+    setup,
+    async command(name: string, payload: Record<string, unknown>) {
+      const run = commands[name];
+      if (!run) throw new Error(`unknown command ga:${name}`);
+      return run(payload);
+    },
+    async close() {
+      await server.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+  return api satisfies TestApi;
+}
