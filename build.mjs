@@ -1,6 +1,11 @@
 // Builds what the product ships: the widget bundles for a script tag (both elements, and one per
-// element; other languages split into chunks loaded on demand), and the server for `npm start`.
+// element; other languages split into chunks loaded on demand), the API client for bundlers, the demo
+// page's script, the server for `npm start` (plain JavaScript, no TypeScript runtime), the type
+// declarations, and a size report (raw and gzip per widget file).
+// The declarations (the slowest step) only with `--types`, as `npm run build` and `npm pack` ask.
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -10,39 +15,56 @@ const widgetEntries = {
   'guest-entry-form': 'widget/guest-entry-form/define.ts',
 };
 
-const common = { bundle: true, minify: true, sourcemap: true, logLevel: 'warning', metafile: true };
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', metafile: true };
+const browser = {
+  ...common,
+  format: 'esm',
+  target: 'es2022',
+  tsconfig: 'tsconfig.json',
+  legalComments: 'none',
+};
 
 // One build per bundle, so each carries Lit exactly once and no bundle needs another's chunks.
 const widgetBuilds = Object.entries(widgetEntries).map(([name, entry]) =>
   esbuild.build({
-    ...common,
+    ...browser,
+    minify: true,
     entryPoints: { [name]: entry },
     outdir: 'dist',
-    format: 'esm',
     splitting: true,
     chunkNames: `chunks/${name}-[name]-[hash]`,
-    target: 'es2022',
-    tsconfig: 'tsconfig.json',
-    legalComments: 'none',
   }),
 );
 
-const serverBuild = esbuild.build({
-  ...common,
-  minify: false,
-  entryPoints: { cli: 'api/cli.ts' },
-  outdir: 'dist/server',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-});
+const otherBuilds = [
+  // The typed API client on its own (no Lit), for integrators who talk to the API from their page.
+  esbuild.build({
+    ...browser,
+    minify: true,
+    entryPoints: { client: 'widget/internal/api-client.ts' },
+    outdir: 'dist',
+  }),
+  // Not minified: the demo is also sample code to read in the browser's developer tools.
+  esbuild.build({ ...browser, entryPoints: { main: 'demo/src/main.ts' }, outdir: 'dist/demo' }),
+  esbuild.build({
+    ...common,
+    entryPoints: { cli: 'api/cli.ts' },
+    outdir: 'dist/server',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+  }),
+];
 
-const results = await Promise.all([...widgetBuilds, serverBuild]);
+const typesBuild = process.argv.includes('--types')
+  ? promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'])
+  : Promise.resolve();
+
+const [widgetResults] = await Promise.all([Promise.all(widgetBuilds), Promise.all(otherBuilds), typesBuild]);
 
 // Size report: raw and gzip of every widget file (entries and their locale chunks).
-const rows = results
-  .slice(0, widgetBuilds.length)
+const rows = widgetResults
   .flatMap((result) => Object.keys(result.metafile.outputs))
   .filter((file) => file.endsWith('.js'))
   .map((file) => {
@@ -50,9 +72,7 @@ const rows = results
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
 if (!process.env.BUILD_QUIET) {
-  for (const { file, raw, gzip } of rows) {
-    console.log(
-      `${file.padEnd(52)} ${(raw / 1024).toFixed(1).padStart(7)} KB  ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`,
-    );
-  }
+  const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
+  console.log(`${'file'.padEnd(52)} ${'raw'.padStart(10)} ${'gzip'.padStart(11)}`);
+  for (const { file, raw, gzip } of rows) console.log(`${file.padEnd(52)} ${kb(raw)} KB ${kb(gzip)} KB`);
 }

@@ -1,0 +1,85 @@
+// The demo's tenant and rooms, created on the first `serve --demo` and brought up to date on every
+// later one (the server's origin may change with the port) without touching what a host changed:
+// guest access, the admission policy and the links stay as they were.
+import type { AppDeps } from '../app.ts';
+import { encrypt, lookupHash, randomSecret } from '../secrets.ts';
+import type { RoomType } from '../store/rooms.ts';
+
+export const DEMO_TENANT_ID = 'demo';
+
+export interface DemoRoom {
+  id: string;
+  type: RoomType;
+  title: string;
+  /** The room's name in the site's navigation. */
+  navLabel: string;
+  description: string;
+  /** Minutes from the server's start to the session's start and end (so it is always on now); none for a channel. */
+  schedule?: { startMinutes: number; endMinutes: number };
+}
+
+export const DEMO_ROOMS: DemoRoom[] = [
+  {
+    id: 'live-session',
+    type: 'room',
+    title: 'Make your next event a next-level event',
+    navLabel: 'Live session',
+    description:
+      'A live session in a Room: hosts can share it with guests who have no account, through guest links.',
+    schedule: { startMinutes: -10, endMinutes: 35 },
+  },
+  {
+    id: 'northwind-channel',
+    type: 'channel',
+    title: 'Northwind Channel',
+    navLabel: 'Channel',
+    description: 'A 24/7 channel. Guest access is not supported for channel rooms: the window says so.',
+  },
+];
+
+/** Where an admitted guest watches: the media page in guest mode. */
+export const demoJoinUrl = (origin: string, roomId: string) =>
+  `${origin}/demo/rooms/${encodeURIComponent(roomId)}?guest`;
+
+const DEMO_TIME_ZONE = 'America/New_York';
+
+export function seedDemo(
+  { store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>,
+  origin: string,
+): void {
+  const now = clock.now();
+  const minute = 60_000;
+  store.transaction(() => {
+    const tenant = store.tenants.get(DEMO_TENANT_ID);
+    if (tenant) {
+      if (!tenant.allowedOrigins.includes(origin)) {
+        store.tenants.update(tenant, { allowedOrigins: [...tenant.allowedOrigins, origin] });
+      }
+    } else {
+      // Nobody needs the demo tenant's API key (the demo seeds through the store), so it is never shown.
+      store.tenants.create({
+        id: DEMO_TENANT_ID,
+        name: 'Northwind Live (demo)',
+        apiKeyHash: lookupHash(randomSecret('gak')),
+        signingSecretSealed: encrypt(config.serverSecret, randomSecret('gas')),
+        allowedOrigins: [origin],
+        createdAt: now,
+      });
+    }
+    for (const room of DEMO_ROOMS) {
+      store.rooms.put(
+        DEMO_TENANT_ID,
+        room.id,
+        {
+          title: room.title,
+          type: room.type,
+          startsAt: room.schedule ? now + room.schedule.startMinutes * minute : null,
+          endsAt: room.schedule ? now + room.schedule.endMinutes * minute : null,
+          timeZone: room.schedule ? DEMO_TIME_ZONE : null,
+          joinUrl: demoJoinUrl(origin, room.id),
+        },
+        now,
+      );
+    }
+  });
+}

@@ -1,0 +1,86 @@
+// The media page in guest mode: the room's joinUrl, reached from the entry page with the guest-session
+// token in the URL fragment (`#session=…`). The page keeps the token in sessionStorage so a refresh
+// re-validates it, takes it out of the address bar, and shows the media only while the API says the
+// guest is admitted: no site navigation, no Share or host controls.
+import {
+  ApiClient,
+  ApiRequestError,
+  type GuestSession,
+  type RoomSchedule,
+} from '../../widget/internal/api-client.ts';
+import { en } from '../../widget/locales/en.ts';
+import { byId, showUnavailable } from './page.ts';
+import { showRoomHeading } from './schedule.ts';
+
+const sessionKey = (roomId: string) => `northwind:guest-session:${roomId}`;
+
+/** Resolves once the media may be shown (the guest is admitted); otherwise shows why not. */
+export async function startGuestPage(roomId: string): Promise<boolean> {
+  const token = takeSessionToken(roomId);
+  if (!token) {
+    showUnavailable(undefined, en.entry.accessRemoved);
+    return false;
+  }
+  const client = new ApiClient(location.origin, () => token);
+  let session: GuestSession;
+  try {
+    session = await client.request<GuestSession>('GET', '/v1/guest/session');
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.code === 'network') {
+      showUnavailable(undefined, en.common.networkDown);
+    } else {
+      showUnavailable(roomOf(error), en.entry.accessRemoved);
+    }
+    return false;
+  }
+  if (session.guest.status !== 'admitted') {
+    showUnavailable(session.room, en.entry.accessRemoved);
+    return false;
+  }
+
+  showRoomHeading(session.room, byId('room-title'), byId('room-schedule'));
+  byId('guest-name').textContent = session.guest.name;
+  byId('room-description').textContent = 'You are watching as a guest. Interaction is limited to watching.';
+  followRemoval(client, session.room);
+  byId('leave-button').addEventListener('click', async () => {
+    await client.request('DELETE', '/v1/guest/session').catch(() => undefined);
+    sessionStorage.removeItem(sessionKey(roomId));
+    showUnavailable(session.room, 'You left the session. Open your guest link again to rejoin.');
+  });
+  return true;
+}
+
+/** The token from the fragment (kept for refreshes, removed from the URL), else the stored one. */
+function takeSessionToken(roomId: string): string | null {
+  const fromFragment = new URLSearchParams(location.hash.slice(1)).get('session');
+  if (fromFragment) {
+    sessionStorage.setItem(sessionKey(roomId), fromFragment);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(sessionKey(roomId));
+}
+
+/** A moderator's removal disconnects the guest at once (a deleted link waits for the next refresh). */
+function followRemoval(client: ApiClient, room: RoomSchedule) {
+  const stop = new AbortController();
+  client.follow(
+    '/v1/guest/events',
+    {
+      onEvent: (_name, data) => {
+        const status =
+          (data as { status?: string; guest?: { status?: string } })?.guest?.status ??
+          (data as { status?: string })?.status;
+        if (status === 'removed' || status === 'denied') {
+          stop.abort();
+          showUnavailable(room, en.entry.accessRemoved);
+        }
+      },
+    },
+    stop.signal,
+  );
+}
+
+/** The room of a `link_unavailable` answer, which names it only where the link was real. */
+function roomOf(error: unknown): RoomSchedule | undefined {
+  return error instanceof ApiRequestError ? (error.body.room as RoomSchedule | undefined) : undefined;
+}

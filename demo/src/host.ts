@@ -1,0 +1,108 @@
+// The media page for signed-in people: site navigation, the host/moderator switch, and below the
+// screen the Share window and the three-dot menu, both opening <guest-access-manager>.
+import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import { hostTokenSource, type Identity } from './host-token.ts';
+import { setUpMenu } from './menu.ts';
+import { byId, type DemoRoom, showUnavailable } from './page.ts';
+import { showRoomHeading } from './schedule.ts';
+
+const IDENTITY_KEY = 'northwind:identity';
+
+/** Events the element fires that the page logs, to show what an integrator can react to. */
+const loggedEvents = [
+  'guest-access-change',
+  'guest-link-create',
+  'guest-link-delete',
+  'guest-link-copy',
+  'guest-admit',
+] as const;
+
+/** Sets up the page for a signed-in person; resolves true once the media may be shown. */
+export async function startHostPage(roomId: string): Promise<boolean> {
+  const rooms: DemoRoom[] = (await (await fetch('/demo/api/rooms')).json()).rooms;
+  const room = rooms.find((candidate) => candidate.id === roomId);
+  renderNav(rooms, roomId);
+  if (!room) {
+    showUnavailable(undefined, 'This media does not exist.');
+    return false;
+  }
+  showRoomHeading(room, byId('room-title'), byId('room-schedule'));
+  byId('room-description').textContent = room.description;
+
+  const identitySelect = byId<HTMLSelectElement>('identity');
+  identitySelect.value = localStorage.getItem(IDENTITY_KEY) ?? 'host';
+  let manager = createManager(room.id, identitySelect.value as Identity);
+  // A new identity means a new user: replace the element rather than patch the old one's state.
+  identitySelect.addEventListener('change', () => {
+    localStorage.setItem(IDENTITY_KEY, identitySelect.value);
+    manager.close();
+    const next = createManager(room.id, identitySelect.value as Identity);
+    manager.replaceWith(next);
+    manager = next;
+  });
+  byId('media').append(manager);
+
+  setUpShareWindow(() => manager.show());
+  setUpMenu(byId<HTMLButtonElement>('more-button'), byId('more-menu'), (action) => {
+    if (action === 'guest-access') manager.show();
+    else notify(`"${action === 'invite' ? 'Invite users' : 'Add to playlist'}" is not part of this demo.`);
+  });
+  for (const name of loggedEvents) document.addEventListener(name, (event) => logEvent(name, event));
+  return true;
+}
+
+function createManager(room: string, identity: Identity): GuestAccessManager {
+  const manager = document.createElement('guest-access-manager');
+  manager.setAttribute('api', location.origin);
+  manager.setAttribute('room', room);
+  manager.getToken = hostTokenSource(room, identity);
+  return manager;
+}
+
+function renderNav(rooms: DemoRoom[], current: string) {
+  const list = byId('room-nav');
+  list.replaceChildren(
+    ...rooms.map((room) => {
+      const link = document.createElement('a');
+      link.href = `/demo/rooms/${encodeURIComponent(room.id)}`;
+      link.textContent = room.navLabel;
+      if (room.id === current) link.setAttribute('aria-current', 'page');
+      const item = document.createElement('li');
+      item.append(link);
+      return item;
+    }),
+  );
+}
+
+/** The Share window: a row of share icons with the guest-access icon at the far right. */
+function setUpShareWindow(openGuestAccess: () => void) {
+  const dialog = byId<HTMLDialogElement>('share-dialog');
+  const status = byId('share-status');
+  byId('share-button').addEventListener('click', () => {
+    status.textContent = '';
+    dialog.showModal();
+  });
+  byId('share-close').addEventListener('click', () => dialog.close());
+  dialog.addEventListener('click', async (event) => {
+    const share = (event.target as Element).closest<HTMLButtonElement>('[data-share]')?.dataset.share;
+    if (share === 'guest-access') {
+      dialog.close();
+      openGuestAccess();
+    } else if (share === 'copy') {
+      await navigator.clipboard.writeText(location.href).catch(() => undefined);
+      status.textContent = 'Page link copied. Only signed-in members can open it.';
+    } else if (share) {
+      status.textContent = 'Not part of this demo. Try the guest access icon.';
+    }
+  });
+}
+
+function notify(message: string) {
+  byId('notice').textContent = message;
+}
+
+function logEvent(name: string, event: Event) {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify((event as CustomEvent).detail)}`;
+  byId('event-log').prepend(item);
+}
