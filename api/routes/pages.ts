@@ -1,5 +1,38 @@
+// The guest's entry page (/g/:token) and the built widget files it and integrators load (/assets/*).
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type { AppDeps, AppEnv } from '../app.ts';
+import { assetResponse } from '../pages/assets.ts';
+import { entryPageCsp, entryPageHtml, preferredLanguage } from '../pages/entry-page.ts';
+import { clientAddress } from '../rate-limit.ts';
+import { resolveLink } from '../redemption.ts';
+import { isLinkUsable } from '../rules.ts';
 
-export function createPageRoutes(_deps: unknown) {
-  return new Hono();
+const hidden = describeRoute({ hide: true });
+
+/** Longer than any real token (43 characters); longer ones are not even looked up. */
+const MAX_TOKEN_LENGTH = 128;
+
+export function createPageRoutes({ store, clock, config, rateLimiter }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/g/:token', hidden, (c) => {
+      const token = c.req.param('token');
+      // The page's title names the room, so looking a token up here counts like the API's link route.
+      rateLimiter.hit(`address:${clientAddress(c)}`, config.rateLimitPerMinute);
+      const context = token.length <= MAX_TOKEN_LENGTH ? resolveLink(store, token) : undefined;
+      // Only a usable link names its room in the title; every other token gets the same neutral page.
+      const usable = context && isLinkUsable(context, clock.now(), true) ? context : undefined;
+      const language = preferredLanguage(c.req.header('accept-language'));
+      c.header('Content-Security-Policy', entryPageCsp(usable?.tenant.branding.logoUrl));
+      c.header('Referrer-Policy', 'no-referrer');
+      c.header('X-Robots-Tag', 'noindex, nofollow');
+      // The answer depends on the link's state at this moment, and its URL is a credential.
+      c.header('Cache-Control', 'no-store');
+      c.header('Vary', 'Accept-Language');
+      return c.html(entryPageHtml({ token, language, roomTitle: usable?.room.title }), 200);
+    })
+    .get('/assets/:path{.+}', hidden, async (c) => {
+      const response = await assetResponse(c.req.param('path'), c.req.header('if-none-match'));
+      return response ?? c.notFound();
+    });
 }

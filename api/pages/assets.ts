@@ -1,0 +1,47 @@
+// The built widget files under /assets/: the script-tag bundles (dist/*.js) and their chunks
+// (dist/chunks/*.js), plus the entry page's own stylesheet. Only names of that shape are served, so no
+// path can leave dist/ or reach the server build in dist/server/.
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { ENTRY_PAGE_CSS } from './entry-page-css.ts';
+
+// Two levels up from both api/pages/assets.ts and the built dist/server/cli.js is the package root.
+const distFolder = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** `name.js`, `name.js.map`, or the same under `chunks/`: no slashes beyond that, no dot segments. */
+const ASSET_PATH = /^(?:chunks\/)?[\w-]+(?:\.[\w-]+)*\.js(?:\.map)?$/;
+
+export const ENTRY_PAGE_CSS_PATH = 'guest-entry-page.css';
+
+// Chunk names carry a content hash, so they never change; entry bundles keep their name across builds.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+const contentType = (path: string) =>
+  path.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
+
+/** The response for GET /assets/<path>, honouring If-None-Match; undefined when there is no such asset. */
+export async function assetResponse(
+  path: string,
+  ifNoneMatch: string | undefined,
+): Promise<Response | undefined> {
+  if (path === ENTRY_PAGE_CSS_PATH) {
+    return new Response(ENTRY_PAGE_CSS, {
+      headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+    });
+  }
+  if (!ASSET_PATH.test(path)) return undefined;
+  const file = `${distFolder}${path}`;
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+  const headers = {
+    'Content-Type': contentType(path),
+    'Cache-Control': path.startsWith('chunks/') ? IMMUTABLE : REVALIDATE,
+    ETag: etag,
+    // Integrators load the bundle from their own pages, and module scripts are fetched with CORS.
+    'Access-Control-Allow-Origin': '*',
+  };
+  if (ifNoneMatch === etag) return new Response(null, { status: 304, headers });
+  return new Response(await readFile(file), { headers });
+}

@@ -1,0 +1,398 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import {
+  ApiClient,
+  ApiRequestError,
+  type GuestSession,
+  type GuestStatus,
+  type LinkPage,
+  type Redemption,
+  type RoomSchedule,
+  type RoomSummary,
+} from '../internal/api-client.ts';
+import { emit } from '../internal/events.ts';
+import { LocalizeController } from '../internal/localize.ts';
+import type { Translation } from '../locales/en.ts';
+import { entryFormView, type Field, type FieldErrors, type SubmitError } from './entry-form-view.ts';
+import { styles } from './guest-entry-form.styles.ts';
+import { languageSelect } from './language-select.ts';
+import { roomHeader } from './room-header.ts';
+import { type Outcome, statusView } from './status-view.ts';
+import { forgetSession, loadSession, saveSession } from './stored-session.ts';
+
+type View = 'loading' | 'form' | 'unavailable' | Outcome;
+type Guest = Redemption['guest'];
+
+/** The guest once the API accepted them: what the hand-off and the lobby stream need. */
+interface Entered {
+  guest: Guest;
+  room: RoomSummary;
+  session: string;
+}
+
+/** randomUUID needs a secure context; getRandomValues does not (a LAN address over plain http). */
+const newAttemptKey = (): string =>
+  crypto.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join(
+    '',
+  );
+
+/** The room's joinUrl with the guest-session token in the fragment, which never reaches a server log. */
+function joinUrlWithSession(joinUrl: string, session: string): string | undefined {
+  const url = new URL(joinUrl, location.href);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  url.hash = `session=${encodeURIComponent(session)}`;
+  return url.href;
+}
+
+/**
+ * @summary The guest's way in through a guest link: the room's title and schedule, a form for name
+ * and email, the waiting room until a moderator decides, then the hand-off to the session — or the
+ * access-removed page when the link cannot be used.
+ *
+ * @event guest-admitted - The guest was admitted. `detail`: `{guest, room, session}`. Cancelable:
+ * `preventDefault()` keeps the element from going to the room's `joinUrl` (with `#session=<token>`).
+ *
+ * @csspart base - The card around everything.
+ * @csspart logo - The tenant's logo.
+ * @csspart language - The language selector ("EN ▾").
+ * @csspart title - The room's title (or, for an unknown link, a neutral heading).
+ * @csspart schedule - The room's start and end, in the room's time zone.
+ * @csspart form - The entry form.
+ * @csspart label - The labels of Name and Email.
+ * @csspart input - The Name and Email fields.
+ * @csspart error - A validation message beside a field, or why a submit failed.
+ * @csspart submit-button - The form's submit button.
+ * @csspart status - The view after the form: waiting, admitted, denied, removed or left.
+ * @csspart message - The sentence of a status view, or the access-removed message.
+ * @csspart leave-button - Leaves the waiting room.
+ * @csspart join-again-button - Back to the form after leaving.
+ * @csspart retry-button - Tries again after the server could not be reached.
+ *
+ * @cssproperty --guest-access-accent - Buttons, focus rings and the waiting pulse; default: the
+ * tenant's branding colour, else blue.
+ * @cssproperty --guest-access-accent-text - Text on the accent colour (default white).
+ * @cssproperty --guest-access-background - The card's background.
+ * @cssproperty --guest-access-text - The card's text colour.
+ * @cssproperty --guest-access-font - The font family.
+ * @cssproperty --guest-access-radius - The card's corner radius.
+ */
+export class GuestEntryForm extends LitElement {
+  static override styles = styles;
+
+  /** Base URL of the guest-access API; default: this page's origin. */
+  @property() api = '';
+
+  /** The link token, from the guest link's URL. */
+  @property() token = '';
+
+  /** `light` or `dark`; unset follows the system's preference. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** `en`, `es` or `he`; unset takes the nearest `lang` attribute (the page's). */
+  @property() override lang!: string;
+
+  @state() private view: View = 'loading';
+  @state() private room: RoomSchedule | undefined;
+  @state() private branding: LinkPage['branding'] | undefined;
+  @state() private name = '';
+  @state() private email = '';
+  @state() private fieldErrors: FieldErrors = {};
+  @state() private submitError: SubmitError | undefined;
+  @state() private sending = false;
+  @state() private navigating = false;
+
+  @query('.base') private base!: HTMLElement;
+
+  private readonly localize = new LocalizeController(this);
+  /** Aborts whatever the current view waits for (a request, the lobby stream). */
+  private run: AbortController | undefined;
+  /** One key per attempt, kept across retries and double clicks so the API counts one use. */
+  private attemptKey: string | undefined;
+  private entered: Entered | undefined;
+  /** Set by a user action or a decision: the next view takes the focus, so a screen reader reads it. */
+  private moveFocus = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Moved in the DOM: disconnecting stopped the stream, so pick up where the guest was.
+    if (this.hasUpdated) this.start();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.run?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('lang')) this.localize.update();
+    if (changed.has('token') || changed.has('api')) this.start();
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (changed.has('branding')) this.applyBrandingAccent();
+    if (changed.has('view') && this.moveFocus && this.view !== 'loading') {
+      this.moveFocus = false;
+      const root = this.renderRoot;
+      (
+        root.querySelector<HTMLElement>('.view-title') ??
+        root.querySelector('input') ??
+        root.querySelector('h1')
+      )?.focus();
+    }
+  }
+
+  override render() {
+    const t = this.localize.t;
+    const logoUrl = this.branding?.logoUrl;
+    return html`<div part="base" class="base" dir=${t.dir} aria-busy=${this.view === 'loading' ? 'true' : 'false'}>
+      <div class="toolbar">
+        ${logoUrl ? html`<img part="logo" class="logo" src=${logoUrl} alt="" />` : nothing}
+        ${languageSelect(this.localize.language, t.entry.language, (language) => this.setAttribute('lang', language))}
+      </div>
+      ${
+        this.room
+          ? roomHeader(this.room, this.localize.language)
+          : this.view === 'unavailable'
+            ? html`<h1 part="title" tabindex="-1">${t.entry.unavailableTitle}</h1>`
+            : nothing
+      }
+      ${this.renderView(t)}
+    </div>`;
+  }
+
+  private renderView(t: Translation) {
+    switch (this.view) {
+      case 'loading':
+        return html`<p role="status">${t.common.loading}</p>`;
+      case 'form':
+        return entryFormView(
+          t,
+          {
+            name: this.name,
+            email: this.email,
+            fieldErrors: this.fieldErrors,
+            submitError: this.submitError,
+            sending: this.sending,
+          },
+          { input: (field, value) => this.input(field, value), submit: (event) => this.submit(event) },
+        );
+      case 'unavailable':
+        return html`<p part="message" class="message">${t.entry.accessRemoved}</p>`;
+      default:
+        return statusView(
+          t,
+          this.view,
+          { leave: () => this.leave(), restart: () => this.restart() },
+          this.navigating,
+        );
+    }
+  }
+
+  private client(session?: string) {
+    return new ApiClient(new URL(this.api || '/', document.baseURI).href, () => session);
+  }
+
+  /** Aborts the previous view's work and returns the signal for the next. */
+  private newRun(): AbortSignal {
+    this.run?.abort();
+    this.run = new AbortController();
+    return this.run.signal;
+  }
+
+  private start() {
+    this.view = 'loading';
+    void this.resume();
+  }
+
+  private restart() {
+    this.moveFocus = true;
+    this.start();
+  }
+
+  /** A stored session is re-validated (no new use); without one the link is opened. */
+  private async resume() {
+    const signal = this.newRun();
+    const session = loadSession(this.token);
+    try {
+      if (session) {
+        const current = await this.client(session).request<GuestSession>('GET', 'v1/guest/session', {
+          signal,
+        });
+        return this.enter({ ...current, session }, signal);
+      }
+      const page = await this.client().request<LinkPage>(
+        'GET',
+        `v1/links/${encodeURIComponent(this.token)}`,
+        {
+          signal,
+        },
+      );
+      this.room = page.room;
+      this.branding = page.branding;
+      this.view = 'form';
+    } catch (error) {
+      if (!signal.aborted) this.fail(error);
+    }
+  }
+
+  /** Where a refusal of the link or the session leaves the guest. */
+  private fail(error: unknown) {
+    if (!(error instanceof ApiRequestError)) throw error;
+    switch (error.code) {
+      case 'unauthorized':
+        // The stored session is unknown or expired: start over from the link.
+        forgetSession(this.token);
+        return this.start();
+      case 'link_unavailable':
+      case 'not_found':
+        forgetSession(this.token);
+        this.entered = undefined;
+        this.room = (error.body.room as RoomSchedule | undefined) ?? this.room;
+        this.view = 'unavailable';
+        return;
+      default:
+        this.view = 'offline';
+    }
+  }
+
+  private input(field: Field, value: string) {
+    this[field] = value;
+    this.attemptKey = undefined;
+    if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
+  }
+
+  private async submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.sending) return;
+    const email = (event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
+    const name = this.name.trim();
+    this.fieldErrors = {
+      name: name ? undefined : 'required',
+      email: email.validity.valueMissing ? 'required' : email.validity.valid ? undefined : 'invalid',
+    };
+    this.submitError = undefined;
+    if (this.fieldErrors.name || this.fieldErrors.email) return this.focusFirstError();
+
+    this.sending = true;
+    this.attemptKey ??= newAttemptKey();
+    const signal = this.newRun();
+    try {
+      const redemption = await this.client().request<Redemption>(
+        'POST',
+        `v1/links/${encodeURIComponent(this.token)}/guests`,
+        { body: { name, email: email.value }, headers: { 'Idempotency-Key': this.attemptKey }, signal },
+      );
+      this.attemptKey = undefined;
+      saveSession(this.token, redemption.session);
+      this.moveFocus = true;
+      this.enter(redemption, signal);
+    } catch (error) {
+      if (!signal.aborted) this.refuse(error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** A refused submit: errors beside the fields, or why it failed (the attempt key stays for a retry). */
+  private refuse(error: unknown) {
+    if (!(error instanceof ApiRequestError)) throw error;
+    if (error.code === 'validation_failed' && (error.fields.name || error.fields.email)) {
+      this.fieldErrors = {
+        name: error.fields.name ? 'invalid' : undefined,
+        email: error.fields.email ? 'invalid' : undefined,
+      };
+      return this.focusFirstError();
+    }
+    if (error.code === 'link_unavailable') {
+      this.moveFocus = true;
+      return this.fail(error);
+    }
+    this.submitError =
+      error.code === 'network' ? 'network' : error.code === 'rate_limited' ? 'rate_limited' : 'failed';
+  }
+
+  private async focusFirstError() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  private enter(entered: Entered, signal: AbortSignal) {
+    this.entered = entered;
+    this.room = entered.room;
+    this.show(entered.guest.status);
+    if (entered.guest.status === 'waiting' || entered.guest.status === 'admitted') void this.follow(signal);
+  }
+
+  private show(status: GuestStatus) {
+    if (status === 'admitted') return this.handOff();
+    if (status === 'left') forgetSession(this.token);
+    this.view = status;
+  }
+
+  /** Follows the lobby stream; the server sends the current status first, then each decision. */
+  private async follow(signal: AbortSignal) {
+    const { session } = this.entered as Entered;
+    await this.client(session).follow(
+      'v1/guest/events',
+      {
+        onEvent: (name, data) => {
+          if (name === 'status') this.decide((data as { status: GuestStatus }).status);
+        },
+        onError: (error) => this.fail(error),
+      },
+      signal,
+    );
+    // The server ended the stream while the guest still waits (a restart, a proxy): look again.
+    if (!signal.aborted && this.view === 'waiting') {
+      setTimeout(() => signal.aborted || void this.resume(), 1000);
+    }
+  }
+
+  private decide(status: GuestStatus) {
+    const entered = this.entered;
+    if (!entered || entered.guest.status === status) return;
+    this.moveFocus = true;
+    // The room's joinUrl comes only with an admitted session: fetch it before the hand-off.
+    if (status === 'admitted') return void this.resume();
+    entered.guest = { ...entered.guest, status };
+    this.show(status);
+  }
+
+  private handOff() {
+    const { guest, room, session } = this.entered as Entered;
+    this.view = 'admitted';
+    const proceed = emit(this, 'guest-admitted', { guest, room, session }, { cancelable: true });
+    const target = proceed && room.joinUrl ? joinUrlWithSession(room.joinUrl, session) : undefined;
+    this.navigating = !!target;
+    if (target) location.assign(target);
+  }
+
+  private async leave() {
+    const entered = this.entered;
+    if (!entered) return;
+    this.moveFocus = true;
+    const signal = this.newRun(); // the moderator's decision no longer matters to this guest
+    try {
+      await this.client(entered.session).request('DELETE', 'v1/guest/session', { signal });
+    } catch {
+      // Leave on this side anyway: the guest asked to go, and the session is forgotten below.
+    }
+    forgetSession(this.token);
+    this.entered = undefined;
+    this.view = 'left';
+  }
+
+  /** The tenant's branding colour, unless the page set --guest-access-accent (set via CSSOM: CSP-safe). */
+  private applyBrandingAccent() {
+    const accent = this.branding?.accentColor;
+    if (accent && CSS.supports('color', accent)) this.base.style.setProperty('--_brand-accent', accent);
+    else this.base.style.removeProperty('--_brand-accent');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'guest-entry-form': GuestEntryForm;
+  }
+}

@@ -1,0 +1,67 @@
+// The views after the form, each a heading, a sentence and at most one button: waiting in the lobby,
+// admitted (on the way to the session), denied, removed by a moderator, left, or the server unreachable.
+import { html, nothing } from 'lit';
+import type { Translation } from '../locales/en.ts';
+
+export type Outcome = 'waiting' | 'admitted' | 'denied' | 'removed' | 'left' | 'offline';
+
+interface StatusContent {
+  title?: string;
+  message?: string;
+  action?: { label: string; part: string; run: () => void };
+}
+
+export interface StatusActions {
+  leave(): void;
+  /** Starts over from the link: after leaving, or to retry after a network failure. */
+  restart(): void;
+}
+
+function content(
+  t: Translation,
+  outcome: Outcome,
+  actions: StatusActions,
+  navigating: boolean,
+): StatusContent {
+  switch (outcome) {
+    case 'waiting':
+      return {
+        title: t.entry.waitingTitle,
+        message: t.entry.waiting,
+        action: { label: t.entry.leave, part: 'leave-button', run: actions.leave },
+      };
+    case 'admitted':
+      // When the page handles `guest-admitted` itself there is nowhere this element is taking them.
+      return { title: t.entry.admittedTitle, message: navigating ? t.entry.admitted : undefined };
+    case 'denied':
+      return { title: t.entry.deniedTitle, message: t.entry.denied };
+    case 'removed':
+      return { title: t.entry.removedTitle, message: t.entry.removed };
+    case 'left':
+      return {
+        title: t.entry.leftTitle,
+        action: { label: t.entry.joinAgain, part: 'join-again-button', run: actions.restart },
+      };
+    case 'offline':
+      return {
+        message: t.common.networkDown,
+        action: { label: t.common.retry, part: 'retry-button', run: actions.restart },
+      };
+  }
+}
+
+export function statusView(t: Translation, outcome: Outcome, actions: StatusActions, navigating = false) {
+  const { title, message, action } = content(t, outcome, actions, navigating);
+  return html`<section part="status" class="status" data-outcome=${outcome}>
+    ${outcome === 'waiting' ? html`<div class="pulse" aria-hidden="true"></div>` : nothing}
+    ${title ? html`<h2 class="view-title" tabindex="-1">${title}</h2>` : nothing}
+    ${message ? html`<p part="message">${message}</p>` : nothing}
+    ${
+      action
+        ? html`<button part=${action.part} class="secondary" type="button" @click=${action.run}>
+            ${action.label}
+          </button>`
+        : nothing
+    }
+  </section>`;
+}
