@@ -122,14 +122,15 @@ export class ApiClient {
     if (response.status === 204) return undefined as T;
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      const error = body?.error ?? {};
+      // Extra fields may sit inside `error` or beside it (the API puts an unavailable link's room beside it).
+      const { error = {}, ...beside } = body ?? {};
       const { code, message, fields, ...rest } = error;
       throw new ApiRequestError(
         code ?? 'network',
         response.status,
         message ?? response.statusText,
         fields ?? {},
-        rest,
+        { ...beside, ...rest },
       );
     }
     return body as T;
@@ -204,7 +205,9 @@ export class ApiClient {
 
 /** Parses the SSE wire format (event:/data: lines, blank line ends an event; comments ignored). */
 async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (name: string, data: unknown) => void) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  // The DOM typings declare TextDecoderStream's input as BufferSource, which a Uint8Array stream is.
+  const decoder = new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>;
+  const reader = body.pipeThrough(decoder).getReader();
   let buffer = '';
   let name = 'message';
   let data: string[] = [];
