@@ -43,10 +43,11 @@ export const demoJoinUrl = (origin: string, roomId: string) =>
 
 const DEMO_TIME_ZONE = 'America/New_York';
 
+/** Seeds the demo; returns the line `serve --demo` prints: where the demo's media page is. */
 export function seedDemo(
   { store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>,
   origin: string,
-): void {
+): string {
   const now = clock.now();
   const minute = 60_000;
   store.transaction(() => {
@@ -82,4 +83,5 @@ export function seedDemo(
       );
     }
   });
+  return `demo media page: ${origin}/demo/rooms/${DEMO_ROOMS[0]?.id}`;
 }

@@ -6,6 +6,7 @@ import {
   ApiClient,
   ApiRequestError,
   type GuestSession,
+  type GuestStatus,
   type RoomSchedule,
 } from '../../widget/internal/api-client.ts';
 import { en } from '../../widget/locales/en.ts';
@@ -60,17 +61,15 @@ function takeSessionToken(roomId: string): string | null {
   return sessionStorage.getItem(sessionKey(roomId));
 }
 
-/** A moderator's removal disconnects the guest at once (a deleted link waits for the next refresh). */
+/** A moderator's removal (or leaving in another tab) ends the session at once; a deleted link waits for a refresh. */
 function followRemoval(client: ApiClient, room: RoomSchedule) {
   const stop = new AbortController();
   client.follow(
     '/v1/guest/events',
     {
-      onEvent: (_name, data) => {
-        const status =
-          (data as { status?: string; guest?: { status?: string } })?.guest?.status ??
-          (data as { status?: string })?.status;
-        if (status === 'removed' || status === 'denied') {
+      onEvent: (name, data) => {
+        const status = (data as { status?: GuestStatus }).status;
+        if (name === 'status' && status && status !== 'admitted' && status !== 'waiting') {
           stop.abort();
           showUnavailable(room, en.entry.accessRemoved);
         }

@@ -32,19 +32,21 @@ export async function startHostPage(roomId: string): Promise<boolean> {
   const identitySelect = byId<HTMLSelectElement>('identity');
   identitySelect.value = localStorage.getItem(IDENTITY_KEY) ?? 'host';
   let manager = createManager(room.id, identitySelect.value as Identity);
-  // A new identity means a new user: replace the element rather than patch the old one's state.
+  // A new identity means a new user: a new element rather than the old one's state.
   identitySelect.addEventListener('change', () => {
     localStorage.setItem(IDENTITY_KEY, identitySelect.value);
-    manager.close();
-    const next = createManager(room.id, identitySelect.value as Identity);
-    manager.replaceWith(next);
-    manager = next;
+    manager.remove();
+    manager = createManager(room.id, identitySelect.value as Identity);
   });
-  byId('media').append(manager);
+  // The element renders inline until show(); it joins the page when first opened, as a modal window.
+  const openManager = () => {
+    if (!manager.isConnected) byId('media').append(manager);
+    void manager.show();
+  };
 
-  setUpShareWindow(() => manager.show());
+  setUpShareWindow(openManager);
   setUpMenu(byId<HTMLButtonElement>('more-button'), byId('more-menu'), (action) => {
-    if (action === 'guest-access') manager.show();
+    if (action === 'guest-access') openManager();
     else notify(`"${action === 'invite' ? 'Invite users' : 'Add to playlist'}" is not part of this demo.`);
   });
   for (const name of loggedEvents) document.addEventListener(name, (event) => logEvent(name, event));
