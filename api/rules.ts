@@ -3,7 +3,7 @@
 import { ApiError } from './errors.ts';
 import type { GuestStatus } from './store/guests.ts';
 import type { Link } from './store/links.ts';
-import type { Room } from './store/rooms.ts';
+import type { Room, RoomFields, RoomType } from './store/rooms.ts';
 import type { Tenant } from './store/tenants.ts';
 
 /** Rule 1. */
@@ -92,3 +92,29 @@ export function decide(current: GuestStatus, decision: Decision): GuestStatus {
 /** A guest turned away by a moderator, or gone: their stream ends and their session no longer re-validates. */
 export const isFinal = (status: GuestStatus) =>
   status === 'denied' || status === 'removed' || status === 'left';
+
+/** A room's registration as stored: instants as milliseconds, the end not before the start. */
+export function roomFields(input: {
+  title: string;
+  type: RoomType;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  timeZone?: string | null;
+  joinUrl?: string | null;
+}): RoomFields {
+  const startsAt = input.startsAt ? Date.parse(input.startsAt) : null;
+  const endsAt = input.endsAt ? Date.parse(input.endsAt) : null;
+  if (startsAt !== null && endsAt !== null && endsAt < startsAt) {
+    throw new ApiError('validation_failed', 400, 'Some fields are not valid.', {
+      endsAt: 'End must not be before start.',
+    });
+  }
+  return {
+    title: input.title,
+    type: input.type,
+    startsAt,
+    endsAt,
+    timeZone: input.timeZone ?? null,
+    joinUrl: input.joinUrl ?? null,
+  };
+}

@@ -115,8 +115,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     closing ??= new Promise<void>((resolve) => {
       deps.events.closeAll();
       const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      // Keep-alive connections become idle as their last request ends; close each as soon as it does.
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
       server.close(() => {
         clearTimeout(force);
+        clearInterval(idle);
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
         resolve();

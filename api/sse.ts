@@ -26,8 +26,13 @@ export function eventStream(
       ended = true;
       stopWaiting();
     };
-    // The stream's writer queues writes, so events keep their order; a failed write means the client left.
-    const write = (event: string, data: string) => stream.writeSSE({ event, data }).catch(end);
+    // Writes are chained so events keep their order and the last ones are flushed before the stream closes;
+    // a failed write means the client left.
+    let written = Promise.resolve();
+    const write = (event: string, data: string) => {
+      written = written.then(() => stream.writeSSE({ event, data })).catch(end);
+      return written;
+    };
     const untrack = options.hub.track(end);
     const unsubscribe = options.subscribe({
       send: (event) => {
@@ -50,6 +55,7 @@ export function eventStream(
     } finally {
       unsubscribe();
       untrack();
+      await written;
     }
   });
 }

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps, AppEnv } from '../app.ts';
 import { bearerToken, rotateSigningSecret, tenantFromApiKey } from '../auth.ts';
-import { ApiError, roomNotFound } from '../errors.ts';
+import { roomNotFound } from '../errors.ts';
+import { roomFields } from '../rules.ts';
 import { adminRoomResponse, roomBody, roomParams, tenantPatchBody, tenantResponse } from '../schemas.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { errorJson, json, validate } from '../validation.ts';
@@ -11,7 +12,6 @@ import { adminRoomView, tenantView } from '../views.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['admin'];
-const parseInstant = (value: string | null | undefined) => (value ? Date.parse(value) : null);
 
 export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
   const tenantOf = (c: { get(key: 'tenant'): Tenant | undefined }) => c.get('tenant') as Tenant;
@@ -79,30 +79,9 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
       (c) => {
         const tenant = tenantOf(c);
         const { roomId } = c.req.valid('param');
-        const body = c.req.valid('json');
-        const startsAt = parseInstant(body.startsAt);
-        const endsAt = parseInstant(body.endsAt);
-        if (startsAt !== null && endsAt !== null && endsAt < startsAt) {
-          throw new ApiError('validation_failed', 400, 'Some fields are not valid.', {
-            endsAt: 'End must not be before start.',
-          });
-        }
+        const fields = roomFields(c.req.valid('json'));
         const existed = store.rooms.get(tenant.id, roomId)?.removedAt === null;
-        const room = store.transaction(() =>
-          store.rooms.put(
-            tenant.id,
-            roomId,
-            {
-              title: body.title,
-              type: body.type,
-              startsAt,
-              endsAt,
-              timeZone: body.timeZone ?? null,
-              joinUrl: body.joinUrl ?? null,
-            },
-            clock.now(),
-          ),
-        );
+        const room = store.transaction(() => store.rooms.put(tenant.id, roomId, fields, clock.now()));
         return c.json(adminRoomView(room), existed ? 200 : 201);
       },
     )

@@ -1,0 +1,184 @@
+// The command line: serve, tenant create|rotate-secret, room put, token. Every command takes --db, so the
+// command line and a running server can share one database file.
+import { parseArgs } from 'node:util';
+import { sign } from 'hono/jwt';
+import * as v from 'valibot';
+import { ALL_PERMISSIONS, createTenant, type Permission, rotateSigningSecret } from './auth.ts';
+import { ApiError } from './errors.ts';
+import { roomFields } from './rules.ts';
+import { roomBody, roomParams } from './schemas.ts';
+import { decrypt } from './secrets.ts';
+import { environmentSettings, loadServerSecret, openDatabase, startServer } from './server.ts';
+import { createStore } from './store/index.ts';
+
+const USAGE = `guest-access <command> [options]
+
+  serve [--port 8787] [--db FILE] [--demo]
+  tenant create --name NAME [--origin URL]...      prints {id, apiKey, signingSecret}
+  tenant rotate-secret --tenant ID                 prints {signingSecret}; the previous one stays valid
+  room put --tenant ID --id ROOM --title TITLE [--type room|channel]
+           [--starts-at ISO] [--ends-at ISO] [--time-zone TZ] [--join-url URL]
+  token --tenant ID --room ROOM --user USER [--perm PERMISSION]... [--ttl 1h]
+
+Every command takes --db FILE (default ./data/guest-access.db, or GUEST_ACCESS_DB).`;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  port: { type: 'string' },
+  demo: { type: 'boolean' },
+  name: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  tenant: { type: 'string' },
+  id: { type: 'string' },
+  title: { type: 'string' },
+  type: { type: 'string' },
+  'starts-at': { type: 'string' },
+  'ends-at': { type: 'string' },
+  'time-zone': { type: 'string' },
+  'join-url': { type: 'string' },
+  room: { type: 'string' },
+  user: { type: 'string' },
+  perm: { type: 'string', multiple: true },
+  ttl: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+const required = (values: Values, name: 'name' | 'tenant' | 'id' | 'title' | 'room' | 'user') => {
+  const value = values[name];
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+};
+
+/** `90`, `90s`, `15m`, `1h`, `1d` → seconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+)([smhd]?)$/.exec(text);
+  if (!match) throw new UsageError(`--ttl must look like 90s, 15m, 1h or 1d, not "${text}"`);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+function openStore(values: Values) {
+  const dbFile = values.db ?? environmentSettings().dbFile;
+  const db = openDatabase(dbFile, environmentSettings().synchronous);
+  return { db, store: createStore(db), serverSecret: loadServerSecret(dbFile) };
+}
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+async function serve(values: Values) {
+  const settings = environmentSettings();
+  const port = values.port === undefined ? settings.port : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('--port must be a port number');
+  const server = await startServer({
+    dbFile: values.db ?? settings.dbFile,
+    port,
+    host: settings.host,
+    synchronous: settings.synchronous,
+    config: { rateLimitPerMinute: settings.rateLimitPerMinute, publicOrigin: settings.publicOrigin },
+    demo: values.demo,
+  });
+  console.log(`guest-access listening on ${server.url}`);
+  if (typeof server.demoInfo === 'string') console.log(server.demoInfo);
+  else if (values.demo) console.log(`demo: ${server.url}/demo`);
+  const shutdown = () => {
+    // Exit within 5 s even if something hangs.
+    setTimeout(() => process.exit(1), 5000).unref();
+    server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+function tenantCommand(action: string | undefined, values: Values) {
+  const { db, store, serverSecret } = openStore(values);
+  try {
+    if (action === 'create') {
+      const created = createTenant(
+        store,
+        serverSecret,
+        { name: required(values, 'name'), allowedOrigins: values.origin ?? [] },
+        Date.now(),
+      );
+      print({ id: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret });
+    } else if (action === 'rotate-secret') {
+      const signingSecret = rotateSigningSecret(store, serverSecret, required(values, 'tenant'));
+      if (!signingSecret) throw new UsageError('no such tenant');
+      print({ signingSecret });
+    } else {
+      throw new UsageError('tenant create | tenant rotate-secret');
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function roomPut(values: Values) {
+  const { db, store } = openStore(values);
+  try {
+    const tenantId = required(values, 'tenant');
+    if (!store.tenants.get(tenantId)) throw new UsageError('no such tenant');
+    const { roomId } = v.parse(roomParams, { roomId: required(values, 'id') });
+    const body = v.parse(roomBody, {
+      title: required(values, 'title'),
+      type: values.type,
+      startsAt: values['starts-at'],
+      endsAt: values['ends-at'],
+      timeZone: values['time-zone'],
+      joinUrl: values['join-url'],
+    });
+    const fields = roomFields(body);
+    const room = store.transaction(() => store.rooms.put(tenantId, roomId, fields, Date.now()));
+    print({ id: room.id, title: room.title, type: room.type });
+  } finally {
+    db.close();
+  }
+}
+
+async function token(values: Values) {
+  const { db, store, serverSecret } = openStore(values);
+  try {
+    const tenantId = required(values, 'tenant');
+    const sealed = store.tenants.sealedSigningSecrets(tenantId)[0];
+    if (!sealed) throw new UsageError('no such tenant');
+    const perms = (values.perm ?? ALL_PERMISSIONS) as Permission[];
+    const unknown = perms.filter((perm) => !ALL_PERMISSIONS.includes(perm));
+    if (unknown.length) throw new UsageError(`unknown permission ${unknown.join(', ')}`);
+    const claims = {
+      iss: tenantId,
+      sub: required(values, 'user'),
+      room: required(values, 'room'),
+      perms,
+      exp: Math.floor(Date.now() / 1000) + parseDuration(values.ttl ?? '1h'),
+    };
+    process.stdout.write(`${await sign(claims, decrypt(serverSecret, sealed), 'HS256')}\n`);
+  } finally {
+    db.close();
+  }
+}
+
+export async function main(argv: string[]) {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const [command, action] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  if (command === 'serve') await serve(values);
+  else if (command === 'tenant') tenantCommand(action, values);
+  else if (command === 'room' && action === 'put') roomPut(values);
+  else if (command === 'token') await token(values);
+  else throw new UsageError(`unknown command "${positionals.join(' ')}"`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = error instanceof UsageError || error instanceof v.ValiError || error instanceof ApiError;
+  console.error(`guest-access: ${error instanceof Error ? error.message : String(error)}`);
+  if (!known) console.error(error);
+  if (error instanceof UsageError) console.error(`\n${USAGE}`);
+  process.exit(2);
+});

@@ -1,0 +1,43 @@
+// Security promise: a copy of the database alone yields no working link URL, guest session, API key
+// or signing secret.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { host, redeem, roomWith } from './helpers.ts';
+
+test('stores no raw token, session, API key or signing secret anywhere in the database files', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'a' }, { name: 'b', maxUses: 4 }] });
+  const sessions = [];
+  for (let i = 0; i < 3; i++) sessions.push(((await redeem(room)).body as { session: string }).session);
+  const rotated = await room.api.request({
+    method: 'POST',
+    path: '/v1/admin/tenant/signing-secrets',
+    token: room.apiKey,
+  });
+  const newSecret = (rotated.body as { signingSecret: string }).signingSecret;
+  assert.equal(
+    (await host(room, 'GET', '/guest-access')).status,
+    200,
+    'tokens signed before rotation still work',
+  );
+
+  const folder = dirname(room.api.server.deps.db.name);
+  const bytes = readdirSync(folder)
+    .filter((file) => file.startsWith('test.db') && !file.endsWith('.key'))
+    .map((file) => readFileSync(join(folder, file)));
+  assert.ok(bytes.some((buffer) => buffer.length > 0));
+  const secrets = {
+    apiKey: room.apiKey,
+    signingSecret: room.signingSecret,
+    newSecret,
+    ...room.tokens,
+    ...sessions,
+  };
+  for (const [what, secret] of Object.entries(secrets)) {
+    for (const buffer of bytes) {
+      assert.equal(buffer.includes(secret), false, `${what} found in the database`);
+      assert.equal(buffer.includes(Buffer.from(secret, 'utf16le')), false, `${what} found as UTF-16`);
+    }
+  }
+});
