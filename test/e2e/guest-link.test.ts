@@ -1,0 +1,135 @@
+// The article end to end, in real Chromium against a real server with the demo: a host shares a guest
+// link from the demo media page, two guests redeem it, one is admitted and one denied, the use limit
+// turns a third away, and deleting the link shows the admitted guest the removed page on refresh.
+// With E2E_SCREENSHOTS=<folder> it also saves the README's screenshots (npm run screenshots).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type RunningServer, startServer } from '../../api/server.ts';
+import { launchChromium, watchedPage } from './browser.ts';
+
+const REMOVED = 'Access to this media via this link was removed. Please contact the media owner for access.';
+const LINK_NAME = 'Guest speakers';
+const screenshots = process.env.E2E_SCREENSHOTS;
+
+let folder: string;
+let server: RunningServer;
+let browser: Browser;
+const problems: string[] = [];
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'guest-access-e2e-'));
+  server = await startServer({
+    dbFile: join(folder, 'guest-access.db'),
+    port: 0,
+    demo: true,
+    config: { rateLimitPerMinute: 0 },
+  });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** A new browser profile: guests in separate contexts share no storage with each other or the host. */
+async function newVisitor(
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<[BrowserContext, Page]> {
+  // Reduced motion holds the demo's animated player still, sparing the CPU the test shares.
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 900 },
+    reducedMotion: 'reduce',
+    ...options,
+  });
+  return [context, await watchedPage(context, problems)];
+}
+
+async function joinAs(page: Page, url: string, name: string) {
+  await page.goto(url);
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByRole('textbox', { name: 'Email' }).fill(`${name.toLowerCase()}@example.com`);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('heading', { name: 'Waiting to be admitted' }).waitFor();
+}
+
+test('a host shares a guest link; the use limit, admission and deletion work as the article says', {
+  timeout: 120_000,
+}, async () => {
+  const [hostContext, host] = await newVisitor();
+  await hostContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+
+  // Share → the guest-access icon at the far right of the row.
+  await host.goto(`${server.url}/demo`);
+  await host.getByRole('button', { name: 'Share' }).click();
+  const shareIcons = host.getByRole('dialog', { name: 'Share' }).getByRole('button');
+  assert.equal(await shareIcons.last().getAttribute('aria-label'), 'Guest access');
+  await host.getByRole('button', { name: 'Guest access' }).click();
+  const manager = host.getByRole('dialog', { name: 'Manage guest access' });
+  await manager.waitFor();
+
+  // Enable guest access, create a link with a 2-click limit, copy it.
+  // A click, then the API's answer: the switch shows the server's state, not an optimistic one.
+  await manager.getByRole('switch', { name: 'Enable guest access' }).click();
+  await manager.getByRole('switch', { name: 'Enable guest access', checked: true }).waitFor();
+  await manager.getByRole('button', { name: 'Create new link' }).click();
+  const createWindow = host.getByRole('dialog', { name: 'Create new link' });
+  await createWindow.getByRole('textbox', { name: /Link Name/ }).fill(LINK_NAME);
+  await createWindow.getByRole('spinbutton', { name: '# of clicks' }).fill('2');
+  await createWindow.getByRole('button', { name: 'Create', exact: true }).click();
+  await manager.getByRole('cell', { name: LINK_NAME }).waitFor();
+  await manager.getByRole('button', { name: `Copy link “${LINK_NAME}”` }).click();
+  await manager.getByText('Link copied').waitFor();
+  const linkUrl = await host.evaluate(() => navigator.clipboard.readText());
+  assert.match(linkUrl, new RegExp(`^${server.url}/g/[\\w-]{22,}$`));
+
+  // Two guests, each in a browser profile of their own, redeem it and wait.
+  const [adaContext, ada] = await newVisitor();
+  const [bobContext, bob] = await newVisitor();
+  await joinAs(ada, linkUrl, 'Ada');
+  await joinAs(bob, linkUrl, 'Bob');
+  if (screenshots) await ada.screenshot({ path: join(screenshots, 'entry.png') });
+
+  // The host sees both in the waiting room, admits one and denies the other.
+  await manager.getByRole('button', { name: 'Admit Ada' }).waitFor();
+  await manager.getByRole('button', { name: 'Deny Bob' }).waitFor();
+  await manager
+    .getByRole('row', { name: new RegExp(LINK_NAME) })
+    .getByText('2 / 2')
+    .waitFor();
+  if (screenshots) await host.screenshot({ path: join(screenshots, 'manager.png') });
+  await manager.getByRole('button', { name: 'Admit Ada' }).click();
+  await manager.getByRole('button', { name: 'Deny Bob' }).click();
+
+  // Ada lands on the media page in guest mode, without the site's navigation or host controls;
+  // Bob learns he was not admitted, without reloading.
+  await ada.getByText('Watching as a guest: Ada').waitFor();
+  await ada.getByRole('heading', { level: 1, name: 'Make your next event a next-level event' }).waitFor();
+  assert.equal(await ada.getByRole('button', { name: 'Share' }).count(), 0);
+  assert.equal(await ada.getByRole('navigation').count(), 0);
+  assert.doesNotMatch(ada.url(), /session=/, 'the session token is taken out of the address bar');
+  await bob.getByRole('heading', { name: 'You were not admitted' }).waitFor();
+
+  // The link's two clicks are used: a third guest gets the removed page.
+  const [carolContext, carol] = await newVisitor();
+  await carol.goto(linkUrl);
+  await carol.getByText(REMOVED).waitFor();
+  assert.equal(await carol.getByRole('textbox', { name: 'Name' }).count(), 0);
+
+  // The host deletes the link; Ada stays until she refreshes, then sees the removed page.
+  await manager.getByRole('button', { name: `Delete link “${LINK_NAME}”` }).click();
+  await host.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await manager.getByText('No guest links yet.').waitFor();
+  await ada.getByText('Watching as a guest: Ada').waitFor();
+  await ada.reload();
+  await ada.getByText(REMOVED).waitFor();
+  assert.equal(await ada.getByText('Watching as a guest: Ada').isVisible(), false);
+
+  assert.deepEqual(problems, [], 'no script errors or CSP violations on any page');
+  await Promise.all([hostContext, adaContext, bobContext, carolContext].map((context) => context.close()));
+});
