@@ -154,7 +154,7 @@ export class GuestEntryForm extends LitElement {
         this.room
           ? roomHeader(this.room, this.localize.language)
           : this.view === 'unavailable'
-            ? html`<h1 part="title" tabindex="-1">${t.entry.unavailableTitle}</h1>`
+            ? html`<header class="room"><h1 part="title" tabindex="-1">${t.entry.unavailableTitle}</h1></header>`
             : nothing
       }
       ${this.renderView(t)}

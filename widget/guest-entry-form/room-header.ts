@@ -7,7 +7,7 @@ import { formatSchedule } from './schedule.ts';
 export function roomHeader(room: RoomSchedule, language: string) {
   const schedule = formatSchedule(room, language);
   return html`<header class="room">
-    <h1 part="title">${room.title}</h1>
+    <h1 part="title" tabindex="-1">${room.title}</h1>
     ${schedule ? html`<p part="schedule" class="schedule">${schedule}</p>` : nothing}
   </header>`;
 }
