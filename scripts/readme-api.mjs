@@ -16,15 +16,13 @@ const cell = (text) =>
     .replace(/\s*\n\s*/g, ' ')
     .replaceAll('|', '\\|');
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
-const table = (headings, rows) =>
-  rows.length
-    ? [
-        `| ${headings.join(' | ')} |`,
-        `| ${headings.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.join(' | ')} |`),
-        '',
-      ].join('\n')
-    : '';
+/** A Markdown table, without the columns that are empty in every row (e.g. no defaults at all). */
+function table(headings, rows) {
+  if (!rows.length) return '';
+  const kept = headings.map((_, column) => column).filter((column) => rows.some((row) => row[column]));
+  const line = (cells) => `| ${kept.map((column) => cells[column]).join(' | ')} |`;
+  return [line(headings), line(headings.map(() => '---')), ...rows.map(line)].join('\n');
+}
 const section = (title, body) => (body ? `**${title}**\n\n${body}` : '');
 
 // Public and documented: members without a description are internal plumbing.
@@ -40,9 +38,7 @@ function renderElement(element) {
     `${method.name}(${(method.parameters ?? []).map((parameter) => parameter.name).join(', ')})`;
   return [
     `### \`<${element.tagName}>\``,
-    '',
     cell(element.summary ?? element.description),
-    '',
     section(
       'Attributes',
       table(
@@ -100,15 +96,18 @@ function renderElement(element) {
     ),
   ]
     .filter(Boolean)
-    .join('\n');
+    .join('\n\n');
 }
 
 const readme = readFileSync('README.md', 'utf8');
 const start = readme.indexOf(START);
 const end = readme.indexOf(END);
 if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${START} … ${END}`);
-const reference = elements.map(renderElement).join('\n');
-writeFileSync('README.md', `${readme.slice(0, start + START.length)}\n\n${reference}\n${readme.slice(end)}`);
+const reference = elements.map(renderElement).join('\n\n');
+writeFileSync(
+  'README.md',
+  `${readme.slice(0, start + START.length)}\n\n${reference}\n\n${readme.slice(end)}`,
+);
 console.log(
   `README.md: element reference for ${elements.map((element) => `<${element.tagName}>`).join(', ')}`,
 );

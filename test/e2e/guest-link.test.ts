@@ -50,10 +50,12 @@ async function newVisitor(
   return [context, await watchedPage(context, problems)];
 }
 
-async function joinAs(page: Page, url: string, name: string) {
+/** Fills the entry form and joins; `screenshot` saves the filled form first. */
+async function joinAs(page: Page, url: string, name: string, screenshot?: string) {
   await page.goto(url);
   await page.getByRole('textbox', { name: 'Name' }).fill(name);
   await page.getByRole('textbox', { name: 'Email' }).fill(`${name.toLowerCase()}@example.com`);
+  if (screenshot) await page.screenshot({ path: screenshot });
   await page.getByRole('button', { name: 'Join' }).click();
   await page.getByRole('heading', { name: 'Waiting to be admitted' }).waitFor();
 }
@@ -91,9 +93,8 @@ test('a host shares a guest link; the use limit, admission and deletion work as 
   // Two guests, each in a browser profile of their own, redeem it and wait.
   const [adaContext, ada] = await newVisitor();
   const [bobContext, bob] = await newVisitor();
-  await joinAs(ada, linkUrl, 'Ada');
+  await joinAs(ada, linkUrl, 'Ada', screenshots && join(screenshots, 'entry.png'));
   await joinAs(bob, linkUrl, 'Bob');
-  if (screenshots) await ada.screenshot({ path: join(screenshots, 'entry.png') });
 
   // The host sees both in the waiting room, admits one and denies the other.
   await manager.getByRole('button', { name: 'Admit Ada' }).waitFor();
