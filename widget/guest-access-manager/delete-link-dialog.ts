@@ -1,0 +1,97 @@
+// The confirmation before a link is deleted: deleting is immediate and final, so the host is told so.
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { ApiRequestError, Link } from '../internal/api-client.ts';
+import type { LocalizeController } from '../internal/localize.ts';
+import { ModalDialog } from './modal-dialog.ts';
+import { asApiError, describeRefusal } from './refusal.ts';
+
+export interface DeleteLinkHost extends ReactiveControllerHost, HTMLElement {
+  readonly localize: LocalizeController;
+  deleteLink(link: Link): Promise<void>;
+  focusFallback(): HTMLElement | null;
+}
+
+export class DeleteLinkDialog implements ReactiveController {
+  readonly dialog = new ModalDialog();
+  private link?: Link;
+  private sending = false;
+  private refusal?: ApiRequestError;
+
+  constructor(private readonly host: DeleteLinkHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected() {
+    this.dialog.close();
+  }
+
+  async open(link: Link) {
+    this.link = link;
+    this.refusal = undefined;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.dialog.open();
+  }
+
+  private onClose = () => {
+    this.link = undefined;
+    this.host.requestUpdate();
+    this.dialog.restoreFocus(() => this.host.focusFallback());
+  };
+
+  private confirm = async () => {
+    if (!this.link || this.sending) return;
+    this.sending = true;
+    this.refusal = undefined;
+    this.host.requestUpdate();
+    try {
+      await this.host.deleteLink(this.link);
+      this.dialog.close();
+    } catch (error) {
+      this.refusal = asApiError(error);
+    } finally {
+      this.sending = false;
+      this.host.requestUpdate();
+    }
+  };
+
+  render() {
+    const t = this.host.localize.t;
+    const c = t.manager.confirmDelete;
+    return html`<dialog
+      ${ref(this.dialog.element)}
+      part="dialog confirm-dialog"
+      class="window"
+      role="alertdialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-body"
+      @close=${this.onClose}
+    >
+      <h3 id="confirm-title">${c.title}</h3>
+      <div id="confirm-body">
+        <p>${this.link ? c.body(this.link.name) : nothing}</p>
+        <p class="muted">${c.guestsStay}</p>
+      </div>
+      ${
+        this.refusal
+          ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>`
+          : nothing
+      }
+      <footer class="window-foot">
+        <button type="button" class="button" part="cancel-button" autofocus @click=${() => this.dialog.close()}>
+          ${c.cancel}
+        </button>
+        <button
+          type="button"
+          class="button danger"
+          part="submit-button"
+          ?disabled=${this.sending}
+          @click=${this.confirm}
+        >
+          ${c.submit}
+        </button>
+      </footer>
+    </dialog>`;
+  }
+}

@@ -1,0 +1,63 @@
+// The host token behind every request: either the `token` attribute as given, or the integrator's
+// `getToken(refresh)` callback, cached and asked again shortly before the JWT's `exp` (read, not
+// verified: the server verifies) so requests rarely meet a 401.
+
+/** Asks for a fresh token this long before `exp` (or at 3/4 of a shorter lifetime). */
+const REFRESH_LEAD_MS = 60_000;
+/** setTimeout's ceiling; a token living longer is simply looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export type GetToken = (refresh: boolean) => Promise<string>;
+
+/** The `exp` claim of a JWT in milliseconds, or undefined when the token carries none. */
+export function tokenExpiry(token: string): number | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class HostToken {
+  private current?: string;
+  private pending?: Promise<string | undefined>;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly source: () => { token?: string; getToken?: GetToken }) {}
+
+  /** The token for the next request; `refresh` after a 401 (one call serves concurrent askers). */
+  get(refresh: boolean): Promise<string | undefined> {
+    const { token, getToken } = this.source();
+    if (!getToken) return Promise.resolve(token || undefined);
+    if (this.current && !refresh) return Promise.resolve(this.current);
+    this.pending ??= getToken(refresh)
+      .then((fresh) => {
+        this.current = fresh;
+        this.schedule(fresh);
+        return fresh;
+      })
+      .finally(() => {
+        this.pending = undefined;
+      });
+    return this.pending;
+  }
+
+  /** Forgets the cached token (the callback changed) and stops the refresh timer. */
+  reset(): void {
+    clearTimeout(this.timer);
+    this.current = undefined;
+  }
+
+  private schedule(token: string) {
+    clearTimeout(this.timer);
+    const expiresAt = tokenExpiry(token);
+    if (expiresAt === undefined) return;
+    const left = expiresAt - Date.now();
+    if (left <= 0) return;
+    const delay = Math.min(Math.max(left - REFRESH_LEAD_MS, left * 0.75), MAX_TIMER_MS);
+    this.timer = setTimeout(() => this.get(true).catch(() => undefined), delay);
+  }
+}

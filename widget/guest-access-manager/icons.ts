@@ -1,0 +1,14 @@
+// Inline icons (no icon font or network fetch); decorative: their buttons carry the names.
+import { svg } from 'lit';
+
+const icon = (path: ReturnType<typeof svg>) =>
+  svg`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="none"
+    stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${path}</svg>`;
+
+export const copyIcon = icon(
+  svg`<rect x="9" y="9" width="12" height="12" rx="2"/><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"/>`,
+);
+export const trashIcon = icon(
+  svg`<path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2m3 0-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6M10 11v6M14 11v6"/>`,
+);
+export const closeIcon = icon(svg`<path d="M18 6 6 18M6 6l12 12"/>`);

@@ -1,0 +1,39 @@
+// The native <dialog> behaviour the three windows share: showModal() (the page goes inert, Escape
+// closes), and focus back where it was when the window closes, or to a fallback when that control
+// is gone (a deleted row) or disabled (the create button at the link limit).
+import { createRef } from 'lit/directives/ref.js';
+
+/** The focused element, looking inside shadow roots (document.activeElement stops at a host). */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
+export class ModalDialog {
+  readonly element = createRef<HTMLDialogElement>();
+  private opener?: HTMLElement;
+
+  get isOpen(): boolean {
+    return this.element.value?.open ?? false;
+  }
+
+  open(): void {
+    const dialog = this.element.value;
+    if (!dialog || dialog.open) return;
+    this.opener = deepActiveElement();
+    dialog.showModal();
+  }
+
+  close(): void {
+    this.element.value?.close();
+  }
+
+  /** Call from the dialog's `close` event. */
+  restoreFocus(fallback?: () => HTMLElement | null | undefined): void {
+    const opener = this.opener;
+    this.opener = undefined;
+    const usable = opener?.isConnected && !opener.matches(':disabled');
+    (usable ? opener : fallback?.())?.focus();
+  }
+}

@@ -1,0 +1,40 @@
+// Turns an API refusal into the sentence the host reads: what happened and what to do next.
+import { ApiRequestError } from '../internal/api-client.ts';
+import type { Translation } from '../locales/en.ts';
+
+export function asApiError(error: unknown): ApiRequestError {
+  return error instanceof ApiRequestError ? error : new ApiRequestError('network', 0, String(error));
+}
+
+/** `module_disabled` names the module in its message or fields; the Theming one is `theming.mediaPage`. */
+function missingModule(error: ApiRequestError): 'inviteToMedia' | 'mediaPage' {
+  const said = `${error.message} ${Object.keys(error.fields).join(' ')} ${Object.values(error.fields).join(' ')}`;
+  return /theming|mediapage/i.test(said) ? 'mediaPage' : 'inviteToMedia';
+}
+
+export function describeRefusal(error: ApiRequestError, t: Translation, maxLinks = 3): string {
+  const refusal = t.manager.refusal;
+  switch (error.code) {
+    case 'unsupported_room_type':
+      return refusal.channel;
+    case 'module_disabled':
+      return refusal[missingModule(error)];
+    case 'forbidden':
+      return refusal.forbidden;
+    case 'unauthorized':
+      return refusal.expired;
+    case 'room_not_found':
+    case 'not_found':
+      return refusal.roomNotFound;
+    case 'rate_limited':
+      return refusal.rateLimited;
+    case 'link_limit_reached':
+      return t.manager.createAtLimit(maxLinks);
+    case 'guest_access_disabled':
+      return t.manager.createNeedsAccess;
+    case 'network':
+      return t.common.networkDown;
+    default:
+      return refusal.unexpected;
+  }
+}
