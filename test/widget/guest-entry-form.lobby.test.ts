@@ -1,6 +1,7 @@
 // <guest-entry-form> after the form: the waiting room, the moderator's decisions arriving by server
 // push, the hand-off, leaving, and a refresh resuming the session — against the real API.
-import { expect, fixtureCleanup, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { GuestEntryForm } from '../../widget/guest-entry-form/guest-entry-form.ts';
 import {
   callApi,
   decide,
@@ -42,6 +43,27 @@ describe('<guest-entry-form> lobby', () => {
     const session = await callApi({ path: '/v1/guest/session', token: event.detail.session });
     expect(session.status).to.equal(200);
     await viewShown(element, 'admitted');
+  });
+
+  it("goes to the room's joinUrl with the session in the fragment unless the page handles guest-admitted", async () => {
+    const joinUrl = new URL('/joined-the-session?room=1', location.origin).href;
+    const room = await setupRoom({ admission: 'auto', joinUrl });
+    // A page of its own (this test page keeps every hand-off): the element in a same-origin frame.
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="Entry page"></iframe>`);
+    const loaded = () => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    let load = loaded();
+    frame.srcdoc = `<script type="module" src="/widget/guest-entry-form/define.ts"></script>
+      <guest-entry-form api="${room.url}" token="${room.tokens[0]}"></guest-entry-form>`;
+    await load;
+    const element = frame.contentDocument?.querySelector('guest-entry-form') as GuestEntryForm;
+    await waitUntil(() => element.shadowRoot, 'the element did not start in the frame');
+    load = loaded();
+    await join(element);
+    await load;
+    const landed = new URL(frame.contentWindow?.location.href ?? '');
+    expect(landed.pathname + landed.search).to.equal('/joined-the-session?room=1');
+    const session = new URLSearchParams(landed.hash.slice(1)).get('session') ?? '';
+    expect((await callApi({ path: '/v1/guest/session', token: session })).status).to.equal(200);
   });
 
   it('admits on submit under the auto policy', async () => {
