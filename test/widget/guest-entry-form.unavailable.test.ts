@@ -75,6 +75,12 @@ describe('<guest-entry-form> access removed', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows the same page without a token', async () => {
+    const room = await setupRoom();
+    const element = await expectAccessRemovedPage(room, '');
+    expect(find(element, 'h1').textContent).to.equal('Link unavailable');
+  });
+
   it('shows the page when the link becomes unusable between opening it and submitting', async () => {
     const room = await setupRoom();
     const token = room.tokens[0] as string;

@@ -126,7 +126,8 @@ export class GuestEntryForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('lang')) this.localize.update();
-    if (changed.has('token') || changed.has('api')) this.start();
+    // The first update starts even without a token, which then shows the access-removed page.
+    if (!this.hasUpdated || changed.has('token') || changed.has('api')) this.start();
   }
 
   protected override updated(changed: PropertyValues) {
