@@ -1,13 +1,6 @@
 // Everything secret at rest: random ids, tokens derived from the server secret, one-way lookup hashes,
 // and the AES-256-GCM envelope for tenant signing secrets. A copy of the database alone yields none of them.
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 export type ServerSecret = Buffer;
 
@@ -21,13 +14,11 @@ export const randomSecret = (prefix: string) => `${prefix}_${randomBytes(32).toS
 export const deriveToken = (serverSecret: ServerSecret, purpose: 'link' | 'guest-session', id: string) =>
   createHmac('sha256', serverSecret).update(`${purpose}:${id}`).digest('base64url');
 
-/** What the database keeps instead of a token: its SHA-256, for lookup. */
+/**
+ * What the database keeps instead of a token: its SHA-256. Secrets are found by their hash through an index,
+ * never compared byte by byte, so lookups leak nothing through timing.
+ */
 export const lookupHash = (token: string) => createHash('sha256').update(token).digest();
-
-export function sameSecret(a: string, b: string): boolean {
-  // Compare digests so neither the length nor the content leaks through timing.
-  return timingSafeEqual(lookupHash(a), lookupHash(b));
-}
 
 function encryptionKey(serverSecret: ServerSecret) {
   return createHmac('sha256', serverSecret).update('signing-secret-encryption').digest();

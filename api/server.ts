@@ -1,7 +1,7 @@
 // The process edge: opens the database file, reads the environment, listens, shuts down gracefully.
 // The only module that imports @hono/node-server or touches the key file.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -107,6 +107,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ) as Server;
   });
   const { port } = server.address() as AddressInfo;
+  const inFlight = new Set<ServerResponse>();
+  server.on('request', (_request, response: ServerResponse) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+  });
+  const onlyEventStreamsLeft = () =>
+    [...inFlight].every((response) =>
+      String(response.getHeader('content-type')).startsWith('text/event-stream'),
+    );
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const demoInfo = demo ? await demo.seedDemo(deps, url) : undefined;
 
@@ -115,8 +124,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     closing ??= new Promise<void>((resolve) => {
       deps.events.closeAll();
       const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-      // Keep-alive connections become idle as their last request ends; close each as soon as it does.
-      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      // Keep-alive connections become idle as their last request ends: close each as soon as it does. Event
+      // streams were told to end; a client that vanished without closing its socket must not delay the exit.
+      const idle = setInterval(() => {
+        server.closeIdleConnections();
+        if (onlyEventStreamsLeft()) server.closeAllConnections();
+      }, 50);
       server.close(() => {
         clearTimeout(force);
         clearInterval(idle);

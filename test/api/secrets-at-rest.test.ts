@@ -27,12 +27,12 @@ test('stores no raw token, session, API key or signing secret anywhere in the da
     .filter((file) => file.startsWith('test.db') && !file.endsWith('.key'))
     .map((file) => readFileSync(join(folder, file)));
   assert.ok(bytes.some((buffer) => buffer.length > 0));
-  const secrets = {
+  const secrets: Record<string, string> = {
     apiKey: room.apiKey,
     signingSecret: room.signingSecret,
     newSecret,
-    ...room.tokens,
-    ...sessions,
+    ...Object.fromEntries(room.tokens.map((token, i) => [`link token ${i}`, token])),
+    ...Object.fromEntries(sessions.map((session, i) => [`session ${i}`, session])),
   };
   for (const [what, secret] of Object.entries(secrets)) {
     for (const buffer of bytes) {

@@ -1,0 +1,111 @@
+// Host tokens, API keys and guest sessions: everything that must be refused is refused (401/403).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sign } from 'hono/jwt';
+import { errorCode, host, type Room, roomWith } from './helpers.ts';
+
+/** Claims a host token needs, valid for ten minutes from the test clock's now (in seconds). */
+function validClaims(room: Room) {
+  const now = Math.floor(room.api.clock.now() / 1000);
+  return {
+    now,
+    claims: {
+      iss: room.tenantId,
+      sub: 'u',
+      room: room.roomId,
+      perms: ['guest-access:manage'],
+      exp: now + 600,
+    },
+  };
+}
+
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+test('refuses host tokens that are unsigned, differently signed, expired, too long-lived or from a stranger', async (t) => {
+  const room = await roomWith(t);
+  const { now, claims } = validClaims(room);
+  const { exp: _exp, ...withoutExp } = claims;
+  const refused: Record<string, string> = {
+    'alg none': `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`,
+    'HS512 with the right secret': await sign(claims, room.signingSecret, 'HS512'),
+    'a wrong secret': await sign(claims, 'not-the-secret', 'HS256'),
+    'no exp': await sign(withoutExp, room.signingSecret, 'HS256'),
+    'a past exp': await sign({ ...claims, exp: now - 1 }, room.signingSecret, 'HS256'),
+    'an exp beyond 24 h': await sign({ ...claims, exp: now + 25 * 3600 }, room.signingSecret, 'HS256'),
+    'an unknown issuer': await sign({ ...claims, iss: 'nobody' }, room.signingSecret, 'HS256'),
+    'a string exp': await sign(
+      { ...withoutExp, exp: `${now + 600}` } as unknown as typeof claims,
+      room.signingSecret,
+      'HS256',
+    ),
+    garbage: 'not.a.token',
+    'no room claim': await sign({ ...claims, room: undefined }, room.signingSecret, 'HS256'),
+  };
+  for (const [why, token] of Object.entries(refused)) {
+    const answer = await host(room, 'GET', '/guest-access', undefined, token);
+    assert.deepEqual([answer.status, errorCode(answer.body)], [401, 'unauthorized'], why);
+  }
+  const missing = await room.api.request({ path: `/v1/rooms/${room.roomId}/guest-access` });
+  assert.equal(missing.status, 401);
+});
+
+test('refuses a token for another room with 403, and another tenant’s secret or rooms', async (t) => {
+  const room = await roomWith(t);
+  const other = await roomWith(t, {}, room.api);
+  const { claims } = validClaims(room);
+  const forOtherRoom = await sign({ ...claims, room: 'room-b' }, room.signingSecret, 'HS256');
+  const wrongRoom = await host(room, 'GET', '/guest-access', undefined, forOtherRoom);
+  assert.deepEqual([wrongRoom.status, errorCode(wrongRoom.body)], [403, 'forbidden']);
+
+  const signedByOther = await sign(claims, other.signingSecret, 'HS256');
+  assert.equal((await host(room, 'GET', '/guest-access', undefined, signedByOther)).status, 401);
+  const otherTenantOwnToken = await sign({ ...claims, iss: other.tenantId }, other.signingSecret, 'HS256');
+  const crossTenant = await host(room, 'GET', '/guest-access', undefined, otherTenantOwnToken);
+  assert.deepEqual([crossTenant.status, errorCode(crossTenant.body)], [404, 'room_not_found']);
+});
+
+test('keeps the previous signing secret valid through one rotation, not two', async (t) => {
+  const room = await roomWith(t);
+  const rotate = async () =>
+    (
+      (
+        await room.api.request({
+          method: 'POST',
+          path: '/v1/admin/tenant/signing-secrets',
+          token: room.apiKey,
+        })
+      ).body as { signingSecret: string }
+    ).signingSecret;
+  const claims = { ...validClaims(room).claims, perms: ['guests:admit'] };
+  const original = await sign(claims, room.signingSecret, 'HS256');
+  const second = await rotate();
+  assert.equal((await host(room, 'GET', '/guest-access', undefined, original)).status, 200);
+  assert.equal(
+    (await host(room, 'GET', '/guest-access', undefined, await sign(claims, second, 'HS256'))).status,
+    200,
+  );
+  await rotate();
+  assert.equal((await host(room, 'GET', '/guest-access', undefined, original)).status, 401);
+  assert.equal(
+    (await host(room, 'GET', '/guest-access', undefined, await sign(claims, second, 'HS256'))).status,
+    200,
+  );
+});
+
+test('refuses admin routes without the tenant’s API key', async (t) => {
+  const room = await roomWith(t);
+  for (const token of [undefined, 'gak_wrong', room.hostToken]) {
+    const answer = await room.api.request({ path: '/v1/admin/tenant', token });
+    assert.deepEqual([answer.status, errorCode(answer.body)], [401, 'unauthorized']);
+  }
+  const own = await room.api.request({ path: '/v1/admin/tenant', token: room.apiKey });
+  assert.equal((own.body as { id: string }).id, room.tenantId);
+});
+
+test('refuses unknown guest sessions', async (t) => {
+  const room = await roomWith(t);
+  for (const path of ['/v1/guest/session', '/v1/guest/events']) {
+    const answer = await room.api.request({ path, token: 'x'.repeat(43) });
+    assert.deepEqual([answer.status, errorCode(answer.body)], [401, 'unauthorized']);
+  }
+});
