@@ -15,6 +15,14 @@ import { showRoomHeading } from './schedule.ts';
 
 const sessionKey = (roomId: string) => `northwind:guest-session:${roomId}`;
 
+/** Why a guest who is not (or no longer) admitted cannot watch. */
+function whyNot(status: GuestStatus): string {
+  if (status === 'removed') return en.entry.removed;
+  if (status === 'denied') return en.entry.denied;
+  if (status === 'left') return 'You left the session. Open your guest link again to rejoin.';
+  return en.entry.accessRemoved;
+}
+
 /** Resolves once the media may be shown (the guest is admitted); otherwise shows why not. */
 export async function startGuestPage(roomId: string): Promise<boolean> {
   const token = takeSessionToken(roomId);
@@ -35,18 +43,20 @@ export async function startGuestPage(roomId: string): Promise<boolean> {
     return false;
   }
   if (session.guest.status !== 'admitted') {
-    showUnavailable(session.room, en.entry.accessRemoved);
+    showUnavailable(session.room, whyNot(session.guest.status));
     return false;
   }
 
   showRoomHeading(session.room, byId('room-title'), byId('room-schedule'));
   byId('guest-name').textContent = session.guest.name;
+  byId('guest-badge').hidden = false;
   byId('room-description').textContent = 'You are watching as a guest. Interaction is limited to watching.';
-  followRemoval(client, session.room);
+  const stream = followStatus(client, session.room);
   byId('leave-button').addEventListener('click', async () => {
+    stream.abort();
     await client.request('DELETE', '/v1/guest/session').catch(() => undefined);
     sessionStorage.removeItem(sessionKey(roomId));
-    showUnavailable(session.room, 'You left the session. Open your guest link again to rejoin.');
+    showUnavailable(session.room, whyNot('left'));
   });
   return true;
 }
@@ -61,8 +71,11 @@ function takeSessionToken(roomId: string): string | null {
   return sessionStorage.getItem(sessionKey(roomId));
 }
 
-/** A moderator's removal (or leaving in another tab) ends the session at once; a deleted link waits for a refresh. */
-function followRemoval(client: ApiClient, room: RoomSchedule) {
+/**
+ * A moderator's removal (or leaving in another tab) ends the session at once; a deleted link waits
+ * for a refresh (SPEC rule 6). Returns what stops following.
+ */
+function followStatus(client: ApiClient, room: RoomSchedule): AbortController {
   const stop = new AbortController();
   client.follow(
     '/v1/guest/events',
@@ -71,12 +84,13 @@ function followRemoval(client: ApiClient, room: RoomSchedule) {
         const status = (data as { status?: GuestStatus }).status;
         if (name === 'status' && status && status !== 'admitted' && status !== 'waiting') {
           stop.abort();
-          showUnavailable(room, en.entry.accessRemoved);
+          showUnavailable(room, whyNot(status));
         }
       },
     },
     stop.signal,
   );
+  return stop;
 }
 
 /** The room of a `link_unavailable` answer, which names it only where the link was real. */

@@ -27,6 +27,7 @@ export function showMode(mode: 'host' | 'guest'): void {
 /** Replaces the media with a message: the access-removed page, or why the media cannot be shown. */
 export function showUnavailable(room: RoomSchedule | undefined, message: string): void {
   byId('media').hidden = true;
+  byId('guest-badge').hidden = true;
   byId('removed').hidden = false;
   if (room) showRoomHeading(room, byId('removed-title'), byId('removed-schedule'));
   byId('removed-message').textContent = message;
