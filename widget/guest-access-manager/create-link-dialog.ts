@@ -103,7 +103,7 @@ export class CreateLinkDialog implements ReactiveController {
       @close=${this.onClose}
     >
       <form part="form" novalidate @submit=${this.onSubmit}>
-        <header class="window-head">
+        <div class="window-head">
           <h3 id="create-title">${c.title}</h3>
           <button
             type="button"
@@ -114,7 +114,7 @@ export class CreateLinkDialog implements ReactiveController {
           >
             ${closeIcon}
           </button>
-        </header>
+        </div>
         <p class="muted">${c.intro}</p>
         ${this.field(
           'name',
@@ -126,6 +126,7 @@ export class CreateLinkDialog implements ReactiveController {
             autocomplete="off"
             maxlength="80"
             required
+            autofocus
             aria-required="true"
             aria-invalid=${this.invalid.name ? 'true' : 'false'}
             aria-describedby=${this.invalid.name ? 'name-error' : nothing}
@@ -172,14 +173,14 @@ export class CreateLinkDialog implements ReactiveController {
             ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>`
             : nothing
         }
-        <footer class="window-foot">
+        <div class="window-foot">
           <button type="button" class="button" part="cancel-button" @click=${() => this.dialog.close()}>
             ${c.cancel}
           </button>
           <button type="submit" class="button primary" part="submit-button" ?disabled=${this.sending}>
             ${c.submit}
           </button>
-        </footer>
+        </div>
       </form>
     </dialog>`;
   }

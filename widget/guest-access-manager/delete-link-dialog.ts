@@ -78,7 +78,7 @@ export class DeleteLinkDialog implements ReactiveController {
           ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>`
           : nothing
       }
-      <footer class="window-foot">
+      <div class="window-foot">
         <button type="button" class="button" part="cancel-button" autofocus @click=${() => this.dialog.close()}>
           ${c.cancel}
         </button>
@@ -91,7 +91,7 @@ export class DeleteLinkDialog implements ReactiveController {
         >
           ${c.submit}
         </button>
-      </footer>
+      </div>
     </dialog>`;
   }
 }

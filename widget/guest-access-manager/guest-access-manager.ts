@@ -353,7 +353,7 @@ export class GuestAccessManager extends LitElement {
   override render() {
     const t = this.localize.t;
     const content = html`<div part="base" class="base" dir=${this.localize.dir} lang=${this.localize.language}>
-      <header class="window-head">
+      <div class="window-head">
         <h2 id="title" part="title" tabindex="-1">${t.manager.title}</h2>
         ${
           this.modal
@@ -368,7 +368,7 @@ export class GuestAccessManager extends LitElement {
             </button>`
             : nothing
         }
-      </header>
+      </div>
       <p class="muted">${t.manager.intro}</p>
       ${this.renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

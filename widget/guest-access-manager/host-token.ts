@@ -4,6 +4,8 @@
 
 /** Asks for a fresh token this long before `exp` (or at 3/4 of a shorter lifetime). */
 const REFRESH_LEAD_MS = 60_000;
+/** A 401 this soon after a refresh was for a request sent with the old token: no second refresh. */
+const JUST_REFRESHED_MS = 5_000;
 /** setTimeout's ceiling; a token living longer is simply looked at again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -25,6 +27,7 @@ export class HostToken {
   private current?: string;
   private pending?: Promise<string | undefined>;
   private timer?: ReturnType<typeof setTimeout>;
+  private refreshedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly source: () => { token?: string; getToken?: GetToken }) {}
 
@@ -32,10 +35,16 @@ export class HostToken {
   get(refresh: boolean): Promise<string | undefined> {
     const { token, getToken } = this.source();
     if (!getToken) return Promise.resolve(token || undefined);
-    if (this.current && !refresh) return Promise.resolve(this.current);
+    const justRefreshed = Date.now() - this.refreshedAt < JUST_REFRESHED_MS;
+    if (this.current && (!refresh || justRefreshed)) return Promise.resolve(this.current);
+    return this.fetch(getToken, refresh);
+  }
+
+  private fetch(getToken: GetToken, refresh: boolean): Promise<string | undefined> {
     this.pending ??= getToken(refresh)
       .then((fresh) => {
         this.current = fresh;
+        if (refresh) this.refreshedAt = Date.now();
         this.schedule(fresh);
         return fresh;
       })
@@ -49,6 +58,7 @@ export class HostToken {
   reset(): void {
     clearTimeout(this.timer);
     this.current = undefined;
+    this.refreshedAt = Number.NEGATIVE_INFINITY;
   }
 
   private schedule(token: string) {
@@ -58,6 +68,9 @@ export class HostToken {
     const left = expiresAt - Date.now();
     if (left <= 0) return;
     const delay = Math.min(Math.max(left - REFRESH_LEAD_MS, left * 0.75), MAX_TIMER_MS);
-    this.timer = setTimeout(() => this.get(true).catch(() => undefined), delay);
+    this.timer = setTimeout(() => {
+      const { getToken } = this.source();
+      if (getToken) this.fetch(getToken, true).catch(() => undefined);
+    }, delay);
   }
 }

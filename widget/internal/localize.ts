@@ -35,8 +35,9 @@ export class LocalizeController implements ReactiveController {
 
   /** Call when the `lang` attribute may have changed (e.g. from `willUpdate`). */
   update() {
+    // The `lang` property first: an element that declares it as a Lit property reflects it only later.
     const wanted = toLanguage(
-      this.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang,
+      this.host.lang || (this.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang),
     );
     this.language = wanted;
     const ready = loaded.get(wanted);
