@@ -1,0 +1,56 @@
+// Figure 1: POST /v1/links/:token/guests on an unlimited auto-admit link, 50 connections, 10 s, against a
+// bare Hono route doing one WAL insert. Target: ≥ 60% of the baseline's req/s, p99 ≤ 20 ms.
+import { baselineContender, compare, productContender } from '../lib/compare.ts';
+import type { Figure } from '../lib/figure.ts';
+import type { SeededRoom } from '../lib/fixture.ts';
+import { formatStatusCodes, type LoadOptions } from '../lib/load.ts';
+import { ms, percent, rps } from '../lib/stats.ts';
+
+const GUEST = JSON.stringify({ name: 'Bench Guest', email: 'bench.guest@example.com' });
+
+/** The redemption load; also used by the synchronous=FULL figure. */
+export const redemptionLoad = (url: string, room: SeededRoom): LoadOptions => ({
+  url: `${url}/v1/links/${room.links[0]?.token}/guests`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: GUEST,
+});
+
+export const redemption: Figure = {
+  id: 'redemption',
+  title: 'Redemption throughput',
+  async measure(context) {
+    const { ours, baseline, ratio } = await compare(
+      baselineContender(context, (url) => ({
+        url: `${url}/guests`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: GUEST,
+      })),
+      productContender(context, redemptionLoad),
+    );
+    return {
+      rows: [
+        {
+          figure: '1. Redemption throughput (50 conn, 10 s)',
+          ours: rps(ours.rps),
+          baseline: rps(baseline.rps),
+          ratio: percent(ratio),
+          target: '≥ 60%',
+          met: ratio >= 0.6,
+        },
+        {
+          figure: '1. Redemption p99 latency',
+          ours: ms(ours.p99),
+          baseline: ms(baseline.p99),
+          ratio: '—',
+          target: '≤ 20 ms',
+          met: ours.p99 <= 20,
+        },
+      ],
+      notes: [
+        `Redemption status codes: ours ${formatStatusCodes(ours.statusCodes)}, baseline ${formatStatusCodes(baseline.statusCodes)}; connection errors ${ours.errors}/${baseline.errors}.`,
+      ],
+    };
+  },
+};

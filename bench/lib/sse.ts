@@ -1,0 +1,59 @@
+// A minimal Server-Sent Events client over node:http (one connection per stream, as a browser tab has),
+// reporting each event with the moment it arrived.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+export interface SseEvent {
+  event: string;
+  data: string;
+  /** performance.now() when the event's last line arrived. */
+  at: number;
+}
+
+export interface SseStream {
+  close(): void;
+  /** Resolves once the stream has been open (status 200) and dropped or closed. */
+  closed: Promise<void>;
+}
+
+export function openStream(
+  url: string,
+  token: string,
+  onEvent: (event: SseEvent) => void,
+): Promise<SseStream> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, {
+      agent: false,
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(`stream answered ${res.statusCode}`));
+        res.resume();
+        return;
+      }
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        const at = performance.now();
+        buffer += chunk;
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let event = 'message';
+          const data: string[] = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event:')) event = line.slice(6).trim();
+            else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+          }
+          onEvent({ event, data: data.join('\n'), at });
+          end = buffer.indexOf('\n\n');
+        }
+      });
+      const closed = new Promise<void>((done) => res.once('close', () => done()));
+      resolve({ close: () => req.destroy(), closed });
+    });
+  });
+}

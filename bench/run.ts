@@ -1,0 +1,52 @@
+// `npm run bench [-- --only id,id] [--profile DIR]`: runs each figure in order and writes bench/RESULTS.md.
+// A benchmark reports; it exits 0 however slow a figure is, and non-zero only when the bench itself broke.
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { hostList } from './figures/host-list.ts';
+import { linkPage } from './figures/link-page.ts';
+import { redemption } from './figures/redemption.ts';
+import { buildServers } from './lib/build.ts';
+import type { Figure, FigureResult } from './lib/figure.ts';
+import { killAllServers } from './lib/processes.ts';
+import { writeResults } from './lib/report.ts';
+
+const FIGURES: Figure[] = [redemption, linkPage, hostList];
+
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, profile: { type: 'string' }, out: { type: 'string' } },
+});
+const only = values.only?.split(',');
+const selected = only ? FIGURES.filter((figure) => only.includes(figure.id)) : FIGURES;
+if (only && selected.length !== only.length) {
+  console.error(`unknown figure; choose from ${FIGURES.map((figure) => figure.id).join(', ')}`);
+  process.exit(2);
+}
+
+process.once('exit', killAllServers);
+const startedAt = new Date();
+const log = (message: string) =>
+  console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)}s] ${message}`);
+if (values.profile) mkdirSync(values.profile, { recursive: true });
+const context = { servers: await buildServers(), profileDir: values.profile, log };
+
+const results: Array<{ figure: Figure; result: FigureResult | Error }> = [];
+let crashed = false;
+for (const figure of selected) {
+  log(`${figure.title}…`);
+  try {
+    const result = await figure.measure(context);
+    for (const row of result.rows)
+      log(`  ${row.figure}: ${row.ours} / ${row.baseline} = ${row.ratio} (target ${row.target})`);
+    results.push({ figure, result });
+  } catch (error) {
+    crashed = true;
+    console.error(error);
+    results.push({ figure, result: error instanceof Error ? error : new Error(String(error)) });
+  }
+}
+
+const command = ['npm run bench', ...process.argv.slice(2)].join(' ').replace('bench --', 'bench --');
+const file = values.out ?? 'bench/RESULTS.md';
+writeResults(file, { command, startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, results });
+log(`wrote ${file}`);
+process.exitCode = crashed ? 1 : 0;
