@@ -7,6 +7,7 @@ import { byId, type DemoRoom, showUnavailable } from './page.ts';
 import { showRoomHeading } from './schedule.ts';
 
 const IDENTITY_KEY = 'northwind:identity';
+const LANGUAGE_KEY = 'northwind:language';
 
 /** Events the element fires that the page logs, to show what an integrator can react to. */
 const loggedEvents = [
@@ -29,15 +30,17 @@ export async function startHostPage(roomId: string): Promise<boolean> {
   showRoomHeading(room, byId('room-title'), byId('room-schedule'));
   byId('room-description').textContent = room.description;
 
-  const identitySelect = byId<HTMLSelectElement>('identity');
-  identitySelect.value = localStorage.getItem(IDENTITY_KEY) ?? 'host';
-  let manager = createManager(room.id, identitySelect.value as Identity);
+  const identitySelect = remembered(byId<HTMLSelectElement>('identity'), IDENTITY_KEY);
+  const languageSelect = remembered(byId<HTMLSelectElement>('language'), LANGUAGE_KEY);
+  const newManager = () => createManager(room.id, identitySelect.value as Identity, languageSelect.value);
+  let manager = newManager();
   // A new identity means a new user: a new element rather than the old one's state.
   identitySelect.addEventListener('change', () => {
-    localStorage.setItem(IDENTITY_KEY, identitySelect.value);
     manager.remove();
-    manager = createManager(room.id, identitySelect.value as Identity);
+    manager = newManager();
   });
+  // The element's `lang` attribute switches its language (and direction) while it is open.
+  languageSelect.addEventListener('change', () => manager.setAttribute('lang', languageSelect.value));
   // The element renders inline until show(); it joins the page when first opened, as a modal window.
   const openManager = () => {
     if (!manager.isConnected) byId('media').append(manager);
@@ -53,10 +56,18 @@ export async function startHostPage(roomId: string): Promise<boolean> {
   return true;
 }
 
-function createManager(room: string, identity: Identity): GuestAccessManager {
+/** A select whose choice survives a reload (or a visit to another room). */
+function remembered(select: HTMLSelectElement, key: string): HTMLSelectElement {
+  select.value = localStorage.getItem(key) ?? select.value;
+  select.addEventListener('change', () => localStorage.setItem(key, select.value));
+  return select;
+}
+
+function createManager(room: string, identity: Identity, lang: string): GuestAccessManager {
   const manager = document.createElement('guest-access-manager');
   manager.setAttribute('api', location.origin);
   manager.setAttribute('room', room);
+  manager.setAttribute('lang', lang);
   manager.getToken = hostTokenSource(room, identity);
   return manager;
 }
