@@ -134,3 +134,33 @@ test('a host shares a guest link; the use limit, admission and deletion work as 
   assert.deepEqual(problems, [], 'no script errors or CSP violations on any page');
   await Promise.all([hostContext, adaContext, bobContext, carolContext].map((context) => context.close()));
 });
+
+test('the three-dot menu opens the window too; a channel room and a moderator are told why they cannot manage links', {
+  timeout: 60_000,
+}, async () => {
+  const [context, page] = await newVisitor();
+  await page.goto(`${server.url}/demo/rooms/northwind-channel`);
+  // Keyboard only: the menu button opens on ArrowDown, Enter picks the item.
+  await page.getByRole('button', { name: 'More actions' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('menuitem', { name: 'Manage guest access' }).focus();
+  await page.keyboard.press('Enter');
+  const manager = page.getByRole('dialog', { name: 'Manage guest access' });
+  await manager.getByText('Guest access is not supported for channel rooms.').waitFor();
+  await page.keyboard.press('Escape');
+  await manager.waitFor({ state: 'hidden' });
+
+  await page.getByRole('link', { name: 'Live session' }).click();
+  await page.getByRole('combobox', { name: 'Signed in as' }).selectOption('moderator');
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Manage guest access' }).click();
+  await manager
+    .getByText(/only permitted users can manage guest access/i)
+    .first()
+    .waitFor();
+  assert.equal(await manager.getByRole('button', { name: 'Create new link' }).count(), 0);
+  assert.equal(await manager.getByRole('switch', { name: 'Enable guest access' }).isDisabled(), true);
+
+  assert.deepEqual(problems, [], 'no script errors or CSP violations on any page');
+  await context.close();
+});
