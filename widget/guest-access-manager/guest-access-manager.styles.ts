@@ -274,7 +274,10 @@ export const styles = css`
     text-align: end;
   }
 
-  /* The links table */
+  /* The links table; on a narrow window it scrolls sideways rather than spill out. */
+  .table-scroll {
+    overflow-x: auto;
+  }
   table {
     inline-size: 100%;
     border-collapse: collapse;
@@ -323,6 +326,7 @@ export const styles = css`
     font-weight: 600;
     border: 1px solid currentColor;
     color: var(--_muted);
+    white-space: nowrap;
   }
   .chip.expired,
   .chip.used_up {
@@ -394,13 +398,17 @@ export const styles = css`
   }
   .guest {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 1rem;
+    gap: 0.4rem 1rem;
     padding-block: 0.5rem;
     border-block-end: 1px solid var(--_border);
   }
   .who {
+    flex: 1 1 14rem;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
     display: flex;
     flex-wrap: wrap;
     column-gap: 0.6rem;
@@ -419,5 +427,16 @@ export const styles = css`
     display: flex;
     gap: 0.4rem;
     flex: none;
+  }
+
+  @media (max-width: 30rem) {
+    .base,
+    dialog:not(.main-window) {
+      padding: 1rem;
+    }
+    th,
+    td {
+      padding-inline: 0.3rem;
+    }
   }
 `;

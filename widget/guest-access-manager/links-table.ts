@@ -13,7 +13,7 @@ export interface LinksTableOptions {
 
 export function renderLinksTable(localize: LocalizeController, options: LinksTableOptions) {
   const m = localize.t.manager;
-  return html`<table part="table" class="links">
+  return html`<div class="table-scroll"><table part="table" class="links">
     <caption class="visually-hidden">${m.linksCaption}</caption>
     <thead>
       <tr>
@@ -30,7 +30,7 @@ export function renderLinksTable(localize: LocalizeController, options: LinksTab
           : options.links.map((link) => renderRow(localize, link, options))
       }
     </tbody>
-  </table>`;
+  </table></div>`;
 }
 
 function renderRow(localize: LocalizeController, link: Link, options: LinksTableOptions) {
