@@ -174,7 +174,7 @@ export class GuestAccessManager extends LitElement {
     this.mainWindow.close();
   }
 
-  /** Where focus goes when a closing dialog's opener is gone or disabled. */
+  /** Where focus goes when a closing dialog's opener is gone or disabled. @internal */
   focusFallback(): HTMLElement | null {
     const create = this.renderRoot.querySelector<HTMLButtonElement>('[part~="create-button"]');
     return create && !create.disabled ? create : this.renderRoot.querySelector('#title');
@@ -290,6 +290,7 @@ export class GuestAccessManager extends LitElement {
     }
   }
 
+  /** Creates a link (for the create window, which shows the refusals). @internal */
   async createLink(input: LinkInput): Promise<Link> {
     const link = await this.client.request<Link>('POST', this.path('links'), { body: input });
     this.changeLinks((links) => upsert(links, link));
@@ -299,6 +300,7 @@ export class GuestAccessManager extends LitElement {
     return link;
   }
 
+  /** Deletes a link (for the confirm window, which shows the refusals). @internal */
   async deleteLink(link: Link): Promise<void> {
     await this.client.request('DELETE', this.path(`links/${encodeURIComponent(link.id)}`));
     this.changeLinks((links) => links.filter((each) => each.id !== link.id));
