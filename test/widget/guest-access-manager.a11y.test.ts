@@ -74,7 +74,7 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
     }
   });
 
-  it('lets a host create and copy a link with the keyboard alone', async () => {
+  it('lets a host create a link with the keyboard alone, focus returning to "Create new link"', async () => {
     const room = await setupRoom({ enabled: true });
     const element = await openManager(room);
     const create = byRole(element, 'button', 'Create new link');

@@ -289,7 +289,7 @@ describe('<guest-access-manager> window', () => {
     expect(linkRows(two).map((row) => row[0])).to.deep.equal(['Second room link']);
   });
 
-  it('stops its event stream when removed from the page and reopens it when put back', async () => {
+  it('catches up and follows the event stream again when put back on the page', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await openManager(room);
     const parent = element.parentElement as HTMLElement;
