@@ -1,6 +1,7 @@
 // Browser tests of the two elements, in Debian's Chromium, against the real API on a temporary database.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from './test/support/chromium.ts';
 import { apiServerPlugin } from './test/support/wtr-api-plugin.ts';
 
 export default {
@@ -10,18 +11,5 @@ export default {
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), apiServerPlugin()],
-  browsers: [
-    playwrightLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
-    }),
-  ],
+  browsers: [playwrightLauncher({ launchOptions: chromiumLaunchOptions })],
 };

@@ -1,21 +1,13 @@
 // What the end-to-end tests share: Debian's Chromium through playwright-core, and a page that fails
 // the test on any script error or Content-Security-Policy violation.
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../support/chromium.ts';
 
 /** Generous: CI machines are shared and slow, and every step waits only as long as it must. */
 export const ACTION_TIMEOUT_MS = 15_000;
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /** A page whose script errors and CSP violations are collected in `problems`. */
