@@ -1,0 +1,53 @@
+// Fuzzing the public and guest routes (no bearer, or a guest session), the entry page, the assets and
+// unknown routes: SPEC section 4, "every input is validated", and rule 14 (no oracle for unknown tokens).
+import { test } from 'node:test';
+import { fuzzRoute, RUNS } from './fuzz.ts';
+
+test(`never answers GET /v1/links/:token with a 5xx (${RUNS} generated requests)`, () =>
+  fuzzRoute({ bearer: 'none', method: 'GET', path: '/v1/links/:token', ok: [200], writes: false }));
+
+test(`never answers POST /v1/links/:token/guests with a 5xx, nor writes when refusing`, () =>
+  fuzzRoute({
+    bearer: 'none',
+    method: 'POST',
+    path: '/v1/links/:token/guests',
+    body: { name: 'Grace', email: 'grace@example.com' },
+    ok: [201],
+    writes: true,
+  }));
+
+test(`never answers GET /v1/guest/session with a 5xx`, () =>
+  fuzzRoute({ bearer: 'guest-session', method: 'GET', path: '/v1/guest/session', ok: [200], writes: false }));
+
+test(`never answers GET /v1/guest/events with a 5xx, and leaks no listener`, () =>
+  fuzzRoute({ bearer: 'guest-session', method: 'GET', path: '/v1/guest/events', ok: [200], writes: false }));
+
+test(`never answers DELETE /v1/guest/session with a 5xx, nor writes when refusing`, () =>
+  fuzzRoute({
+    bearer: 'guest-session',
+    method: 'DELETE',
+    path: '/v1/guest/session',
+    ok: [204],
+    writes: true,
+  }));
+
+test(`never answers GET /g/:token with a 5xx`, () =>
+  fuzzRoute({ bearer: 'none', method: 'GET', path: '/g/:token', ok: [200], writes: false }));
+
+test(`never answers GET /assets/:path, /healthz or /v1/openapi.json with a 5xx`, async () => {
+  for (const path of ['/assets/:token', '/assets/chunks/:token', '/healthz', '/v1/openapi.json']) {
+    await fuzzRoute({ bearer: 'none', method: 'GET', path, ok: [200, 304], writes: false });
+  }
+});
+
+test(`answers unknown routes and methods with a 404 error, whatever they carry`, async () => {
+  for (const [method, path] of [
+    ['GET', '/v1/:room'],
+    ['PUT', '/v1/links/:token'],
+    ['PATCH', '/v1/rooms/:room/links/:link'],
+    ['POST', '/g/:token'],
+    ['DELETE', '/v1/admin/tenant'],
+  ] as const) {
+    await fuzzRoute({ bearer: 'host', method, path, ok: [], writes: false });
+  }
+});
