@@ -2,15 +2,34 @@
 // A benchmark reports; it exits 0 however slow a figure is, and non-zero only when the bench itself broke.
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { crashDurability } from './figures/crash-durability.ts';
+import { dbGrowth } from './figures/db-growth.ts';
 import { hostList } from './figures/host-list.ts';
 import { linkPage } from './figures/link-page.ts';
+import { noOvershoot } from './figures/no-overshoot.ts';
+import { pushLatency } from './figures/push-latency.ts';
 import { redemption } from './figures/redemption.ts';
+import { soak } from './figures/soak.ts';
+import { synchronousCost } from './figures/synchronous-cost.ts';
+import { widgetSize } from './figures/widget-size.ts';
 import { buildServers } from './lib/build.ts';
 import type { Figure, FigureResult } from './lib/figure.ts';
 import { killAllServers } from './lib/processes.ts';
 import { writeResults } from './lib/report.ts';
 
-const FIGURES: Figure[] = [redemption, linkPage, hostList];
+// The seven figures of issue 6, then the bench items of issue 7.
+const FIGURES: Figure[] = [
+  redemption,
+  linkPage,
+  hostList,
+  pushLatency,
+  noOvershoot,
+  widgetSize,
+  dbGrowth,
+  crashDurability,
+  synchronousCost,
+  soak,
+];
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, profile: { type: 'string' }, out: { type: 'string' } },
@@ -45,7 +64,8 @@ for (const figure of selected) {
   }
 }
 
-const command = ['npm run bench', ...process.argv.slice(2)].join(' ').replace('bench --', 'bench --');
+const args = process.argv.slice(2);
+const command = args.length ? `npm run bench -- ${args.join(' ')}` : 'npm run bench';
 const file = values.out ?? 'bench/RESULTS.md';
 writeResults(file, { command, startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, results });
 log(`wrote ${file}`);

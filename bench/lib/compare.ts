@@ -26,11 +26,12 @@ export const baselineContender = (
 export const productContender = (
   context: BenchContext,
   loadFor: (url: string, room: SeededRoom) => LoadOptions,
-  options: ProductOptions & { room?: RoomOptions } = {},
+  options: ProductOptions & { room?: RoomOptions; prepare?: (dbFile: string, room: SeededRoom) => void } = {},
 ): Contender => ({
   async start(folder, name) {
     const dbFile = folder.file(`${name}.db`);
     const room = await seedRoom(dbFile, options.room);
+    options.prepare?.(dbFile, room);
     const server = await startProduct(context.servers.product, dbFile, {
       profileDir: context.profileDir,
       ...options,

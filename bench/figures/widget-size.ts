@@ -1,0 +1,87 @@
+// Figure 6: gzip size of what the script tag loads (dist/guest-access.js and the chunks it imports
+// statically: both elements, Lit and English), of each locale chunk loaded on demand, and of each element's
+// own bundle. The sizes are build.mjs's own report (it builds and prints raw/gzip per file); only which file
+// is which is decided here. Targets: ≤ 15 KB gzip for the script-tag bundle, ≤ 2 KB gzip per other locale.
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { promisify } from 'node:util';
+import type { Figure, Row } from '../lib/figure.ts';
+
+const ENTRIES = ['guest-access', 'guest-access-manager', 'guest-entry-form'];
+const LOCALES = readdirSync('widget/locales')
+  .map((file) => basename(file, '.ts'))
+  .filter((locale) => locale !== 'en');
+
+interface Size {
+  raw: number;
+  gzip: number;
+}
+
+/** Parses build.mjs's report lines: `dist/guest-access.js    52.1 KB    15.0 KB`. */
+async function buildReport(): Promise<Map<string, Size>> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['build.mjs'], { maxBuffer: 1 << 20 });
+  const sizes = new Map<string, Size>();
+  for (const match of stdout.matchAll(/^(dist\/\S+\.js)\s+([\d.]+) KB\s+([\d.]+) KB$/gm)) {
+    sizes.set(match[1] as string, { raw: Number(match[2]), gzip: Number(match[3]) });
+  }
+  if (sizes.size === 0) throw new Error(`build.mjs printed no size report:\n${stdout}`);
+  return sizes;
+}
+
+/** The chunks an entry imports statically (`from"./chunks/…"`); `import("./chunks/…")` ones load on demand. */
+const staticChunks = (entryFile: string) =>
+  [...readFileSync(entryFile, 'utf8').matchAll(/(?:from|import)\s*"\.\/(chunks\/[^"]+\.js)"/g)].map(
+    (match) => `dist/${match[1]}`,
+  );
+
+export const widgetSize: Figure = {
+  id: 'widget-size',
+  title: 'Widget size',
+  async measure() {
+    const sizes = await buildReport();
+    const gzipOf = (file: string) => sizes.get(file)?.gzip ?? Number.NaN;
+    const loaded = (entry: string) => {
+      const files = [`dist/${entry}.js`, ...staticChunks(`dist/${entry}.js`)];
+      return { files, gzip: files.reduce((sum, file) => sum + gzipOf(file), 0) };
+    };
+    const [scriptTag, ...elements] = ENTRIES.map(loaded);
+    const rows: Row[] = [
+      {
+        figure: '6. Script-tag bundle, gzip (both elements, Lit, English)',
+        ours: `${scriptTag?.gzip.toFixed(1)} KB`,
+        baseline: 'Lit alone ≈ 6 KB',
+        ratio: '—',
+        target: '≤ 15 KB',
+        met: (scriptTag?.gzip ?? Number.POSITIVE_INFINITY) <= 15,
+      },
+    ];
+    for (const locale of LOCALES) {
+      const chunk = [...sizes.keys()].find((file) => file.startsWith(`dist/chunks/guest-access-${locale}-`));
+      const gzip = chunk ? gzipOf(chunk) : Number.NaN;
+      rows.push({
+        figure: `6. Locale "${locale}" chunk, gzip (loaded on demand)`,
+        ours: `${gzip.toFixed(1)} KB`,
+        baseline: '—',
+        ratio: '—',
+        target: '≤ 2 KB',
+        met: gzip <= 2,
+      });
+    }
+    for (const [index, element] of elements.entries()) {
+      rows.push({
+        figure: `6. ${ENTRIES[index + 1]} alone, gzip`,
+        ours: `${element.gzip.toFixed(1)} KB`,
+        baseline: '—',
+        ratio: '—',
+        target: '(reported)',
+      });
+    }
+    return {
+      rows,
+      notes: [
+        `Widget size: the script tag loads ${scriptTag?.files.join(' + ')} (gzip per file, summed, from build.mjs's report).`,
+      ],
+    };
+  },
+};
