@@ -1,0 +1,106 @@
+// The real command line (`guest-access serve`) as a child process on a database file that outlives it, so
+// tests can kill it (SIGKILL, SIGTERM) and start it again on the same file; plus the setup those tests need.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { createTenant } from '../../api/auth.ts';
+import { loadServerSecret, openDatabase } from '../../api/server.ts';
+import { createStore } from '../../api/store/index.ts';
+import { type CallInput, call, hostToken } from '../support/api-fixture.ts';
+
+export interface ChildServer {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+  /** Resolves with the exit code (null when killed by a signal) and the signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  request(input: CallInput): ReturnType<typeof call>;
+}
+
+/** A temporary folder for the database file, removed when the test ends. */
+export function tempDbFile(t: TestContext): string {
+  const folder = mkdtempSync(join(tmpdir(), 'guest-access-hardening-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  return join(folder, 'guest-access.db');
+}
+
+/** Starts `serve --port 0` on dbFile (rate limits off) and waits until it listens; killed when the test ends. */
+export async function startChildServer(
+  t: TestContext,
+  dbFile: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'api/cli.ts', 'serve', '--port', '0', '--db', dbFile],
+    {
+      env: { ...process.env, GUEST_ACCESS_RATE_LIMIT: '0', ...env },
+    },
+  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  t.after(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    void exited.then(() => reject(new Error(`server exited before listening:\n${output}`)));
+  });
+  return { url, child, exited, request: (input) => call(url, input) };
+}
+
+/**
+ * A tenant written straight into the file (as `tenant create` does), then a room with guest access on and
+ * the given links created through the running server.
+ */
+export function createTenantIn(dbFile: string) {
+  const db = openDatabase(dbFile);
+  try {
+    const created = createTenant(createStore(db), loadServerSecret(dbFile), { name: 'Durable' }, Date.now());
+    return { tenantId: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret };
+  } finally {
+    db.close();
+  }
+}
+
+export async function roomWithLinks(
+  server: ChildServer,
+  tenant: ReturnType<typeof createTenantIn>,
+  links: Array<{ name: string; maxUses?: number }>,
+) {
+  const expectOk = async (input: CallInput) => {
+    const answer = await server.request(input);
+    if (answer.status >= 300)
+      throw new Error(`${input.path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as Record<string, unknown>;
+  };
+  await expectOk({
+    method: 'PUT',
+    path: '/v1/admin/rooms/r1',
+    token: tenant.apiKey,
+    body: { title: 'Room' },
+  });
+  const token = await hostToken({ ...tenant, room: 'r1', now: Date.now() });
+  await expectOk({ method: 'PATCH', path: '/v1/rooms/r1/guest-access', token, body: { enabled: true } });
+  const created = [];
+  for (const link of links) {
+    created.push(await expectOk({ method: 'POST', path: '/v1/rooms/r1/links', token, body: link }));
+  }
+  return {
+    hostToken: token,
+    links: created.map((link) => ({
+      id: String(link.id),
+      token: String(link.url).split('/').pop() as string,
+    })),
+  };
+}
