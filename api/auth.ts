@@ -1,7 +1,9 @@
 // The three kinds of bearer: tenant API keys (admin routes), HS256 host tokens (host routes) and guest
 // sessions (guest routes). Also creating tenants and rotating their signing secrets, since both mint secrets.
+
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { decode, verify } from 'hono/jwt';
+import { decode } from 'hono/jwt';
 import { ApiError, forbidden, unauthorized } from './errors.ts';
 import {
   decrypt,
@@ -113,17 +115,20 @@ function decodeClaims(token: string): Record<string, unknown> {
   }
 }
 
-async function signedByOneOf(token: string, secrets: string[]): Promise<boolean> {
-  for (const secret of secrets) {
-    try {
-      // Time claims are checked below against the injected clock, not the wall clock.
-      await verify(token, secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
-      return true;
-    } catch {
-      // try the next secret (rotation keeps two valid)
-    }
-  }
-  return false;
+/**
+ * HS256 over `header.payload`, compared in constant time with the token's signature segment as sent (so a
+ * re-encoded signature is refused too). node:crypto's HMAC is synchronous; WebCrypto's (hono/jwt `verify`)
+ * imported a key and hopped to the thread pool on every call, a quarter of the host list's time.
+ */
+function signedByOneOf(token: string, secrets: string[]): boolean {
+  const dot = token.lastIndexOf('.');
+  const signingInput = token.slice(0, dot);
+  const signature = Buffer.from(token.slice(dot + 1));
+  // Every secret is tried (rotation keeps two valid); time claims are checked against the injected clock.
+  return secrets.some((secret) => {
+    const expected = Buffer.from(createHmac('sha256', secret).update(signingInput).digest('base64url'));
+    return expected.length === signature.length && timingSafeEqual(expected, signature);
+  });
 }
 
 export async function verifyHostToken(
@@ -146,7 +151,7 @@ export async function verifyHostToken(
   const secrets = deps.store.tenants
     .sealedSigningSecrets(tenant.id)
     .map((sealed) => decrypt(deps.serverSecret, sealed));
-  if (!(await signedByOneOf(token, secrets))) throw unauthorized('The host token signature is not valid.');
+  if (!signedByOneOf(token, secrets)) throw unauthorized('The host token signature is not valid.');
   const nowSeconds = deps.now / 1000;
   if (claims.exp <= nowSeconds) throw unauthorized('The host token has expired.');
   if (claims.exp > nowSeconds + deps.maxTtlSeconds) {
