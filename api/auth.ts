@@ -145,12 +145,13 @@ export async function verifyHostToken(
 ): Promise<HostIdentity> {
   const claims = decodeClaims(token);
   if (!isHostClaims(claims)) throw unauthorized('The host token lacks iss, sub, room or exp.');
-  const tenant = deps.store.tenants.get(claims.iss);
+  const { tenant, sealed } = deps.store.read(() => {
+    const found = deps.store.tenants.get(claims.iss);
+    return { tenant: found, sealed: found ? deps.store.tenants.sealedSigningSecrets(found.id) : [] };
+  });
   if (!tenant) throw unauthorized('The host token was not issued by a known tenant.');
   deps.onTenant?.(tenant);
-  const secrets = deps.store.tenants
-    .sealedSigningSecrets(tenant.id)
-    .map((sealed) => decrypt(deps.serverSecret, sealed));
+  const secrets = sealed.map((secret) => decrypt(deps.serverSecret, secret));
   if (!signedByOneOf(token, secrets)) throw unauthorized('The host token signature is not valid.');
   const nowSeconds = deps.now / 1000;
   if (claims.exp <= nowSeconds) throw unauthorized('The host token has expired.');

@@ -17,10 +17,13 @@ export interface LinkContext {
 
 /** The link a token names, with its room and tenant; undefined for a token that was never real. */
 export function resolveLink(store: Store, token: string): LinkContext | undefined {
-  const link = store.links.byTokenHash(lookupHash(token));
-  const room = link && store.rooms.byPk(link.roomPk);
-  const tenant = room && store.tenants.get(room.tenantId);
-  return tenant && room && link ? { tenant, room, link } : undefined;
+  const hash = lookupHash(token);
+  return store.read(() => {
+    const link = store.links.byTokenHash(hash);
+    const room = link && store.rooms.byPk(link.roomPk);
+    const tenant = room && store.tenants.get(room.tenantId);
+    return tenant && room && link ? { tenant, room, link } : undefined;
+  });
 }
 
 /** Rule 14: the room's title and schedule only where the token was real. */

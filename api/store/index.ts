@@ -6,6 +6,7 @@ import { createRoomStore } from './rooms.ts';
 import { createTenantStore } from './tenants.ts';
 
 export function createStore(db: Db) {
+  const readTransaction = db.transaction((fn: () => unknown) => fn());
   return {
     tenants: createTenantStore(db),
     rooms: createRoomStore(db),
@@ -13,6 +14,11 @@ export function createStore(db: Db) {
     guests: createGuestStore(db),
     /** Runs `fn` holding the write lock from the start. */
     transaction: <T>(fn: () => T): T => writeTransaction(db, fn),
+    /**
+     * Runs several reads in one transaction: one snapshot, and one WAL read lock instead of one per query
+     * (each costs system calls; four of them were a third of the link page's time).
+     */
+    read: <T>(fn: () => T): T => readTransaction.deferred(fn) as T,
   };
 }
 
