@@ -135,6 +135,10 @@ export function createApp(options: CreateAppOptions | AppDeps) {
         error.message || 'The request is not valid.',
       ).response();
     }
+    // The client broke its request body off (Node's parser has already answered it): not a bug.
+    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      return new ApiError('validation_failed', 400, 'The request body was cut off.').response();
+    }
     // A bug, not an input problem: logged, answered without a stack trace.
     console.error(error);
     return new ApiError('internal_error', 500, 'Something went wrong on our side.').response();

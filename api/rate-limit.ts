@@ -1,6 +1,8 @@
 // In-process fixed-window rate limits per minute (no extra service). A limit of 0 turns a limit off.
 import type { Context } from 'hono';
 import { ApiError } from './errors.ts';
+import { type LinkContext, resolveLink } from './redemption.ts';
+import type { Store } from './store/index.ts';
 
 const WINDOW_MS = 60_000;
 const SWEEP_AT = 10_000;
@@ -43,8 +45,46 @@ export function createRateLimiter(clock: { now(): number }) {
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
-/** The peer address of the connection (never a forwarded header, which a client could forge). */
+/** Longer than any real token (43 characters); longer ones are not even looked up. */
+const MAX_TOKEN_LENGTH = 128;
+
+/**
+ * Looks a link token up under the per-address limit; a token that names no link also counts against the
+ * tighter guessing limit (a quarter). The API's link routes and the entry page share both allowances, since
+ * either tells a real token from a guess.
+ */
+export function resolveLinkUnderLimits(
+  deps: { store: Store; rateLimiter: RateLimiter; limit: number },
+  token: string,
+  address: string,
+): LinkContext | undefined {
+  deps.rateLimiter.hit(`address:${address}`, deps.limit);
+  const context = token.length <= MAX_TOKEN_LENGTH ? resolveLink(deps.store, token) : undefined;
+  if (!context) deps.rateLimiter.hit(`guess:${address}`, Math.ceil(deps.limit / 4));
+  return context;
+}
+
+/** Who the limits count a request against: its connection's peer (never a forwarded header, which a client could forge). */
 export function clientAddress(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
+  return clientSubject(env?.incoming?.socket?.remoteAddress ?? 'local');
+}
+
+/**
+ * An IPv4 address as is; an IPv6 address as its /64, since one client usually holds a whole /64 and could
+ * otherwise take a fresh address (and a fresh allowance) for every request.
+ */
+export function clientSubject(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.replace(/%.*$/, '').toLowerCase().split('::');
+  const groups = (part: string | undefined) => (part ? part.split(':') : []);
+  const missing = 8 - groups(head).length - groups(tail).length;
+  const full =
+    tail === undefined ? groups(head) : [...groups(head), ...Array(missing).fill('0'), ...groups(tail)];
+  return `${full
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

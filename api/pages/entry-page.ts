@@ -35,7 +35,9 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
 export function entryPageCsp(logoUrl: string | null | undefined): string {
   let logoOrigin = '';
   try {
-    if (logoUrl) logoOrigin = ` ${new URL(logoUrl).origin}`;
+    const origin = logoUrl ? new URL(logoUrl).origin : '';
+    // A host may hold characters that end or widen a CSP source (`;`, `'`, `,`): only a plain host goes in.
+    if (/^https?:\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d+)?$/.test(origin)) logoOrigin = ` ${origin}`;
   } catch {
     // not an absolute URL: a relative logo is covered by 'self'
   }

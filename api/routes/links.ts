@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps, AppEnv } from '../app.ts';
 import { guestSessionToken } from '../auth.ts';
-import { clientAddress } from '../rate-limit.ts';
-import { linkUnavailable, redeem, resolveLink } from '../redemption.ts';
+import { clientAddress, resolveLinkUnderLimits } from '../rate-limit.ts';
+import { linkUnavailable, redeem } from '../redemption.ts';
 import { isLinkUsable } from '../rules.ts';
 import {
   guestBody,
@@ -26,14 +26,10 @@ const refusals = {
 export function createLinkRoutes({ store, clock, config, events, rateLimiter }: AppDeps) {
   const limit = config.rateLimitPerMinute;
 
-  /** Resolves a token under the rate limits; unknown tokens also count against a tighter guessing limit. */
+  /** Resolves a token under the rate limits (unknown tokens also count as guesses). */
   function linkFor(token: string, address: string) {
-    rateLimiter.hit(`address:${address}`, limit);
-    const context = resolveLink(store, token);
-    if (!context) {
-      rateLimiter.hit(`guess:${address}`, Math.ceil(limit / 4));
-      throw linkUnavailable();
-    }
+    const context = resolveLinkUnderLimits({ store, rateLimiter, limit }, token, address);
+    if (!context) throw linkUnavailable();
     return context;
   }
 

@@ -4,22 +4,18 @@ import { describeRoute } from 'hono-openapi';
 import type { AppDeps, AppEnv } from '../app.ts';
 import { assetResponse } from '../pages/assets.ts';
 import { entryPageCsp, entryPageHtml, preferredLanguage } from '../pages/entry-page.ts';
-import { clientAddress } from '../rate-limit.ts';
-import { resolveLink } from '../redemption.ts';
+import { clientAddress, resolveLinkUnderLimits } from '../rate-limit.ts';
 import { isLinkUsable } from '../rules.ts';
 
 const hidden = describeRoute({ hide: true });
-
-/** Longer than any real token (43 characters); longer ones are not even looked up. */
-const MAX_TOKEN_LENGTH = 128;
 
 export function createPageRoutes({ store, clock, config, rateLimiter }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/g/:token', hidden, (c) => {
       const token = c.req.param('token');
       // The page's title names the room, so looking a token up here counts like the API's link route.
-      rateLimiter.hit(`address:${clientAddress(c)}`, config.rateLimitPerMinute);
-      const context = token.length <= MAX_TOKEN_LENGTH ? resolveLink(store, token) : undefined;
+      const limits = { store, rateLimiter, limit: config.rateLimitPerMinute };
+      const context = resolveLinkUnderLimits(limits, token, clientAddress(c));
       // Only a usable link names its room in the title; every other token gets the same neutral page.
       const usable = context && isLinkUsable(context, clock.now(), true) ? context : undefined;
       const language = preferredLanguage(c.req.header('accept-language'));

@@ -61,10 +61,13 @@ export async function harness(options: { rateLimitPerMinute?: number } = {}) {
     return { status: response.status, headers: response.headers, text, json };
   }
 
+  let setupCalls = 0;
   const sendJson = async (method: string, path: string, token: string, body?: unknown) => {
     const answer = await send({
       method,
       path,
+      // Each from its own address, so the setup fits under any rate limit a test configures.
+      address: `setup-${++setupCalls}`,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
