@@ -93,6 +93,19 @@ export function decide(current: GuestStatus, decision: Decision): GuestStatus {
 export const isFinal = (status: GuestStatus) =>
   status === 'denied' || status === 'removed' || status === 'left';
 
+/**
+ * An ISO-8601 date-time as milliseconds; NaN for a day the month lacks (Date.parse would turn 02-31 into
+ * March 3). Without an offset it is UTC, as the contract's timestamps are, never the server's own zone.
+ */
+export function parseInstant(text: string): number {
+  const date = /^(\d{4})-(\d{2})-(\d{2})T/.exec(text);
+  if (!date) return Number.NaN;
+  const [year, month, day] = date.slice(1).map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day)
+    return Number.NaN;
+  return Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`);
+}
+
 /** A room's registration as stored: instants as milliseconds, the end not before the start. */
 export function roomFields(input: {
   title: string;
@@ -102,8 +115,8 @@ export function roomFields(input: {
   timeZone?: string | null;
   joinUrl?: string | null;
 }): RoomFields {
-  const startsAt = input.startsAt ? Date.parse(input.startsAt) : null;
-  const endsAt = input.endsAt ? Date.parse(input.endsAt) : null;
+  const startsAt = input.startsAt ? parseInstant(input.startsAt) : null;
+  const endsAt = input.endsAt ? parseInstant(input.endsAt) : null;
   if (startsAt !== null && endsAt !== null && endsAt < startsAt) {
     throw new ApiError('validation_failed', 400, 'Some fields are not valid.', {
       endsAt: 'End must not be before start.',

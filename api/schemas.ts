@@ -1,6 +1,6 @@
 // valibot schemas: the one source of request and response shapes, used to validate and to build OpenAPI.
 import * as v from 'valibot';
-import { MAX_LINK_DAYS, MAX_LINK_USES, MAX_LINKS_PER_ROOM, NAME_MAX_LENGTH } from './rules.ts';
+import { MAX_LINK_DAYS, MAX_LINK_USES, MAX_LINKS_PER_ROOM, NAME_MAX_LENGTH, parseInstant } from './rules.ts';
 
 // Rule 2 names: trimmed, 1–80 characters, no control characters.
 const displayName = (label: string) =>
@@ -24,7 +24,7 @@ const instant = (label: string) =>
   v.pipe(
     v.string(`${label} must be an ISO-8601 date-time.`),
     v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, `${label} must be an ISO-8601 date-time.`),
-    v.check((value) => !Number.isNaN(Date.parse(value)), `${label} must be an ISO-8601 date-time.`),
+    v.check((value) => !Number.isNaN(parseInstant(value)), `${label} must be an ISO-8601 date-time.`),
   );
 
 const timeZone = v.pipe(

@@ -171,3 +171,17 @@ test('accepts a host token up to the maximum lifetime and refuses it from the se
     'expired on the dot',
   );
 });
+
+test('compares secrets in constant time: HMAC signatures with timingSafeEqual, keys and sessions by SHA-256 lookup', async () => {
+  // Timing cannot be measured reliably in a test; this pins down the mechanisms that make it constant.
+  const { readFile } = await import('node:fs/promises');
+  const auth = await readFile(new URL('../../api/auth.ts', import.meta.url), 'utf8');
+  assert.match(auth, /timingSafeEqual\(expected, signature\)/, 'host-token signatures');
+  assert.match(auth, /byApiKeyHash\(lookupHash\(token\)\)/, 'API keys are found by their hash');
+  assert.match(auth, /bySessionHash\(lookupHash\(token\)\)/, 'guest sessions are found by their hash');
+  assert.doesNotMatch(
+    auth,
+    /(token|secret|signature|apiKey)\s*[!=]==?\s*\w/i,
+    'no plain comparison of a secret',
+  );
+});
