@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const widgetEntries = {
   'guest-access': 'widget/index.ts',
@@ -29,6 +30,9 @@ const widgetBuilds = Object.entries(widgetEntries).map(([name, entry]) =>
   esbuild.build({
     ...browser,
     minify: true,
+    // Module scripts are always read as UTF-8: no \u escapes for the Hebrew and Spanish strings.
+    charset: 'utf8',
+    plugins: [minifyTemplatesPlugin],
     entryPoints: { [name]: entry },
     outdir: 'dist',
     splitting: true,
