@@ -25,8 +25,10 @@ function table(headings, rows) {
 }
 const section = (title, body) => (body ? `**${title}**\n\n${body}` : '');
 
-// Public and documented: members without a description are internal plumbing.
-const isPublic = (member) => !member.static && !member.privacy && member.description;
+// Public and documented: members without a description are internal plumbing. (Lit's `static properties`
+// entries come out with an explicit `privacy: 'public'`.)
+const isPublic = (member) =>
+  !member.static && (!member.privacy || member.privacy === 'public') && member.description;
 
 function renderElement(element) {
   const attributes = element.attributes ?? [];

@@ -1,7 +1,6 @@
 // The "Create new link" window: Link Name (required), # of clicks, Duration in days. The API is the
 // one judge of the values; the fields it names in a refusal get their rule shown beside them.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { ApiRequestError, Link } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import { closeIcon } from './icons.ts';
@@ -18,6 +17,7 @@ type Field = keyof LinkInput;
 
 export interface CreateLinkHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController;
+  readonly renderRoot: ParentNode;
   createLink(input: LinkInput): Promise<Link>;
   /** Where focus goes when the opener can no longer take it (the button disables at the limit). */
   focusFallback(): HTMLElement | null;
@@ -30,13 +30,14 @@ function optionalNumber(value: FormDataEntryValue | null): number | undefined {
 }
 
 export class CreateLinkDialog implements ReactiveController {
-  readonly dialog = new ModalDialog();
+  readonly dialog: ModalDialog;
   private sending = false;
   private invalid: Partial<Record<Field, true>> = {};
   private refusal?: ApiRequestError;
 
   constructor(private readonly host: CreateLinkHost) {
     host.addController(this);
+    this.dialog = new ModalDialog(host, '[part~="create-dialog"]');
   }
 
   hostDisconnected() {
@@ -48,7 +49,7 @@ export class CreateLinkDialog implements ReactiveController {
   }
 
   private form() {
-    return this.dialog.element.value?.querySelector('form');
+    return this.dialog.element?.querySelector('form');
   }
 
   private onClose = () => {
@@ -96,7 +97,6 @@ export class CreateLinkDialog implements ReactiveController {
     const t = this.host.localize.t;
     const c = t.manager.create;
     return html`<dialog
-      ${ref(this.dialog.element)}
       part="dialog create-dialog"
       class="window"
       aria-labelledby="create-title"

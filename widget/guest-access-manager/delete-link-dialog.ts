@@ -1,6 +1,5 @@
 // The confirmation before a link is deleted: deleting is immediate and final, so the host is told so.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { ApiRequestError, Link } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import { ModalDialog } from './modal-dialog.ts';
@@ -8,18 +7,20 @@ import { asApiError, describeRefusal } from './refusal.ts';
 
 export interface DeleteLinkHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController;
+  readonly renderRoot: ParentNode;
   deleteLink(link: Link): Promise<void>;
   focusFallback(): HTMLElement | null;
 }
 
 export class DeleteLinkDialog implements ReactiveController {
-  readonly dialog = new ModalDialog();
+  readonly dialog: ModalDialog;
   private link?: Link;
   private sending = false;
   private refusal?: ApiRequestError;
 
   constructor(private readonly host: DeleteLinkHost) {
     host.addController(this);
+    this.dialog = new ModalDialog(host, '[part~="confirm-dialog"]');
   }
 
   hostDisconnected() {
@@ -60,7 +61,6 @@ export class DeleteLinkDialog implements ReactiveController {
     const t = this.host.localize.t;
     const c = t.manager.confirmDelete;
     return html`<dialog
-      ${ref(this.dialog.element)}
       part="dialog confirm-dialog"
       class="window"
       role="alertdialog"

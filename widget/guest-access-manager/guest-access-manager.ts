@@ -1,7 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { ref } from 'lit/directives/ref.js';
 import {
   type Admission,
   ApiClient,
@@ -11,6 +8,7 @@ import {
   type Link,
 } from '../internal/api-client.ts';
 import { emit } from '../internal/events.ts';
+import { setLive } from '../internal/live.ts';
 import { LocalizeController } from '../internal/localize.ts';
 import { copyText } from './clipboard.ts';
 import { CreateLinkDialog, type LinkInput } from './create-link-dialog.ts';
@@ -86,44 +84,63 @@ function upsert<T extends { id: string; createdAt: string }>(items: T[], item: T
 export class GuestAccessManager extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators: the decorators' helpers cost the bundle more than this.
+  static override properties = {
+    api: {},
+    room: {},
+    token: {},
+    getToken: { attribute: false },
+    theme: { reflect: true },
+    lang: { reflect: true },
+    access: { state: true, attribute: false },
+    waiting: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    actionRefusal: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    modal: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    manualCopy: { state: true, attribute: false },
+    now: { state: true, attribute: false },
+  };
+
   /** Base URL of the guest-access API, e.g. `https://guest-access.example.com`. */
-  @property() api = '';
+  api = '';
 
   /** The room (media entry) whose guest access this window manages. */
-  @property() room = '';
+  room = '';
 
   /** A host token; when it cannot be refreshed. Prefer `getToken`. */
-  @property() token = '';
+  token = '';
 
   /** Returns a host token; called again with `true` after a 401 and shortly before the token expires. */
-  @property({ attribute: false }) getToken?: GetToken;
+  getToken?: GetToken;
 
   /** `light` or `dark`; without it the viewer's `prefers-color-scheme` decides. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The language (`en`, `es`, `he`); without it the page's. */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   readonly localize = new LocalizeController(this);
 
-  @state() private access?: GuestAccess;
-  @state() private waiting: HostGuest[] = [];
+  private access?: GuestAccess;
+  private waiting: HostGuest[] = [];
   /** Why the window could not load (shown instead of it, with a retry). */
-  @state() private failure?: ApiRequestError;
+  private failure?: ApiRequestError;
   /** Why the host's last action was refused (shown above the table). */
-  @state() private actionRefusal?: ApiRequestError;
-  @state() private busy = false;
-  @state() private modal = false;
+  private actionRefusal?: ApiRequestError;
+  private busy = false;
+  private modal = false;
   /** The text of the polite live region. */
-  @state() private announcement = '';
+  private announcement = '';
   /** A URL the browser refused to copy, shown for copying by hand. */
-  @state() private manualCopy?: string;
-  @state() private now = Date.now();
+  private manualCopy?: string;
+  private now = Date.now();
 
   private readonly hostToken = new HostToken(() => ({ token: this.token, getToken: this.getToken }));
   private readonly createDialog = new CreateLinkDialog(this);
   private readonly deleteDialog = new DeleteLinkDialog(this);
-  private readonly mainWindow = new ModalDialog();
+  private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private client = new ApiClient(location.href);
   /** Aborts this instance's requests and event stream (room change, removal from the page). */
   private live?: AbortController;
@@ -160,6 +177,15 @@ export class GuestAccessManager extends LitElement {
     } else if ((changed.has('token') || changed.has('getToken')) && this.failure) {
       this.start();
     }
+  }
+
+  protected override updated(): void {
+    // The switches show what the server confirmed, also after a click it refused or has yet to answer.
+    const access = this.access;
+    if (!access) return;
+    const root = this.renderRoot;
+    setLive(root.querySelector('[part~="access-switch"]'), 'checked', access.enabled);
+    setLive(root.querySelector('[part~="admission-switch"]'), 'checked', access.admission === 'moderator');
   }
 
   /** Opens the window as a modal dialog: focus moves in, the page behind goes inert, Escape closes. */
@@ -377,7 +403,6 @@ export class GuestAccessManager extends LitElement {
     </div>`;
     if (!this.modal) return content;
     return html`<dialog
-      ${ref(this.mainWindow.element)}
       part="dialog"
       class="main-window"
       aria-labelledby="title"
@@ -417,7 +442,6 @@ export class GuestAccessManager extends LitElement {
           role="switch"
           class="switch"
           part="switch access-switch"
-          .checked=${live(access.enabled)}
           ?disabled=${!canManage || this.busy}
           @change=${(event: Event) => this.changeAccess({ enabled: (event.target as HTMLInputElement).checked })}
         />

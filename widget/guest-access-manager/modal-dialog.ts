@@ -1,7 +1,6 @@
 // The native <dialog> behaviour the three windows share: showModal() (the page goes inert, Escape
 // closes), and focus back where it was when the window closes, or to a fallback when that control
 // is gone (a deleted row) or disabled (the create button at the link limit).
-import { createRef } from 'lit/directives/ref.js';
 
 /** The focused element, looking inside shadow roots (document.activeElement stops at a host). */
 function deepActiveElement(): HTMLElement | undefined {
@@ -11,22 +10,27 @@ function deepActiveElement(): HTMLElement | undefined {
 }
 
 export class ModalDialog {
-  readonly element = createRef<HTMLDialogElement>();
   private opener?: HTMLElement;
 
-  get isOpen(): boolean {
-    return this.element.value?.open ?? false;
+  /** `selector` finds the rendered <dialog> in the host's shadow root. */
+  constructor(
+    private readonly host: { renderRoot: ParentNode },
+    private readonly selector: string,
+  ) {}
+
+  get element(): HTMLDialogElement | null {
+    return this.host.renderRoot.querySelector<HTMLDialogElement>(this.selector);
   }
 
   open(): void {
-    const dialog = this.element.value;
+    const dialog = this.element;
     if (!dialog || dialog.open) return;
     this.opener = deepActiveElement();
     dialog.showModal();
   }
 
   close(): void {
-    this.element.value?.close();
+    this.element?.close();
   }
 
   /** Call from the dialog's `close` event. */

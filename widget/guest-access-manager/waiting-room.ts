@@ -1,12 +1,12 @@
 // The waiting room: the admission policy switch, and the guests waiting to be admitted (oldest
 // first: first come, first served) with Admit, Deny and Admit all.
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { HostGuest } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 
 export interface WaitingRoomOptions {
   waiting: HostGuest[];
+  /** Guests wait for a moderator (the element sets the admission switch to it after each render). */
   moderated: boolean;
   canManage: boolean;
   canAdmit: boolean;
@@ -53,7 +53,6 @@ export function renderWaitingRoom(localize: LocalizeController, options: Waiting
         role="switch"
         class="switch"
         part="switch admission-switch"
-        .checked=${live(options.moderated)}
         ?disabled=${!options.canManage || options.busy}
         @change=${(event: Event) => options.onModeratedChange((event.target as HTMLInputElement).checked)}
       />

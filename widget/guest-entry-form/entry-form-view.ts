@@ -1,7 +1,6 @@
 // The entry form: "Name" and "Email", both required. Errors sit beside their field, tied to it with
 // aria-describedby; the element moves focus to the first invalid field so a screen reader reads it out.
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Translation } from '../locales/en.ts';
 
 export type Field = 'name' | 'email';
@@ -48,7 +47,6 @@ export function entryFormView(t: Translation, state: EntryFormState, actions: En
         autocomplete=${autocomplete}
         required
         maxlength=${name === 'name' ? 80 : 254}
-        .value=${live(state[name])}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
         @input=${(event: InputEvent) => actions.input(name, (event.target as HTMLInputElement).value)}

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import {
   ApiClient,
   ApiRequestError,
@@ -11,6 +10,7 @@ import {
   type RoomSummary,
 } from '../internal/api-client.ts';
 import { emit } from '../internal/events.ts';
+import { setLive } from '../internal/live.ts';
 import { LocalizeController } from '../internal/localize.ts';
 import type { Translation } from '../locales/en.ts';
 import { entryFormView, type Field, type FieldErrors, type SubmitError } from './entry-form-view.ts';
@@ -80,29 +80,44 @@ function joinUrlWithSession(joinUrl: string, session: string): string | undefine
 export class GuestEntryForm extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators: the decorators' helpers cost the bundle more than this.
+  static override properties = {
+    api: {},
+    token: {},
+    theme: { reflect: true },
+    lang: {},
+    view: { state: true, attribute: false },
+    room: { state: true, attribute: false },
+    branding: { state: true, attribute: false },
+    name: { state: true, attribute: false },
+    email: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    submitError: { state: true, attribute: false },
+    sending: { state: true, attribute: false },
+    navigating: { state: true, attribute: false },
+  };
+
   /** Base URL of the guest-access API; default: this page's origin. */
-  @property() api = '';
+  api = '';
 
   /** The link token, from the guest link's URL. */
-  @property() token = '';
+  token = '';
 
   /** `light` or `dark`; unset follows the system's preference. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+  theme: 'light' | 'dark' | undefined;
 
   /** `en`, `es` or `he`; unset takes the nearest `lang` attribute (the page's). */
-  @property() override lang!: string;
+  override lang!: string;
 
-  @state() private view: View = 'loading';
-  @state() private room: RoomSchedule | undefined;
-  @state() private branding: LinkPage['branding'] | undefined;
-  @state() private name = '';
-  @state() private email = '';
-  @state() private fieldErrors: FieldErrors = {};
-  @state() private submitError: SubmitError | undefined;
-  @state() private sending = false;
-  @state() private navigating = false;
-
-  @query('.base') private base!: HTMLElement;
+  private view: View = 'loading';
+  private room: RoomSchedule | undefined;
+  private branding: LinkPage['branding'] | undefined;
+  private name = '';
+  private email = '';
+  private fieldErrors: FieldErrors = {};
+  private submitError: SubmitError | undefined;
+  private sending = false;
+  private navigating = false;
 
   private readonly localize = new LocalizeController(this);
   /** Aborts whatever the current view waits for (a request, the lobby stream). */
@@ -131,10 +146,13 @@ export class GuestEntryForm extends LitElement {
   }
 
   protected override updated(changed: PropertyValues) {
+    const root = this.renderRoot;
+    // The fields show the model's value even where the page changed them without an input event.
+    setLive(root.querySelector('#name'), 'value', this.name);
+    setLive(root.querySelector('#email'), 'value', this.email);
     if (changed.has('branding')) this.applyBrandingAccent();
     if (changed.has('view') && this.moveFocus && this.view !== 'loading') {
       this.moveFocus = false;
-      const root = this.renderRoot;
       (
         root.querySelector<HTMLElement>('.view-title') ??
         root.querySelector('input') ??
@@ -387,8 +405,9 @@ export class GuestEntryForm extends LitElement {
   /** The tenant's branding colour, unless the page set --guest-access-accent (set via CSSOM: CSP-safe). */
   private applyBrandingAccent() {
     const accent = this.branding?.accentColor;
-    if (accent && CSS.supports('color', accent)) this.base.style.setProperty('--_brand-accent', accent);
-    else this.base.style.removeProperty('--_brand-accent');
+    const base = this.renderRoot.querySelector<HTMLElement>('.base');
+    if (accent && CSS.supports('color', accent)) base?.style.setProperty('--_brand-accent', accent);
+    else base?.style.removeProperty('--_brand-accent');
   }
 }
 
