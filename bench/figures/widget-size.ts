@@ -1,16 +1,19 @@
 // Figure 6: gzip size of what the script tag loads (dist/guest-access.js and the chunks it imports
-// statically: both elements, Lit and English), of each locale chunk loaded on demand, and of each element's
-// own bundle. The sizes are build.mjs's own report (it builds and prints raw/gzip per file); only which file
+// statically: both elements, Lit and English), of each locale chunk loaded on demand (one per language and
+// element: widget/locales/<lang>.manager.ts, <lang>.entry.ts), and of each element's own bundle. The sizes are build.mjs's own report (it builds and prints raw/gzip per file); only which file
 // is which is decided here. Targets: ≤ 15 KB gzip for the script-tag bundle, ≤ 2 KB gzip per other locale.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Figure, Row } from '../lib/figure.ts';
 
 const ENTRIES = ['guest-access', 'guest-access-manager', 'guest-entry-form'];
+/** Each element's bundle and the locale files it loads on demand (`<lang>.<section>.ts`). */
+const SECTIONS = { 'guest-access-manager': 'manager', 'guest-entry-form': 'entry' } as const;
 const LOCALES = readdirSync('widget/locales')
-  .map((file) => basename(file, '.ts'))
+  .filter((file) => file.endsWith('.manager.ts'))
+  .map((file) => basename(file, '.manager.ts'))
   .filter((locale) => locale !== 'en');
 
 interface Size {
@@ -30,9 +33,10 @@ async function buildReport(): Promise<Map<string, Size>> {
 }
 
 /** The chunks an entry imports statically (`from"./chunks/…"`); `import("./chunks/…")` ones load on demand. */
-const staticChunks = (entryFile: string) =>
-  [...readFileSync(entryFile, 'utf8').matchAll(/(?:from|import)\s*"\.\/(chunks\/[^"]+\.js)"/g)].map(
-    (match) => `dist/${match[1]}`,
+/** (Paths are relative to the file: `./chunks/…` from an entry, `./…` from a chunk.) */
+const staticChunks = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)].map((match) =>
+    join(dirname(file), match[1] as string),
   );
 
 export const widgetSize: Figure = {
@@ -56,17 +60,32 @@ export const widgetSize: Figure = {
         met: (scriptTag?.gzip ?? Number.POSITIVE_INFINITY) <= 15,
       },
     ];
+    // A language's strings for one element: one chunk in that element's own bundle; in the script-tag
+    // bundle the same chunk plus a small one with the strings both elements share. Each chunk is judged.
+    const onDemand: string[] = [];
     for (const locale of LOCALES) {
-      const chunk = [...sizes.keys()].find((file) => file.startsWith(`dist/chunks/guest-access-${locale}-`));
-      const gzip = chunk ? gzipOf(chunk) : Number.NaN;
-      rows.push({
-        figure: `6. Locale "${locale}" chunk, gzip (loaded on demand)`,
-        ours: `${gzip.toFixed(1)} KB`,
-        baseline: '—',
-        ratio: '—',
-        target: '≤ 2 KB',
-        met: gzip <= 2,
-      });
+      for (const [bundle, section] of Object.entries(SECTIONS)) {
+        const chunkOf = (build: string) =>
+          [...sizes.keys()].find((file) => file.startsWith(`dist/chunks/${build}-${locale}.${section}-`));
+        const own = chunkOf(bundle);
+        const shared = chunkOf('guest-access');
+        const sharedFiles = shared ? [shared, ...staticChunks(shared)] : [];
+        const gzip = own ? gzipOf(own) : Number.NaN;
+        const largest = Math.max(gzip, ...sharedFiles.map(gzipOf));
+        rows.push({
+          figure: `6. Locale "${locale}" chunk for ${bundle}, gzip (loaded on demand)`,
+          ours: `${gzip.toFixed(1)} KB`,
+          baseline: '—',
+          ratio: '—',
+          target: '≤ 2 KB',
+          met: largest <= 2,
+        });
+        onDemand.push(
+          `${locale} for ${bundle}: ${own} (${gzip.toFixed(1)} KB); from the script tag ${sharedFiles
+            .map((file) => `${file} (${gzipOf(file).toFixed(1)} KB)`)
+            .join(' + ')}`,
+        );
+      }
     }
     for (const [index, element] of elements.entries()) {
       rows.push({
@@ -81,6 +100,7 @@ export const widgetSize: Figure = {
       rows,
       notes: [
         `Widget size: the script tag loads ${scriptTag?.files.join(' + ')} (gzip per file, summed, from build.mjs's report).`,
+        `Widget locale chunks, each loaded on demand: ${onDemand.join('; ')}.`,
       ],
     };
   },

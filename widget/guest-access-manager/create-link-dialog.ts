@@ -16,7 +16,7 @@ export interface LinkInput {
 type Field = keyof LinkInput;
 
 export interface CreateLinkHost extends ReactiveControllerHost, HTMLElement {
-  readonly localize: LocalizeController;
+  readonly localize: LocalizeController<'manager'>;
   readonly renderRoot: ParentNode;
   createLink(input: LinkInput): Promise<Link>;
   /** Where focus goes when the opener can no longer take it (the button disables at the limit). */

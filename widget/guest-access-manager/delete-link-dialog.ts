@@ -6,7 +6,7 @@ import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
 
 export interface DeleteLinkHost extends ReactiveControllerHost, HTMLElement {
-  readonly localize: LocalizeController;
+  readonly localize: LocalizeController<'manager'>;
   readonly renderRoot: ParentNode;
   deleteLink(link: Link): Promise<void>;
   focusFallback(): HTMLElement | null;

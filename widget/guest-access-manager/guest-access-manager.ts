@@ -9,7 +9,9 @@ import {
 } from '../internal/api-client.ts';
 import { emit } from '../internal/events.ts';
 import { setLive } from '../internal/live.ts';
-import { LocalizeController } from '../internal/localize.ts';
+import { type Catalog, LocalizeController } from '../internal/localize.ts';
+import { common, dir } from '../locales/en.common.ts';
+import { manager } from '../locales/en.manager.ts';
 import { copyText } from './clipboard.ts';
 import { CreateLinkDialog, type LinkInput } from './create-link-dialog.ts';
 import { DeleteLinkDialog } from './delete-link-dialog.ts';
@@ -20,6 +22,13 @@ import { renderLinksTable } from './links-table.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
 import { renderWaitingRoom } from './waiting-room.ts';
+
+/** The window's wording: English built in, each other language a chunk loaded when first asked for. */
+const translations: Catalog<'manager'> = {
+  en: { dir, common, manager },
+  es: async () => (await import('../locales/es.manager.ts')).es,
+  he: async () => (await import('../locales/he.manager.ts')).he,
+};
 
 /** How often the waiting room's "arrived … ago" is brought up to date. */
 const WAIT_CLOCK_MS = 15_000;
@@ -121,7 +130,7 @@ export class GuestAccessManager extends LitElement {
   /** The language (`en`, `es`, `he`); without it the page's. */
   override lang!: string;
 
-  readonly localize = new LocalizeController(this);
+  readonly localize = new LocalizeController(this, translations);
 
   private access?: GuestAccess;
   private waiting: HostGuest[] = [];

@@ -11,7 +11,7 @@ export interface LinksTableOptions {
   onDelete: (link: Link) => void;
 }
 
-export function renderLinksTable(localize: LocalizeController, options: LinksTableOptions) {
+export function renderLinksTable(localize: LocalizeController<'manager'>, options: LinksTableOptions) {
   const m = localize.t.manager;
   return html`<div class="table-scroll"><table part="table" class="links">
     <caption class="visually-hidden">${m.linksCaption}</caption>
@@ -33,7 +33,7 @@ export function renderLinksTable(localize: LocalizeController, options: LinksTab
   </table></div>`;
 }
 
-function renderRow(localize: LocalizeController, link: Link, options: LinksTableOptions) {
+function renderRow(localize: LocalizeController<'manager'>, link: Link, options: LinksTableOptions) {
   const m = localize.t.manager;
   return html`<tr part="row" data-link-id=${link.id} class=${link.status}>
     <th scope="row">

@@ -1,6 +1,6 @@
 // Turns an API refusal into the sentence the host reads: what happened and what to do next.
 import { ApiRequestError } from '../internal/api-client.ts';
-import type { Translation } from '../locales/en.ts';
+import type { ManagerTranslation } from '../locales/en.ts';
 
 export function asApiError(error: unknown): ApiRequestError {
   return error instanceof ApiRequestError ? error : new ApiRequestError('network', 0, String(error));
@@ -12,7 +12,7 @@ function missingModule(error: ApiRequestError): 'inviteToMedia' | 'mediaPage' {
   return /theming|mediapage/i.test(said) ? 'mediaPage' : 'inviteToMedia';
 }
 
-export function describeRefusal(error: ApiRequestError, t: Translation, maxLinks = 3): string {
+export function describeRefusal(error: ApiRequestError, t: ManagerTranslation, maxLinks = 3): string {
   const refusal = t.manager.refusal;
   switch (error.code) {
     case 'unsupported_room_type':

@@ -19,7 +19,7 @@ export interface WaitingRoomOptions {
 }
 
 /** "2 minutes ago", in the element's language. */
-function timeAgo(localize: LocalizeController, iso: string, now: number): string {
+function timeAgo(localize: LocalizeController<'manager'>, iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   const format = new Intl.RelativeTimeFormat(localize.language, { numeric: 'auto' });
   if (seconds < 60) return format.format(-seconds, 'second');
@@ -27,7 +27,7 @@ function timeAgo(localize: LocalizeController, iso: string, now: number): string
   return format.format(-Math.floor(seconds / 3600), 'hour');
 }
 
-export function renderWaitingRoom(localize: LocalizeController, options: WaitingRoomOptions) {
+export function renderWaitingRoom(localize: LocalizeController<'manager'>, options: WaitingRoomOptions) {
   const m = localize.t.manager;
   const w = m.waitingRoom;
   return html`<section part="waiting-room" class="waiting-room" aria-labelledby="waiting-title">
@@ -62,7 +62,7 @@ export function renderWaitingRoom(localize: LocalizeController, options: Waiting
   </section>`;
 }
 
-function renderGuests(localize: LocalizeController, options: WaitingRoomOptions) {
+function renderGuests(localize: LocalizeController<'manager'>, options: WaitingRoomOptions) {
   const w = localize.t.manager.waitingRoom;
   if (options.waiting.length === 0) {
     return html`<p class="muted empty">${options.moderated ? w.empty : w.autoNote}</p>`;

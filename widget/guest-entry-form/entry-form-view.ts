@@ -1,7 +1,7 @@
 // The entry form: "Name" and "Email", both required. Errors sit beside their field, tied to it with
 // aria-describedby; the element moves focus to the first invalid field so a screen reader reads it out.
 import { html, nothing } from 'lit';
-import type { Translation } from '../locales/en.ts';
+import type { EntryTranslation } from '../locales/en.ts';
 
 export type Field = 'name' | 'email';
 /** Why a field is refused, kept as a reason (not a sentence) so it follows a change of language. */
@@ -23,17 +23,17 @@ export interface EntryFormActions {
   submit(event: SubmitEvent): void;
 }
 
-function errorText(t: Translation, field: Field, error: FieldError): string {
+function errorText(t: EntryTranslation, field: Field, error: FieldError): string {
   if (field === 'name') return error === 'required' ? t.entry.nameRequired : t.entry.nameInvalid;
   return error === 'required' ? t.entry.emailRequired : t.entry.emailInvalid;
 }
 
-function submitErrorText(t: Translation, error: SubmitError): string {
+function submitErrorText(t: EntryTranslation, error: SubmitError): string {
   if (error === 'network') return t.common.networkDown;
   return error === 'rate_limited' ? t.entry.rateLimited : t.entry.failed;
 }
 
-export function entryFormView(t: Translation, state: EntryFormState, actions: EntryFormActions) {
+export function entryFormView(t: EntryTranslation, state: EntryFormState, actions: EntryFormActions) {
   const field = (name: Field, label: string, type: string, autocomplete: string, hint?: string) => {
     const error = state.fieldErrors[name];
     const describedBy = [error && `${name}-error`, hint && `${name}-hint`].filter(Boolean).join(' ');

@@ -11,14 +11,23 @@ import {
 } from '../internal/api-client.ts';
 import { emit } from '../internal/events.ts';
 import { setLive } from '../internal/live.ts';
-import { LocalizeController } from '../internal/localize.ts';
-import type { Translation } from '../locales/en.ts';
+import { type Catalog, LocalizeController } from '../internal/localize.ts';
+import { common, dir } from '../locales/en.common.ts';
+import { entry } from '../locales/en.entry.ts';
+import type { EntryTranslation } from '../locales/en.ts';
 import { entryFormView, type Field, type FieldErrors, type SubmitError } from './entry-form-view.ts';
 import { styles } from './guest-entry-form.styles.ts';
 import { languageSelect } from './language-select.ts';
 import { roomHeader } from './room-header.ts';
 import { type Outcome, statusView } from './status-view.ts';
 import { forgetSession, loadSession, saveSession } from './stored-session.ts';
+
+/** The form's wording: English built in, each other language a chunk loaded when first asked for. */
+const translations: Catalog<'entry'> = {
+  en: { dir, common, entry },
+  es: async () => (await import('../locales/es.entry.ts')).es,
+  he: async () => (await import('../locales/he.entry.ts')).he,
+};
 
 type View = 'loading' | 'form' | 'unavailable' | Outcome;
 type Guest = Redemption['guest'];
@@ -119,7 +128,7 @@ export class GuestEntryForm extends LitElement {
   private sending = false;
   private navigating = false;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, translations);
   /** Aborts whatever the current view waits for (a request, the lobby stream). */
   private run: AbortController | undefined;
   /** One key per attempt, kept across retries and double clicks so the API counts one use. */
@@ -180,7 +189,7 @@ export class GuestEntryForm extends LitElement {
     </div>`;
   }
 
-  private renderView(t: Translation) {
+  private renderView(t: EntryTranslation) {
     switch (this.view) {
       case 'loading':
         return html`<p role="status">${t.common.loading}</p>`;

@@ -1,7 +1,7 @@
 // The views after the form, each a heading, a sentence and at most one button: waiting in the lobby,
 // admitted (on the way to the session), denied, removed by a moderator, left, or the server unreachable.
 import { html, nothing } from 'lit';
-import type { Translation } from '../locales/en.ts';
+import type { EntryTranslation } from '../locales/en.ts';
 
 export type Outcome = 'waiting' | 'admitted' | 'denied' | 'removed' | 'left' | 'offline';
 
@@ -18,7 +18,7 @@ export interface StatusActions {
 }
 
 function content(
-  t: Translation,
+  t: EntryTranslation,
   outcome: Outcome,
   actions: StatusActions,
   navigating: boolean,
@@ -50,7 +50,12 @@ function content(
   }
 }
 
-export function statusView(t: Translation, outcome: Outcome, actions: StatusActions, navigating = false) {
+export function statusView(
+  t: EntryTranslation,
+  outcome: Outcome,
+  actions: StatusActions,
+  navigating = false,
+) {
   const { title, message, action } = content(t, outcome, actions, navigating);
   return html`<section part="status" class="status" data-outcome=${outcome}>
     ${outcome === 'waiting' ? html`<div class="pulse" aria-hidden="true"></div>` : nothing}

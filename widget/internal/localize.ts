@@ -1,18 +1,20 @@
 // Picks the element's language (its `lang` attribute, else the nearest ancestor's, else the page's),
-// loads that translation on demand (English is built in; the others are separate chunks) and tells
-// the element to render again once it has arrived.
+// loads that translation on demand (English is built in; the others are separate chunks, one per
+// language and element) and tells the element to render again once it has arrived.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Translation } from '../locales/en.ts';
+import type { ElementTranslation, Section } from '../locales/en.ts';
 
 export const supportedLanguages = ['en', 'es', 'he'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
-const loaders: Record<Language, () => Promise<Translation>> = {
-  en: async () => en,
-  es: async () => (await import('../locales/es.ts')).es,
-  he: async () => (await import('../locales/he.ts')).he,
-};
-const loaded = new Map<Language, Translation>([['en', en]]);
+/**
+ * One element's translations by language: English as is, the others as a loader (a dynamic import, so a
+ * chunk of its own) that the controller replaces with the translation once loaded.
+ */
+export type Catalog<S extends Section> = { en: ElementTranslation<S> } & Record<
+  Exclude<Language, 'en'>,
+  ElementTranslation<S> | (() => Promise<ElementTranslation<S>>)
+>;
 
 /** The supported language for a BCP 47 tag ("es-MX" → "es"), English when unsupported. */
 export function toLanguage(tag: string | null | undefined): Language {
@@ -20,12 +22,16 @@ export function toLanguage(tag: string | null | undefined): Language {
   return supportedLanguages.includes(base) ? base : 'en';
 }
 
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<S extends Section> implements ReactiveController {
   /** The translation in use; English until the wanted one has loaded. */
-  t: Translation = en;
+  t: ElementTranslation<S>;
   language: Language = 'en';
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly catalog: Catalog<S>,
+  ) {
+    this.t = catalog.en;
     host.addController(this);
   }
 
@@ -40,13 +46,13 @@ export class LocalizeController implements ReactiveController {
       this.host.lang || (this.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang),
     );
     this.language = wanted;
-    const ready = loaded.get(wanted);
-    if (ready) {
+    const ready = this.catalog[wanted];
+    if (typeof ready !== 'function') {
       this.t = ready;
       return;
     }
-    loaders[wanted]().then((translation) => {
-      loaded.set(wanted, translation);
+    ready().then((translation) => {
+      this.catalog[wanted as Exclude<Language, 'en'>] = translation;
       if (this.language === wanted) {
         this.t = translation;
         this.host.requestUpdate();

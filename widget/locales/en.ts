@@ -1,125 +1,18 @@
-// English, the article's own wording. Every string the elements show comes from here (or its
-// translations, which are typed against it). Sections: `common` for both elements, `manager` for
-// <guest-access-manager>, `entry` for <guest-entry-form>.
-export const en = {
-  dir: 'ltr' as 'ltr' | 'rtl',
-  common: {
-    languageName: 'English',
-    close: 'Close',
-    retry: 'Try again',
-    never: 'Never',
-    loading: 'Loading…',
-    networkDown: 'Cannot reach the server. Check your connection and try again.',
-  },
-  manager: {
-    title: 'Manage guest access',
-    intro: 'Allow link-based access without sign-in. Up to 3 guest links available.',
-    enable: 'Enable guest access',
-    offNote:
-      "All guest links are inactive. New guests can't join using a link; guests already in the session remain connected until they refresh or leave.",
-    admission: 'Guests wait for a moderator to admit them',
-    linkCount: (n: number) => (n === 1 ? '1 link' : `${n} links`),
-    createLink: 'Create new link',
-    createNeedsAccess: 'Turn on guest access to create a link.',
-    createAtLimit: (max: number) => `A room can have up to ${max} guest links. Delete one to create another.`,
-    readOnly:
-      "You can see this room's guest links but not change them: only permitted users can manage guest access. Ask the media owner for permission.",
-    linksCaption: 'Guest links',
-    noLinks: 'No guest links yet.',
-    linkName: 'Link name',
-    expirationDate: 'Expiration date',
-    clicks: '# of clicks',
-    actions: 'Actions',
-    unlimited: 'unlimited',
-    uses: (uses: number, limit: string) => `${uses} / ${limit}`,
-    status: { expired: 'Expired', used_up: 'Used up', inactive: 'Inactive' },
-    copy: (name: string) => `Copy link “${name}”`,
-    copied: 'Link copied',
-    copyByHand: 'Your browser did not allow copying. Copy the link yourself:',
-    delete: (name: string) => `Delete link “${name}”`,
-    deleted: (name: string) => `Link “${name}” deleted`,
-    create: {
-      title: 'Create new link',
-      intro: 'Allow anyone with this link to access the media without signing in.',
-      name: 'Link Name',
-      clicks: '# of clicks',
-      clicksHint: 'Limit how many times this link can be accessed.',
-      duration: 'Duration',
-      days: 'Day/s',
-      cancel: 'Cancel',
-      submit: 'Create',
-      rules: {
-        name: 'Enter a name of 1 to 80 characters.',
-        maxUses: 'Enter a whole number from 1 to 1,000,000, or leave empty for unlimited clicks.',
-        durationDays: 'Enter whole days from 1 to 365, or leave empty for a link that never expires.',
-      },
-      created: (name: string) => `Link “${name}” created`,
-    },
-    confirmDelete: {
-      title: 'Delete this link?',
-      body: (name: string) => `“${name}” stops working at once. Deleted links can't be restored.`,
-      guestsStay: 'Guests who already joined using the link remain connected until they refresh or leave.',
-      cancel: 'Cancel',
-      submit: 'Delete',
-    },
-    waitingRoom: {
-      title: 'Waiting room',
-      empty: 'No guests are waiting.',
-      autoNote: 'Guests join as soon as they enter their name and email.',
-      viaLink: (link: string) => `via “${link}”`,
-      arrived: (ago: string) => `arrived ${ago}`,
-      admit: 'Admit',
-      deny: 'Deny',
-      admitAll: 'Admit all',
-      admitGuest: (name: string) => `Admit ${name}`,
-      denyGuest: (name: string) => `Deny ${name}`,
-      arrivedAnnouncement: (name: string) => `${name} is waiting to be admitted`,
-      admitted: (count: number) => (count === 1 ? 'Guest admitted' : `${count} guests admitted`),
-      denied: (name: string) => `${name} denied`,
-    },
-    refusal: {
-      channel: 'Guest access is not supported for channel rooms.',
-      inviteToMedia:
-        'Guest access requires the Invitetomedia module. Ask your administrator to enable it, then try again.',
-      mediaPage:
-        "Guest access requires the Theming module with the 'mediapage' feature set to 'Yes'. Ask your administrator to enable it, then try again.",
-      forbidden: 'Only permitted users can manage guest access. Ask the media owner for permission.',
-      expired: 'Your session has expired. Sign in again, then try again.',
-      roomNotFound: 'This media is no longer available.',
-      rateLimited: 'Too many requests. Wait a moment, then try again.',
-      unexpected: 'Something went wrong. Try again.',
-    },
-  },
-  entry: {
-    name: 'Name',
-    email: 'Email',
-    accessRemoved:
-      'Access to this media via this link was removed. Please contact the media owner for access.',
-    pageTitle: 'Guest access',
-    language: 'Language',
-    intro: 'Enter your name and email to join the session.',
-    emailPurpose: 'Used for identification only.',
-    submit: 'Join',
-    joining: 'Joining…',
-    nameRequired: 'Enter your name.',
-    nameInvalid: 'Enter a name of 1 to 80 characters.',
-    emailRequired: 'Enter your email.',
-    emailInvalid: 'Enter a valid email address, like name@example.com.',
-    rateLimited: 'Too many attempts. Wait a moment and try again.',
-    failed: 'Something went wrong. Try again.',
-    waitingTitle: 'Waiting to be admitted',
-    waiting: 'The host will let you in soon.',
-    leave: 'Leave',
-    leftTitle: 'You left the waiting room',
-    joinAgain: 'Join again',
-    admittedTitle: "You're in",
-    admitted: 'Taking you to the session…',
-    deniedTitle: 'You were not admitted',
-    denied: 'The host did not let you into this session.',
-    removedTitle: 'You were removed',
-    removed: 'A moderator removed you from the session.',
-    unavailableTitle: 'Link unavailable',
-  },
-};
+// English, the article's own wording, and the types every translation is checked against. Every string
+// the elements show comes from here (or its translations). Sections: `common` for both elements,
+// `manager` for <guest-access-manager>, `entry` for <guest-entry-form>, each in a file of its own so an
+// element's bundle carries only the strings it shows; each other language has the same files
+// (`es.manager.ts` …), and an element loads only its own section (with `common`) of the language in use.
+import { common, dir } from './en.common.ts';
+import { entry } from './en.entry.ts';
+import { manager } from './en.manager.ts';
+
+/** All of English (for pages showing both elements' wording; the elements import the sections). */
+export const en = { dir, common, manager, entry };
 
 export type Translation = typeof en;
+export type Section = 'manager' | 'entry';
+/** What one element reads: the text direction, the shared strings and its own section. */
+export type ElementTranslation<S extends Section> = Pick<Translation, 'dir' | 'common' | S>;
+export type ManagerTranslation = ElementTranslation<'manager'>;
+export type EntryTranslation = ElementTranslation<'entry'>;

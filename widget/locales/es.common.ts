@@ -1,0 +1,13 @@
+// Spanish strings both elements show, and the text direction.
+import type { Translation } from './en.ts';
+
+export const dir: Translation['dir'] = 'ltr';
+
+export const common: Translation['common'] = {
+  languageName: 'Español',
+  close: 'Cerrar',
+  retry: 'Reintentar',
+  never: 'Nunca',
+  loading: 'Cargando…',
+  networkDown: 'No se puede conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
+};

@@ -1,0 +1,37 @@
+// Spanish for <guest-entry-form>: a chunk of its own, loaded when the element is set to Spanish.
+import type { EntryTranslation, Translation } from './en.ts';
+import { common, dir } from './es.common.ts';
+
+export const entry: Translation['entry'] = {
+  name: 'Nombre',
+  email: 'Correo electrónico',
+  accessRemoved:
+    'Se ha retirado el acceso a este contenido mediante este enlace. Ponte en contacto con el propietario del contenido para obtener acceso.',
+  pageTitle: 'Acceso de invitados',
+  language: 'Idioma',
+  intro: 'Introduce tu nombre y tu correo electrónico para unirte a la sesión.',
+  emailPurpose: 'Solo se usa para identificarte.',
+  submit: 'Unirse',
+  joining: 'Uniéndote…',
+  nameRequired: 'Introduce tu nombre.',
+  nameInvalid: 'Introduce un nombre de 1 a 80 caracteres.',
+  emailRequired: 'Introduce tu correo electrónico.',
+  emailInvalid: 'Introduce un correo electrónico válido, como nombre@ejemplo.com.',
+  rateLimited: 'Demasiados intentos. Espera un momento y vuelve a intentarlo.',
+  failed: 'Algo salió mal. Inténtalo de nuevo.',
+  waitingTitle: 'Esperando a ser admitido',
+  waiting: 'El anfitrión te dejará entrar en breve.',
+  leave: 'Salir',
+  leftTitle: 'Has salido de la sala de espera',
+  joinAgain: 'Volver a unirse',
+  admittedTitle: 'Ya estás dentro',
+  admitted: 'Llevándote a la sesión…',
+  deniedTitle: 'No se te ha admitido',
+  denied: 'El anfitrión no te ha dejado entrar en esta sesión.',
+  removedTitle: 'Se te ha expulsado',
+  removed: 'Un moderador te ha expulsado de la sesión.',
+  unavailableTitle: 'Enlace no disponible',
+};
+
+/** What <guest-entry-form> reads in Spanish. */
+export const es: EntryTranslation = { dir, common, entry };

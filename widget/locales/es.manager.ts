@@ -1,0 +1,90 @@
+// Spanish for <guest-access-manager>: a chunk of its own, loaded when the element is set to Spanish.
+import type { ManagerTranslation, Translation } from './en.ts';
+import { common, dir } from './es.common.ts';
+
+export const manager: Translation['manager'] = {
+  title: 'Gestionar acceso de invitados',
+  intro: 'Permite el acceso mediante enlace sin iniciar sesión. Hasta 3 enlaces de invitado disponibles.',
+  enable: 'Habilitar acceso de invitados',
+  offNote:
+    'Todos los enlaces de invitado están inactivos. Los nuevos invitados no pueden entrar con un enlace; los que ya están en la sesión siguen conectados hasta que actualicen la página o salgan.',
+  admission: 'Los invitados esperan a que un moderador los admita',
+  linkCount: (n: number) => (n === 1 ? '1 enlace' : `${n} enlaces`),
+  createLink: 'Crear nuevo enlace',
+  createNeedsAccess: 'Habilita el acceso de invitados para crear un enlace.',
+  createAtLimit: (max: number) =>
+    `Una sala puede tener hasta ${max} enlaces de invitado. Elimina uno para crear otro.`,
+  readOnly:
+    'Puedes ver los enlaces de invitado de esta sala, pero no cambiarlos: solo los usuarios autorizados pueden gestionar el acceso de invitados. Pide permiso al propietario del contenido.',
+  linksCaption: 'Enlaces de invitado',
+  noLinks: 'Todavía no hay enlaces de invitado.',
+  linkName: 'Nombre del enlace',
+  expirationDate: 'Fecha de caducidad',
+  clicks: 'N.º de clics',
+  actions: 'Acciones',
+  unlimited: 'ilimitado',
+  uses: (uses: number, limit: string) => `${uses} / ${limit}`,
+  status: { expired: 'Caducado', used_up: 'Agotado', inactive: 'Inactivo' },
+  copy: (name: string) => `Copiar el enlace «${name}»`,
+  copied: 'Enlace copiado',
+  copyByHand: 'Tu navegador no permitió copiar. Copia el enlace tú mismo:',
+  delete: (name: string) => `Eliminar el enlace «${name}»`,
+  deleted: (name: string) => `Enlace «${name}» eliminado`,
+  create: {
+    title: 'Crear nuevo enlace',
+    intro: 'Permite que cualquier persona con este enlace acceda al contenido sin iniciar sesión.',
+    name: 'Nombre del enlace',
+    clicks: 'N.º de clics',
+    clicksHint: 'Limita cuántas veces se puede usar este enlace.',
+    duration: 'Duración',
+    days: 'Día/s',
+    cancel: 'Cancelar',
+    submit: 'Crear',
+    rules: {
+      name: 'Escribe un nombre de 1 a 80 caracteres.',
+      maxUses: 'Escribe un número entero de 1 a 1.000.000, o déjalo vacío para clics ilimitados.',
+      durationDays: 'Escribe un número de días de 1 a 365, o déjalo vacío para que el enlace no caduque.',
+    },
+    created: (name: string) => `Enlace «${name}» creado`,
+  },
+  confirmDelete: {
+    title: '¿Eliminar este enlace?',
+    body: (name: string) =>
+      `«${name}» deja de funcionar en el acto. Los enlaces eliminados no se pueden restaurar.`,
+    guestsStay:
+      'Los invitados que ya entraron con el enlace siguen conectados hasta que actualicen la página o salgan.',
+    cancel: 'Cancelar',
+    submit: 'Eliminar',
+  },
+  waitingRoom: {
+    title: 'Sala de espera',
+    empty: 'No hay invitados esperando.',
+    autoNote: 'Los invitados entran en cuanto escriben su nombre y correo electrónico.',
+    viaLink: (link: string) => `con «${link}»`,
+    arrived: (ago: string) => `llegó ${ago}`,
+    admit: 'Admitir',
+    deny: 'Rechazar',
+    admitAll: 'Admitir a todos',
+    admitGuest: (name: string) => `Admitir a ${name}`,
+    denyGuest: (name: string) => `Rechazar a ${name}`,
+    arrivedAnnouncement: (name: string) => `${name} espera a ser admitido`,
+    admitted: (count: number) => (count === 1 ? 'Invitado admitido' : `${count} invitados admitidos`),
+    denied: (name: string) => `${name} rechazado`,
+  },
+  refusal: {
+    channel: 'El acceso de invitados no está disponible para las salas de tipo canal.',
+    inviteToMedia:
+      'El acceso de invitados requiere el módulo Invitetomedia. Pide a tu administrador que lo habilite y vuelve a intentarlo.',
+    mediaPage:
+      "El acceso de invitados requiere el módulo Theming con la función 'mediapage' en 'Sí'. Pide a tu administrador que lo habilite y vuelve a intentarlo.",
+    forbidden:
+      'Solo los usuarios autorizados pueden gestionar el acceso de invitados. Pide permiso al propietario del contenido.',
+    expired: 'Tu sesión ha caducado. Vuelve a iniciar sesión e inténtalo de nuevo.',
+    roomNotFound: 'Este contenido ya no está disponible.',
+    rateLimited: 'Demasiadas solicitudes. Espera un momento e inténtalo de nuevo.',
+    unexpected: 'Algo salió mal. Inténtalo de nuevo.',
+  },
+};
+
+/** What <guest-access-manager> reads in Spanish. */
+export const es: ManagerTranslation = { dir, common, manager };

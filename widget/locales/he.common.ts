@@ -1,0 +1,13 @@
+// Hebrew strings both elements show, and the text direction.
+import type { Translation } from './en.ts';
+
+export const dir: Translation['dir'] = 'rtl';
+
+export const common: Translation['common'] = {
+  languageName: 'עברית',
+  close: 'סגירה',
+  retry: 'ניסיון נוסף',
+  never: 'אף פעם',
+  loading: 'טוען…',
+  networkDown: 'אין חיבור לשרת. בדקו את החיבור ונסו שוב.',
+};

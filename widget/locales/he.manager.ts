@@ -1,0 +1,85 @@
+// Hebrew for <guest-access-manager>: a chunk of its own, loaded when the element is set to Hebrew.
+import type { ManagerTranslation, Translation } from './en.ts';
+import { common, dir } from './he.common.ts';
+
+export const manager: Translation['manager'] = {
+  title: 'ניהול גישת אורחים',
+  intro: 'אפשרו גישה באמצעות קישור ללא התחברות. עד 3 קישורי אורח זמינים.',
+  enable: 'הפעלת גישת אורחים',
+  offNote:
+    'כל קישורי האורח אינם פעילים. אורחים חדשים לא יכולים להצטרף באמצעות קישור; אורחים שכבר נמצאים בסשן נשארים מחוברים עד שירעננו את הדף או יצאו.',
+  admission: 'אורחים ממתינים שמנחה יאשר את כניסתם',
+  linkCount: (n: number) => (n === 1 ? 'קישור אחד' : `${n} קישורים`),
+  createLink: 'יצירת קישור חדש',
+  createNeedsAccess: 'הפעילו את גישת האורחים כדי ליצור קישור.',
+  createAtLimit: (max: number) => `לחדר יכולים להיות עד ${max} קישורי אורח. מחקו קישור כדי ליצור קישור אחר.`,
+  readOnly:
+    'אתם יכולים לראות את קישורי האורח של החדר אבל לא לשנות אותם: רק משתמשים מורשים יכולים לנהל גישת אורחים. בקשו הרשאה מבעלי המדיה.',
+  linksCaption: 'קישורי אורח',
+  noLinks: 'עדיין אין קישורי אורח.',
+  linkName: 'שם הקישור',
+  expirationDate: 'תאריך תפוגה',
+  clicks: 'מספר לחיצות',
+  actions: 'פעולות',
+  unlimited: 'ללא הגבלה',
+  uses: (uses: number, limit: string) => `${uses} / ${limit}`,
+  status: { expired: 'פג תוקף', used_up: 'מוצה', inactive: 'לא פעיל' },
+  copy: (name: string) => `העתקת הקישור „${name}”`,
+  copied: 'הקישור הועתק',
+  copyByHand: 'הדפדפן לא איפשר העתקה. העתיקו את הקישור בעצמכם:',
+  delete: (name: string) => `מחיקת הקישור „${name}”`,
+  deleted: (name: string) => `הקישור „${name}” נמחק`,
+  create: {
+    title: 'יצירת קישור חדש',
+    intro: 'אפשרו לכל מי שיש לו את הקישור לגשת למדיה ללא התחברות.',
+    name: 'שם הקישור',
+    clicks: 'מספר לחיצות',
+    clicksHint: 'הגבילו את מספר הפעמים שניתן להשתמש בקישור.',
+    duration: 'משך',
+    days: 'ימים',
+    cancel: 'ביטול',
+    submit: 'יצירה',
+    rules: {
+      name: 'הזינו שם באורך 1 עד 80 תווים.',
+      maxUses: 'הזינו מספר שלם בין 1 ל-1,000,000, או השאירו ריק ללא הגבלת לחיצות.',
+      durationDays: 'הזינו מספר ימים שלם בין 1 ל-365, או השאירו ריק לקישור שאינו פג.',
+    },
+    created: (name: string) => `הקישור „${name}” נוצר`,
+  },
+  confirmDelete: {
+    title: 'למחוק את הקישור?',
+    body: (name: string) => `„${name}” יפסיק לפעול מיד. לא ניתן לשחזר קישורים שנמחקו.`,
+    guestsStay: 'אורחים שכבר הצטרפו באמצעות הקישור נשארים מחוברים עד שירעננו את הדף או יצאו.',
+    cancel: 'ביטול',
+    submit: 'מחיקה',
+  },
+  waitingRoom: {
+    title: 'חדר המתנה',
+    empty: 'אין אורחים ממתינים.',
+    autoNote: 'אורחים מצטרפים מיד לאחר שהזינו שם ודוא"ל.',
+    viaLink: (link: string) => `דרך „${link}”`,
+    arrived: (ago: string) => `הגיע/ה ${ago}`,
+    admit: 'אישור',
+    deny: 'דחייה',
+    admitAll: 'אישור כולם',
+    admitGuest: (name: string) => `אישור הכניסה של ${name}`,
+    denyGuest: (name: string) => `דחיית ${name}`,
+    arrivedAnnouncement: (name: string) => `${name} ממתין/ה לאישור כניסה`,
+    admitted: (count: number) => (count === 1 ? 'האורח/ת אושר/ה' : `${count} אורחים אושרו`),
+    denied: (name: string) => `${name} נדחה/תה`,
+  },
+  refusal: {
+    channel: 'גישת אורחים אינה נתמכת בחדרים מסוג ערוץ.',
+    inviteToMedia: 'גישת אורחים דורשת את מודול Invitetomedia. בקשו ממנהל המערכת להפעיל אותו ונסו שוב.',
+    mediaPage:
+      "גישת אורחים דורשת את מודול Theming עם התכונה 'mediapage' מוגדרת ל-'כן'. בקשו ממנהל המערכת להפעיל אותו ונסו שוב.",
+    forbidden: 'רק משתמשים מורשים יכולים לנהל גישת אורחים. בקשו הרשאה מבעלי המדיה.',
+    expired: 'פג תוקף ההתחברות. התחברו מחדש ונסו שוב.',
+    roomNotFound: 'המדיה הזו כבר אינה זמינה.',
+    rateLimited: 'יותר מדי בקשות. המתינו רגע ונסו שוב.',
+    unexpected: 'משהו השתבש. נסו שוב.',
+  },
+};
+
+/** What <guest-access-manager> reads in Hebrew. */
+export const he: ManagerTranslation = { dir, common, manager };
