@@ -4,7 +4,7 @@
 // declarations, and a size report (raw and gzip per widget file).
 // The declarations (the slowest step) only with `--types`, as `npm run build` and `npm pack` ask.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -24,6 +24,9 @@ const browser = {
   tsconfig: 'tsconfig.json',
   legalComments: 'none',
 };
+
+// Chunk names carry content hashes: clear the old ones so they don't pile up.
+rmSync('dist/chunks', { recursive: true, force: true });
 
 // One build per bundle, so each carries Lit exactly once and no bundle needs another's chunks.
 const widgetBuilds = Object.entries(widgetEntries).map(([name, entry]) =>
