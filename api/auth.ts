@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { decode } from 'hono/jwt';
 import { ApiError, forbidden, unauthorized } from './errors.ts';
 import {
-  decrypt,
+  decryptCached,
   deriveToken,
   encrypt,
   lookupHash,
@@ -145,13 +145,13 @@ export async function verifyHostToken(
 ): Promise<HostIdentity> {
   const claims = decodeClaims(token);
   if (!isHostClaims(claims)) throw unauthorized('The host token lacks iss, sub, room or exp.');
-  const { tenant, sealed } = deps.store.read(() => {
-    const found = deps.store.tenants.get(claims.iss);
-    return { tenant: found, sealed: found ? deps.store.tenants.sealedSigningSecrets(found.id) : [] };
-  });
-  if (!tenant) throw unauthorized('The host token was not issued by a known tenant.');
+  // One statement reads the tenant and its sealed secrets together (one snapshot, as a transaction would).
+  const found = deps.store.tenants.withSealedSecrets(claims.iss);
+  if (!found) throw unauthorized('The host token was not issued by a known tenant.');
+  const { tenant, sealed } = found;
   deps.onTenant?.(tenant);
-  const secrets = sealed.map((secret) => decrypt(deps.serverSecret, secret));
+  // The row is read on every call, so a rotation counts at once; only opening the same envelope is cached.
+  const secrets = sealed.map((secret) => decryptCached(deps.serverSecret, secret));
   if (!signedByOneOf(token, secrets)) throw unauthorized('The host token signature is not valid.');
   const nowSeconds = deps.now / 1000;
   if (claims.exp <= nowSeconds) throw unauthorized('The host token has expired.');

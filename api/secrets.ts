@@ -15,13 +15,44 @@ export const deriveToken = (serverSecret: ServerSecret, purpose: 'link' | 'guest
   createHmac('sha256', serverSecret).update(`${purpose}:${id}`).digest('base64url');
 
 /**
+ * Per-server-secret memo of pure functions of that secret (the same inputs always give the same output),
+ * bounded so it cannot grow without limit: emptied whenever it reaches `MEMO_LIMIT` entries.
+ */
+const MEMO_LIMIT = 10_000;
+const memos = new WeakMap<ServerSecret, Map<string, string>>();
+function memo(serverSecret: ServerSecret, key: string, compute: () => string): string {
+  let map = memos.get(serverSecret);
+  if (!map) {
+    map = new Map();
+    memos.set(serverSecret, map);
+  }
+  let value = map.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (map.size >= MEMO_LIMIT) map.clear();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** `deriveToken` for a link, memoised: the host list shows every link's URL on every call. */
+export const linkToken = (serverSecret: ServerSecret, linkId: string) =>
+  memo(serverSecret, `link:${linkId}`, () => deriveToken(serverSecret, 'link', linkId));
+
+/**
  * What the database keeps instead of a token: its SHA-256. Secrets are found by their hash through an index,
  * never compared byte by byte, so lookups leak nothing through timing.
  */
 export const lookupHash = (token: string) => createHash('sha256').update(token).digest();
 
+const encryptionKeys = new WeakMap<ServerSecret, Buffer>();
 function encryptionKey(serverSecret: ServerSecret) {
-  return createHmac('sha256', serverSecret).update('signing-secret-encryption').digest();
+  let key = encryptionKeys.get(serverSecret);
+  if (!key) {
+    key = createHmac('sha256', serverSecret).update('signing-secret-encryption').digest();
+    encryptionKeys.set(serverSecret, key);
+  }
+  return key;
 }
 
 /** AES-256-GCM: iv (12) ‖ tag (16) ‖ ciphertext. */
@@ -37,6 +68,14 @@ export function decrypt(serverSecret: ServerSecret, sealed: Buffer): string {
   decipher.setAuthTag(sealed.subarray(12, 28));
   return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
 }
+
+/**
+ * `decrypt`, memoised by the sealed bytes themselves: the row is still read on every request, so a rotation
+ * (a new envelope with a fresh IV) is seen at once, by every process on the database; only the AES-GCM work
+ * of opening an envelope already opened is saved. A failed decrypt throws and is not remembered.
+ */
+export const decryptCached = (serverSecret: ServerSecret, sealed: Buffer): string =>
+  memo(serverSecret, `sealed:${sealed.toString('base64')}`, () => decrypt(serverSecret, sealed));
 
 /** Accepts the configured secret as given (hex of ≥32 bytes, or any string of ≥32 chars). */
 export function parseServerSecret(value: string | Buffer): ServerSecret {

@@ -1,6 +1,6 @@
 // The JSON shapes the API answers with, built from store values. Timestamps become ISO-8601 UTC strings.
 import { linkStatus } from './rules.ts';
-import { deriveToken, type ServerSecret } from './secrets.ts';
+import { linkToken, type ServerSecret } from './secrets.ts';
 import type { Guest, GuestStatus } from './store/guests.ts';
 import type { Link } from './store/links.ts';
 import type { Room } from './store/rooms.ts';
@@ -10,7 +10,7 @@ export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toI
 
 /** The guest-page URL of a link: the tenant's template (default: this server's entry page). */
 export function linkUrl(serverSecret: ServerSecret, tenant: Tenant, link: Link, origin: string) {
-  const token = deriveToken(serverSecret, 'link', link.id);
+  const token = linkToken(serverSecret, link.id);
   const template = tenant.guestUrlTemplate ?? '{origin}/g/{token}';
   return template.replaceAll('{origin}', origin).replaceAll('{token}', token);
 }

@@ -39,7 +39,7 @@ export interface TenantChanges {
   guestUrlTemplate?: string | null;
 }
 
-interface TenantRow {
+export interface TenantRow {
   id: string;
   name: string;
   invite_to_media: number;
@@ -48,7 +48,37 @@ interface TenantRow {
   accent_color: string | null;
   guest_url_template: string | null;
   created_at: number;
+  /** JSON array of the tenant's origins, sorted (`ORIGINS_JSON`). */
+  origins: string;
 }
+
+interface SealedSecretsRow {
+  signing_secret_sealed: Buffer;
+  previous_signing_secret_sealed: Buffer | null;
+}
+
+/** The columns a Tenant is made of; `t` is the tenants table. Origins come along in the same statement. */
+export const TENANT_COLUMNS = `t.id, t.name, t.invite_to_media, t.theming_media_page, t.logo_url, t.accent_color,
+  t.guest_url_template, t.created_at, (SELECT json_group_array(origin) FROM (SELECT origin FROM tenant_origins
+  WHERE tenant_id = t.id ORDER BY origin)) AS origins`;
+
+export const toTenant = (row: TenantRow): Tenant => ({
+  id: row.id,
+  name: row.name,
+  allowedOrigins: JSON.parse(row.origins) as string[],
+  modules: {
+    inviteToMedia: row.invite_to_media === 1,
+    theming: { mediaPage: row.theming_media_page === 1 },
+  },
+  branding: { logoUrl: row.logo_url, accentColor: row.accent_color },
+  guestUrlTemplate: row.guest_url_template,
+  createdAt: row.created_at,
+});
+
+const sealedOf = (row: SealedSecretsRow): Buffer[] =>
+  row.previous_signing_secret_sealed
+    ? [row.signing_secret_sealed, row.previous_signing_secret_sealed]
+    : [row.signing_secret_sealed];
 
 export function createTenantStore(db: Db) {
   const statements = {
@@ -56,11 +86,15 @@ export function createTenantStore(db: Db) {
       `INSERT INTO tenants (id, name, api_key_hash, signing_secret_sealed, invite_to_media, theming_media_page, created_at)
        VALUES (@id, @name, @apiKeyHash, @signingSecretSealed, @inviteToMedia, @themingMediaPage, @createdAt)`,
     ),
-    get: db.prepare<[string], TenantRow>('SELECT * FROM tenants WHERE id = ?'),
-    byApiKeyHash: db.prepare<[Buffer], TenantRow>('SELECT * FROM tenants WHERE api_key_hash = ?'),
-    origins: db
-      .prepare<[string], string>('SELECT origin FROM tenant_origins WHERE tenant_id = ? ORDER BY origin')
-      .pluck(),
+    get: db.prepare<[string], TenantRow>(`SELECT ${TENANT_COLUMNS} FROM tenants t WHERE t.id = ?`),
+    // The tenant and the sealed secrets that verify its host tokens, in one statement (one snapshot).
+    withSealedSecrets: db.prepare<[string], TenantRow & SealedSecretsRow>(
+      `SELECT ${TENANT_COLUMNS}, t.signing_secret_sealed, t.previous_signing_secret_sealed FROM tenants t
+       WHERE t.id = ?`,
+    ),
+    byApiKeyHash: db.prepare<[Buffer], TenantRow>(
+      `SELECT ${TENANT_COLUMNS} FROM tenants t WHERE t.api_key_hash = ?`,
+    ),
     clearOrigins: db.prepare('DELETE FROM tenant_origins WHERE tenant_id = ?'),
     addOrigin: db.prepare('INSERT OR IGNORE INTO tenant_origins (origin, tenant_id) VALUES (?, ?)'),
     anyAllowsOrigin: db
@@ -70,27 +104,13 @@ export function createTenantStore(db: Db) {
       `UPDATE tenants SET name = @name, invite_to_media = @inviteToMedia, theming_media_page = @themingMediaPage,
        logo_url = @logoUrl, accent_color = @accentColor, guest_url_template = @guestUrlTemplate WHERE id = @id`,
     ),
-    signingSecrets: db.prepare<
-      [string],
-      { signing_secret_sealed: Buffer; previous_signing_secret_sealed: Buffer | null }
-    >('SELECT signing_secret_sealed, previous_signing_secret_sealed FROM tenants WHERE id = ?'),
+    signingSecrets: db.prepare<[string], SealedSecretsRow>(
+      'SELECT signing_secret_sealed, previous_signing_secret_sealed FROM tenants WHERE id = ?',
+    ),
     rotate: db.prepare(
       `UPDATE tenants SET previous_signing_secret_sealed = signing_secret_sealed, signing_secret_sealed = ? WHERE id = ?`,
     ),
   };
-
-  const toTenant = (row: TenantRow): Tenant => ({
-    id: row.id,
-    name: row.name,
-    allowedOrigins: statements.origins.all(row.id),
-    modules: {
-      inviteToMedia: row.invite_to_media === 1,
-      theming: { mediaPage: row.theming_media_page === 1 },
-    },
-    branding: { logoUrl: row.logo_url, accentColor: row.accent_color },
-    guestUrlTemplate: row.guest_url_template,
-    createdAt: row.created_at,
-  });
 
   const setOrigins = (tenantId: string, origins: string[]) => {
     statements.clearOrigins.run(tenantId);
@@ -110,6 +130,12 @@ export function createTenantStore(db: Db) {
     get(id: string): Tenant | undefined {
       const row = statements.get.get(id);
       return row && toTenant(row);
+    },
+
+    /** The tenant with its sealed signing secrets (current first), read together. */
+    withSealedSecrets(id: string): { tenant: Tenant; sealed: Buffer[] } | undefined {
+      const row = statements.withSealedSecrets.get(id);
+      return row && { tenant: toTenant(row), sealed: sealedOf(row) };
     },
 
     byApiKeyHash(hash: Buffer): Tenant | undefined {
@@ -145,10 +171,7 @@ export function createTenantStore(db: Db) {
     /** The sealed signing secrets that verify host tokens: the current one first, then the one before rotation. */
     sealedSigningSecrets(id: string): Buffer[] {
       const row = statements.signingSecrets.get(id);
-      if (!row) return [];
-      return row.previous_signing_secret_sealed
-        ? [row.signing_secret_sealed, row.previous_signing_secret_sealed]
-        : [row.signing_secret_sealed];
+      return row ? sealedOf(row) : [];
     },
 
     /** Keeps the current secret valid as the previous one, so integrators can roll their token minting. */
