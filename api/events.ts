@@ -35,6 +35,7 @@ function topic<T>() {
         if (set.size === 0 && listeners.get(key) === set) listeners.delete(key);
       };
     },
+    has: (key: string) => listeners.has(key),
     get size() {
       let count = 0;
       for (const set of listeners.values()) count += set.size;
@@ -49,6 +50,8 @@ export function createEventHub() {
   const closers = new Set<() => void>();
   return {
     publishToRoom: (roomPk: number, event: HostEvent) => rooms.publish(String(roomPk), event),
+    /** Whether any host listens to the room (so an event nobody would receive need not be built). */
+    roomHasListeners: (roomPk: number) => rooms.has(String(roomPk)),
     subscribeToRoom: (roomPk: number, listener: Listener<HostEvent>) =>
       rooms.subscribe(String(roomPk), listener),
     publishToGuest: (guestId: string, status: GuestStatus) =>

@@ -17,13 +17,7 @@ export interface LinkContext {
 
 /** The link a token names, with its room and tenant; undefined for a token that was never real. */
 export function resolveLink(store: Store, token: string): LinkContext | undefined {
-  const hash = lookupHash(token);
-  return store.read(() => {
-    const link = store.links.byTokenHash(hash);
-    const room = link && store.rooms.byPk(link.roomPk);
-    const tenant = room && store.tenants.get(room.tenantId);
-    return tenant && room && link ? { tenant, room, link } : undefined;
-  });
+  return store.linkContexts.byTokenHash(lookupHash(token));
 }
 
 /** Rule 14: the room's title and schedule only where the token was real. */
@@ -54,10 +48,8 @@ export function redeem(
 ): Redemption {
   return store.transaction(() => {
     // Re-read inside the lock: the context was resolved before it.
-    const link = store.links.get(context.link.id) as Link;
-    const room = store.rooms.byPk(link.roomPk) as Room;
-    const tenant = store.tenants.get(room.tenantId) as Tenant;
-    const current = { tenant, room, link };
+    const current = store.linkContexts.byLinkId(context.link.id) as LinkContext;
+    const { tenant, room, link } = current;
     const earlier = input.idempotencyKey
       ? store.guests.byIdempotencyKey(link.id, input.idempotencyKey)
       : undefined;
@@ -65,19 +57,24 @@ export function redeem(
       if (!isLinkUsable(current, now, false)) throw linkUnavailable(room);
       return { ...current, guest: earlier, counted: false };
     }
-    if (!isLinkUsable(current, now, true) || !store.links.countUse(link.id)) throw linkUnavailable(room);
-    const guest = store.guests.create({
-      id: input.guestId,
-      roomPk: room.pk,
-      linkId: link.id,
-      name: input.name,
-      email: input.email,
-      status: room.admission === 'auto' ? 'admitted' : 'waiting',
-      sessionHash: input.sessionHash,
-      idempotencyKey: input.idempotencyKey,
-      createdAt: now,
-    });
-    return { tenant, room, link: store.links.get(link.id) as Link, guest, counted: true };
+    // The use is counted by a statement that cannot pass the limit and answers with the link after it.
+    const used = isLinkUsable(current, now, true) ? store.links.countUseReturning(link.id) : undefined;
+    if (!used) throw linkUnavailable(room);
+    const guest = store.guests.insert(
+      {
+        id: input.guestId,
+        roomPk: room.pk,
+        linkId: link.id,
+        name: input.name,
+        email: input.email,
+        status: room.admission === 'auto' ? 'admitted' : 'waiting',
+        sessionHash: input.sessionHash,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: now,
+      },
+      used.name,
+    );
+    return { tenant, room, link: used, guest, counted: true };
   });
 }
 

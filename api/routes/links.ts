@@ -74,6 +74,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
         rateLimiter.hit(`link:${context.link.id}`, limit * 10);
         const body = c.req.valid('json');
         const guestId = randomId();
+        // Derived once: the hash is stored, the token itself answered (unless an earlier guest is answered).
         const session = guestSessionToken(config.serverSecret, guestId);
         const redemption = redeem(
           store,
@@ -88,7 +89,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
           clock.now(),
         );
         const { guest, room } = redemption;
-        if (redemption.counted) {
+        if (redemption.counted && events.roomHasListeners(room.pk)) {
           const origin = config.publicOrigin ?? new URL(c.req.url).origin;
           const now = clock.now();
           const link = linkView(redemption.link, {
@@ -103,7 +104,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
         return c.json(
           {
             guest: publicGuestView(guest),
-            session: guestSessionToken(config.serverSecret, guest.id),
+            session: guest.id === guestId ? session : guestSessionToken(config.serverSecret, guest.id),
             room: guestRoomView(room, guest.status),
           },
           201,

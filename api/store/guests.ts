@@ -89,6 +89,25 @@ export function createGuestStore(db: Db) {
       return toGuest(statements.get.get(guest.id) as GuestRow);
     },
 
+    /**
+     * `create` without reading the row back: the guest as `create` would return it, built from what was
+     * inserted (`linkName` is the name of its link, `decidedAt` is set unless it waits).
+     */
+    insert(guest: NewGuest, linkName: string): Guest {
+      statements.insert.run(guest);
+      return {
+        id: guest.id,
+        roomPk: guest.roomPk,
+        linkId: guest.linkId,
+        linkName,
+        name: guest.name,
+        email: guest.email,
+        status: guest.status,
+        createdAt: guest.createdAt,
+        decidedAt: guest.status === 'waiting' ? null : guest.createdAt,
+      };
+    },
+
     get(id: string): Guest | undefined {
       const row = statements.get.get(id);
       return row && toGuest(row);

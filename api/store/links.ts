@@ -25,7 +25,7 @@ export interface NewLink {
   createdAt: number;
 }
 
-interface LinkRow {
+export interface LinkRow {
   id: string;
   room_pk: number;
   name: string;
@@ -39,7 +39,12 @@ interface LinkRow {
 
 const COLUMNS = 'id, room_pk, name, max_uses, uses, expires_at, created_by, created_at, deleted_at';
 
-const toLink = (row: LinkRow): Link => ({
+/** COLUMNS of the links table aliased `l`, for joins. */
+export const LINK_COLUMNS = COLUMNS.split(', ')
+  .map((column) => `l.${column}`)
+  .join(', ');
+
+export const toLink = (row: LinkRow): Link => ({
   id: row.id,
   roomPk: row.room_pk,
   name: row.name,
@@ -70,6 +75,11 @@ export function createLinkStore(db: Db) {
     // The use limit is enforced by this one statement, so concurrent redemptions can never overshoot it.
     countUse: db.prepare(
       'UPDATE links SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)',
+    ),
+    // The same statement, answering with the link as it is after the use.
+    countUseReturning: db.prepare<[string], LinkRow>(
+      `UPDATE links SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)
+       RETURNING ${COLUMNS}`,
     ),
   };
 
@@ -103,6 +113,12 @@ export function createLinkStore(db: Db) {
 
     /** Counts one use unless the limit is reached; false when it was. */
     countUse: (id: string): boolean => statements.countUse.run(id).changes === 1,
+
+    /** `countUse` that returns the link after the use; undefined when the limit was reached. */
+    countUseReturning(id: string): Link | undefined {
+      const row = statements.countUseReturning.get(id);
+      return row && toLink(row);
+    },
   };
 }
 

@@ -29,7 +29,7 @@ export interface RoomFields {
   joinUrl: string | null;
 }
 
-interface RoomRow {
+export interface RoomRow {
   pk: number;
   tenant_id: string;
   id: string;
@@ -45,7 +45,11 @@ interface RoomRow {
   created_at: number;
 }
 
-const toRoom = (row: RoomRow): Room => ({
+/** Every column of the rooms table, in table order. */
+export const ROOM_COLUMNS =
+  'pk, tenant_id, id, title, type, starts_at, ends_at, time_zone, join_url, removed_at, guest_access_enabled, admission, created_at';
+
+export const toRoom = (row: RoomRow): Room => ({
   pk: row.pk,
   tenantId: row.tenant_id,
   id: row.id,
