@@ -4,7 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import type { AppDeps, AppEnv } from '../app.ts';
 import { guestSessionToken } from '../auth.ts';
 import { clientAddress, resolveLinkUnderLimits } from '../rate-limit.ts';
-import { linkUnavailable, redeem } from '../redemption.ts';
+import { createRedemptionQueue, linkUnavailable, redeem } from '../redemption.ts';
 import { isLinkUsable } from '../rules.ts';
 import {
   guestBody,
@@ -25,6 +25,7 @@ const refusals = {
 
 export function createLinkRoutes({ store, clock, config, events, rateLimiter }: AppDeps) {
   const limit = config.rateLimitPerMinute;
+  const redeemInTurn = createRedemptionQueue(store);
 
   /** Resolves a token under the rate limits (unknown tokens also count as guesses). */
   function linkFor(token: string, address: string) {
@@ -68,7 +69,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
       validate('param', tokenParams),
       validate('header', redemptionHeaders),
       validate('json', guestBody),
-      (c) => {
+      async (c) => {
         const context = linkFor(c.req.valid('param').token, clientAddress(c));
         c.set('tenant', context.tenant);
         rateLimiter.hit(`link:${context.link.id}`, limit * 10);
@@ -76,27 +77,23 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
         const guestId = randomId();
         // Derived once: the hash is stored, the token itself answered (unless an earlier guest is answered).
         const session = guestSessionToken(config.serverSecret, guestId);
-        const redemption = redeem(
-          store,
-          context,
-          {
-            guestId,
-            sessionHash: lookupHash(session),
-            name: body.name,
-            email: body.email,
-            idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
-          },
-          clock.now(),
-        );
+        const input = {
+          guestId,
+          sessionHash: lookupHash(session),
+          name: body.name,
+          email: body.email,
+          idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
+        };
+        const now = clock.now();
+        const redemption = await redeemInTurn(() => redeem(store, context, input, now));
         const { guest, room } = redemption;
         if (redemption.counted && events.roomHasListeners(room.pk)) {
           const origin = config.publicOrigin ?? new URL(c.req.url).origin;
-          const now = clock.now();
           const link = linkView(redemption.link, {
             ...redemption,
             serverSecret: config.serverSecret,
             origin,
-            now,
+            now: clock.now(),
           });
           events.publishToRoom(room.pk, { event: 'guest', data: hostGuestView(guest) });
           events.publishToRoom(room.pk, { event: 'link', data: link });

@@ -53,6 +53,8 @@ export function createStore(db: Db) {
     links: createLinkStore(db),
     guests: createGuestStore(db),
     linkContexts: createContextStore(db),
+    /** Whether a transaction is open on the connection (SQLite may end one itself after some errors). */
+    inTransaction: () => db.inTransaction,
     /** Runs `fn` holding the write lock from the start. */
     transaction: <T>(fn: () => T): T => writeTransaction(db, fn),
     /**
