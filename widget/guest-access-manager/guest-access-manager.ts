@@ -53,6 +53,8 @@ function upsert<T extends { id: string; createdAt: string }>(items: T[], item: T
  * @event guest-link-delete - The host deleted a link. `detail: { linkId }`.
  * @event guest-link-copy - The host copied a link's URL. `detail: { link, url }`.
  * @event guest-admit - The host admitted guests (one, or all waiting). `detail: { guestIds }`.
+ * @event guest-remove - The host removed guests from the session (they are disconnected at once).
+ *   `detail: { guestIds }`.
  *
  * @csspart base - The window's content (inline, or inside the modal dialog).
  * @csspart title - The "Manage guest access" heading.
@@ -74,11 +76,13 @@ function upsert<T extends { id: string; createdAt: string }>(items: T[], item: T
  * @csspart error - Any error message.
  * @csspart note - Explanations (guest access off, read-only view).
  * @csspart waiting-room - The waiting room section.
- * @csspart guest-list - The list of waiting guests.
- * @csspart guest - One waiting guest.
+ * @csspart in-session - The section listing the guests in the session.
+ * @csspart guest-list - A list of guests (waiting, or in the session).
+ * @csspart guest - One guest of such a list.
  * @csspart admit-button - A guest's Admit button.
  * @csspart deny-button - A guest's Deny button.
  * @csspart admit-all-button - The Admit all button.
+ * @csspart remove-button - A guest's Remove button (in the session).
  *
  * @cssproperty --guest-access-accent - Buttons, switches and focus rings.
  * @cssproperty --guest-access-accent-text - Text on the accent colour.
@@ -103,6 +107,7 @@ export class GuestAccessManager extends LitElement {
     lang: { reflect: true },
     access: { state: true, attribute: false },
     waiting: { state: true, attribute: false },
+    admitted: { state: true, attribute: false },
     failure: { state: true, attribute: false },
     actionRefusal: { state: true, attribute: false },
     busy: { state: true, attribute: false },
@@ -134,6 +139,8 @@ export class GuestAccessManager extends LitElement {
 
   private access?: GuestAccess;
   private waiting: HostGuest[] = [];
+  /** The guests in the session. */
+  private admitted: HostGuest[] = [];
   /** Why the window could not load (shown instead of it, with a retry). */
   private failure?: ApiRequestError;
   /** Why the host's last action was refused (shown above the table). */
@@ -161,7 +168,7 @@ export class GuestAccessManager extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.clock = setInterval(() => {
-      if (this.waiting.length) this.now = Date.now();
+      if (this.waiting.length || this.admitted.length) this.now = Date.now();
     }, WAIT_CLOCK_MS);
     // Put back on the page: reopen the stream, keeping what is shown until fresh data arrives.
     if (this.hasUpdated) this.start();
@@ -182,6 +189,7 @@ export class GuestAccessManager extends LitElement {
       this.client = new ApiClient(this.api || location.href, (refresh) => this.hostToken.get(refresh));
       this.access = undefined;
       this.waiting = [];
+      this.admitted = [];
       this.start();
     } else if ((changed.has('token') || changed.has('getToken')) && this.failure) {
       this.start();
@@ -240,17 +248,18 @@ export class GuestAccessManager extends LitElement {
     const changesBefore = this.changes;
     try {
       const access = await this.client.request<GuestAccess>('GET', this.path('guest-access'), { signal });
-      const waiting = access.permissions.includes('guests:admit')
-        ? (
-            await this.client.request<{ guests: HostGuest[] }>('GET', this.path('guests?status=waiting'), {
-              signal,
-            })
-          ).guests
-        : [];
+      const guests = (status: 'waiting' | 'admitted') =>
+        access.permissions.includes('guests:admit')
+          ? this.client
+              .request<{ guests: HostGuest[] }>('GET', this.path(`guests?status=${status}`), { signal })
+              .then((answer) => answer.guests.sort(byCreatedAt))
+          : [];
+      const [waiting, admitted] = await Promise.all([guests('waiting'), guests('admitted')]);
       if (signal.aborted || load !== this.loads) return;
       if (this.changes !== changesBefore) return this.load(signal);
       this.access = access;
-      this.waiting = waiting.sort(byCreatedAt);
+      this.waiting = waiting;
+      this.admitted = admitted;
       this.failure = undefined;
     } catch (error) {
       if (!signal.aborted && load === this.loads) this.failure = asApiError(error);
@@ -283,14 +292,11 @@ export class GuestAccessManager extends LitElement {
     }
   }
 
+  /** A guest's new status: into the list it belongs to (waiting, in the session), out of the others. */
   private onGuest(guest: HostGuest): void {
-    const known = this.waiting.some((each) => each.id === guest.id);
-    if (guest.status === 'waiting') {
-      this.changeWaiting((waiting) => upsert(waiting, guest));
-      if (!known) this.announce(this.localize.t.manager.waitingRoom.arrivedAnnouncement(guest.name));
-    } else if (known) {
-      this.changeWaiting((waiting) => waiting.filter((each) => each.id !== guest.id));
-    }
+    const arrived = guest.status === 'waiting' && !this.waiting.some((each) => each.id === guest.id);
+    this.changeGuests([guest], guest.status);
+    if (arrived) this.announce(this.localize.t.manager.waitingRoom.arrivedAnnouncement(guest.name));
   }
 
   /** Applies a change reported by an event or made by the host (as opposed to a load). */
@@ -300,9 +306,16 @@ export class GuestAccessManager extends LitElement {
     this.access = { ...this.access, links: change(this.access.links) };
   }
 
-  private changeWaiting(change: (waiting: HostGuest[]) => HostGuest[]): void {
+  /** Puts `guests` in the list of `status` and takes them out of the other. */
+  private changeGuests(guests: HostGuest[], status: HostGuest['status']): void {
     this.changes++;
-    this.waiting = change(this.waiting);
+    const ids = guests.map((guest) => guest.id);
+    const place = (list: HostGuest[], listed: boolean) => {
+      const others = list.filter((each) => !ids.includes(each.id));
+      return listed ? [...others, ...guests].sort(byCreatedAt) : others;
+    };
+    this.waiting = place(this.waiting, status === 'waiting');
+    this.admitted = place(this.admitted, status === 'admitted');
   }
 
   /** Says `text` in the polite live region (emptied first, so a repeated message is said again). */
@@ -368,23 +381,31 @@ export class GuestAccessManager extends LitElement {
     });
   }
 
-  private admit(guests: HostGuest[], all: boolean): Promise<void> {
+  /** Admits one waiting guest, or (`all`) every one: they move to the guests in the session. */
+  private admit(guest: HostGuest | undefined): Promise<void> {
     return this.act(async () => {
-      const path = all ? 'guests/admit-all' : `guests/${encodeURIComponent(guests[0].id)}/admit`;
-      await this.client.request('POST', this.path(path));
-      const ids = guests.map((guest) => guest.id);
-      this.changeWaiting((waiting) => waiting.filter((each) => !ids.includes(each.id)));
-      emit(this, 'guest-admit', { guestIds: ids });
-      void this.announce(this.localize.t.manager.waitingRoom.admitted(ids.length));
+      const answer = guest
+        ? [await this.decide(guest, 'admit')]
+        : (await this.client.request<{ guests: HostGuest[] }>('POST', this.path('guests/admit-all'))).guests;
+      this.changeGuests(answer, 'admitted');
+      emit(this, 'guest-admit', { guestIds: answer.map((each) => each.id) });
+      void this.announce(this.localize.t.manager.waitingRoom.admitted(answer.length));
     });
   }
 
-  private deny(guest: HostGuest): Promise<void> {
+  /** Denies a waiting guest, or removes one from the session (disconnected at once, SPEC rule 6). */
+  private turnAway(guest: HostGuest, decision: 'deny' | 'remove'): Promise<void> {
     return this.act(async () => {
-      await this.client.request('POST', this.path(`guests/${encodeURIComponent(guest.id)}/deny`));
-      this.changeWaiting((waiting) => waiting.filter((each) => each.id !== guest.id));
-      void this.announce(this.localize.t.manager.waitingRoom.denied(guest.name));
+      const decided = await this.decide(guest, decision);
+      this.changeGuests([decided], decided.status);
+      const m = this.localize.t.manager;
+      if (decision === 'remove') emit(this, 'guest-remove', { guestIds: [guest.id] });
+      void this.announce((decision === 'deny' ? m.waitingRoom.denied : m.inSession.removed)(guest.name));
     });
+  }
+
+  private decide(guest: HostGuest, decision: string): Promise<HostGuest> {
+    return this.client.request('POST', this.path(`guests/${encodeURIComponent(guest.id)}/${decision}`));
   }
 
   override render() {
@@ -499,6 +520,7 @@ export class GuestAccessManager extends LitElement {
       })}
       ${renderWaitingRoom(this.localize, {
         waiting: this.waiting,
+        admitted: this.admitted,
         moderated: access.admission === 'moderator',
         canManage,
         canAdmit,
@@ -506,9 +528,10 @@ export class GuestAccessManager extends LitElement {
         now: this.now,
         onModeratedChange: (moderated) =>
           void this.changeAccess({ admission: moderated ? 'moderator' : 'auto' }),
-        onAdmit: (guest) => void this.admit([guest], false),
-        onAdmitAll: () => void this.admit(this.waiting, true),
-        onDeny: (guest) => void this.deny(guest),
+        onAdmit: (guest) => void this.admit(guest),
+        onAdmitAll: () => void this.admit(undefined),
+        onDeny: (guest) => void this.turnAway(guest, 'deny'),
+        onRemove: (guest) => void this.turnAway(guest, 'remove'),
       })}
       ${canManage ? [this.createDialog.render(), this.deleteDialog.render()] : nothing}
     `;

@@ -1,11 +1,14 @@
 // The waiting room: the admission policy switch, and the guests waiting to be admitted (oldest
-// first: first come, first served) with Admit, Deny and Admit all.
-import { html, nothing } from 'lit';
+// first: first come, first served) with Admit, Deny and Admit all; then the guests in the session,
+// each with Remove (SPEC rule 6: a removed guest is disconnected at once).
+import { html, nothing, type TemplateResult } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 
 export interface WaitingRoomOptions {
   waiting: HostGuest[];
+  /** The guests in the session (admitted). */
+  admitted: HostGuest[];
   /** Guests wait for a moderator (the element sets the admission switch to it after each render). */
   moderated: boolean;
   canManage: boolean;
@@ -16,10 +19,13 @@ export interface WaitingRoomOptions {
   onAdmit: (guest: HostGuest) => void;
   onAdmitAll: () => void;
   onDeny: (guest: HostGuest) => void;
+  onRemove: (guest: HostGuest) => void;
 }
 
+type Localize = LocalizeController<'manager'>;
+
 /** "2 minutes ago", in the element's language. */
-function timeAgo(localize: LocalizeController<'manager'>, iso: string, now: number): string {
+function timeAgo(localize: Localize, iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   const format = new Intl.RelativeTimeFormat(localize.language, { numeric: 'auto' });
   if (seconds < 60) return format.format(-seconds, 'second');
@@ -27,80 +33,132 @@ function timeAgo(localize: LocalizeController<'manager'>, iso: string, now: numb
   return format.format(-Math.floor(seconds / 3600), 'hour');
 }
 
-export function renderWaitingRoom(localize: LocalizeController<'manager'>, options: WaitingRoomOptions) {
-  const m = localize.t.manager;
-  const w = m.waitingRoom;
-  return html`<section part="waiting-room" class="waiting-room" aria-labelledby="waiting-title">
-    <div class="section-head">
-      <h3 id="waiting-title">${w.title}</h3>
-      ${
-        options.canAdmit && options.waiting.length > 0
-          ? html`<button
-            type="button"
-            class="button primary small"
-            part="admit-all-button"
-            ?disabled=${options.busy}
-            @click=${options.onAdmitAll}
-          >
-            ${w.admitAll}
-          </button>`
-          : nothing
-      }
-    </div>
-    <label class="switch-row">
-      <input
-        type="checkbox"
-        role="switch"
-        class="switch"
-        part="switch admission-switch"
-        ?disabled=${!options.canManage || options.busy}
-        @change=${(event: Event) => options.onModeratedChange((event.target as HTMLInputElement).checked)}
-      />
-      <span>${m.admission}</span>
-    </label>
-    ${options.canAdmit ? renderGuests(localize, options) : nothing}
-  </section>`;
-}
+/** A small button of a guest's row, named with the guest for screen readers ("Admit Ana"). */
+const guestButton = (
+  label: string,
+  name: string,
+  part: string,
+  busy: boolean,
+  run: () => void,
+  primary = false,
+) =>
+  html`<button
+    type="button"
+    class="button small ${primary ? 'primary' : ''}"
+    part=${part}
+    aria-label=${name}
+    ?disabled=${busy}
+    @click=${run}
+  >
+    ${label}
+  </button>`;
 
-function renderGuests(localize: LocalizeController<'manager'>, options: WaitingRoomOptions) {
+/** One list of guests: who, the link they used, since when (`at` picks the instant), and their buttons. */
+function guestList(
+  localize: Localize,
+  guests: HostGuest[],
+  now: number,
+  at: (guest: HostGuest) => [iso: string, text: (ago: string) => string],
+  buttons: (guest: HostGuest) => TemplateResult[],
+) {
   const w = localize.t.manager.waitingRoom;
-  if (options.waiting.length === 0) {
-    return html`<p class="muted empty">${options.moderated ? w.empty : w.autoNote}</p>`;
-  }
   return html`<ul part="guest-list" class="guests">
-    ${options.waiting.map(
-      (guest) => html`<li part="guest" class="guest" data-guest-id=${guest.id}>
+    ${guests.map((guest) => {
+      const [iso, text] = at(guest);
+      return html`<li part="guest" class="guest" data-guest-id=${guest.id}>
         <div class="who">
           <span class="guest-name">${guest.name}</span>
           <span class="guest-email">${guest.email}</span>
           <span class="muted small"
-            >${w.viaLink(guest.linkName)} ·
-            <time datetime=${guest.createdAt}>${w.arrived(timeAgo(localize, guest.createdAt, options.now))}</time></span
+            >${w.viaLink(guest.linkName)} · <time datetime=${iso}>${text(timeAgo(localize, iso, now))}</time></span
           >
         </div>
-        <div class="decide">
-          <button
-            type="button"
-            class="button primary small"
-            part="admit-button"
-            aria-label=${w.admitGuest(guest.name)}
-            ?disabled=${options.busy}
-            @click=${() => options.onAdmit(guest)}
-          >
-            ${w.admit}
-          </button>
-          <button
-            type="button"
-            class="button small"
-            part="deny-button"
-            aria-label=${w.denyGuest(guest.name)}
-            ?disabled=${options.busy}
-            @click=${() => options.onDeny(guest)}
-          >
-            ${w.deny}
-          </button>
-        </div>
-      </li>`,
-    )}
+        <div class="decide">${buttons(guest)}</div>
+      </li>`;
+    })}
   </ul>`;
+}
+
+export function renderWaitingRoom(localize: Localize, options: WaitingRoomOptions) {
+  const m = localize.t.manager;
+  const w = m.waitingRoom;
+  const s = m.inSession;
+  const { busy, canAdmit, now } = options;
+  return html`<section part="waiting-room" class="waiting-room" aria-labelledby="waiting-title">
+      <div class="section-head">
+        <h3 id="waiting-title">${w.title}</h3>
+        ${
+          canAdmit && options.waiting.length > 0
+            ? html`<button
+              type="button"
+              class="button primary small"
+              part="admit-all-button"
+              ?disabled=${busy}
+              @click=${options.onAdmitAll}
+            >
+              ${w.admitAll}
+            </button>`
+            : nothing
+        }
+      </div>
+      <label class="switch-row">
+        <input
+          type="checkbox"
+          role="switch"
+          class="switch"
+          part="switch admission-switch"
+          ?disabled=${!options.canManage || busy}
+          @change=${(event: Event) => options.onModeratedChange((event.target as HTMLInputElement).checked)}
+        />
+        <span>${m.admission}</span>
+      </label>
+      ${
+        !canAdmit
+          ? nothing
+          : options.waiting.length === 0
+            ? html`<p class="muted empty">${options.moderated ? w.empty : w.autoNote}</p>`
+            : guestList(
+                localize,
+                options.waiting,
+                now,
+                (guest) => [guest.createdAt, w.arrived],
+                (guest) => [
+                  guestButton(
+                    w.admit,
+                    w.admitGuest(guest.name),
+                    'admit-button',
+                    busy,
+                    () => options.onAdmit(guest),
+                    true,
+                  ),
+                  guestButton(w.deny, w.denyGuest(guest.name), 'deny-button', busy, () =>
+                    options.onDeny(guest),
+                  ),
+                ],
+              )
+      }
+    </section>
+    ${
+      canAdmit
+        ? html`<section part="in-session" class="waiting-room" aria-labelledby="session-title">
+          <h3 id="session-title">${s.title}</h3>
+          <p class="muted small">${s.note}</p>
+          ${
+            options.admitted.length === 0
+              ? html`<p class="muted empty">${s.empty}</p>`
+              : guestList(
+                  localize,
+                  options.admitted,
+                  now,
+                  (guest) => [guest.decidedAt ?? guest.createdAt, s.joined],
+                  (guest) => [
+                    guestButton(s.remove, s.removeGuest(guest.name), 'remove-button', busy, () =>
+                      options.onRemove(guest),
+                    ),
+                  ],
+                )
+          }
+        </section>`
+        : nothing
+    }`;
 }

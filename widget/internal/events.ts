@@ -10,6 +10,8 @@ export interface GuestAccessEventDetails {
   'guest-link-copy': { link: Link; url: string };
   /** A moderator admitted guests (one, or all waiting). */
   'guest-admit': { guestIds: string[] };
+  /** A moderator removed guests from the session; they are disconnected at once. */
+  'guest-remove': { guestIds: string[] };
   /** A guest was admitted; cancelable: preventDefault() keeps the element from navigating to joinUrl. */
   'guest-admitted': {
     guest: { id: string; name: string; status: GuestStatus };
@@ -29,6 +31,7 @@ declare global {
     'guest-link-delete': GuestAccessEvent<'guest-link-delete'>;
     'guest-link-copy': GuestAccessEvent<'guest-link-copy'>;
     'guest-admit': GuestAccessEvent<'guest-admit'>;
+    'guest-remove': GuestAccessEvent<'guest-remove'>;
     'guest-admitted': GuestAccessEvent<'guest-admitted'>;
   }
 }

@@ -65,6 +65,15 @@ export const manager = {
     admitted: (count: number) => (count === 1 ? 'Guest admitted' : `${count} guests admitted`),
     denied: (name: string) => `${name} denied`,
   },
+  inSession: {
+    title: 'In the session',
+    note: 'Removing a guest disconnects them at once. They can join again only through a guest link that still works.',
+    empty: 'No guests are in the session.',
+    joined: (ago: string) => `joined ${ago}`,
+    remove: 'Remove',
+    removeGuest: (name: string) => `Remove ${name}`,
+    removed: (name: string) => `${name} removed from the session`,
+  },
   refusal: {
     channel: 'Guest access is not supported for channel rooms.',
     inviteToMedia:

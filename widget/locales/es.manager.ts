@@ -71,6 +71,15 @@ export const manager: Translation['manager'] = {
     admitted: (count: number) => (count === 1 ? 'Invitado admitido' : `${count} invitados admitidos`),
     denied: (name: string) => `${name} rechazado`,
   },
+  inSession: {
+    title: 'En la sesión',
+    note: 'Al quitar a un invitado, se le desconecta de inmediato. Solo puede volver a entrar con un enlace de invitado que siga funcionando.',
+    empty: 'No hay invitados en la sesión.',
+    joined: (ago: string) => `entró ${ago}`,
+    remove: 'Quitar',
+    removeGuest: (name: string) => `Quitar a ${name}`,
+    removed: (name: string) => `Se quitó a ${name} de la sesión`,
+  },
   refusal: {
     channel: 'El acceso de invitados no está disponible para las salas de tipo canal.',
     inviteToMedia:

@@ -68,6 +68,15 @@ export const manager: Translation['manager'] = {
     admitted: (count: number) => (count === 1 ? 'האורח/ת אושר/ה' : `${count} אורחים אושרו`),
     denied: (name: string) => `${name} נדחה/תה`,
   },
+  inSession: {
+    title: 'בסשן',
+    note: 'הסרת אורח/ת מנתקת אותו/ה מיד. אפשר להצטרף שוב רק דרך קישור אורח שעדיין פעיל.',
+    empty: 'אין אורחים בסשן.',
+    joined: (ago: string) => `הצטרף/ה ${ago}`,
+    remove: 'הסרה',
+    removeGuest: (name: string) => `הסרת ${name}`,
+    removed: (name: string) => `${name} הוסר/ה מהסשן`,
+  },
   refusal: {
     channel: 'גישת אורחים אינה נתמכת בחדרים מסוג ערוץ.',
     inviteToMedia: 'גישת אורחים דורשת את מודול Invitetomedia. בקשו ממנהל המערכת להפעיל אותו ונסו שוב.',
