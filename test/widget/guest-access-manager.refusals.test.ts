@@ -105,6 +105,20 @@ describe('<guest-access-manager> refusals', () => {
     await waitUntil(() => asked.includes(true), 'no refresh before expiry', { timeout: 3000 });
   });
 
+  it('SPEC rule 7: offers "Try again" only where a retry can help — not for a channel room, a module off or no permission', async () => {
+    const refusals = [
+      await setupRoom({ type: 'channel' }),
+      await setupRoom({ modules: { inviteToMedia: false } }),
+      await setupRoom({ modules: { theming: { mediaPage: false } } }),
+      await setupRoom({ enabled: true, perms: [] }),
+    ];
+    for (const room of refusals) {
+      const element = await openManager(room);
+      expect(alertText(element)).not.to.equal('');
+      expect(queryByRole(element, 'button', 'Try again'), alertText(element)).to.be.undefined;
+    }
+  });
+
   it('offers to try again when the server cannot be reached, and recovers', async () => {
     const room = await setupRoom({ enabled: true });
     const element = await openManager({ ...room, url: 'http://127.0.0.1:9' });

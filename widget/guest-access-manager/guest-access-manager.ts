@@ -20,7 +20,7 @@ import { type GetToken, HostToken } from './host-token.ts';
 import { closeIcon } from './icons.ts';
 import { renderLinksTable } from './links-table.ts';
 import { ModalDialog } from './modal-dialog.ts';
-import { asApiError, describeRefusal } from './refusal.ts';
+import { asApiError, canRetry, describeRefusal } from './refusal.ts';
 import { renderWaitingRoom } from './waiting-room.ts';
 
 /** The window's wording: English built in, each other language a chunk loaded when first asked for. */
@@ -449,7 +449,11 @@ export class GuestAccessManager extends LitElement {
     if (this.failure) {
       return html`<div part="error" class="error refusal" role="alert">
         <p>${describeRefusal(this.failure, t)}</p>
-        <button type="button" class="button" @click=${() => this.start()}>${t.common.retry}</button>
+        ${
+          canRetry(this.failure)
+            ? html`<button type="button" class="button" @click=${() => this.start()}>${t.common.retry}</button>`
+            : nothing
+        }
       </div>`;
     }
     const access = this.access;

@@ -12,6 +12,15 @@ function missingModule(error: ApiRequestError): 'inviteToMedia' | 'mediaPage' {
   return /theming|mediapage/i.test(said) ? 'mediaPage' : 'inviteToMedia';
 }
 
+/**
+ * Whether trying again can help: not for a channel room, a module off, a missing permission or a
+ * removed room, which only someone else can change (they would just offer a button that never works).
+ */
+export const canRetry = (error: ApiRequestError): boolean =>
+  !['unsupported_room_type', 'module_disabled', 'forbidden', 'room_not_found', 'not_found'].includes(
+    error.code,
+  );
+
 export function describeRefusal(error: ApiRequestError, t: ManagerTranslation, maxLinks = 3): string {
   const refusal = t.manager.refusal;
   switch (error.code) {
