@@ -1,8 +1,9 @@
 // Request validation through hono-openapi (so the same valibot schemas feed /v1/openapi.json); failures
 // become 400 validation_failed with a message per field.
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import type { ValidationTargets } from 'hono';
-import { resolver, validator } from 'hono-openapi';
+import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { resolver, uniqueSymbol, validator } from 'hono-openapi';
 import { ApiError } from './errors.ts';
 import { errorResponse } from './schemas.ts';
 
@@ -17,13 +18,65 @@ export function validationError(issues: readonly StandardSchemaV1.Issue[]): ApiE
   return new ApiError('validation_failed', 400, 'Some fields are not valid.', fields);
 }
 
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * hono-openapi's validator, which also documents the request in /v1/openapi.json, run the same way by a
+ * leaner middleware: the schema is checked synchronously (valibot's are), and request headers are read only
+ * for the targets that need them, where Hono's validator read Content-Type for every target (building the
+ * whole Headers object of a GET) and went through three more awaits. Same values, same errors, same 400s.
+ */
 export const validate = <Schema extends StandardSchemaV1, Target extends keyof ValidationTargets>(
   target: Target,
   schema: Schema,
-) =>
-  validator(target, schema, (result) => {
+) => {
+  const documented = validator(target, schema, (result) => {
     if (!result.success) throw validationError(result.error);
   });
+  const standard = schema['~standard'];
+  const check = async (c: Context, value: unknown) => {
+    let result = standard.validate(value);
+    if (result instanceof Promise) result = await result;
+    if (result.issues) throw validationError(result.issues);
+    c.req.addValidatedData(target, result.value as object);
+  };
+  const lean: MiddlewareHandler = async (c, next) => {
+    let value: unknown = {};
+    switch (target) {
+      case 'param':
+        value = c.req.param();
+        break;
+      case 'header':
+        value = c.req.header();
+        break;
+      case 'query':
+        value = Object.fromEntries(
+          Object.entries(c.req.queries()).map(([key, values]) => [
+            key,
+            values.length === 1 ? values[0] : values,
+          ]),
+        );
+        break;
+      case 'json': {
+        // As Hono's validator: a body that is not declared JSON is validated as {}.
+        const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+        if (!JSON_MEDIA_TYPE.test(mediaType)) break;
+        try {
+          value = await c.req.json();
+        } catch {
+          throw new HTTPException(400, { message: 'Malformed JSON in request body' });
+        }
+        break;
+      }
+      default:
+        return documented(c, next);
+    }
+    await check(c, value);
+    return next();
+  };
+  const spec = (documented as unknown as Record<typeof uniqueSymbol, unknown>)[uniqueSymbol];
+  return Object.assign(lean, { [uniqueSymbol]: spec }) as unknown as typeof documented;
+};
 
 /** OpenAPI response entries: `json(schema, 'what')`. */
 export const json = (schema: StandardSchemaV1, description: string) => ({
