@@ -118,9 +118,13 @@ export function createRoomRoutes(deps: AppDeps) {
       validate('param', roomParams),
       (c) => {
         const host = c.var.host;
-        const room = roomFor(host, EITHER);
+        // The room and its links in one read transaction: one snapshot, one WAL read lock.
+        const { room, rows } = store.read(() => {
+          const found = roomFor(host, EITHER);
+          return { room: found, rows: store.links.listOfRoom(found.pk) };
+        });
         const context = linkContext(host, room, c.req.url);
-        const links = store.links.listOfRoom(room.pk).map((link) => linkView(link, context));
+        const links = rows.map((link) => linkView(link, context));
         return c.json(
           {
             enabled: room.guestAccessEnabled,
