@@ -224,6 +224,7 @@ export async function startTestApi(options: { heartbeatMs?: number; rateLimitPer
     };
   }
 
+  let limited: Promise<TestApi> | undefined;
   const commands: Record<string, (payload: Record<string, unknown>) => unknown> = {
     url: () => ({ url: server.url }),
     tenant: (payload) => tenant(payload as TenantInput),
@@ -236,6 +237,15 @@ export async function startTestApi(options: { heartbeatMs?: number; rateLimitPer
     call: (payload) => request(payload as unknown as CallInput),
     setup: (payload) => setup(payload as SetupInput),
     'advance-clock': (payload) => ({ now: clock.advance(Number(payload.ms ?? 0)) }),
+    // A second server, started on first use, whose link routes allow 2 requests a minute per address
+    // (rate limiting is off here, and set once per server): runs `payload.command` there.
+    limited: async (payload) => {
+      limited ??= startTestApi({ rateLimitPerMinute: 2 });
+      return (await limited).command(
+        String(payload.command),
+        (payload.payload ?? {}) as Record<string, unknown>,
+      );
+    },
   };
 
   const api = {
@@ -251,6 +261,7 @@ export async function startTestApi(options: { heartbeatMs?: number; rateLimitPer
       return run(payload);
     },
     async close() {
+      if (limited) await (await limited).close();
       await server.close();
       rmSync(folder, { recursive: true, force: true });
     },

@@ -16,6 +16,8 @@ export interface EntryFormState {
   fieldErrors: FieldErrors;
   submitError: SubmitError | undefined;
   sending: boolean;
+  /** Too many attempts: Join waits for the server's Retry-After. */
+  paused: boolean;
 }
 
 export interface EntryFormActions {
@@ -65,7 +67,7 @@ export function entryFormView(t: EntryTranslation, state: EntryFormState, action
         ? html`<p part="error" class="error" role="alert">${submitErrorText(t, state.submitError)}</p>`
         : nothing
     }
-    <button part="submit-button" class="primary" type="submit" aria-disabled=${state.sending ? 'true' : 'false'}>
+    <button part="submit-button" class="primary" type="submit" aria-disabled=${state.sending || state.paused ? 'true' : 'false'}>
       ${state.sending ? t.entry.joining : t.entry.submit}
     </button>
   </form>`;

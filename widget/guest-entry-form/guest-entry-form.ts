@@ -76,7 +76,8 @@ function joinUrlWithSession(joinUrl: string, session: string): string | undefine
  * @csspart message - The sentence of a status view, or the access-removed message.
  * @csspart leave-button - Leaves the waiting room.
  * @csspart join-again-button - Back to the form after leaving.
- * @csspart retry-button - Tries again after the server could not be reached.
+ * @csspart retry-button - Tries again after the server could not be reached or refused too many attempts
+ *   (held until its `Retry-After` has passed).
  *
  * @cssproperty --guest-access-accent - Buttons, focus rings and the waiting pulse; default: the
  * tenant's branding colour, else blue.
@@ -104,6 +105,7 @@ export class GuestEntryForm extends LitElement {
     submitError: { state: true, attribute: false },
     sending: { state: true, attribute: false },
     navigating: { state: true, attribute: false },
+    paused: { state: true, attribute: false },
   };
 
   /** Base URL of the guest-access API; default: this page's origin. */
@@ -127,6 +129,9 @@ export class GuestEntryForm extends LitElement {
   private submitError: SubmitError | undefined;
   private sending = false;
   private navigating = false;
+  /** Rate limited: retrying waits until the server's Retry-After has passed. */
+  private paused = false;
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly localize = new LocalizeController(this, translations);
   /** Aborts whatever the current view waits for (a request, the lobby stream). */
@@ -202,6 +207,7 @@ export class GuestEntryForm extends LitElement {
             fieldErrors: this.fieldErrors,
             submitError: this.submitError,
             sending: this.sending,
+            paused: this.paused,
           },
           { input: (field, value) => this.input(field, value), submit: (event) => this.submit(event) },
         );
@@ -213,6 +219,7 @@ export class GuestEntryForm extends LitElement {
           this.view,
           { leave: () => this.leave(), restart: () => this.restart() },
           this.navigating,
+          this.paused,
         );
     }
   }
@@ -279,6 +286,9 @@ export class GuestEntryForm extends LitElement {
         this.room = (error.body.room as RoomSchedule | undefined) ?? this.room;
         this.view = 'unavailable';
         return;
+      case 'rate_limited':
+        this.view = 'rate_limited';
+        return this.pause(error);
       default:
         this.view = 'offline';
     }
@@ -292,7 +302,7 @@ export class GuestEntryForm extends LitElement {
 
   private async submit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.sending) return;
+    if (this.sending || this.paused) return;
     const email = (event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
     const name = this.name.trim();
     this.fieldErrors = {
@@ -336,8 +346,17 @@ export class GuestEntryForm extends LitElement {
       this.moveFocus = true;
       return this.fail(error);
     }
+    if (error.code === 'rate_limited') this.pause(error);
     this.submitError =
       error.code === 'network' ? 'network' : error.code === 'rate_limited' ? 'rate_limited' : 'failed';
+  }
+
+  /** Holds retries (Join, Try again) until the server's Retry-After has passed. */
+  private pause(error: ApiRequestError) {
+    if (!error.retryAfter) return;
+    this.paused = true;
+    clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => (this.paused = false), error.retryAfter * 1000);
   }
 
   private async focusFirstError() {

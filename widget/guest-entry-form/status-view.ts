@@ -1,9 +1,10 @@
 // The views after the form, each a heading, a sentence and at most one button: waiting in the lobby,
-// admitted (on the way to the session), denied, removed by a moderator, left, or the server unreachable.
+// admitted (on the way to the session), denied, removed by a moderator, left, the server unreachable,
+// or too many attempts (rate limited: its retry waits for the server's Retry-After).
 import { html, nothing } from 'lit';
 import type { EntryTranslation } from '../locales/en.ts';
 
-export type Outcome = 'waiting' | 'admitted' | 'denied' | 'removed' | 'left' | 'offline';
+export type Outcome = 'waiting' | 'admitted' | 'denied' | 'removed' | 'left' | 'offline' | 'rate_limited';
 
 interface StatusContent {
   title?: string;
@@ -43,8 +44,9 @@ function content(
         action: { label: t.entry.joinAgain, part: 'join-again-button', run: actions.restart },
       };
     case 'offline':
+    case 'rate_limited':
       return {
-        message: t.common.networkDown,
+        message: outcome === 'offline' ? t.common.networkDown : t.entry.rateLimited,
         action: { label: t.common.retry, part: 'retry-button', run: actions.restart },
       };
   }
@@ -55,6 +57,8 @@ export function statusView(
   outcome: Outcome,
   actions: StatusActions,
   navigating = false,
+  /** The retry waits for the server's Retry-After: shown, but not yet usable. */
+  paused = false,
 ) {
   const { title, message, action } = content(t, outcome, actions, navigating);
   return html`<section part="status" class="status" data-outcome=${outcome}>
@@ -63,7 +67,13 @@ export function statusView(
     ${message ? html`<p part="message">${message}</p>` : nothing}
     ${
       action
-        ? html`<button part=${action.part} class="secondary" type="button" @click=${action.run}>
+        ? html`<button
+            part=${action.part}
+            class="secondary"
+            type="button"
+            aria-disabled=${paused ? 'true' : 'false'}
+            @click=${() => paused || action.run()}
+          >
             ${action.label}
           </button>`
         : nothing

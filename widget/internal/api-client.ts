@@ -84,6 +84,9 @@ export type ErrorCode =
   | 'network';
 
 export class ApiRequestError extends Error {
+  /** Seconds the server asked to wait before trying again (its `Retry-After`), else 0. */
+  retryAfter = 0;
+
   constructor(
     readonly code: ErrorCode,
     readonly status: number,
@@ -125,13 +128,16 @@ export class ApiClient {
       // Extra fields may sit inside `error` or beside it (the API puts an unavailable link's room beside it).
       const { error = {}, ...beside } = body ?? {};
       const { code, message, fields, ...rest } = error;
-      throw new ApiRequestError(
+      const refusal = new ApiRequestError(
         code ?? 'network',
         response.status,
         message ?? response.statusText,
         fields ?? {},
         { ...beside, ...rest },
       );
+      // Readable across origins: the API lists it in Access-Control-Expose-Headers.
+      refusal.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+      throw refusal;
     }
     return body as T;
   }

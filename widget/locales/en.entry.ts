@@ -13,7 +13,7 @@ export const entry = {
   nameInvalid: 'Enter a name of 1 to 80 characters.',
   emailRequired: 'Enter your email.',
   emailInvalid: 'Enter a valid email address, like name@example.com.',
-  rateLimited: 'Too many attempts. Wait a moment and try again.',
+  rateLimited: 'Too many attempts. Please wait a moment and try again.',
   failed: 'Something went wrong. Try again.',
   waitingTitle: 'Waiting to be admitted',
   waiting: 'The host will let you in soon.',
