@@ -9,25 +9,60 @@ import {
   type GuestStatus,
   type RoomSchedule,
 } from '../../widget/internal/api-client.ts';
+import { toLanguage } from '../../widget/internal/localize.ts';
 import { en } from '../../widget/locales/en.ts';
-import { byId, showUnavailable } from './page.ts';
+import { es } from '../../widget/locales/es.entry.ts';
+import { he } from '../../widget/locales/he.entry.ts';
+import { byId, showUnavailable as showPage } from './page.ts';
 import { showRoomHeading } from './schedule.ts';
 
 const sessionKey = (roomId: string) => `northwind:guest-session:${roomId}`;
 
+/**
+ * The guest page's language: the site's language selector (host.ts remembers its choice under this
+ * key; guests don't see it), else the browser's, as the entry page picks it from Accept-Language.
+ */
+const language = toLanguage(localStorage.getItem('northwind:language') ?? navigator.language);
+const t = { en, es, he }[language];
+
+/** The demo page's own sentences, beside the entry form's. */
+const pageText = {
+  en: {
+    left: 'You left the session. Open your guest link again to rejoin.',
+    watching: 'You are watching as a guest. Interaction is limited to watching.',
+  },
+  es: {
+    left: 'Has salido de la sesión. Vuelve a abrir tu enlace de invitado para entrar de nuevo.',
+    watching: 'Estás viendo como invitado. Solo puedes ver la sesión.',
+  },
+  he: {
+    left: 'יצאתם מהמפגש. פתחו שוב את קישור האורח כדי להצטרף מחדש.',
+    watching: 'אתם צופים כאורחים. אפשר רק לצפות.',
+  },
+}[language];
+
+/** The removed page in the guest's language (and direction). */
+function showUnavailable(room: RoomSchedule | undefined, message: string): void {
+  const removed = byId('removed');
+  removed.lang = language;
+  removed.dir = t.dir;
+  if (!room) byId('removed-title').textContent = t.entry.unavailableTitle;
+  showPage(room, message);
+}
+
 /** Why a guest who is not (or no longer) admitted cannot watch. */
 function whyNot(status: GuestStatus): string {
-  if (status === 'removed') return en.entry.removed;
-  if (status === 'denied') return en.entry.denied;
-  if (status === 'left') return 'You left the session. Open your guest link again to rejoin.';
-  return en.entry.accessRemoved;
+  if (status === 'removed') return t.entry.removed;
+  if (status === 'denied') return t.entry.denied;
+  if (status === 'left') return pageText.left;
+  return t.entry.accessRemoved;
 }
 
 /** Resolves once the media may be shown (the guest is admitted); otherwise shows why not. */
 export async function startGuestPage(roomId: string): Promise<boolean> {
   const token = takeSessionToken(roomId);
   if (!token) {
-    showUnavailable(undefined, en.entry.accessRemoved);
+    showUnavailable(undefined, t.entry.accessRemoved);
     return false;
   }
   const client = new ApiClient(location.origin, () => token);
@@ -36,9 +71,9 @@ export async function startGuestPage(roomId: string): Promise<boolean> {
     session = await client.request<GuestSession>('GET', '/v1/guest/session');
   } catch (error) {
     if (error instanceof ApiRequestError && error.code === 'network') {
-      showUnavailable(undefined, en.common.networkDown);
+      showUnavailable(undefined, t.common.networkDown);
     } else {
-      showUnavailable(roomOf(error), en.entry.accessRemoved);
+      showUnavailable(roomOf(error), t.entry.accessRemoved);
     }
     return false;
   }
@@ -50,7 +85,9 @@ export async function startGuestPage(roomId: string): Promise<boolean> {
   showRoomHeading(session.room, byId('room-title'), byId('room-schedule'));
   byId('guest-name').textContent = session.guest.name;
   byId('guest-badge').hidden = false;
-  byId('room-description').textContent = 'You are watching as a guest. Interaction is limited to watching.';
+  const description = byId('room-description');
+  description.textContent = pageText.watching;
+  description.lang = language;
   const stream = followStatus(client, session.room);
   byId('leave-button').addEventListener('click', async () => {
     stream.abort();
