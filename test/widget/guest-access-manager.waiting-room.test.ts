@@ -1,5 +1,6 @@
 // <guest-access-manager>: the waiting room follows the room's event stream and lets a moderator decide.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import type { GuestAccess, HostGuest } from '../../widget/internal/api-client.ts';
 import {
@@ -83,6 +84,23 @@ describe('<guest-access-manager> waiting room', () => {
     await waitUntil(() => waitingGuests(element).length === 0, 'still listed');
     for (const guest of guests) expect(await statusOf(room, guest.id)).to.equal('admitted');
     expect(queryByRole(element, 'button', 'Admit all')).to.be.undefined;
+  });
+
+  it("keeps keyboard focus in the list when a decided guest's row goes away", async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    await redeem(room, 0, 'Ana');
+    await redeem(room, 0, 'Bea');
+    const element = await openManager(room);
+    const focused = () => element.shadowRoot?.activeElement as HTMLElement | null;
+
+    byRole(element, 'button', 'Deny Ana').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => waitingGuests(element).length === 1, 'still listed');
+    await waitUntil(() => focused()?.getAttribute('aria-label') === 'Admit Bea', 'focus not on the next row');
+
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => waitingGuests(element).length === 0, 'still listed');
+    await waitUntil(() => focused()?.textContent === 'Waiting room', 'focus not on the heading');
   });
 
   it('removes a guest admitted by another moderator from the list', async () => {

@@ -382,8 +382,9 @@ export class GuestAccessManager extends LitElement {
   }
 
   /** Admits one waiting guest, or (`all`) every one: they move to the guests in the session. */
-  private admit(guest: HostGuest | undefined): Promise<void> {
-    return this.act(async () => {
+  private async admit(guest: HostGuest | undefined): Promise<void> {
+    const refocus = this.focusAfterRowGoes(guest);
+    await this.act(async () => {
       const answer = guest
         ? [await this.decide(guest, 'admit')]
         : (await this.client.request<{ guests: HostGuest[] }>('POST', this.path('guests/admit-all'))).guests;
@@ -391,17 +392,41 @@ export class GuestAccessManager extends LitElement {
       emit(this, 'guest-admit', { guestIds: answer.map((each) => each.id) });
       void this.announce(this.localize.t.manager.waitingRoom.admitted(answer.length));
     });
+    await refocus();
   }
 
   /** Denies a waiting guest, or removes one from the session (disconnected at once, SPEC rule 6). */
-  private turnAway(guest: HostGuest, decision: 'deny' | 'remove'): Promise<void> {
-    return this.act(async () => {
+  private async turnAway(guest: HostGuest, decision: 'deny' | 'remove'): Promise<void> {
+    const refocus = this.focusAfterRowGoes(guest);
+    await this.act(async () => {
       const decided = await this.decide(guest, decision);
       this.changeGuests([decided], decided.status);
       const m = this.localize.t.manager;
       if (decision === 'remove') emit(this, 'guest-remove', { guestIds: [guest.id] });
       void this.announce((decision === 'deny' ? m.waitingRoom.denied : m.inSession.removed)(guest.name));
     });
+    await refocus();
+  }
+
+  /**
+   * A decided guest's row (and the button pressed in it, or Admit all) goes away; without this, keyboard
+   * focus would fall back to the page. Returns what to run once the action is done: focus the row now in
+   * its place (or the one before), else the list's heading. No guest: Admit all, in the waiting room.
+   */
+  private focusAfterRowGoes(guest?: HostGuest): () => Promise<void> {
+    const row = guest && this.renderRoot.querySelector(`[data-guest-id="${CSS.escape(guest.id)}"]`);
+    const section = row
+      ? row.closest('section')
+      : this.renderRoot.querySelector('section[part="waiting-room"]');
+    const index = row?.parentElement ? [...row.parentElement.children].indexOf(row) : 0;
+    return async () => {
+      await this.updateComplete;
+      const focused = this.shadowRoot?.activeElement;
+      if (!section || (focused && !(focused as HTMLButtonElement).disabled)) return;
+      const rows = section.querySelectorAll('li[data-guest-id]');
+      const next = rows[Math.min(index, rows.length - 1)]?.querySelector('button');
+      (next ?? section.querySelector<HTMLElement>('h3'))?.focus();
+    };
   }
 
   private decide(guest: HostGuest, decision: string): Promise<HostGuest> {

@@ -86,7 +86,7 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
   const { busy, canAdmit, now } = options;
   return html`<section part="waiting-room" class="waiting-room" aria-labelledby="waiting-title">
       <div class="section-head">
-        <h3 id="waiting-title">${w.title}</h3>
+        <h3 id="waiting-title" tabindex="-1">${w.title}</h3>
         ${
           canAdmit && options.waiting.length > 0
             ? html`<button
@@ -141,7 +141,7 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
     ${
       canAdmit
         ? html`<section part="in-session" class="waiting-room" aria-labelledby="session-title">
-          <h3 id="session-title">${s.title}</h3>
+          <h3 id="session-title" tabindex="-1">${s.title}</h3>
           <p class="muted small">${s.note}</p>
           ${
             options.admitted.length === 0
