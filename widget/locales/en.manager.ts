@@ -77,9 +77,9 @@ export const manager = {
   refusal: {
     channel: 'Guest access is not supported for channel rooms.',
     inviteToMedia:
-      'Guest access requires the Invitetomedia module. Ask your administrator to enable it, then try again.',
+      'Guest access requires the Invitetomedia module. Ask your administrator to enable it, then reload this page.',
     mediaPage:
-      "Guest access requires the Theming module with the 'mediapage' feature set to 'Yes'. Ask your administrator to enable it, then try again.",
+      "Guest access requires the Theming module with the 'mediapage' feature set to 'Yes'. Ask your administrator to enable it, then reload this page.",
     forbidden: 'Only permitted users can manage guest access. Ask the media owner for permission.',
     expired: 'Your session has expired. Sign in again, then try again.',
     roomNotFound: 'This media is no longer available.',

@@ -83,9 +83,9 @@ export const manager: Translation['manager'] = {
   refusal: {
     channel: 'El acceso de invitados no está disponible para las salas de tipo canal.',
     inviteToMedia:
-      'El acceso de invitados requiere el módulo Invitetomedia. Pide a tu administrador que lo habilite y vuelve a intentarlo.',
+      'El acceso de invitados requiere el módulo Invitetomedia. Pide a tu administrador que lo habilite y vuelve a cargar esta página.',
     mediaPage:
-      "El acceso de invitados requiere el módulo Theming con la función 'mediapage' en 'Sí'. Pide a tu administrador que lo habilite y vuelve a intentarlo.",
+      "El acceso de invitados requiere el módulo Theming con la función 'mediapage' en 'Sí'. Pide a tu administrador que lo habilite y vuelve a cargar esta página.",
     forbidden:
       'Solo los usuarios autorizados pueden gestionar el acceso de invitados. Pide permiso al propietario del contenido.',
     expired: 'Tu sesión ha caducado. Vuelve a iniciar sesión e inténtalo de nuevo.',
