@@ -15,6 +15,16 @@ export interface StreamControl {
   end(): void;
 }
 
+/** Text a stream may hold unread before its client is dropped (thousands of events; normally none wait). */
+export const MAX_UNREAD_BYTES = 1024 * 1024;
+
+/** One event as hono's `writeSSE` formats it: the event line, then a `data:` line per line of data. */
+const sseBlock = (event: string, data: string) =>
+  `event: ${event}\n${data
+    .split(/\r\n|\r|\n/)
+    .map((line) => `data: ${line}`)
+    .join('\n')}\n\n`;
+
 export function eventStream(
   c: Context,
   options: { hub: EventHub; heartbeatMs: number; subscribe: (control: StreamControl) => () => void },
@@ -26,12 +36,36 @@ export function eventStream(
       ended = true;
       stopWaiting();
     };
-    // Writes are chained so events keep their order and the last ones are flushed before the stream closes;
-    // a failed write means the client left.
-    let written = Promise.resolve();
+    // Events queue in order and are written by one loop, everything queued since the last write in one chunk:
+    // a promise chain per event held every event a slow reader had not taken yet (the soak's host streams
+    // grew the heap without bound), and a write per event cost a system call each. A client that leaves
+    // this much unread is dropped; an EventSource reconnects and the host list is re-read.
+    let queue: string[] = [];
+    let queuedBytes = 0;
+    let flushing: Promise<void> | undefined;
+    const drain = async () => {
+      while (queue.length > 0 && !stream.aborted) {
+        const chunk = queue.length === 1 ? (queue[0] as string) : queue.join('');
+        queue = [];
+        queuedBytes = 0;
+        await stream.write(chunk);
+      }
+      queue = [];
+      flushing = undefined;
+    };
     const write = (event: string, data: string) => {
-      written = written.then(() => stream.writeSSE({ event, data })).catch(end);
-      return written;
+      if (stream.aborted) return Promise.resolve();
+      const block = sseBlock(event, data);
+      queue.push(block);
+      queuedBytes += block.length;
+      if (queuedBytes > MAX_UNREAD_BYTES) {
+        queue = [];
+        end();
+        stream.abort();
+        return Promise.resolve();
+      }
+      flushing ??= drain();
+      return flushing;
     };
     const untrack = options.hub.track(end);
     const unsubscribe = options.subscribe({
@@ -55,7 +89,7 @@ export function eventStream(
     } finally {
       unsubscribe();
       untrack();
-      await written;
+      await flushing;
     }
   });
 }
