@@ -2,86 +2,33 @@
 // ApiRequestError (the contract's error shape, or `network` when the server could not be reached),
 // and Server-Sent Events read with fetch so the token travels in a header, never in the URL.
 
-export type Admission = 'moderator' | 'auto';
-export type LinkStatus = 'active' | 'expired' | 'used_up' | 'inactive';
-export type GuestStatus = 'waiting' | 'admitted' | 'denied' | 'left' | 'removed';
-export type Permission = 'guest-access:manage' | 'guests:admit';
+// The response shapes come from the API's own valibot schemas (types only: nothing of the API is bundled).
+import type { InferOutput } from 'valibot';
+import type { ErrorCode as ApiErrorCode } from '../../api/errors.ts';
+import type {
+  guestAccessResponse,
+  guestSessionResponse,
+  hostGuestResponse,
+  linkPreviewResponse,
+  linkResponse,
+  redemptionResponse,
+} from '../../api/schemas.ts';
 
-export interface Link {
-  id: string;
-  name: string;
-  url: string;
-  maxUses: number | null;
-  uses: number;
-  expiresAt: string | null;
-  createdAt: string;
-  status: LinkStatus;
-}
-
-export interface GuestAccess {
-  enabled: boolean;
-  admission: Admission;
-  maxLinks: number;
-  links: Link[];
-  permissions: Permission[];
-  room: { id: string; title: string; type: 'room' | 'channel' };
-}
-
-export interface HostGuest {
-  id: string;
-  name: string;
-  email: string;
-  status: GuestStatus;
-  linkId: string;
-  linkName: string;
-  createdAt: string;
-  decidedAt: string | null;
-}
-
-export interface RoomSchedule {
-  title: string;
-  startsAt: string | null;
-  endsAt: string | null;
-  timeZone: string | null;
-}
-
-export interface RoomSummary extends RoomSchedule {
-  id: string;
-  joinUrl: string | null;
-}
-
-export interface LinkPage {
-  room: RoomSchedule;
-  branding: { logoUrl: string | null; accentColor: string | null };
-  admission: Admission;
-}
-
-export interface Redemption {
-  guest: { id: string; name: string; status: GuestStatus };
-  session: string;
-  room: RoomSummary;
-}
-
-export interface GuestSession {
-  guest: { id: string; name: string; status: GuestStatus };
-  room: RoomSummary;
-}
+export type Link = InferOutput<typeof linkResponse>;
+export type LinkStatus = Link['status'];
+export type GuestAccess = InferOutput<typeof guestAccessResponse>;
+export type Admission = GuestAccess['admission'];
+export type Permission = GuestAccess['permissions'][number];
+export type HostGuest = InferOutput<typeof hostGuestResponse>;
+export type GuestStatus = HostGuest['status'];
+export type LinkPage = InferOutput<typeof linkPreviewResponse>;
+export type RoomSchedule = LinkPage['room'];
+export type Redemption = InferOutput<typeof redemptionResponse>;
+export type RoomSummary = Redemption['room'];
+export type GuestSession = InferOutput<typeof guestSessionResponse>;
 
 /** The contract's error codes, plus `network` when no answer came back. */
-export type ErrorCode =
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'module_disabled'
-  | 'not_found'
-  | 'room_not_found'
-  | 'unsupported_room_type'
-  | 'link_limit_reached'
-  | 'guest_access_disabled'
-  | 'link_unavailable'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'network';
+export type ErrorCode = ApiErrorCode | 'network';
 
 export class ApiRequestError extends Error {
   /** Seconds the server asked to wait before trying again (its `Retry-After`), else 0. */
