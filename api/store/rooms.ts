@@ -4,22 +4,7 @@ import type { Db } from './db.ts';
 export type RoomType = 'room' | 'channel';
 export type Admission = 'moderator' | 'auto';
 
-export interface Room {
-  pk: number;
-  tenantId: string;
-  id: string;
-  title: string;
-  type: RoomType;
-  startsAt: number | null;
-  endsAt: number | null;
-  timeZone: string | null;
-  joinUrl: string | null;
-  removedAt: number | null;
-  guestAccessEnabled: boolean;
-  admission: Admission;
-  createdAt: number;
-}
-
+/** What an integrator registers for a room (PUT /v1/admin/rooms/:roomId). */
 export interface RoomFields {
   title: string;
   type: RoomType;
@@ -27,6 +12,16 @@ export interface RoomFields {
   endsAt: number | null;
   timeZone: string | null;
   joinUrl: string | null;
+}
+
+export interface Room extends RoomFields {
+  pk: number;
+  tenantId: string;
+  id: string;
+  removedAt: number | null;
+  guestAccessEnabled: boolean;
+  admission: Admission;
+  createdAt: number;
 }
 
 export interface RoomRow {
