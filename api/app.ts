@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import { openAPIRouteHandler } from 'hono-openapi';
 import type { HostIdentity } from './auth.ts';
 import { tenantCors } from './cors.ts';
@@ -15,6 +14,7 @@ import { createLinkRoutes } from './routes/links.ts';
 import { createPageRoutes } from './routes/pages.ts';
 import { createRoomRoutes } from './routes/rooms.ts';
 import type { ServerSecret } from './secrets.ts';
+import { securityHeaders } from './secure-headers.ts';
 import type { Db } from './store/db.ts';
 import type { Guest } from './store/guests.ts';
 import { createStore, type Store } from './store/index.ts';
@@ -86,7 +86,7 @@ export function createDeps(options: CreateAppOptions): AppDeps {
 export function createApp(options: CreateAppOptions | AppDeps) {
   const deps = 'store' in options ? options : createDeps(options);
   const app = new Hono<AppEnv>();
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(securityHeaders());
   app.use(tenantCors(deps.store));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
