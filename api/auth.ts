@@ -131,7 +131,11 @@ function signedByOneOf(token: string, secrets: string[]): boolean {
   });
 }
 
-export async function verifyHostToken(
+/**
+ * Synchronous (node:crypto and better-sqlite3 both are), so a route can verify the token inside the read
+ * transaction that also reads what it answers with: one WAL read lock per request.
+ */
+export function verifyHostToken(
   deps: {
     store: Store;
     serverSecret: ServerSecret;
@@ -142,7 +146,7 @@ export async function verifyHostToken(
   },
   token: string,
   roomId: string,
-): Promise<HostIdentity> {
+): HostIdentity {
   const claims = decodeClaims(token);
   if (!isHostClaims(claims)) throw unauthorized('The host token lacks iss, sub, room or exp.');
   // One statement reads the tenant and its sealed secrets together (one snapshot, as a transaction would).

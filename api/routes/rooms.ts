@@ -1,6 +1,6 @@
 // Host routes (by host token, for the room in the path): the guest-access switch, links, the waiting room
 // and the host's event stream.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps, AppEnv } from '../app.ts';
 import {
@@ -28,7 +28,7 @@ import { eventStream } from '../sse.ts';
 import type { Guest } from '../store/guests.ts';
 import type { Link } from '../store/links.ts';
 import type { Room } from '../store/rooms.ts';
-import { errorJson, json, validate } from '../validation.ts';
+import { checkNow, documentedOnly, errorJson, json, validate } from '../validation.ts';
 import { hostGuestView, linkView } from '../views.ts';
 
 const MANAGE: Permission[] = ['guest-access:manage'];
@@ -91,207 +91,220 @@ export function createRoomRoutes(deps: AppDeps) {
       validate('param', guestParams),
     ] as const;
 
-  return new Hono<AppEnv>()
-    .use('/:roomId/*', async (c, next) => {
-      const host = await verifyHostToken(
-        {
-          store,
-          serverSecret: config.serverSecret,
-          now: clock.now(),
-          maxTtlSeconds: config.maxHostTokenTtlSeconds,
-          onTenant: (tenant) => c.set('tenant', tenant),
-        },
-        bearerToken(c),
-        c.req.param('roomId') ?? '',
-      );
-      c.set('host', host);
-      await next();
-    })
-    .get(
-      '/:roomId/guest-access',
-      describeRoute({
-        tags,
-        security,
-        summary: 'The guest-access view: switch, policy, links, and the caller’s permissions',
-        responses: { 200: json(guestAccessResponse, 'Guest access of the room'), ...refusals },
-      }),
-      validate('param', roomParams),
-      (c) => {
-        const host = c.var.host;
-        // The room and its links in one read transaction: one snapshot, one WAL read lock.
-        const { room, rows } = store.read(() => {
-          const found = roomFor(host, EITHER);
-          return { room: found, rows: store.links.listOfRoom(found.pk) };
-        });
-        const context = linkContext(host, room, c.req.url);
-        const links = rows.map((link) => linkView(link, context));
-        return c.json(
-          {
-            enabled: room.guestAccessEnabled,
-            admission: room.admission,
-            maxLinks: MAX_LINKS_PER_ROOM,
-            linkCount: links.length,
-            permissions: host.permissions,
-            room: { id: room.id, title: room.title, type: room.type },
-            links,
-          },
-          200,
-        );
+  /** The request's host token, verified against the tenant's current secrets; sets `host` (and `tenant`). */
+  function verifyHost(c: Context<AppEnv>): HostIdentity {
+    const host = verifyHostToken(
+      {
+        store,
+        serverSecret: config.serverSecret,
+        now: clock.now(),
+        maxTtlSeconds: config.maxHostTokenTtlSeconds,
+        onTenant: (tenant) => c.set('tenant', tenant),
       },
-    )
-    .patch(
-      '/:roomId/guest-access',
-      describeRoute({
-        tags,
-        security,
-        summary: 'Turn guest access on or off, set the admission policy',
-        responses: { 200: { description: '`{enabled, admission}`' }, ...refusals },
-      }),
-      validate('param', roomParams),
-      validate('json', guestAccessPatchBody),
-      (c) => {
-        const room = roomFor(c.var.host, MANAGE);
-        const body = c.req.valid('json');
-        const enabled = body.enabled ?? room.guestAccessEnabled;
-        const admission = body.admission ?? room.admission;
-        store.transaction(() => store.rooms.setGuestAccess(room, enabled, admission));
-        events.publishToRoom(room.pk, { event: 'guest-access', data: { enabled, admission } });
-        return c.json({ enabled, admission }, 200);
-      },
-    )
-    .post(
-      '/:roomId/links',
-      describeRoute({
-        tags,
-        security,
-        summary: 'Create a guest link (at most 3 per room; guest access must be on)',
-        responses: {
-          201: json(linkResponse, 'The new link'),
-          ...refusals,
-          409: errorJson('link_limit_reached, guest_access_disabled or unsupported_room_type'),
-        },
-      }),
-      validate('param', roomParams),
-      validate('json', linkBody),
-      (c) => {
-        const host = c.var.host;
-        const room = roomFor(host, MANAGE);
-        const body = c.req.valid('json');
-        const id = randomId();
-        const now = clock.now();
-        const link = store.transaction(() => {
-          const current = store.rooms.byPk(room.pk) as Room;
-          if (!current.guestAccessEnabled) {
-            throw new ApiError('guest_access_disabled', 409, 'Turn guest access on before creating links.');
-          }
-          if (store.links.countOfRoom(room.pk) >= MAX_LINKS_PER_ROOM) {
-            throw new ApiError(
-              'link_limit_reached',
-              409,
-              `A room can have at most ${MAX_LINKS_PER_ROOM} guest links. Delete one to create another.`,
-            );
-          }
-          return store.links.create({
-            id,
-            roomPk: room.pk,
-            tokenHash: lookupHash(deriveToken(config.serverSecret, 'link', id)),
-            name: body.name,
-            maxUses: body.maxUses ?? null,
-            expiresAt: expiresAtFor(now, body.durationDays),
-            createdBy: host.userId,
-            createdAt: now,
-          });
-        });
-        const view = linkView(link, linkContext(host, { ...room, guestAccessEnabled: true }, c.req.url));
-        events.publishToRoom(room.pk, { event: 'link', data: view });
-        return c.json(view, 201);
-      },
-    )
-    .delete(
-      '/:roomId/links/:linkId',
-      describeRoute({
-        tags,
-        security,
-        summary: 'Delete a link for good',
-        responses: { 204: { description: 'Deleted' }, ...refusals },
-      }),
-      validate('param', linkParams),
-      (c) => {
-        const room = roomFor(c.var.host, MANAGE);
-        const { linkId } = c.req.valid('param');
-        const link: Link | undefined = store.links.get(linkId);
-        const deleted =
-          link?.roomPk === room.pk && store.transaction(() => store.links.delete(linkId, clock.now()));
-        if (!deleted) throw notFound('No such link in this room.');
-        events.publishToRoom(room.pk, { event: 'link-deleted', data: { id: linkId } });
-        return c.body(null, 204);
-      },
-    )
-    .get(
-      '/:roomId/guests',
-      describeRoute({
-        tags,
-        security,
-        summary: 'Guests of the room, newest first (guests:admit)',
-        responses: { 200: { description: '`{guests: HostGuest[]}`' }, ...refusals },
-      }),
-      validate('param', roomParams),
-      validate('query', guestsQuery),
-      (c) => {
-        const room = roomFor(c.var.host, ADMIT);
-        const guests = store.guests.listOfRoom(room.pk, c.req.valid('query').status).map(hostGuestView);
-        return c.json({ guests }, 200);
-      },
-    )
-    .post(
-      '/:roomId/guests/admit-all',
-      describeRoute({
-        tags,
-        security,
-        summary: 'Admit every waiting guest (guests:admit)',
-        responses: { 200: { description: '`{guests: HostGuest[]}`, the guests admitted' }, ...refusals },
-      }),
-      validate('param', roomParams),
-      (c) => {
-        const room = roomFor(c.var.host, ADMIT);
-        const admitted = store.transaction(() =>
-          store.guests.admitWaiting(room.pk, clock.now()).map((id) => store.guests.get(id) as Guest),
-        );
-        for (const guest of admitted) {
-          events.publishToRoom(room.pk, { event: 'guest', data: hostGuestView(guest) });
-          events.publishToGuest(guest.id, guest.status);
-        }
-        return c.json({ guests: admitted.map(hostGuestView) }, 200);
-      },
-    )
-    .post('/:roomId/guests/:guestId/admit', ...decisionRoute('admit'), (c) => {
-      const room = roomFor(c.var.host, ADMIT);
-      return c.json(hostGuestView(decideOne(room, c.req.valid('param').guestId, 'admit')), 200);
-    })
-    .post('/:roomId/guests/:guestId/deny', ...decisionRoute('deny'), (c) => {
-      const room = roomFor(c.var.host, ADMIT);
-      return c.json(hostGuestView(decideOne(room, c.req.valid('param').guestId, 'deny')), 200);
-    })
-    .post('/:roomId/guests/:guestId/remove', ...decisionRoute('remove'), (c) => {
-      const room = roomFor(c.var.host, ADMIT);
-      return c.json(hostGuestView(decideOne(room, c.req.valid('param').guestId, 'remove')), 200);
-    })
-    .get(
-      '/:roomId/events',
-      describeRoute({
-        tags,
-        security,
-        summary: 'Server-Sent Events: guest, link, link-deleted, guest-access; ping as heartbeat',
-        responses: { 200: { description: 'text/event-stream' }, ...refusals },
-      }),
-      validate('param', roomParams),
-      (c) => {
-        const room = roomFor(c.var.host, EITHER);
-        return eventStream(c, {
-          hub: events,
-          heartbeatMs: config.heartbeatMs,
-          subscribe: ({ send }) => events.subscribeToRoom(room.pk, send),
-        });
-      },
+      bearerToken(c),
+      c.req.param('roomId') ?? '',
     );
+    c.set('host', host);
+    return host;
+  }
+
+  return (
+    new Hono<AppEnv>()
+      // Registered before the host-token middleware below, which therefore never runs for it: this route checks
+      // the token itself, inside the read transaction that also reads the room and its links, so a call takes
+      // one WAL read lock instead of two. The checks keep their order: the token (401, 403 for another room),
+      // then the path parameters (400), then the room (404, 403, 409).
+      .get(
+        '/:roomId/guest-access',
+        describeRoute({
+          tags,
+          security,
+          summary: 'The guest-access view: switch, policy, links, and the caller’s permissions',
+          responses: { 200: json(guestAccessResponse, 'Guest access of the room'), ...refusals },
+        }),
+        documentedOnly(validate('param', roomParams)),
+        (c) => {
+          // The token's tenant, the room and its links in one read transaction: one snapshot, one WAL read lock.
+          const { host, room, rows } = store.read(() => {
+            const verified = verifyHost(c);
+            checkNow(roomParams, c.req.param());
+            const found = roomFor(verified, EITHER);
+            return { host: verified, room: found, rows: store.links.listOfRoom(found.pk) };
+          });
+          const context = linkContext(host, room, c.req.url);
+          const links = rows.map((link) => linkView(link, context));
+          return c.json(
+            {
+              enabled: room.guestAccessEnabled,
+              admission: room.admission,
+              maxLinks: MAX_LINKS_PER_ROOM,
+              linkCount: links.length,
+              permissions: host.permissions,
+              room: { id: room.id, title: room.title, type: room.type },
+              links,
+            },
+            200,
+          );
+        },
+      )
+      .use('/:roomId/*', async (c, next) => {
+        verifyHost(c);
+        await next();
+      })
+      .patch(
+        '/:roomId/guest-access',
+        describeRoute({
+          tags,
+          security,
+          summary: 'Turn guest access on or off, set the admission policy',
+          responses: { 200: { description: '`{enabled, admission}`' }, ...refusals },
+        }),
+        validate('param', roomParams),
+        validate('json', guestAccessPatchBody),
+        (c) => {
+          const room = roomFor(c.var.host, MANAGE);
+          const body = c.req.valid('json');
+          const enabled = body.enabled ?? room.guestAccessEnabled;
+          const admission = body.admission ?? room.admission;
+          store.transaction(() => store.rooms.setGuestAccess(room, enabled, admission));
+          events.publishToRoom(room.pk, { event: 'guest-access', data: { enabled, admission } });
+          return c.json({ enabled, admission }, 200);
+        },
+      )
+      .post(
+        '/:roomId/links',
+        describeRoute({
+          tags,
+          security,
+          summary: 'Create a guest link (at most 3 per room; guest access must be on)',
+          responses: {
+            201: json(linkResponse, 'The new link'),
+            ...refusals,
+            409: errorJson('link_limit_reached, guest_access_disabled or unsupported_room_type'),
+          },
+        }),
+        validate('param', roomParams),
+        validate('json', linkBody),
+        (c) => {
+          const host = c.var.host;
+          const room = roomFor(host, MANAGE);
+          const body = c.req.valid('json');
+          const id = randomId();
+          const now = clock.now();
+          const link = store.transaction(() => {
+            const current = store.rooms.byPk(room.pk) as Room;
+            if (!current.guestAccessEnabled) {
+              throw new ApiError('guest_access_disabled', 409, 'Turn guest access on before creating links.');
+            }
+            if (store.links.countOfRoom(room.pk) >= MAX_LINKS_PER_ROOM) {
+              throw new ApiError(
+                'link_limit_reached',
+                409,
+                `A room can have at most ${MAX_LINKS_PER_ROOM} guest links. Delete one to create another.`,
+              );
+            }
+            return store.links.create({
+              id,
+              roomPk: room.pk,
+              tokenHash: lookupHash(deriveToken(config.serverSecret, 'link', id)),
+              name: body.name,
+              maxUses: body.maxUses ?? null,
+              expiresAt: expiresAtFor(now, body.durationDays),
+              createdBy: host.userId,
+              createdAt: now,
+            });
+          });
+          const view = linkView(link, linkContext(host, { ...room, guestAccessEnabled: true }, c.req.url));
+          events.publishToRoom(room.pk, { event: 'link', data: view });
+          return c.json(view, 201);
+        },
+      )
+      .delete(
+        '/:roomId/links/:linkId',
+        describeRoute({
+          tags,
+          security,
+          summary: 'Delete a link for good',
+          responses: { 204: { description: 'Deleted' }, ...refusals },
+        }),
+        validate('param', linkParams),
+        (c) => {
+          const room = roomFor(c.var.host, MANAGE);
+          const { linkId } = c.req.valid('param');
+          const link: Link | undefined = store.links.get(linkId);
+          const deleted =
+            link?.roomPk === room.pk && store.transaction(() => store.links.delete(linkId, clock.now()));
+          if (!deleted) throw notFound('No such link in this room.');
+          events.publishToRoom(room.pk, { event: 'link-deleted', data: { id: linkId } });
+          return c.body(null, 204);
+        },
+      )
+      .get(
+        '/:roomId/guests',
+        describeRoute({
+          tags,
+          security,
+          summary: 'Guests of the room, newest first (guests:admit)',
+          responses: { 200: { description: '`{guests: HostGuest[]}`' }, ...refusals },
+        }),
+        validate('param', roomParams),
+        validate('query', guestsQuery),
+        (c) => {
+          const room = roomFor(c.var.host, ADMIT);
+          const guests = store.guests.listOfRoom(room.pk, c.req.valid('query').status).map(hostGuestView);
+          return c.json({ guests }, 200);
+        },
+      )
+      .post(
+        '/:roomId/guests/admit-all',
+        describeRoute({
+          tags,
+          security,
+          summary: 'Admit every waiting guest (guests:admit)',
+          responses: { 200: { description: '`{guests: HostGuest[]}`, the guests admitted' }, ...refusals },
+        }),
+        validate('param', roomParams),
+        (c) => {
+          const room = roomFor(c.var.host, ADMIT);
+          const admitted = store.transaction(() =>
+            store.guests.admitWaiting(room.pk, clock.now()).map((id) => store.guests.get(id) as Guest),
+          );
+          for (const guest of admitted) {
+            events.publishToRoom(room.pk, { event: 'guest', data: hostGuestView(guest) });
+            events.publishToGuest(guest.id, guest.status);
+          }
+          return c.json({ guests: admitted.map(hostGuestView) }, 200);
+        },
+      )
+      .post('/:roomId/guests/:guestId/admit', ...decisionRoute('admit'), (c) => {
+        const room = roomFor(c.var.host, ADMIT);
+        return c.json(hostGuestView(decideOne(room, c.req.valid('param').guestId, 'admit')), 200);
+      })
+      .post('/:roomId/guests/:guestId/deny', ...decisionRoute('deny'), (c) => {
+        const room = roomFor(c.var.host, ADMIT);
+        return c.json(hostGuestView(decideOne(room, c.req.valid('param').guestId, 'deny')), 200);
+      })
+      .post('/:roomId/guests/:guestId/remove', ...decisionRoute('remove'), (c) => {
+        const room = roomFor(c.var.host, ADMIT);
+        return c.json(hostGuestView(decideOne(room, c.req.valid('param').guestId, 'remove')), 200);
+      })
+      .get(
+        '/:roomId/events',
+        describeRoute({
+          tags,
+          security,
+          summary: 'Server-Sent Events: guest, link, link-deleted, guest-access; ping as heartbeat',
+          responses: { 200: { description: 'text/event-stream' }, ...refusals },
+        }),
+        validate('param', roomParams),
+        (c) => {
+          const room = roomFor(c.var.host, EITHER);
+          return eventStream(c, {
+            hub: events,
+            heartbeatMs: config.heartbeatMs,
+            subscribe: ({ send }) => events.subscribeToRoom(room.pk, send),
+          });
+        },
+      )
+  );
 }
