@@ -143,6 +143,8 @@ export function verifyHostToken(
     maxTtlSeconds: number;
     /** Called once the issuer is known, before the token is judged, so even refusals get the tenant's CORS. */
     onTenant?: (tenant: Tenant) => void;
+    /** Reads the issuer and its sealed secrets; default `store.tenants.withSealedSecrets`. */
+    issuer?: (tenantId: string) => { tenant: Tenant; sealed: Buffer[] } | undefined;
   },
   token: string,
   roomId: string,
@@ -150,7 +152,7 @@ export function verifyHostToken(
   const claims = decodeClaims(token);
   if (!isHostClaims(claims)) throw unauthorized('The host token lacks iss, sub, room or exp.');
   // One statement reads the tenant and its sealed secrets together (one snapshot, as a transaction would).
-  const found = deps.store.tenants.withSealedSecrets(claims.iss);
+  const found = deps.issuer ? deps.issuer(claims.iss) : deps.store.tenants.withSealedSecrets(claims.iss);
   if (!found) throw unauthorized('The host token was not issued by a known tenant.');
   const { tenant, sealed } = found;
   deps.onTenant?.(tenant);

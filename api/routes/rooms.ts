@@ -26,6 +26,7 @@ import {
 import { deriveToken, lookupHash, randomId } from '../secrets.ts';
 import { eventStream } from '../sse.ts';
 import type { Guest } from '../store/guests.ts';
+import type { HostListRows } from '../store/index.ts';
 import type { Link } from '../store/links.ts';
 import type { Room } from '../store/rooms.ts';
 import { checkNow, documentedOnly, errorJson, json, validate } from '../validation.ts';
@@ -49,7 +50,11 @@ export function createRoomRoutes(deps: AppDeps) {
 
   /** The host's room, after rule 7's checks and the permission the route needs. */
   function roomFor(host: HostIdentity, permissions: Permission[]): Room {
-    const room = store.rooms.get(host.tenant.id, host.roomId);
+    return checkedRoom(host, store.rooms.get(host.tenant.id, host.roomId), permissions);
+  }
+
+  /** Rule 7's checks on the host's room as read, then the permission the route needs. */
+  function checkedRoom(host: HostIdentity, room: Room | undefined, permissions: Permission[]): Room {
     if (!room || room.removedAt !== null) throw roomNotFound();
     const refusal = guestAccessRefusal(host.tenant, room);
     if (refusal) throw refusal;
@@ -92,7 +97,7 @@ export function createRoomRoutes(deps: AppDeps) {
     ] as const;
 
   /** The request's host token, verified against the tenant's current secrets; sets `host` (and `tenant`). */
-  function verifyHost(c: Context<AppEnv>): HostIdentity {
+  function verifyHost(c: Context<AppEnv>, issuer?: Parameters<typeof verifyHostToken>[0]['issuer']) {
     const host = verifyHostToken(
       {
         store,
@@ -100,6 +105,7 @@ export function createRoomRoutes(deps: AppDeps) {
         now: clock.now(),
         maxTtlSeconds: config.maxHostTokenTtlSeconds,
         onTenant: (tenant) => c.set('tenant', tenant),
+        issuer,
       },
       bearerToken(c),
       c.req.param('roomId') ?? '',
@@ -111,8 +117,8 @@ export function createRoomRoutes(deps: AppDeps) {
   return (
     new Hono<AppEnv>()
       // Registered before the host-token middleware below, which therefore never runs for it: this route checks
-      // the token itself, inside the read transaction that also reads the room and its links, so a call takes
-      // one WAL read lock instead of two. The checks keep their order: the token (401, 403 for another room),
+      // the token itself with the statement that also reads the room and its links (store.hostList), so a call
+      // takes one WAL read lock and no transaction. The checks keep their order: the token (401, 403 for another room),
       // then the path parameters (400), then the room (404, 403, 409).
       .get(
         '/:roomId/guest-access',
@@ -124,13 +130,16 @@ export function createRoomRoutes(deps: AppDeps) {
         }),
         documentedOnly(validate('param', roomParams)),
         (c) => {
-          // The token's tenant, the room and its links in one read transaction: one snapshot, one WAL read lock.
-          const { host, room, rows } = store.read(() => {
-            const verified = verifyHost(c);
-            checkNow(roomParams, c.req.param());
-            const found = roomFor(verified, EITHER);
-            return { host: verified, room: found, rows: store.links.listOfRoom(found.pk) };
+          // The token's tenant, the room and its links in one statement: one snapshot, one WAL read lock.
+          let read: HostListRows | undefined;
+          const host = verifyHost(c, (tenantId) => {
+            read = store.hostList.read(tenantId, c.req.param('roomId') ?? '');
+            return read;
           });
+          checkNow(roomParams, c.req.param());
+          // Verified, so the token's room is the one in the path, the one read.
+          const room = checkedRoom(host, read?.room, EITHER);
+          const rows = read?.links ?? [];
           const context = linkContext(host, room, c.req.url);
           const links = rows.map((link) => linkView(link, context));
           return c.json(

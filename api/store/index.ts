@@ -45,6 +45,67 @@ function createContextStore(db: Db) {
   };
 }
 
+/** What the host list needs, read by `createHostListStore`. */
+export interface HostListRows {
+  tenant: Tenant;
+  /** The tenant's sealed signing secrets, current first. */
+  sealed: Buffer[];
+  /** The tenant's room with the asked id, removed or not; undefined when it has none. */
+  room: Room | undefined;
+  /** The room's links not deleted, oldest first. */
+  links: Link[];
+}
+
+/**
+ * The host list's reads in one statement: the tenant with its sealed signing secrets (to verify the host
+ * token), its room with the asked id and that room's links. One statement is one snapshot and one WAL read
+ * lock, without the BEGIN and COMMIT a read transaction of three statements cost (a quarter of the route's
+ * time in a profile).
+ */
+function createHostListStore(db: Db) {
+  const room = ROOM_COLUMNS.split(', ');
+  const statement = db
+    .prepare<[{ tenantId: string; roomId: string }], unknown[]>(
+      `SELECT ${TENANT_COLUMNS}, t.signing_secret_sealed, t.previous_signing_secret_sealed,
+        ${room.map((column) => `r.${column}`).join(', ')}, ${LINK_COLUMNS}
+      FROM tenants t
+        LEFT JOIN rooms r ON r.tenant_id = t.id AND r.id = @roomId
+        LEFT JOIN links l ON l.room_pk = r.pk AND l.deleted_at IS NULL
+      WHERE t.id = @tenantId
+      ORDER BY l.created_at, l.rowid`,
+    )
+    .raw();
+  const names = (statement.columns() as Array<{ name: string }>).map((column) => column.name);
+  const roomStart = names.indexOf('previous_signing_secret_sealed') + 1;
+  const linkStart = roomStart + room.length;
+  const slice = (values: unknown[], from: number, to: number) => {
+    const row: Record<string, unknown> = {};
+    for (let index = from; index < to; index++) row[names[index] as string] = values[index];
+    return row;
+  };
+  return {
+    read(tenantId: string, roomId: string): HostListRows | undefined {
+      const rows = statement.all({ tenantId, roomId });
+      const first = rows[0];
+      if (!first) return undefined;
+      const tenantRow = slice(first, 0, roomStart);
+      const previous = tenantRow.previous_signing_secret_sealed as Buffer | null;
+      const current = tenantRow.signing_secret_sealed as Buffer;
+      return {
+        tenant: toTenant(tenantRow as unknown as TenantRow),
+        sealed: previous ? [current, previous] : [current],
+        room:
+          first[roomStart] === null
+            ? undefined
+            : toRoom(slice(first, roomStart, linkStart) as unknown as RoomRow),
+        links: rows
+          .filter((values) => values[linkStart] !== null)
+          .map((values) => toLink(slice(values, linkStart, values.length) as unknown as LinkRow)),
+      };
+    },
+  };
+}
+
 export function createStore(db: Db) {
   const readTransaction = db.transaction((fn: () => unknown) => fn());
   return {
@@ -53,6 +114,7 @@ export function createStore(db: Db) {
     links: createLinkStore(db),
     guests: createGuestStore(db),
     linkContexts: createContextStore(db),
+    hostList: createHostListStore(db),
     /** Whether a transaction is open on the connection (SQLite may end one itself after some errors). */
     inTransaction: () => db.inTransaction,
     /** Runs `fn` holding the write lock from the start. */
