@@ -172,12 +172,9 @@ export function createRoomRoutes(deps: AppDeps) {
         validate('json', guestAccessPatchBody),
         (c) => {
           const room = roomFor(c.var.host, MANAGE);
-          const body = c.req.valid('json');
-          const enabled = body.enabled ?? room.guestAccessEnabled;
-          const admission = body.admission ?? room.admission;
-          store.transaction(() => store.rooms.setGuestAccess(room, enabled, admission));
-          events.publishToRoom(room.pk, { event: 'guest-access', data: { enabled, admission } });
-          return c.json({ enabled, admission }, 200);
+          const access = store.transaction(() => store.rooms.setGuestAccess(room, c.req.valid('json')));
+          events.publishToRoom(room.pk, { event: 'guest-access', data: access });
+          return c.json(access, 200);
         },
       )
       .post(

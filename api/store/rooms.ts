@@ -73,7 +73,15 @@ export function createRoomStore(db: Db) {
     get: db.prepare<[string, string], RoomRow>('SELECT * FROM rooms WHERE tenant_id = ? AND id = ?'),
     byPk: db.prepare<[number], RoomRow>('SELECT * FROM rooms WHERE pk = ?'),
     remove: db.prepare('UPDATE rooms SET removed_at = ? WHERE pk = ? AND removed_at IS NULL'),
-    setGuestAccess: db.prepare('UPDATE rooms SET guest_access_enabled = ?, admission = ? WHERE pk = ?'),
+    // Fields left out keep their stored value, read under the write lock: two hosts changing different
+    // fields at once never undo each other's change.
+    setGuestAccess: db.prepare<
+      [number | null, Admission | null, number],
+      { enabled: number; admission: Admission }
+    >(
+      `UPDATE rooms SET guest_access_enabled = COALESCE(?, guest_access_enabled), admission = COALESCE(?, admission)
+       WHERE pk = ? RETURNING guest_access_enabled AS enabled, admission`,
+    ),
   };
 
   return {
@@ -97,8 +105,14 @@ export function createRoomStore(db: Db) {
       statements.remove.run(now, room.pk);
     },
 
-    setGuestAccess(room: Room, enabled: boolean, admission: Admission): void {
-      statements.setGuestAccess.run(enabled ? 1 : 0, admission, room.pk);
+    /** Changes the switch and/or the policy; returns both as stored now. */
+    setGuestAccess(room: Room, change: { enabled?: boolean; admission?: Admission }) {
+      const enabled = change.enabled === undefined ? null : change.enabled ? 1 : 0;
+      const row = statements.setGuestAccess.get(enabled, change.admission ?? null, room.pk) as {
+        enabled: number;
+        admission: Admission;
+      };
+      return { enabled: row.enabled === 1, admission: row.admission };
     },
   };
 }

@@ -109,6 +109,21 @@ test('rule 4: turning guest access off makes every link unusable at once; on aga
   assert.equal((await room.api.request({ path: `/v1/links/${b}` })).status, 410, 'expired meanwhile');
 });
 
+test('rule 4: changing the admission policy never undoes a switch another host turned off meanwhile', async (t) => {
+  const room = await roomWith(t);
+  const { store } = room.api.server.deps;
+  // What a second process read before this host turned access off.
+  const stale = store.rooms.get(room.tenantId, room.roomId);
+  assert.ok(stale?.guestAccessEnabled);
+  assert.equal((await host(room, 'PATCH', '/guest-access', { enabled: false })).status, 200);
+
+  const access = store.transaction(() => store.rooms.setGuestAccess(stale, { admission: 'auto' }));
+
+  assert.deepEqual(access, { enabled: false, admission: 'auto' });
+  const view = (await host(room, 'GET', '/guest-access')).body as { enabled: boolean; admission: string };
+  assert.deepEqual([view.enabled, view.admission], [false, 'auto']);
+});
+
 test('rule 5: deleting a link removes it at once and for good', async (t) => {
   const room = await roomWith(t, { links: [{ name: 'gone' }] });
   const [link] = room.links;
