@@ -71,11 +71,15 @@ export function createRoomRoutes(deps: AppDeps) {
   });
 
   function decideOne(room: Room, guestId: string, decision: Decision): Guest {
-    const guest = store.guests.get(guestId);
-    if (!guest || guest.roomPk !== room.pk) throw notFound('No such guest in this room.');
-    const status = decide(guest.status, decision);
-    if (status === guest.status) return guest;
-    const decided = store.transaction(() => store.guests.setStatus(guest, status, clock.now()));
+    // Read and decide under the write lock: a guest who left meanwhile (another process) stays gone.
+    const [decided, changed] = store.transaction((): [Guest, boolean] => {
+      const guest = store.guests.get(guestId);
+      if (!guest || guest.roomPk !== room.pk) throw notFound('No such guest in this room.');
+      const status = decide(guest.status, decision);
+      if (status === guest.status) return [guest, false];
+      return [store.guests.setStatus(guest, status, clock.now()), true];
+    });
+    if (!changed) return decided;
     events.publishToRoom(room.pk, { event: 'guest', data: hostGuestView(decided) });
     events.publishToGuest(decided.id, decided.status);
     return decided;
