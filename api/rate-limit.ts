@@ -10,7 +10,12 @@ const SWEEP_AT = 10_000;
 export function createRateLimiter(clock: { now(): number }) {
   const windows = new Map<string, { startedAt: number; count: number }>();
 
+  // Expired windows are dropped in one pass, at most once a minute: with many clients active at once a
+  // pass on every request would cost the whole map each time and find nothing to drop.
+  let sweptAt = Number.NEGATIVE_INFINITY;
   const sweep = (now: number) => {
+    if (now - sweptAt < WINDOW_MS) return;
+    sweptAt = now;
     for (const [key, window] of windows) if (now - window.startedAt >= WINDOW_MS) windows.delete(key);
   };
 
