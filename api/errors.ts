@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'link_limit_reached'
   | 'guest_already_decided'
   | 'guest_access_disabled'
+  | 'idempotency_key_reused'
   | 'link_unavailable'
   | 'payload_too_large'
   | 'rate_limited'

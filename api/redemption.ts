@@ -30,6 +30,13 @@ export const linkUnavailable = (room?: Room) =>
     room && { room: scheduleView(room) },
   );
 
+export const idempotencyKeyReused = () =>
+  new ApiError(
+    'idempotency_key_reused',
+    422,
+    'This Idempotency-Key was already sent with a different name or email; send a new key for a new request.',
+  );
+
 export interface Redemption extends LinkContext {
   guest: Guest;
   /** False when an earlier submit with the same Idempotency-Key is answered again. */
@@ -54,6 +61,8 @@ export function redeem(
       ? store.guests.byIdempotencyKey(link.id, input.idempotencyKey)
       : undefined;
     if (earlier) {
+      // The guest row holds the normalised body the key was first sent with: another body must not get that guest.
+      if (earlier.name !== input.name || earlier.email !== input.email) throw idempotencyKeyReused();
       if (!isLinkUsable(current, now, false)) throw linkUnavailable(room);
       return { ...current, guest: earlier, counted: false };
     }

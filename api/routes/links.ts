@@ -64,7 +64,11 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
         summary: 'Redeem a link: the guest enters the waiting room (or the session, with auto admission)',
         description:
           'Send an `Idempotency-Key` header so a retried submit counts once and returns the same guest.',
-        responses: { 201: json(redemptionResponse, 'The guest and its session token'), ...refusals },
+        responses: {
+          201: json(redemptionResponse, 'The guest and its session token'),
+          422: errorJson('idempotency_key_reused: the Idempotency-Key was sent before with another body'),
+          ...refusals,
+        },
       }),
       validate('param', tokenParams),
       validate('header', redemptionHeaders),

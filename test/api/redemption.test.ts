@@ -1,7 +1,7 @@
 // Redemption under concurrency and retries (rules 8 and 9), over a real listening server.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { host, redeem, roomWith } from './helpers.ts';
+import { errorCode, host, redeem, roomWith } from './helpers.ts';
 
 test('accepts exactly 10 of 200 simultaneous submits on a link with 10 uses left', async (t) => {
   const room = await roomWith(t, { admission: 'auto', links: [{ name: 'crowd', maxUses: 15 }] });
@@ -49,4 +49,37 @@ test('rejects an invalid Idempotency-Key', async (t) => {
     headers: { 'idempotency-key': 'x'.repeat(201) },
   });
   assert.equal(answer.status, 400);
+});
+
+test('refuses an Idempotency-Key replayed with a different body (422 idempotency_key_reused) and reveals nothing', async (t) => {
+  const room = await roomWith(t, { admission: 'auto', links: [{ name: 'a', maxUses: 5 }] });
+  const submit = (body: { name: string; email: string }) =>
+    room.api.request({
+      method: 'POST',
+      path: `/v1/links/${room.tokens[0]}/guests`,
+      body,
+      headers: { 'idempotency-key': 'shared-key' },
+    });
+  const alice = await submit({ name: 'Alice', email: 'alice@example.com' });
+  assert.equal(alice.status, 201);
+  const { session } = alice.body as { session: string };
+
+  for (const body of [
+    { name: 'Mallory', email: 'alice@example.com' },
+    { name: 'Alice', email: 'mallory@example.com' },
+  ]) {
+    const mallory = await submit(body);
+    assert.equal(mallory.status, 422, JSON.stringify(body));
+    assert.equal(errorCode(mallory.body), 'idempotency_key_reused');
+    const text = JSON.stringify(mallory.body);
+    for (const secret of [session, 'Alice', 'alice@example.com', 'joinUrl', 'guest']) {
+      assert.ok(!text.includes(secret), `the refusal reveals ${secret}`);
+    }
+  }
+  // The same body, even with other surrounding whitespace, is the same request: the first answer again.
+  const again = await submit({ name: '  Alice ', email: 'alice@example.com ' });
+  assert.equal(again.status, 201);
+  assert.deepEqual(again.body, alice.body);
+  const view = (await host(room, 'GET', '/guest-access')).body as { links: Array<{ uses: number }> };
+  assert.equal(view.links[0]?.uses, 1, 'the refused replays counted no use');
 });
