@@ -15,9 +15,22 @@ export interface LinkContext {
   link: Link;
 }
 
+const TOKEN_CHARACTER = /[A-Za-z0-9_-]/;
+
+/**
+ * A link token as the URL carried it, without the trailing punctuation or whitespace that mail clients'
+ * linkifiers keep (`…Bq.`, `…Bq%20`): a token never ends in one, so only a holder of the real token gains.
+ * A loop rather than a `$`-anchored regex, which backtracks quadratically over a long run of such characters.
+ */
+export function linkToken(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && !TOKEN_CHARACTER.test(raw.charAt(end - 1))) end -= 1;
+  return raw.slice(0, end);
+}
+
 /** The link a token names, with its room and tenant; undefined for a token that was never real. */
 export function resolveLink(store: Store, token: string): LinkContext | undefined {
-  return store.linkContexts.byTokenHash(lookupHash(token));
+  return store.linkContexts.byTokenHash(lookupHash(linkToken(token)));
 }
 
 /** Rule 14: the room's title and schedule only where the token was real. */

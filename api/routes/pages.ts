@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../app.ts';
 import { assetResponse } from '../pages/assets.ts';
 import { entryPageCsp, entryPageHtml, preferredLanguage } from '../pages/entry-page.ts';
 import { clientAddress, resolveLinkUnderLimits } from '../rate-limit.ts';
+import { linkToken } from '../redemption.ts';
 import { isLinkUsable } from '../rules.ts';
 
 const hidden = describeRoute({ hide: true });
@@ -12,7 +13,7 @@ const hidden = describeRoute({ hide: true });
 export function createPageRoutes({ store, clock, config, rateLimiter }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/g/:token', hidden, (c) => {
-      const token = c.req.param('token');
+      const token = linkToken(c.req.param('token'));
       // The page's title names the room, so looking a token up here counts like the API's link route.
       const limits = { store, rateLimiter, limit: config.rateLimitPerMinute };
       const context = resolveLinkUnderLimits(limits, token, clientAddress(c));

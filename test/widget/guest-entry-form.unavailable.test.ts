@@ -75,6 +75,23 @@ describe('<guest-entry-form> access removed', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows the page, not "Cannot reach the server", for unknown tokens a mail client mangled', async () => {
+    const room = await setupRoom();
+    for (const token of ['x8Qm1Yb2zkPp0aR7wT5uLc3nVd6sHe9jKf4gNiAo1Bq.', 'nope=', 'nope ', 'a/b?c#d']) {
+      const element = await expectAccessRemovedPage(room, token);
+      expect(shadow(element).textContent, token).not.to.include('Cannot reach the server');
+    }
+  });
+
+  it('opens the form for a real token with the trailing punctuation or space a mail client added', async () => {
+    const room = await setupRoom();
+    for (const suffix of ['.', '=', ' ', ').']) {
+      const element = await entryForm(room, `${room.tokens[0]}${suffix}`);
+      await viewShown(element, 'form');
+      expect(find(element, 'h1').textContent).to.equal('Make your next event a next-level event');
+    }
+  });
+
   it('shows the same page without a token', async () => {
     const room = await setupRoom();
     const element = await expectAccessRemovedPage(room, '');

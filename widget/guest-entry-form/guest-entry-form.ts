@@ -39,6 +39,9 @@ interface Entered {
   session: string;
 }
 
+/** A 4xx answer: the server (or a proxy) refused, and sending the same again would not change it. */
+const isRefusal = (error: ApiRequestError) => error.status >= 400 && error.status < 500;
+
 /** randomUUID needs a secure context; getRandomValues does not (a LAN address over plain http). */
 const newAttemptKey = (): string =>
   crypto.randomUUID?.() ??
@@ -279,18 +282,19 @@ export class GuestEntryForm extends LitElement {
         // The stored session is unknown or expired: start over from the link.
         forgetSession(this.token);
         return this.start();
-      case 'link_unavailable':
-      case 'not_found':
-        forgetSession(this.token);
-        this.entered = undefined;
-        this.room = (error.body.room as RoomSchedule | undefined) ?? this.room;
-        this.view = 'unavailable';
-        return;
       case 'rate_limited':
         this.view = 'rate_limited';
         return this.pause(error);
       default:
-        this.view = 'offline';
+        if (!isRefusal(error)) {
+          this.view = 'offline';
+          return;
+        }
+        // Any other refusal (410, 404, or a 4xx of a proxy in between) means this link cannot be used.
+        forgetSession(this.token);
+        this.entered = undefined;
+        this.room = (error.body.room as RoomSchedule | undefined) ?? this.room;
+        this.view = 'unavailable';
     }
   }
 
@@ -342,13 +346,18 @@ export class GuestEntryForm extends LitElement {
       };
       return this.focusFirstError();
     }
-    if (error.code === 'link_unavailable') {
+    if (error.code === 'rate_limited') {
+      this.pause(error);
+      this.submitError = 'rate_limited';
+      return;
+    }
+    // The key belongs to other values (never sent so by this form): Join again sends a new one.
+    if (error.code === 'idempotency_key_reused') this.attemptKey = undefined;
+    else if (isRefusal(error)) {
       this.moveFocus = true;
       return this.fail(error);
     }
-    if (error.code === 'rate_limited') this.pause(error);
-    this.submitError =
-      error.code === 'network' ? 'network' : error.code === 'rate_limited' ? 'rate_limited' : 'failed';
+    this.submitError = error.code === 'network' ? 'network' : 'failed';
   }
 
   /** Holds retries (Join, Try again) until the server's Retry-After has passed. */
