@@ -94,14 +94,24 @@ interface HostClaims {
   room: string;
   perms: unknown;
   exp: number;
+  nbf?: number;
+  iat?: number;
 }
+
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 const isHostClaims = (payload: Record<string, unknown>): payload is Record<string, unknown> & HostClaims =>
   typeof payload.iss === 'string' &&
   typeof payload.sub === 'string' &&
+  payload.sub.trim() !== '' &&
   typeof payload.room === 'string' &&
-  typeof payload.exp === 'number' &&
-  Number.isFinite(payload.exp);
+  isTime(payload.exp) &&
+  // Optional (RFC 7519 §4.1.5–6), but where present a NumericDate.
+  (payload.nbf === undefined || isTime(payload.nbf)) &&
+  (payload.iat === undefined || isTime(payload.iat));
+
+/** Seconds an integrator's clock may run ahead of ours before its fresh token counts as "from the future". */
+const CLOCK_SKEW_SECONDS = 60;
 
 function decodeClaims(token: string): Record<string, unknown> {
   try {
@@ -150,7 +160,11 @@ export function verifyHostToken(
   roomId: string,
 ): HostIdentity {
   const claims = decodeClaims(token);
-  if (!isHostClaims(claims)) throw unauthorized('The host token lacks iss, sub, room or exp.');
+  if (!isHostClaims(claims)) {
+    throw unauthorized(
+      'The host token needs iss, sub, room and exp, and nbf and iat as numbers where present.',
+    );
+  }
   // One statement reads the tenant and its sealed secrets together (one snapshot, as a transaction would).
   const found = deps.issuer ? deps.issuer(claims.iss) : deps.store.tenants.withSealedSecrets(claims.iss);
   if (!found) throw unauthorized('The host token was not issued by a known tenant.');
@@ -161,6 +175,13 @@ export function verifyHostToken(
   if (!signedByOneOf(token, secrets)) throw unauthorized('The host token signature is not valid.');
   const nowSeconds = deps.now / 1000;
   if (claims.exp <= nowSeconds) throw unauthorized('The host token has expired.');
+  const latest = nowSeconds + CLOCK_SKEW_SECONDS;
+  if (claims.nbf !== undefined && claims.nbf > latest) {
+    throw unauthorized('The host token is not valid yet (nbf).');
+  }
+  if (claims.iat !== undefined && claims.iat > latest) {
+    throw unauthorized('The host token was issued in the future (iat).');
+  }
   if (claims.exp > nowSeconds + deps.maxTtlSeconds) {
     throw unauthorized(`Host tokens may live at most ${deps.maxTtlSeconds} seconds.`);
   }

@@ -185,3 +185,38 @@ test('compares secrets in constant time: HMAC signatures with timingSafeEqual, k
     'no plain comparison of a secret',
   );
 });
+
+test('refuses host tokens not yet valid (nbf), issued in the future (iat), with non-numeric time claims or an empty sub; allows 60 s of skew', async () => {
+  const { h, call, now, claims, signed } = await setup();
+  const refused: Record<string, Record<string, unknown>> = {
+    'nbf in 61 s': { ...claims, nbf: now + 61 },
+    'nbf in an hour': { ...claims, nbf: now + 3600 },
+    'iat in 61 s': { ...claims, iat: now + 61 },
+    'nbf as a string': { ...claims, nbf: String(now) },
+    'iat as a string': { ...claims, iat: String(now) },
+    'nbf null': { ...claims, nbf: null },
+    'iat as an object': { ...claims, iat: { t: now } },
+    'empty sub': { ...claims, sub: '' },
+    'blank sub': { ...claims, sub: '   ' },
+  };
+  for (const [why, payload] of Object.entries(refused)) {
+    assert.deepEqual(
+      await call('/v1/rooms/r1/guest-access', await signed(payload)),
+      [401, 'unauthorized'],
+      why,
+    );
+  }
+  const accepted: Record<string, Record<string, unknown>> = {
+    'nbf and iat now': { ...claims, nbf: now, iat: now },
+    'nbf and iat within the skew': { ...claims, nbf: now + 60, iat: now + 60 },
+    'nbf and iat in the past': { ...claims, nbf: now - 600, iat: now - 600 },
+  };
+  for (const [why, payload] of Object.entries(accepted)) {
+    assert.deepEqual(await call('/v1/rooms/r1/guest-access', await signed(payload)), [200, 'ok'], why);
+  }
+  // Judged by the server's (injected) clock: a token refused as early becomes valid once its nbf is near.
+  const early = await signed({ ...claims, nbf: now + 300 });
+  assert.deepEqual(await call('/v1/rooms/r1/guest-access', early), [401, 'unauthorized']);
+  h.clock.advance(240_000);
+  assert.deepEqual(await call('/v1/rooms/r1/guest-access', early), [200, 'ok']);
+});
