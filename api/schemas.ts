@@ -2,14 +2,29 @@
 import * as v from 'valibot';
 import { MAX_LINK_DAYS, MAX_LINK_USES, MAX_LINKS_PER_ROOM, NAME_MAX_LENGTH, parseInstant } from './rules.ts';
 
-// Rule 2 names: trimmed, 1–80 characters, no control characters.
+/** Controls, including the bidi controls and marks that reorder the text around a name (a spoofing tool). */
+const NAME_CONTROL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+/** A character that shows: not a space, a format or default-ignorable character, a lone mark or a blank. */
+const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{M}\u2800]/u;
+
+// Rule 2 names (guests and links): trimmed, 1–80 characters, no controls, something visible, stored as NFC.
 const displayName = (label: string) =>
   v.pipe(
     v.string(`${label} must be text.`),
+    // A lone surrogate would be stored as U+FFFD while the 201 echoes it.
+    v.check((value) => value.isWellFormed(), `${label} contains a broken character; type it again.`),
     v.trim(),
+    v.normalize('NFC'),
     v.minLength(1, `${label} is required.`),
     v.maxLength(NAME_MAX_LENGTH, `${label} must be at most ${NAME_MAX_LENGTH} characters.`),
-    v.regex(/^[^\p{Cc}]*$/u, `${label} must not contain control characters.`),
+    v.check(
+      (value) => !NAME_CONTROL.test(value),
+      `${label} must not contain line breaks, tabs or invisible text-direction characters.`,
+    ),
+    v.check(
+      (value) => VISIBLE.test(value),
+      `${label} must contain at least one visible letter, digit or symbol.`,
+    ),
   );
 
 const httpUrl = (label: string) =>

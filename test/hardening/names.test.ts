@@ -1,0 +1,79 @@
+// SPEC rule 2 for guest and link names against spoofing: no bidi controls or other controls, at least one
+// visible character, well-formed UTF-16, and NFC in storage — one schema for both names.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { databaseSnapshot, harness } from './harness.ts';
+
+const refusedNames: Record<string, string> = {
+  'right-to-left override': 'Ana\u202Egnp.exe',
+  'left-to-right embedding': '\u202AAna',
+  'pop directional formatting': 'Ana\u202C',
+  'right-to-left isolate': 'Ana \u2067Bob',
+  'pop directional isolate': 'Ana\u2069',
+  'left-to-right mark': 'Ana\u200E',
+  'right-to-left mark': '\u200FAna',
+  'Arabic letter mark': 'Ana\u061C',
+  'line separator': 'Ana\u2028Bob',
+  'a tab': 'Ana\tBob',
+  'only a zero-width space': '\u200B',
+  'only a Hangul filler': '\u3164',
+  'only byte-order marks': '\uFEFF\uFEFF',
+  'only invisible characters and spaces': '\u200B \u2060 \u00AD',
+  'only a combining accent': '\u0301',
+  'only a Braille blank': '\u2800',
+  'a lone high surrogate': 'Ana\uD800',
+  'a lone low surrogate': '\uDC00Ana',
+};
+
+test('refuses guest and link names with bidi or other controls, without a visible character, or with lone surrogates', async () => {
+  const h = await harness();
+  const before = databaseSnapshot(h.db);
+  for (const [why, name] of Object.entries(refusedNames)) {
+    const guest = await h.send({
+      method: 'POST',
+      path: `/v1/links/${h.known.linkTokens[1]}/guests`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, email: 'ana@example.com' }),
+    });
+    const link = await h.send({
+      method: 'POST',
+      path: '/v1/rooms/r1/links',
+      headers: { authorization: `Bearer ${h.known.hostToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name }),
+    });
+    for (const [what, answer] of [
+      ['guest', guest],
+      ['link', link],
+    ] as const) {
+      const error = (answer.json as { error: { code: string; fields?: Record<string, string> } }).error;
+      assert.deepEqual([answer.status, error.code], [400, 'validation_failed'], `${what}: ${why}`);
+      assert.match(error.fields?.name ?? '', /^(Name|Link name) (must|contains|is required)/, `${what}: ${why}`);
+    }
+  }
+  assert.deepEqual(databaseSnapshot(h.db), before, 'nothing was stored');
+});
+
+test('accepts names in any script, with joiners inside emoji and words, and stores them NFC-normalised', async () => {
+  const h = await harness();
+  const accepted = ['שרה כהן', 'محمد', 'Zoe\u0301 Smith', '👩\u200D💻 Ana', 'می\u200Cخواهم', '  Ana  '];
+  for (const name of accepted) {
+    const guest = await h.send({
+      method: 'POST',
+      path: `/v1/links/${h.known.linkTokens[1]}/guests`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, email: 'ana@example.com' }),
+    });
+    assert.equal(guest.status, 201, name);
+    assert.equal((guest.json as { guest: { name: string } }).guest.name, name.trim().normalize('NFC'));
+  }
+  const link = await h.send({
+    method: 'POST',
+    path: '/v1/rooms/r1/links',
+    headers: { authorization: `Bearer ${h.known.hostToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Zoe\u0301' }),
+  });
+  assert.equal(link.status, 201);
+  assert.equal((link.json as { name: string }).name, 'Zoé');
+  const stored = h.db.prepare('SELECT name FROM guests WHERE name LIKE ?').pluck().all('Zo%') as string[];
+  assert.deepEqual(stored, ['Zoé Smith'], 'the composed form is stored');
+});
