@@ -47,7 +47,11 @@ test('refuses guest and link names with bidi or other controls, without a visibl
     ] as const) {
       const error = (answer.json as { error: { code: string; fields?: Record<string, string> } }).error;
       assert.deepEqual([answer.status, error.code], [400, 'validation_failed'], `${what}: ${why}`);
-      assert.match(error.fields?.name ?? '', /^(Name|Link name) (must|contains|is required)/, `${what}: ${why}`);
+      assert.match(
+        error.fields?.name ?? '',
+        /^(Name|Link name) (must|contains|is required)/,
+        `${what}: ${why}`,
+      );
     }
   }
   assert.deepEqual(databaseSnapshot(h.db), before, 'nothing was stored');

@@ -1,6 +1,7 @@
 // The confirmation before a link is deleted: deleting is immediate and final, so the host is told so.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ApiRequestError, Link } from '../internal/api-client.ts';
+import { sentenceWithName } from '../internal/bidi.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
@@ -70,7 +71,7 @@ export class DeleteLinkDialog implements ReactiveController {
     >
       <h3 id="confirm-title">${c.title}</h3>
       <div id="confirm-body">
-        <p>${this.link ? c.body(this.link.name) : nothing}</p>
+        <p>${this.link ? sentenceWithName(c.body, this.link.name) : nothing}</p>
         <p class="muted">${c.guestsStay}</p>
       </div>
       ${

@@ -1,6 +1,7 @@
 // The table of guest links as the article shows it: Link name · Expiration date · # of clicks · Actions.
 import { html, nothing } from 'lit';
 import type { Link } from '../internal/api-client.ts';
+import { isolate } from '../internal/bidi.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import { copyIcon, trashIcon } from './icons.ts';
 
@@ -37,7 +38,7 @@ function renderRow(localize: LocalizeController<'manager'>, link: Link, options:
   const m = localize.t.manager;
   return html`<tr part="row" data-link-id=${link.id} class=${link.status}>
     <th scope="row">
-      <span class="link-name">${link.name}</span>
+      <bdi class="link-name">${link.name}</bdi>
       ${
         link.status === 'active'
           ? nothing
@@ -62,7 +63,7 @@ function renderRow(localize: LocalizeController<'manager'>, link: Link, options:
         class="icon-button"
         part="copy-button"
         aria-label=${m.copy(link.name)}
-        title=${m.copy(link.name)}
+        title=${m.copy(isolate(link.name))}
         @click=${() => options.onCopy(link)}
       >
         ${copyIcon}
@@ -74,7 +75,7 @@ function renderRow(localize: LocalizeController<'manager'>, link: Link, options:
             class="icon-button danger"
             part="delete-button"
             aria-label=${m.delete(link.name)}
-            title=${m.delete(link.name)}
+            title=${m.delete(isolate(link.name))}
             @click=${() => options.onDelete(link)}
           >
             ${trashIcon}

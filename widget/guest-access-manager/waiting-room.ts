@@ -3,6 +3,7 @@
 // each with Remove (SPEC rule 6: a removed guest is disconnected at once).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
+import { sentenceWithName } from '../internal/bidi.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 
 export interface WaitingRoomOptions {
@@ -67,10 +68,10 @@ function guestList(
       const [iso, text] = at(guest);
       return html`<li part="guest" class="guest" data-guest-id=${guest.id}>
         <div class="who">
-          <span class="guest-name">${guest.name}</span>
+          <bdi class="guest-name">${guest.name}</bdi>
           <span class="guest-email">${guest.email}</span>
           <span class="muted small"
-            >${w.viaLink(guest.linkName)} · <time datetime=${iso}>${text(timeAgo(localize, iso, now))}</time></span
+            >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(timeAgo(localize, iso, now))}</time></span
           >
         </div>
         <div class="decide">${buttons(guest)}</div>

@@ -37,7 +37,7 @@ export const manager = {
     cancel: 'Cancel',
     submit: 'Create',
     rules: {
-      name: 'Enter a name of 1 to 80 characters.',
+      name: 'Enter a name of 1 to 80 characters. Use visible characters, without hidden formatting marks.',
       maxUses: 'Enter a whole number from 1 to 1,000,000, or leave empty for unlimited clicks.',
       durationDays: 'Enter whole days from 1 to 365, or leave empty for a link that never expires.',
     },

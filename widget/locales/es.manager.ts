@@ -41,7 +41,7 @@ export const manager: Translation['manager'] = {
     cancel: 'Cancelar',
     submit: 'Crear',
     rules: {
-      name: 'Escribe un nombre de 1 a 80 caracteres.',
+      name: 'Escribe un nombre de 1 a 80 caracteres. Usa caracteres visibles, sin marcas de formato ocultas.',
       maxUses: 'Escribe un número entero de 1 a 1.000.000, o déjalo vacío para clics ilimitados.',
       durationDays: 'Escribe un número de días de 1 a 365, o déjalo vacío para que el enlace no caduque.',
     },

@@ -1,0 +1,75 @@
+// <guest-access-manager> shows names that other people typed (guests) or chose (links) isolated from the
+// text around them, so a right-to-left name, or one ending in digits or brackets, cannot reorder the
+// words, buttons or numbers beside it (issue 10, item 9).
+import { expect, waitUntil } from '@open-wc/testing';
+import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import {
+  allByRole,
+  byRole,
+  callApi,
+  linkRows,
+  openManager,
+  setupRoom,
+} from './guest-access-manager.helpers.ts';
+
+const LINK = 'פרס 2024';
+const WAITING = 'שרה (2)';
+const ADMITTED = 'Ana 3 ←';
+
+/** The element that holds exactly `name` and isolates it (a <bdi>, or unicode-bidi: isolate). */
+function isolatedName(root: ParentNode, name: string): Element | undefined {
+  return [...root.querySelectorAll('*')].find(
+    (element) =>
+      element.textContent === name &&
+      ['isolate', 'plaintext'].includes(getComputedStyle(element).unicodeBidi),
+  );
+}
+
+const section = (element: GuestAccessManager, title: string) =>
+  byRole(element, 'heading', title).closest('section') as HTMLElement;
+
+describe('<guest-access-manager> names', () => {
+  it('renders each guest and link name isolated: waiting room, in the session, link table, delete dialog', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: LINK }] });
+    const enter = async (name: string, email: string) =>
+      (
+        await callApi({
+          method: 'POST',
+          path: `/v1/links/${room.tokens[0]}/guests`,
+          body: { name, email },
+          headers: { 'Idempotency-Key': `names-${email}-${Date.now()}` },
+        })
+      ).body as { guest: { id: string } };
+    await enter(WAITING, 'sara@example.com');
+    const admitted = await enter(ADMITTED, 'ana@example.com');
+    await callApi({
+      method: 'POST',
+      path: `/v1/rooms/${room.roomId}/guests/${admitted.guest.id}/admit`,
+      token: room.hostToken,
+    });
+    const element = await openManager(room);
+    await waitUntil(() => linkRows(element).length === 1, 'no link row');
+
+    const [waiting] = allByRole(section(element, 'Waiting room'), 'listitem');
+    const [inSession] = allByRole(section(element, 'In the session'), 'listitem');
+    for (const [where, item, name] of [
+      ['waiting room', waiting, WAITING],
+      ['in the session', inSession, ADMITTED],
+    ] as const) {
+      expect(item, where).to.exist;
+      expect(isolatedName(item as HTMLElement, name), `${where}: the guest's name`).to.exist;
+      expect(isolatedName(item as HTMLElement, LINK), `${where}: the link's name`).to.exist;
+    }
+    const row = byRole(element, 'rowheader', LINK);
+    expect(isolatedName(row, LINK), 'link table').to.exist;
+    // A tooltip cannot hold an element: the name sits between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+    expect(byRole(element, 'button', `Copy link “${LINK}”`).title).to.equal(
+      `Copy link “\u2068${LINK}\u2069”`,
+    );
+
+    byRole(element, 'button', `Delete link “${LINK}”`).click();
+    await waitUntil(() => element.shadowRoot?.querySelector('dialog[open]'), 'no dialog');
+    const dialog = element.shadowRoot?.querySelector('dialog[open]') as HTMLDialogElement;
+    expect(isolatedName(dialog, LINK), 'delete dialog').to.exist;
+  });
+});

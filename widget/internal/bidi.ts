@@ -1,0 +1,12 @@
+// Names come from other people (guests type theirs, hosts name links): shown next to our text they are
+// isolated, so a right-to-left name, or one ending in digits or brackets, cannot reorder what is around it.
+import { html } from 'lit';
+
+/** For attributes, where no element fits: the name between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE. */
+export const isolate = (name: string) => `\u2068${name}\u2069`;
+
+/** A localised sentence (`via “{name}”`) with the name in a <bdi> and the words of the sentence around it. */
+export function sentenceWithName(sentence: (name: string) => string, name: string) {
+  const [first, ...rest] = sentence('\u0000').split('\u0000');
+  return html`${first}${rest.map((part) => html`<bdi>${name}</bdi>${part}`)}`;
+}
