@@ -29,6 +29,7 @@ import type { Guest } from '../store/guests.ts';
 import type { HostListRows } from '../store/index.ts';
 import type { Link } from '../store/links.ts';
 import type { Room } from '../store/rooms.ts';
+import type { Tenant } from '../store/tenants.ts';
 import { checkNow, documentedOnly, errorJson, json, validate } from '../validation.ts';
 import { hostGuestView, linkView } from '../views.ts';
 
@@ -62,11 +63,14 @@ export function createRoomRoutes(deps: AppDeps) {
     return room;
   }
 
-  const linkContext = (host: HostIdentity, room: Room, requestUrl: string) => ({
+  /** Where the caller's link URLs point: the operator's origin, else the caller's own request (seen by it alone). */
+  const originOf = (c: Context) => config.publicOrigin ?? new URL(c.req.url).origin;
+
+  const linkContext = (tenant: Tenant, room: Room, origin: string) => ({
     serverSecret: config.serverSecret,
-    tenant: host.tenant,
+    tenant,
     room,
-    origin: config.publicOrigin ?? new URL(requestUrl).origin,
+    origin,
     now: clock.now(),
   });
 
@@ -144,7 +148,7 @@ export function createRoomRoutes(deps: AppDeps) {
           // Verified, so the token's room is the one in the path, the one read.
           const room = checkedRoom(host, read?.room, EITHER);
           const rows = read?.links ?? [];
-          const context = linkContext(host, room, c.req.url);
+          const context = linkContext(host.tenant, room, originOf(c));
           const links = rows.map((link) => linkView(link, context));
           return c.json(
             {
@@ -224,9 +228,9 @@ export function createRoomRoutes(deps: AppDeps) {
               createdAt: now,
             });
           });
-          const view = linkView(link, linkContext(host, { ...room, guestAccessEnabled: true }, c.req.url));
-          events.publishToRoom(room.pk, { event: 'link', data: view });
-          return c.json(view, 201);
+          const current = { tenant: host.tenant, room: { ...room, guestAccessEnabled: true }, link };
+          events.publishToRoom(room.pk, { event: 'link', data: current });
+          return c.json(linkView(link, linkContext(current.tenant, current.room, originOf(c))), 201);
         },
       )
       .delete(
@@ -309,10 +313,24 @@ export function createRoomRoutes(deps: AppDeps) {
         validate('param', roomParams),
         (c) => {
           const room = roomFor(c.var.host, EITHER);
+          const origin = originOf(c);
           return eventStream(c, {
             hub: events,
             heartbeatMs: config.heartbeatMs,
-            subscribe: ({ send }) => events.subscribeToRoom(room.pk, send),
+            subscribe: ({ send }) =>
+              events.subscribeToRoom(room.pk, (event) =>
+                send(
+                  event.event === 'link'
+                    ? {
+                        event: 'link',
+                        data: linkView(
+                          event.data.link,
+                          linkContext(event.data.tenant, event.data.room, origin),
+                        ),
+                      }
+                    : event,
+                ),
+              ),
           });
         },
       )
