@@ -87,9 +87,12 @@ export function createGuestRoutes({ store, clock, config, events }: AppDeps) {
         responses: { 204: { description: 'Left' }, 401: errorJson('Unknown session') },
       }),
       (c) => {
-        const guest = c.var.guest;
-        if (!isFinal(guest.status)) {
-          const left = store.transaction(() => store.guests.setStatus(guest, 'left', clock.now()));
+        // Read and check under the write lock: a decision another process committed since stays decided.
+        const left = store.transaction(() => {
+          const guest = store.guests.get(c.var.guest.id) as Guest;
+          return isFinal(guest.status) ? undefined : store.guests.setStatus(guest, 'left', clock.now());
+        });
+        if (left) {
           events.publishToRoom(left.roomPk, { event: 'guest', data: hostGuestView(left) });
           events.publishToGuest(left.id, left.status);
         }
