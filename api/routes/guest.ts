@@ -6,6 +6,7 @@ import { bearerToken, guestFromSession } from '../auth.ts';
 import { guestContext, linkUnavailable } from '../redemption.ts';
 import { isFinal, isLinkUsable } from '../rules.ts';
 import { guestSessionResponse } from '../schemas.ts';
+import { noStore } from '../secure-headers.ts';
 import { eventStream } from '../sse.ts';
 import type { Guest } from '../store/guests.ts';
 import { errorJson, json } from '../validation.ts';
@@ -16,6 +17,7 @@ const tags = ['guest'];
 
 export function createGuestRoutes({ store, clock, config, events }: AppDeps) {
   return new Hono<AppEnv>()
+    .use(noStore())
     .use(async (c, next) => {
       const guest = guestFromSession(store, bearerToken(c));
       c.set('guest', guest);

@@ -14,6 +14,7 @@ import {
   tokenParams,
 } from '../schemas.ts';
 import { lookupHash, randomId } from '../secrets.ts';
+import { noStore } from '../secure-headers.ts';
 import { errorJson, json, validate } from '../validation.ts';
 import { guestRoomView, hostGuestView, publicGuestView, scheduleView } from '../views.ts';
 
@@ -66,6 +67,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
           'Send an `Idempotency-Key` header so a retried submit counts once and returns the same guest.',
         responses: { 201: json(redemptionResponse, 'The guest and its session token'), ...refusals },
       }),
+      noStore(),
       validate('param', tokenParams),
       validate('header', redemptionHeaders),
       validate('json', guestBody),

@@ -24,6 +24,7 @@ import {
   roomParams,
 } from '../schemas.ts';
 import { deriveToken, lookupHash, randomId } from '../secrets.ts';
+import { noStore } from '../secure-headers.ts';
 import { eventStream } from '../sse.ts';
 import type { Guest } from '../store/guests.ts';
 import type { HostListRows } from '../store/index.ts';
@@ -124,6 +125,8 @@ export function createRoomRoutes(deps: AppDeps) {
 
   return (
     new Hono<AppEnv>()
+      // Host answers carry link URLs and guests' emails.
+      .use(noStore())
       // Registered before the host-token middleware below, which therefore never runs for it: this route checks
       // the token itself with the statement that also reads the room and its links (store.hostList), so a call
       // takes one WAL read lock and no transaction. The checks keep their order: the token (401, 403 for another room),
