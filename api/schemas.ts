@@ -1,5 +1,6 @@
 // valibot schemas: the one source of request and response shapes, used to validate and to build OpenAPI.
 import * as v from 'valibot';
+import { ERROR_CODES } from './errors.ts';
 import { MAX_LINK_DAYS, MAX_LINK_USES, MAX_LINKS_PER_ROOM, NAME_MAX_LENGTH, parseInstant } from './rules.ts';
 
 // Rule 2 names: trimmed, 1–80 characters, no control characters.
@@ -159,7 +160,7 @@ const isoOrNull = v.nullable(v.string());
 
 export const errorResponse = v.object({
   error: v.object({
-    code: v.string(),
+    code: v.picklist(ERROR_CODES),
     message: v.string(),
     fields: v.optional(v.record(v.string(), v.string())),
   }),
