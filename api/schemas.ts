@@ -153,7 +153,10 @@ export const redemptionHeaders = v.object({
   ),
 });
 
-export const guestsQuery = v.object({ status: v.optional(guestStatus) });
+export const guestsQuery = v.object({
+  status: v.optional(guestStatus),
+  cursor: v.optional(identifier('Cursor')),
+});
 
 // Responses (documentation)
 const isoOrNull = v.nullable(v.string());
@@ -196,6 +199,12 @@ export const hostGuestResponse = v.object({
   linkName: v.string(),
   createdAt: v.string(),
   decidedAt: isoOrNull,
+});
+
+export const guestsResponse = v.object({
+  guests: v.array(hostGuestResponse),
+  /** Pass as `cursor` for the next page (older guests); null on the last page. */
+  nextCursor: v.nullable(v.string()),
 });
 
 const schedule = {

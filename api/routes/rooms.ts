@@ -17,6 +17,7 @@ import {
   guestAccessResponse,
   guestParams,
   guestsQuery,
+  guestsResponse,
   hostGuestResponse,
   linkBody,
   linkParams,
@@ -26,7 +27,7 @@ import {
 import { deriveToken, lookupHash, randomId } from '../secrets.ts';
 import { noStore } from '../secure-headers.ts';
 import { eventStream } from '../sse.ts';
-import type { Guest } from '../store/guests.ts';
+import { type Guest, PAGE_SIZE } from '../store/guests.ts';
 import type { HostListRows } from '../store/index.ts';
 import type { Link } from '../store/links.ts';
 import type { Room } from '../store/rooms.ts';
@@ -261,15 +262,22 @@ export function createRoomRoutes(deps: AppDeps) {
         describeRoute({
           tags,
           security,
-          summary: 'Guests of the room, newest first (guests:admit)',
-          responses: { 200: { description: '`{guests: HostGuest[]}`' }, ...refusals },
+          summary: 'Guests of the room, newest first, a page at a time (guests:admit)',
+          description: `Up to ${PAGE_SIZE} guests; \`nextCursor\`, passed back as \`cursor\`, gives the next (older) page.`,
+          responses: { 200: json(guestsResponse, 'A page of guests'), ...refusals },
         }),
         validate('param', roomParams),
         validate('query', guestsQuery),
         (c) => {
           const room = roomFor(c.var.host, ADMIT);
-          const guests = store.guests.listOfRoom(room.pk, c.req.valid('query').status).map(hostGuestView);
-          return c.json({ guests }, 200);
+          const { status, cursor } = c.req.valid('query');
+          if (cursor && store.guests.get(cursor)?.roomPk !== room.pk) {
+            throw new ApiError('validation_failed', 400, 'Some fields are not valid.', {
+              cursor: 'Unknown cursor: pass a nextCursor this list returned.',
+            });
+          }
+          const page = store.guests.pageOfRoom(room.pk, status, cursor);
+          return c.json({ guests: page.guests.map(hostGuestView), nextCursor: page.nextCursor }, 200);
         },
       )
       .post(
