@@ -112,7 +112,11 @@ export function createApp(options: CreateAppOptions | AppDeps) {
         info: {
           title: 'guest-access',
           version: '1',
-          description: 'Guest links and a waiting room for live media sessions.',
+          description:
+            'Guest links and a waiting room for live media sessions. Any request whose headers pass the ' +
+            'server’s limit (16 KB) is answered 431 `header_too_large`, one too slow to arrive 408 ' +
+            '`request_timeout`. Answers carrying a session token, a link URL or a guest’s email are sent ' +
+            'with `Cache-Control: no-store`.',
         },
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -69,6 +69,9 @@ function openStore(values: Values) {
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
+/** A server bound to loopback is reached from this machine only, so no stranger sends it a Host header. */
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
 async function serve(values: Values) {
   const settings = environmentSettings();
   const port = values.port === undefined ? settings.port : Number(values.port);
@@ -82,6 +85,11 @@ async function serve(values: Values) {
     config: { rateLimitPerMinute: settings.rateLimitPerMinute, publicOrigin: settings.publicOrigin },
     demo: values.demo,
   });
+  if (!settings.publicOrigin && !isLoopback(settings.host)) {
+    console.error(
+      'guest-access: GUEST_ACCESS_PUBLIC_ORIGIN is unset; link URLs take the origin of each host’s own request. Set it.',
+    );
+  }
   console.log(`guest-access listening on ${server.url}`);
   if (typeof server.demoInfo === 'string') console.log(server.demoInfo);
   else if (values.demo) console.log(`demo: ${server.url}/demo`);

@@ -1,22 +1,27 @@
 // The one error type of the API: routes throw it, app.onError turns it into `{error:{code,message,fields?}}`.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export type ErrorCode =
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'module_disabled'
-  | 'not_found'
-  | 'room_not_found'
-  | 'unsupported_room_type'
-  | 'link_limit_reached'
-  | 'guest_already_decided'
-  | 'guest_access_disabled'
-  | 'idempotency_key_reused'
-  | 'link_unavailable'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'internal_error';
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'module_disabled',
+  'not_found',
+  'room_not_found',
+  'request_timeout',
+  'unsupported_room_type',
+  'link_limit_reached',
+  'guest_already_decided',
+  'guest_access_disabled',
+  'idempotency_key_reused',
+  'link_unavailable',
+  'payload_too_large',
+  'rate_limited',
+  'header_too_large',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const LINK_UNAVAILABLE_MESSAGE =
   'Access to this media via this link was removed. Please contact the media owner for access.';

@@ -1,12 +1,14 @@
 // The in-process hub behind the Server-Sent Events streams: hosts listen per room, guests per guest.
 // Listeners unsubscribe when their stream ends, so nothing outlives a connection.
 import type { GuestStatus } from './store/guests.ts';
+import type { LinkContextRow } from './store/index.ts';
 import type { Admission } from './store/rooms.ts';
-import type { HostGuestView, LinkView } from './views.ts';
+import type { HostGuestView } from './views.ts';
 
 export type HostEvent =
   | { event: 'guest'; data: HostGuestView }
-  | { event: 'link'; data: LinkView }
+  // The link, not its URL: each host stream renders the URL with its own origin, never a publisher's Host header.
+  | { event: 'link'; data: LinkContextRow }
   | { event: 'link-deleted'; data: { id: string } }
   | { event: 'guest-access'; data: { enabled: boolean; admission: Admission } };
 

@@ -1,5 +1,6 @@
 // valibot schemas: the one source of request and response shapes, used to validate and to build OpenAPI.
 import * as v from 'valibot';
+import { ERROR_CODES } from './errors.ts';
 import { MAX_LINK_DAYS, MAX_LINK_USES, MAX_LINKS_PER_ROOM, NAME_MAX_LENGTH, parseInstant } from './rules.ts';
 
 /** Controls, including the bidi controls and marks that reorder the text around a name (a spoofing tool). */
@@ -166,14 +167,17 @@ export const redemptionHeaders = v.object({
   ),
 });
 
-export const guestsQuery = v.object({ status: v.optional(guestStatus) });
+export const guestsQuery = v.object({
+  status: v.optional(guestStatus),
+  cursor: v.optional(identifier('Cursor')),
+});
 
 // Responses (documentation)
 const isoOrNull = v.nullable(v.string());
 
 export const errorResponse = v.object({
   error: v.object({
-    code: v.string(),
+    code: v.picklist(ERROR_CODES),
     message: v.string(),
     fields: v.optional(v.record(v.string(), v.string())),
   }),
@@ -209,6 +213,12 @@ export const hostGuestResponse = v.object({
   linkName: v.string(),
   createdAt: v.string(),
   decidedAt: isoOrNull,
+});
+
+export const guestsResponse = v.object({
+  guests: v.array(hostGuestResponse),
+  /** Pass as `cursor` for the next page (older guests); null on the last page. */
+  nextCursor: v.nullable(v.string()),
 });
 
 const schedule = {

@@ -1,5 +1,5 @@
 // The security headers on every answer: exactly the set (names and values) of Hono's
-// `secureHeaders({ crossOriginResourcePolicy: 'cross-origin' })`, precomputed once.
+// `secureHeaders({ crossOriginResourcePolicy: 'cross-origin' })`, precomputed once; and no-store where answers hold secrets.
 import type { ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 
@@ -30,14 +30,28 @@ const SECURITY_HEADER_MAP = new Map(SECURITY_HEADERS);
  * headers are set on the Response as Hono's middleware did.
  */
 export function securityHeaders(): MiddlewareHandler {
+  return setAfter(SECURITY_HEADER_MAP);
+}
+
+/**
+ * `Cache-Control: no-store` for answers that carry a session token, a link URL or a guest's email: no browser
+ * or proxy cache keeps them. The answer's own headers win (Node's writeHead merges over these), so event
+ * streams set it themselves over hono's `no-cache`.
+ */
+export function noStore(): MiddlewareHandler {
+  return setAfter(NO_STORE);
+}
+
+const NO_STORE = new Map([['cache-control', 'no-store']]);
+
+function setAfter(headers: Map<string, string>): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (outgoing && typeof outgoing.setHeaders === 'function') {
-      if (!outgoing.headersSent) outgoing.setHeaders(SECURITY_HEADER_MAP);
+      if (!outgoing.headersSent) outgoing.setHeaders(headers);
       return;
     }
-    const headers = c.res.headers;
-    for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
+    for (const [name, value] of headers) c.res.headers.set(name, value);
   };
 }

@@ -1,12 +1,14 @@
 // The process edge: opens the database file, reads the environment, listens, shuts down gracefully.
 // The only module that imports @hono/node-server or touches the key file.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { maxHeaderSize, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { dirname } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type AppConfig, type AppDeps, type Clock, createApp, createDeps } from './app.ts';
+import { ApiError } from './errors.ts';
 import { newServerSecret, parseServerSecret } from './secrets.ts';
 import { openDb } from './store/db.ts';
 
@@ -87,6 +89,28 @@ export function openDatabase(dbFile: string, synchronous?: 'NORMAL' | 'FULL') {
   return openDb(dbFile, { synchronous });
 }
 
+/**
+ * Requests Node's parser refuses before the app sees them (headers over `maxHeaderSize`, broken HTTP, a request
+ * too slow to arrive) get the API's JSON error shape instead of Node's bare status line. As Node does, only a
+ * socket that has written nothing yet is answered, and it is closed after.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code !== 'ECONNRESET' && socket.writable && (socket as Socket).bytesWritten === 0) {
+    const refusal =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? new ApiError('header_too_large', 431, `Request headers are limited to ${maxHeaderSize} bytes.`)
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? new ApiError('request_timeout', 408, 'The request took too long to arrive.')
+          : new ApiError('validation_failed', 400, 'The request is not valid HTTP.');
+    const body = JSON.stringify(refusal.toJSON());
+    socket.write(
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const db = openDatabase(options.dbFile, options.synchronous);
   const deps = createDeps({
@@ -107,6 +131,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ) as Server;
   });
   const { port } = server.address() as AddressInfo;
+  server.on('clientError', answerClientError);
   const inFlight = new Set<ServerResponse>();
   server.on('request', (_request, response: ServerResponse) => {
     inFlight.add(response);

@@ -29,7 +29,7 @@ export function eventStream(
   c: Context,
   options: { hub: EventHub; heartbeatMs: number; subscribe: (control: StreamControl) => () => void },
 ) {
-  return streamSSE(c, async (stream) => {
+  const response = streamSSE(c, async (stream) => {
     let ended = false;
     let stopWaiting = () => {};
     const end = () => {
@@ -92,4 +92,7 @@ export function eventStream(
       await flushing;
     }
   });
+  // Over hono's no-cache: streams carry link URLs and guests' emails (see noStore in secure-headers.ts).
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
 }

@@ -6,6 +6,7 @@ import { bearerToken, guestFromSession } from '../auth.ts';
 import { guestContext, linkUnavailable } from '../redemption.ts';
 import { isFinal, isLinkUsable } from '../rules.ts';
 import { guestSessionResponse } from '../schemas.ts';
+import { noStore } from '../secure-headers.ts';
 import { eventStream } from '../sse.ts';
 import type { Guest } from '../store/guests.ts';
 import { errorJson, json } from '../validation.ts';
@@ -16,6 +17,7 @@ const tags = ['guest'];
 
 export function createGuestRoutes({ store, clock, config, events }: AppDeps) {
   return new Hono<AppEnv>()
+    .use(noStore())
     .use(async (c, next) => {
       const guest = guestFromSession(store, bearerToken(c));
       c.set('guest', guest);
@@ -87,9 +89,12 @@ export function createGuestRoutes({ store, clock, config, events }: AppDeps) {
         responses: { 204: { description: 'Left' }, 401: errorJson('Unknown session') },
       }),
       (c) => {
-        const guest = c.var.guest;
-        if (!isFinal(guest.status)) {
-          const left = store.transaction(() => store.guests.setStatus(guest, 'left', clock.now()));
+        // Read and check under the write lock: a decision another process committed since stays decided.
+        const left = store.transaction(() => {
+          const guest = store.guests.get(c.var.guest.id) as Guest;
+          return isFinal(guest.status) ? undefined : store.guests.setStatus(guest, 'left', clock.now());
+        });
+        if (left) {
           events.publishToRoom(left.roomPk, { event: 'guest', data: hostGuestView(left) });
           events.publishToGuest(left.id, left.status);
         }

@@ -14,8 +14,9 @@ import {
   tokenParams,
 } from '../schemas.ts';
 import { lookupHash, randomId } from '../secrets.ts';
+import { noStore } from '../secure-headers.ts';
 import { errorJson, json, validate } from '../validation.ts';
-import { guestRoomView, hostGuestView, linkView, publicGuestView, scheduleView } from '../views.ts';
+import { guestRoomView, hostGuestView, publicGuestView, scheduleView } from '../views.ts';
 
 const tags = ['guest'];
 const refusals = {
@@ -70,6 +71,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
           ...refusals,
         },
       }),
+      noStore(),
       validate('param', tokenParams),
       validate('header', redemptionHeaders),
       validate('json', guestBody),
@@ -92,15 +94,11 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
         const redemption = await redeemInTurn(() => redeem(store, context, input, now));
         const { guest, room } = redemption;
         if (redemption.counted && events.roomHasListeners(room.pk)) {
-          const origin = config.publicOrigin ?? new URL(c.req.url).origin;
-          const link = linkView(redemption.link, {
-            ...redemption,
-            serverSecret: config.serverSecret,
-            origin,
-            now: clock.now(),
-          });
           events.publishToRoom(room.pk, { event: 'guest', data: hostGuestView(guest) });
-          events.publishToRoom(room.pk, { event: 'link', data: link });
+          events.publishToRoom(room.pk, {
+            event: 'link',
+            data: { tenant: redemption.tenant, room, link: redemption.link },
+          });
         }
         return c.json(
           {

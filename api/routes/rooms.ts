@@ -17,6 +17,7 @@ import {
   guestAccessResponse,
   guestParams,
   guestsQuery,
+  guestsResponse,
   hostGuestResponse,
   linkBody,
   linkParams,
@@ -24,11 +25,13 @@ import {
   roomParams,
 } from '../schemas.ts';
 import { deriveToken, lookupHash, randomId } from '../secrets.ts';
+import { noStore } from '../secure-headers.ts';
 import { eventStream } from '../sse.ts';
-import type { Guest } from '../store/guests.ts';
+import { type Guest, PAGE_SIZE } from '../store/guests.ts';
 import type { HostListRows } from '../store/index.ts';
 import type { Link } from '../store/links.ts';
 import type { Room } from '../store/rooms.ts';
+import type { Tenant } from '../store/tenants.ts';
 import { checkNow, documentedOnly, errorJson, json, validate } from '../validation.ts';
 import { hostGuestView, linkView } from '../views.ts';
 
@@ -62,11 +65,14 @@ export function createRoomRoutes(deps: AppDeps) {
     return room;
   }
 
-  const linkContext = (host: HostIdentity, room: Room, requestUrl: string) => ({
+  /** Where the caller's link URLs point: the operator's origin, else the caller's own request (seen by it alone). */
+  const originOf = (c: Context) => config.publicOrigin ?? new URL(c.req.url).origin;
+
+  const linkContext = (tenant: Tenant, room: Room, origin: string) => ({
     serverSecret: config.serverSecret,
-    tenant: host.tenant,
+    tenant,
     room,
-    origin: config.publicOrigin ?? new URL(requestUrl).origin,
+    origin,
     now: clock.now(),
   });
 
@@ -120,6 +126,8 @@ export function createRoomRoutes(deps: AppDeps) {
 
   return (
     new Hono<AppEnv>()
+      // Host answers carry link URLs and guests' emails.
+      .use(noStore())
       // Registered before the host-token middleware below, which therefore never runs for it: this route checks
       // the token itself with the statement that also reads the room and its links (store.hostList), so a call
       // takes one WAL read lock and no transaction. The checks keep their order: the token (401, 403 for another room),
@@ -144,7 +152,7 @@ export function createRoomRoutes(deps: AppDeps) {
           // Verified, so the token's room is the one in the path, the one read.
           const room = checkedRoom(host, read?.room, EITHER);
           const rows = read?.links ?? [];
-          const context = linkContext(host, room, c.req.url);
+          const context = linkContext(host.tenant, room, originOf(c));
           const links = rows.map((link) => linkView(link, context));
           return c.json(
             {
@@ -224,9 +232,9 @@ export function createRoomRoutes(deps: AppDeps) {
               createdAt: now,
             });
           });
-          const view = linkView(link, linkContext(host, { ...room, guestAccessEnabled: true }, c.req.url));
-          events.publishToRoom(room.pk, { event: 'link', data: view });
-          return c.json(view, 201);
+          const current = { tenant: host.tenant, room: { ...room, guestAccessEnabled: true }, link };
+          events.publishToRoom(room.pk, { event: 'link', data: current });
+          return c.json(linkView(link, linkContext(current.tenant, current.room, originOf(c))), 201);
         },
       )
       .delete(
@@ -254,15 +262,22 @@ export function createRoomRoutes(deps: AppDeps) {
         describeRoute({
           tags,
           security,
-          summary: 'Guests of the room, newest first (guests:admit)',
-          responses: { 200: { description: '`{guests: HostGuest[]}`' }, ...refusals },
+          summary: 'Guests of the room, newest first, a page at a time (guests:admit)',
+          description: `Up to ${PAGE_SIZE} guests; \`nextCursor\`, passed back as \`cursor\`, gives the next (older) page.`,
+          responses: { 200: json(guestsResponse, 'A page of guests'), ...refusals },
         }),
         validate('param', roomParams),
         validate('query', guestsQuery),
         (c) => {
           const room = roomFor(c.var.host, ADMIT);
-          const guests = store.guests.listOfRoom(room.pk, c.req.valid('query').status).map(hostGuestView);
-          return c.json({ guests }, 200);
+          const { status, cursor } = c.req.valid('query');
+          if (cursor && store.guests.get(cursor)?.roomPk !== room.pk) {
+            throw new ApiError('validation_failed', 400, 'Some fields are not valid.', {
+              cursor: 'Unknown cursor: pass a nextCursor this list returned.',
+            });
+          }
+          const page = store.guests.pageOfRoom(room.pk, status, cursor);
+          return c.json({ guests: page.guests.map(hostGuestView), nextCursor: page.nextCursor }, 200);
         },
       )
       .post(
@@ -309,10 +324,24 @@ export function createRoomRoutes(deps: AppDeps) {
         validate('param', roomParams),
         (c) => {
           const room = roomFor(c.var.host, EITHER);
+          const origin = originOf(c);
           return eventStream(c, {
             hub: events,
             heartbeatMs: config.heartbeatMs,
-            subscribe: ({ send }) => events.subscribeToRoom(room.pk, send),
+            subscribe: ({ send }) =>
+              events.subscribeToRoom(room.pk, (event) =>
+                send(
+                  event.event === 'link'
+                    ? {
+                        event: 'link',
+                        data: linkView(
+                          event.data.link,
+                          linkContext(event.data.tenant, event.data.room, origin),
+                        ),
+                      }
+                    : event,
+                ),
+              ),
           });
         },
       )

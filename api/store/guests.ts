@@ -39,7 +39,14 @@ interface GuestRow {
   decided_at: number | null;
 }
 
-export const LIST_LIMIT = 1000;
+/** Guests per page of a host's list. */
+export const PAGE_SIZE = 1000;
+
+export interface GuestPage {
+  guests: Guest[];
+  /** The last guest's id when more follow, for the next page; null on the last page. */
+  nextCursor: string | null;
+}
 
 const SELECT = `SELECT g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at,
   g.decided_at FROM guests g JOIN links l ON l.id = g.link_id`;
@@ -56,6 +63,15 @@ const toGuest = (row: GuestRow): Guest => ({
   decidedAt: row.decided_at,
 });
 
+const pageStatement = (db: Db, byStatus: boolean, afterCursor: boolean) =>
+  db.prepare<{ roomPk: number; status?: string; cursor?: string }, GuestRow>(
+    `${SELECT} WHERE g.room_pk = @roomPk${byStatus ? ' AND g.status = @status' : ''}${
+      afterCursor
+        ? ' AND (g.created_at, g.rowid) < (SELECT c.created_at, c.rowid FROM guests c WHERE c.id = @cursor)'
+        : ''
+    } ORDER BY g.created_at DESC, g.rowid DESC LIMIT ${PAGE_SIZE + 1}`,
+  );
+
 export function createGuestStore(db: Db) {
   const statements = {
     insert: db.prepare(
@@ -68,13 +84,14 @@ export function createGuestStore(db: Db) {
     byIdempotencyKey: db.prepare<[string, string], GuestRow>(
       `${SELECT} WHERE g.link_id = ? AND g.idempotency_key = ?`,
     ),
-    // Capped: a host list is for reading, and a room may have collected a very large number of guests.
-    listOfRoom: db.prepare<[number], GuestRow>(
-      `${SELECT} WHERE g.room_pk = ? ORDER BY g.created_at DESC, g.rowid DESC LIMIT ${LIST_LIMIT}`,
-    ),
-    listOfRoomByStatus: db.prepare<[number, string], GuestRow>(
-      `${SELECT} WHERE g.room_pk = ? AND g.status = ? ORDER BY g.created_at DESC, g.rowid DESC LIMIT ${LIST_LIMIT}`,
-    ),
+    // A page starts below the cursor guest's place, not at an offset, so guests arriving meanwhile (newest,
+    // above it) neither shift nor repeat the rest.
+    pageOfRoom: {
+      first: pageStatement(db, false, false),
+      next: pageStatement(db, false, true),
+      firstWithStatus: pageStatement(db, true, false),
+      nextWithStatus: pageStatement(db, true, true),
+    },
     setStatus: db.prepare('UPDATE guests SET status = ?, decided_at = ? WHERE id = ?'),
     admitWaiting: db
       .prepare<[number, number], string>(
@@ -123,12 +140,19 @@ export function createGuestStore(db: Db) {
       return row && toGuest(row);
     },
 
-    /** Newest first, optionally only those with one status. */
-    listOfRoom(roomPk: number, status?: GuestStatus): Guest[] {
-      const rows = status
-        ? statements.listOfRoomByStatus.all(roomPk, status)
-        : statements.listOfRoom.all(roomPk);
-      return rows.map(toGuest);
+    /** A page of the room's guests, newest first, optionally only those with one status, after `cursor` (a guest id). */
+    pageOfRoom(roomPk: number, status?: GuestStatus, cursor?: string): GuestPage {
+      const pages = statements.pageOfRoom;
+      const statement = status
+        ? cursor
+          ? pages.nextWithStatus
+          : pages.firstWithStatus
+        : cursor
+          ? pages.next
+          : pages.first;
+      const rows = statement.all({ roomPk, status, cursor });
+      const guests = rows.slice(0, PAGE_SIZE).map(toGuest);
+      return { guests, nextCursor: rows.length > PAGE_SIZE ? (guests.at(-1)?.id ?? null) : null };
     },
 
     setStatus(guest: Guest, status: GuestStatus, now: number): Guest {

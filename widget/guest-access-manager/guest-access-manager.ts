@@ -251,8 +251,8 @@ export class GuestAccessManager extends LitElement {
       const guests = (status: 'waiting' | 'admitted') =>
         access.permissions.includes('guests:admit')
           ? this.client
-              .request<{ guests: HostGuest[] }>('GET', this.path(`guests?status=${status}`), { signal })
-              .then((answer) => answer.guests.sort(byCreatedAt))
+              .listGuests(this.path(`guests?status=${status}`), signal)
+              .then((all) => all.sort(byCreatedAt))
           : [];
       const [waiting, admitted] = await Promise.all([guests('waiting'), guests('admitted')]);
       if (signal.aborted || load !== this.loads) return;

@@ -8,6 +8,7 @@ import type { ErrorCode as ApiErrorCode } from '../../api/errors.ts';
 import type {
   guestAccessResponse,
   guestSessionResponse,
+  guestsResponse,
   hostGuestResponse,
   linkPreviewResponse,
   linkResponse,
@@ -21,6 +22,7 @@ export type Admission = GuestAccess['admission'];
 export type Permission = GuestAccess['permissions'][number];
 export type HostGuest = InferOutput<typeof hostGuestResponse>;
 export type GuestStatus = HostGuest['status'];
+export type GuestPage = InferOutput<typeof guestsResponse>;
 export type LinkPage = InferOutput<typeof linkPreviewResponse>;
 export type RoomSchedule = LinkPage['room'];
 export type Redemption = InferOutput<typeof redemptionResponse>;
@@ -87,6 +89,21 @@ export class ApiClient {
       throw refusal;
     }
     return body as T;
+  }
+
+  /** Every guest of a host's guest list (`path`, e.g. `…/guests?status=waiting`), page after page. */
+  async listGuests(path: string, signal?: AbortSignal): Promise<HostGuest[]> {
+    const guests: HostGuest[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: string = cursor
+        ? `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`
+        : path;
+      const page: GuestPage = await this.request<GuestPage>('GET', next, { signal });
+      guests.push(...page.guests);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return guests;
   }
 
   private async send(method: string, path: string, options: RequestOptions, refresh: boolean) {
