@@ -19,13 +19,14 @@ import type { Db } from './store/db.ts';
 import type { Guest } from './store/guests.ts';
 import { createStore, type Store } from './store/index.ts';
 import type { Tenant } from './store/tenants.ts';
+import { createStreamSlots, processStreamCap, type StreamCaps, type StreamSlots } from './stream-limits.ts';
 
 export interface Clock {
   /** Milliseconds since the epoch. Injected so expiry is tested without sleeping. */
   now(): number;
 }
 
-export interface AppConfig {
+export interface AppConfig extends StreamCaps {
   /** Kept outside the database: link and session tokens derive from it, signing secrets are sealed with it. */
   serverSecret: ServerSecret;
   /** Origin for link URLs; when unset, the origin of the request that asks for them. */
@@ -49,6 +50,8 @@ export interface AppDeps {
   config: AppConfig;
   events: EventHub;
   rateLimiter: RateLimiter;
+  /** The counters behind the stream caps. */
+  streamSlots: StreamSlots;
 }
 
 /** Per-request values set by the auth middleware; `tenant` also decides CORS. */
@@ -58,6 +61,9 @@ export const DEFAULT_CONFIG = {
   rateLimitPerMinute: 120,
   heartbeatMs: 15_000,
   maxHostTokenTtlSeconds: 24 * 60 * 60,
+  maxStreamsPerGuestSession: 3,
+  maxStreamsPerHost: 10,
+  maxStreamsPerAddress: 50,
 } satisfies Partial<AppConfig>;
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -77,9 +83,15 @@ export function createDeps(options: CreateAppOptions): AppDeps {
     db: options.db,
     store: createStore(options.db),
     clock,
-    config: { ...DEFAULT_CONFIG, ...options.config },
+    // The total stream cap follows the process's open-files limit unless configured.
+    config: {
+      ...DEFAULT_CONFIG,
+      ...options.config,
+      maxStreams: options.config.maxStreams ?? processStreamCap(),
+    },
     events: options.events ?? createEventHub(),
     rateLimiter: createRateLimiter(clock),
+    streamSlots: createStreamSlots(),
   };
 }
 

@@ -25,6 +25,8 @@ export interface HostIdentity {
   userId: string;
   roomId: string;
   permissions: Permission[];
+  /** The token's `exp` in milliseconds: a host event stream ends then. */
+  expiresAt: number;
 }
 
 export function bearerToken(c: Context): string {
@@ -188,7 +190,7 @@ export function verifyHostToken(
   if (claims.room !== roomId) throw forbidden('This host token is for another room.');
   const perms = Array.isArray(claims.perms) ? claims.perms : [];
   const permissions = ALL_PERMISSIONS.filter((permission) => perms.includes(permission));
-  return { tenant, userId: claims.sub, roomId: claims.room, permissions };
+  return { tenant, userId: claims.sub, roomId: claims.room, permissions, expiresAt: claims.exp * 1000 };
 }
 
 export function requirePermission(host: HostIdentity, anyOf: Permission[]): void {

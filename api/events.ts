@@ -1,5 +1,6 @@
-// The in-process hub behind the Server-Sent Events streams: hosts listen per room, guests per guest.
-// Listeners unsubscribe when their stream ends, so nothing outlives a connection.
+// The in-process hub behind the Server-Sent Events streams: hosts listen per room, guests per guest, and
+// host streams per tenant for admin changes (secrets, modules, rooms) after which they check their token
+// and room again. Listeners unsubscribe when their stream ends, so nothing outlives a connection.
 import type { GuestStatus } from './store/guests.ts';
 import type { LinkContextRow } from './store/index.ts';
 import type { Admission } from './store/rooms.ts';
@@ -49,6 +50,7 @@ function topic<T>() {
 export function createEventHub() {
   const rooms = topic<HostEvent>();
   const guests = topic<GuestEvent>();
+  const tenants = topic<void>();
   const closers = new Set<() => void>();
   return {
     publishToRoom: (roomPk: number, event: HostEvent) => rooms.publish(String(roomPk), event),
@@ -60,6 +62,10 @@ export function createEventHub() {
       guests.publish(guestId, { event: 'status', data: { status } }),
     subscribeToGuest: (guestId: string, listener: Listener<GuestEvent>) =>
       guests.subscribe(guestId, listener),
+    /** The tenant's secrets, modules or rooms changed: host streams re-check what let them open. */
+    publishTenantChanged: (tenantId: string) => tenants.publish(tenantId, undefined),
+    subscribeToTenantChanges: (tenantId: string, listener: () => void) =>
+      tenants.subscribe(tenantId, listener),
     /** Streams register how to end them, so a shutdown can close them all. */
     track(close: () => void) {
       closers.add(close);
@@ -70,7 +76,7 @@ export function createEventHub() {
     },
     /** Open listeners and streams, for leak checks. */
     get size() {
-      return rooms.size + guests.size + closers.size;
+      return rooms.size + guests.size + tenants.size + closers.size;
     },
   };
 }

@@ -1,8 +1,11 @@
-// One Server-Sent Events stream: subscribe, forward events, send a heartbeat, and clean up on every exit
-// (client gone, stream ended by the route, server shutting down).
+// One Server-Sent Events stream: take a slot under the stream caps, subscribe, forward events, send a
+// heartbeat, and clean up on every exit (client gone, socket error, stream ended by the route, server
+// shutting down). HEAD gets the headers only.
+import type { EventEmitter } from 'node:events';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { EventHub } from './events.ts';
+import { type StreamSlotKey, type StreamSlots, takeStreamSlot } from './stream-limits.ts';
 
 export interface StreamEvent {
   event: string;
@@ -25,10 +28,22 @@ const sseBlock = (event: string, data: string) =>
     .map((line) => `data: ${line}`)
     .join('\n')}\n\n`;
 
-export function eventStream(
-  c: Context,
-  options: { hub: EventHub; heartbeatMs: number; subscribe: (control: StreamControl) => () => void },
-) {
+export interface EventStreamOptions {
+  hub: EventHub;
+  heartbeatMs: number;
+  slots: StreamSlots;
+  /** The caps this stream counts against; a full one refuses it with 429. */
+  keys: readonly StreamSlotKey[];
+  /** Starts forwarding events; returns what stops it. */
+  subscribe: (control: StreamControl) => () => void;
+}
+
+export function eventStream(c: Context, options: EventStreamOptions) {
+  // Hono answers HEAD by running GET and dropping the body, so a stream started here would never end.
+  if (c.req.method === 'HEAD') {
+    return c.body(null, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+  }
+  const release = takeStreamSlot(options.slots, options.keys);
   const response = streamSSE(c, async (stream) => {
     let ended = false;
     let stopWaiting = () => {};
@@ -67,15 +82,21 @@ export function eventStream(
       flushing ??= drain();
       return flushing;
     };
-    const untrack = options.hub.track(end);
-    const unsubscribe = options.subscribe({
-      send: (event) => {
-        if (!ended) void write(event.event, JSON.stringify(event.data));
-      },
-      end,
-    });
     stream.onAbort(end);
+    // Node's response closes on every exit, also where hono notices none (a socket error, the server
+    // closing connections): aborting unblocks a write the client never reads, so `finally` runs.
+    const outgoing = (c.env as { outgoing?: EventEmitter } | undefined)?.outgoing;
+    const abort = () => stream.abort();
+    outgoing?.once('close', abort);
+    const untrack = options.hub.track(end);
+    let unsubscribe = () => {};
     try {
+      unsubscribe = options.subscribe({
+        send: (event) => {
+          if (!ended) void write(event.event, JSON.stringify(event.data));
+        },
+        end,
+      });
       while (!ended && !stream.aborted) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, options.heartbeatMs);
@@ -89,6 +110,8 @@ export function eventStream(
     } finally {
       unsubscribe();
       untrack();
+      release();
+      outgoing?.off('close', abort);
       await flushing;
     }
   });

@@ -43,6 +43,7 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
       (c) => {
         const tenant = tenantOf(c);
         store.transaction(() => store.tenants.update(tenant, c.req.valid('json')));
+        events.publishTenantChanged(tenant.id);
         return c.json(tenantView(store.tenants.get(tenant.id) as Tenant), 200);
       },
     )
@@ -59,6 +60,8 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
       }),
       (c) => {
         const signingSecret = rotateSigningSecret(store, config.serverSecret, tenantOf(c).id);
+        // Tokens signed with the secret this rotation retired stop working, their streams too.
+        events.publishTenantChanged(tenantOf(c).id);
         return c.json({ signingSecret }, 201);
       },
     )
@@ -82,6 +85,8 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
         const fields = roomFields(c.req.valid('json'));
         const existed = store.rooms.get(tenant.id, roomId)?.removedAt === null;
         const room = store.transaction(() => store.rooms.put(tenant.id, roomId, fields, clock.now()));
+        // A room made a channel ends its host streams.
+        events.publishTenantChanged(tenant.id);
         return c.json(adminRoomView(room), existed ? 200 : 201);
       },
     )
@@ -104,6 +109,7 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
         });
         for (const link of deletedLinks)
           events.publishToRoom(room.pk, { event: 'link-deleted', data: { id: link.id } });
+        events.publishTenantChanged(room.tenantId);
         return c.body(null, 204);
       },
     );

@@ -3,19 +3,21 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps, AppEnv } from '../app.ts';
 import { bearerToken, guestFromSession } from '../auth.ts';
+import { clientAddress } from '../rate-limit.ts';
 import { guestContext, linkUnavailable } from '../redemption.ts';
 import { isFinal, isLinkUsable } from '../rules.ts';
 import { guestSessionResponse } from '../schemas.ts';
 import { noStore } from '../secure-headers.ts';
 import { eventStream } from '../sse.ts';
 import type { Guest } from '../store/guests.ts';
+import { guestStreamKeys } from '../stream-limits.ts';
 import { errorJson, json } from '../validation.ts';
 import { guestRoomView, hostGuestView, publicGuestView } from '../views.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['guest'];
 
-export function createGuestRoutes({ store, clock, config, events }: AppDeps) {
+export function createGuestRoutes({ store, clock, config, events, streamSlots }: AppDeps) {
   return new Hono<AppEnv>()
     .use(noStore())
     .use(async (c, next) => {
@@ -59,13 +61,22 @@ export function createGuestRoutes({ store, clock, config, events }: AppDeps) {
         security,
         summary:
           'Server-Sent Events: `status` now and on every change; ends once the guest is turned away or left',
-        responses: { 200: { description: 'text/event-stream' }, 401: errorJson('Unknown session') },
+        description:
+          'By default at most 3 streams per guest session (and 50 per client address) are open at once; one more is ' +
+          'refused with 429 `rate_limited` and `Retry-After`. HEAD answers the headers without a stream.',
+        responses: {
+          200: { description: 'text/event-stream' },
+          401: errorJson('Unknown session'),
+          429: errorJson('rate_limited: too many streams open for this session, address or server'),
+        },
       }),
       (c) => {
         const guest = c.var.guest;
         return eventStream(c, {
           hub: events,
           heartbeatMs: config.heartbeatMs,
+          slots: streamSlots,
+          keys: guestStreamKeys(config, clientAddress(c), guest.id),
           subscribe: ({ send, end }) => {
             const unsubscribe = events.subscribeToGuest(guest.id, (event) => {
               send(event);

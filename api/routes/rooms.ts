@@ -11,6 +11,10 @@ import {
   verifyHostToken,
 } from '../auth.ts';
 import { ApiError, notFound, roomNotFound } from '../errors.ts';
+import type { HostEvent } from '../events.ts';
+import { followRoom } from '../host-stream.ts';
+import { READ_GUEST_ACCESS, READ_GUESTS } from '../permissions.ts';
+import { clientAddress } from '../rate-limit.ts';
 import { type Decision, decide, expiresAtFor, guestAccessRefusal, MAX_LINKS_PER_ROOM } from '../rules.ts';
 import {
   guestAccessPatchBody,
@@ -26,18 +30,18 @@ import {
 } from '../schemas.ts';
 import { deriveToken, lookupHash, randomId } from '../secrets.ts';
 import { noStore } from '../secure-headers.ts';
-import { eventStream } from '../sse.ts';
+import { eventStream, type StreamEvent } from '../sse.ts';
 import { type Guest, PAGE_SIZE } from '../store/guests.ts';
 import type { HostListRows } from '../store/index.ts';
 import type { Link } from '../store/links.ts';
 import type { Room } from '../store/rooms.ts';
 import type { Tenant } from '../store/tenants.ts';
+import { hostStreamKeys } from '../stream-limits.ts';
 import { checkNow, documentedOnly, errorJson, json, validate } from '../validation.ts';
 import { hostGuestView, linkView } from '../views.ts';
 
 const MANAGE: Permission[] = ['guest-access:manage'];
 const ADMIT: Permission[] = ['guests:admit'];
-const EITHER: Permission[] = ['guest-access:manage', 'guests:admit'];
 
 const security = [{ bearer: [] }];
 const tags = ['host'];
@@ -49,7 +53,7 @@ const refusals = {
 };
 
 export function createRoomRoutes(deps: AppDeps) {
-  const { store, clock, config, events } = deps;
+  const { store, clock, config, events, streamSlots } = deps;
 
   /** The host's room, after rule 7's checks and the permission the route needs. */
   function roomFor(host: HostIdentity, permissions: Permission[]): Room {
@@ -150,7 +154,7 @@ export function createRoomRoutes(deps: AppDeps) {
           });
           checkNow(roomParams, c.req.param());
           // Verified, so the token's room is the one in the path, the one read.
-          const room = checkedRoom(host, read?.room, EITHER);
+          const room = checkedRoom(host, read?.room, READ_GUEST_ACCESS);
           const rows = read?.links ?? [];
           const context = linkContext(host.tenant, room, originOf(c));
           const links = rows.map((link) => linkView(link, context));
@@ -269,7 +273,7 @@ export function createRoomRoutes(deps: AppDeps) {
         validate('param', roomParams),
         validate('query', guestsQuery),
         (c) => {
-          const room = roomFor(c.var.host, ADMIT);
+          const room = roomFor(c.var.host, READ_GUESTS);
           const { status, cursor } = c.req.valid('query');
           if (cursor && store.guests.get(cursor)?.roomPk !== room.pk) {
             throw new ApiError('validation_failed', 400, 'Some fields are not valid.', {
@@ -319,29 +323,60 @@ export function createRoomRoutes(deps: AppDeps) {
           tags,
           security,
           summary: 'Server-Sent Events: guest, link, link-deleted, guest-access; ping as heartbeat',
-          responses: { 200: { description: 'text/event-stream' }, ...refusals },
+          description:
+            'Each event only reaches a token whose permissions the REST route with the same data needs: ' +
+            '`guest` needs guests:admit (as the guest list), the others either permission (as the ' +
+            'guest-access view). The stream ends at the token’s `exp`, and at once when the token or room ' +
+            'stops passing the checks (secrets rotated twice, a module off, the room removed or made a ' +
+            'channel): reconnect with a fresh token. By default at most 10 streams per host (tenant, user, room) and ' +
+            '50 per client address are open at once; one more is refused with 429 `rate_limited` and ' +
+            '`Retry-After`. HEAD answers the headers without a stream.',
+          responses: {
+            200: { description: 'text/event-stream' },
+            ...refusals,
+            429: errorJson('rate_limited: too many streams open for this host, address or server'),
+          },
         }),
         validate('param', roomParams),
         (c) => {
-          const room = roomFor(c.var.host, EITHER);
+          const host = c.var.host;
+          const room = roomFor(host, READ_GUEST_ACCESS);
+          const token = bearerToken(c);
           const origin = originOf(c);
+          // Link events carry the link: this host's stream renders its URL (never a publisher's Host header).
+          const render = (event: HostEvent): StreamEvent =>
+            event.event === 'link'
+              ? {
+                  event: 'link',
+                  data: linkView(event.data.link, linkContext(event.data.tenant, event.data.room, origin)),
+                }
+              : event;
+          // The same checks as every host route, against the secrets and room as they are now.
+          const stillAllowed = () => {
+            try {
+              const now = clock.now();
+              const again = verifyHostToken(
+                {
+                  store,
+                  serverSecret: config.serverSecret,
+                  now,
+                  maxTtlSeconds: config.maxHostTokenTtlSeconds,
+                },
+                token,
+                host.roomId,
+              );
+              return roomFor(again, READ_GUEST_ACCESS).pk === room.pk;
+            } catch (error) {
+              if (!(error instanceof ApiError)) console.error(error);
+              return false;
+            }
+          };
           return eventStream(c, {
             hub: events,
             heartbeatMs: config.heartbeatMs,
-            subscribe: ({ send }) =>
-              events.subscribeToRoom(room.pk, (event) =>
-                send(
-                  event.event === 'link'
-                    ? {
-                        event: 'link',
-                        data: linkView(
-                          event.data.link,
-                          linkContext(event.data.tenant, event.data.room, origin),
-                        ),
-                      }
-                    : event,
-                ),
-              ),
+            slots: streamSlots,
+            keys: hostStreamKeys(config, clientAddress(c), { ...host, tenantId: host.tenant.id }),
+            subscribe: followRoom(deps, host, room.pk, { stillAllowed, render }),
           });
         },
       )

@@ -25,19 +25,23 @@ export function tempDbFile(t: TestContext): string {
   return join(folder, 'guest-access.db');
 }
 
-/** Starts `serve --port 0` on dbFile (rate limits off) and waits until it listens; killed when the test ends. */
+/**
+ * Starts `serve --port 0` on dbFile (rate limits off) and waits until it listens; killed when the test ends.
+ * `openFiles` starts it under `ulimit -n` (through bash, which then execs node).
+ */
 export async function startChildServer(
   t: TestContext,
   dbFile: string,
   env: Record<string, string> = {},
+  options: { openFiles?: number } = {},
 ): Promise<ChildServer> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'api/cli.ts', 'serve', '--port', '0', '--db', dbFile],
-    {
-      env: { ...process.env, GUEST_ACCESS_RATE_LIMIT: '0', ...env },
-    },
-  );
+  const args = ['--import', 'tsx', 'api/cli.ts', 'serve', '--port', '0', '--db', dbFile];
+  const [command, commandArgs] = options.openFiles
+    ? ['bash', ['-c', `ulimit -n ${options.openFiles} && exec "$0" "$@"`, process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(command, commandArgs, {
+    env: { ...process.env, GUEST_ACCESS_RATE_LIMIT: '0', ...env },
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );

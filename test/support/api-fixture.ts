@@ -8,6 +8,7 @@ import { ALL_PERMISSIONS, createTenant } from '../../api/auth.ts';
 import { decrypt } from '../../api/secrets.ts';
 import { type RunningServer, startServer } from '../../api/server.ts';
 import type { Modules } from '../../api/store/tenants.ts';
+import type { StreamCaps } from '../../api/stream-limits.ts';
 
 export interface TestApi {
   url: string;
@@ -108,7 +109,9 @@ export interface SetupInput extends TenantInput {
 let roomCounter = 0;
 
 /** Starts the real server via startServer on a temporary database file, port 0, rate limit off. */
-export async function startTestApi(options: { heartbeatMs?: number; rateLimitPerMinute?: number } = {}) {
+export async function startTestApi(
+  options: { heartbeatMs?: number; rateLimitPerMinute?: number; streamCaps?: Partial<StreamCaps> } = {},
+) {
   const folder = mkdtempSync(join(tmpdir(), 'guest-access-'));
   const clock = movableClock();
   const server: RunningServer = await startServer({
@@ -116,7 +119,11 @@ export async function startTestApi(options: { heartbeatMs?: number; rateLimitPer
     port: 0,
     serverSecret: 'test-server-secret-of-at-least-32-characters',
     clock,
-    config: { rateLimitPerMinute: options.rateLimitPerMinute ?? 0, heartbeatMs: options.heartbeatMs ?? 1000 },
+    config: {
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+      heartbeatMs: options.heartbeatMs ?? 1000,
+      ...options.streamCaps,
+    },
   });
   const { store, config } = server.deps;
   const request = (input: CallInput) => call(server.url, input);

@@ -302,4 +302,22 @@ describe('<guest-access-manager> window', () => {
     await redeem(room, 0, 'Bea');
     await waitUntil(() => linkRows(element)[0][2] === '2 / unlimited', 'live update lost');
   });
+
+  it('follows the room again with a fresh token from getToken(true) after the stream ends at the token’s exp', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const asked: boolean[] = [];
+    const element = await openManager(room, {
+      getToken: (refresh) => {
+        asked.push(refresh);
+        return mintToken(room, { ttlSeconds: 2 });
+      },
+    });
+    // The first token expires within 2 s, and the server ends its stream then.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await redeem(room, 0, 'Ana');
+    await waitUntil(() => linkRows(element)[0][2] === '1 / unlimited', 'no stream after exp', {
+      timeout: 3000,
+    });
+    expect(asked).to.include(true);
+  });
 });

@@ -238,7 +238,16 @@ export class GuestAccessManager extends LitElement {
     void this.load(live.signal);
     void this.client.follow(
       this.path('events'),
-      { onOpen: () => void this.load(live.signal), onEvent: (name, data) => this.onRoomEvent(name, data) },
+      {
+        onOpen: () => void this.load(live.signal),
+        onEvent: (name, data) => this.onRoomEvent(name, data),
+        // The stream ends at the token's exp, or when the room or token stops passing the checks: a
+        // fresh token reopens it, a refusal is shown as a failed load would be.
+        reconnectOnEnd: true,
+        onError: (error) => {
+          if (!live.signal.aborted) this.failure = error;
+        },
+      },
       live.signal,
     );
   }

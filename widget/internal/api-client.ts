@@ -128,7 +128,10 @@ export class ApiClient {
    * Follows a Server-Sent Events stream until `signal` aborts, reconnecting with exponential backoff
    * (0.5 s doubling to 15 s) when it drops. `onEvent` gets each event's name and parsed data.
    * `onOpen` runs on every (re)connection, so the caller can reload state it may have missed.
-   * A 4xx answer stops the stream and is passed to `onError` (a retry would not change it).
+   * A 429 (too many streams open) is retried after its `Retry-After`; any other 4xx answer stops the
+   * stream and is passed to `onError` (a retry would not change it). When the server ends the stream,
+   * following stops, unless `reconnectOnEnd`: then it reconnects with a refreshed token (a host stream
+   * ends at its token's `exp`).
    */
   async follow(
     path: string,
@@ -136,20 +139,23 @@ export class ApiClient {
       onEvent: (name: string, data: unknown) => void;
       onOpen?: () => void;
       onError?: (error: ApiRequestError) => void;
+      reconnectOnEnd?: boolean;
     },
     signal: AbortSignal,
   ): Promise<void> {
+    const options = { signal, headers: { Accept: 'text/event-stream' } };
     let delay = 500;
+    let refresh = false;
     while (!signal.aborted) {
+      let wait = delay;
       try {
-        let response = await this.send(
-          'GET',
-          path,
-          { signal, headers: { Accept: 'text/event-stream' } },
-          false,
-        );
-        if (response.status === 401) {
-          response = await this.send('GET', path, { signal, headers: { Accept: 'text/event-stream' } }, true);
+        let response = await this.send('GET', path, options, refresh);
+        refresh = false;
+        if (response.status === 401) response = await this.send('GET', path, options, true);
+        if (response.status === 429) {
+          wait = Math.max(delay, (Number(response.headers.get('Retry-After')) || 0) * 1000);
+          await response.body?.cancel();
+          throw new Error('too many streams open');
         }
         if (response.status >= 400 && response.status < 500) {
           const error = (await response.json().catch(() => ({})))?.error ?? {};
@@ -160,14 +166,18 @@ export class ApiClient {
         }
         if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
         delay = 500;
+        const openedAt = Date.now();
         handlers.onOpen?.();
         await readEvents(response.body, handlers.onEvent);
         // The server ended the stream on purpose (e.g. the guest was removed): no reconnect.
-        return;
+        if (!handlers.reconnectOnEnd) return;
+        refresh = true;
+        // A stream that lasted is reopened at once; one ended straight away waits, so they cannot spin.
+        if (Date.now() - openedAt > 1000) continue;
       } catch {
         if (signal.aborted) return;
       }
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await new Promise((resolve) => setTimeout(resolve, wait));
       delay = Math.min(delay * 2, 15000);
     }
   }

@@ -1,0 +1,46 @@
+// What a host's event stream follows: the room's events the token may read, until the token expires or an
+// admin change (secrets rotated, a module off, the room removed or made a channel) means the token or room
+// no longer passes the checks the REST routes make.
+import type { Clock } from './app.ts';
+import type { HostIdentity } from './auth.ts';
+import type { EventHub, HostEvent } from './events.ts';
+import { mayReceive } from './permissions.ts';
+import type { StreamControl, StreamEvent } from './sse.ts';
+
+/** setTimeout's ceiling; a later `exp` is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export function followRoom(
+  deps: { events: EventHub; clock: Clock },
+  host: HostIdentity,
+  roomPk: number,
+  hooks: {
+    /** The REST routes' checks on the token and the room, run again; false ends the stream. */
+    stillAllowed: () => boolean;
+    /** The event as this stream sends it (e.g. a link's URL with the stream's own origin). */
+    render: (event: HostEvent) => StreamEvent;
+  },
+) {
+  const { stillAllowed, render } = hooks;
+  return ({ send, end }: StreamControl) => {
+    const unsubscribeRoom = deps.events.subscribeToRoom(roomPk, (event) => {
+      if (mayReceive(host, event)) send(render(event));
+    });
+    const unsubscribeTenant = deps.events.subscribeToTenantChanges(host.tenant.id, () => {
+      if (!stillAllowed()) end();
+    });
+    // The stream must not outlive its token: the element reconnects with a fresh one.
+    let timer: ReturnType<typeof setTimeout>;
+    const endAtExpiry = () => {
+      const left = host.expiresAt - deps.clock.now();
+      if (left <= 0) end();
+      else timer = setTimeout(endAtExpiry, Math.min(left, MAX_TIMER_MS));
+    };
+    endAtExpiry();
+    return () => {
+      clearTimeout(timer);
+      unsubscribeRoom();
+      unsubscribeTenant();
+    };
+  };
+}
