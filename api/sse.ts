@@ -29,6 +29,7 @@ export function eventStream(
   c: Context,
   options: { hub: EventHub; heartbeatMs: number; subscribe: (control: StreamControl) => () => void },
 ) {
+  c.header('X-Accel-Buffering', 'no'); // nginx passes each event on at once, whatever its proxy_buffering
   return streamSSE(c, async (stream) => {
     let ended = false;
     let stopWaiting = () => {};
