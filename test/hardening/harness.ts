@@ -31,7 +31,9 @@ export interface RawAnswer {
 
 export type Harness = Awaited<ReturnType<typeof harness>>;
 
-export async function harness(options: { rateLimitPerMinute?: number; trustProxy?: string } = {}) {
+export async function harness(
+  options: { rateLimitPerMinute?: number; trustProxy?: string; instanceName?: string } = {},
+) {
   const db = openDb(':memory:');
   const clock = movableClock();
   const deps = createDeps({
@@ -41,6 +43,7 @@ export async function harness(options: { rateLimitPerMinute?: number; trustProxy
       serverSecret: Buffer.alloc(32, 9),
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
       trustProxy: parseTrustedProxies(options.trustProxy ?? ''),
+      instanceName: options.instanceName,
     },
   });
   const app = createApp(deps);
