@@ -7,6 +7,7 @@ import type { HostIdentity } from './auth.ts';
 import { tenantCors } from './cors.ts';
 import { ApiError } from './errors.ts';
 import { createEventHub, type EventHub } from './events.ts';
+import { NO_TRUSTED_PROXY, type TrustedProxies } from './proxy-trust.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createAdminRoutes } from './routes/admin.ts';
 import { createGuestRoutes } from './routes/guest.ts';
@@ -14,7 +15,7 @@ import { createLinkRoutes } from './routes/links.ts';
 import { createPageRoutes } from './routes/pages.ts';
 import { createRoomRoutes } from './routes/rooms.ts';
 import type { ServerSecret } from './secrets.ts';
-import { securityHeaders } from './secure-headers.ts';
+import { fixedHeaders, SECURITY_HEADERS } from './secure-headers.ts';
 import type { Db } from './store/db.ts';
 import type { Guest } from './store/guests.ts';
 import { createStore, type Store } from './store/index.ts';
@@ -37,6 +38,10 @@ export interface AppConfig extends StreamCaps {
   heartbeatMs: number;
   /** Host tokens whose `exp` lies further ahead are refused. */
   maxHostTokenTtlSeconds: number;
+  /** Proxies whose X-Forwarded-For names the client (GUEST_ACCESS_TRUST_PROXY); by default none. */
+  trustProxy: TrustedProxies;
+  /** Sent as `Guest-Access-Instance` on every answer when set (opt-in: tells which instance a balancer chose). */
+  instanceName?: string;
 }
 
 /**
@@ -64,6 +69,7 @@ export const DEFAULT_CONFIG = {
   maxStreamsPerGuestSession: 3,
   maxStreamsPerHost: 10,
   maxStreamsPerAddress: 50,
+  trustProxy: NO_TRUSTED_PROXY,
 } satisfies Partial<AppConfig>;
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -98,7 +104,12 @@ export function createDeps(options: CreateAppOptions): AppDeps {
 export function createApp(options: CreateAppOptions | AppDeps) {
   const deps = 'store' in options ? options : createDeps(options);
   const app = new Hono<AppEnv>();
-  app.use(securityHeaders());
+  const { instanceName } = deps.config;
+  app.use(
+    fixedHeaders(
+      instanceName ? [...SECURITY_HEADERS, ['guest-access-instance', instanceName]] : SECURITY_HEADERS,
+    ),
+  );
   app.use(tenantCors(deps.store));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,

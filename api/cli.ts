@@ -8,7 +8,7 @@ import { ApiError } from './errors.ts';
 import { roomFields } from './rules.ts';
 import { roomBody, roomParams } from './schemas.ts';
 import { decrypt } from './secrets.ts';
-import { environmentSettings, loadServerSecret, openDatabase, startServer } from './server.ts';
+import { environmentSettings, loadServerSecret, openDatabase, SettingError, startServer } from './server.ts';
 import { createStore } from './store/index.ts';
 
 const USAGE = `guest-access <command> [options]
@@ -82,7 +82,12 @@ async function serve(values: Values) {
     port,
     host: settings.host,
     synchronous: settings.synchronous,
-    config: { rateLimitPerMinute: settings.rateLimitPerMinute, publicOrigin: settings.publicOrigin },
+    config: {
+      rateLimitPerMinute: settings.rateLimitPerMinute,
+      publicOrigin: settings.publicOrigin,
+      trustProxy: settings.trustProxy,
+      instanceName: settings.instanceName,
+    },
     demo: values.demo,
   });
   if (!settings.publicOrigin && !isLoopback(settings.host)) {
@@ -184,7 +189,11 @@ export async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof v.ValiError || error instanceof ApiError;
+  const known =
+    error instanceof UsageError ||
+    error instanceof SettingError ||
+    error instanceof v.ValiError ||
+    error instanceof ApiError;
   console.error(`guest-access: ${error instanceof Error ? error.message : String(error)}`);
   if (!known) console.error(error);
   if (error instanceof UsageError) console.error(`\n${USAGE}`);

@@ -1,6 +1,7 @@
 // In-process fixed-window rate limits per minute (no extra service). A limit of 0 turns a limit off.
 import type { Context } from 'hono';
 import { ApiError } from './errors.ts';
+import { requestAddress, type TrustedProxies } from './proxy-trust.ts';
 import { type LinkContext, resolveLink } from './redemption.ts';
 import type { Store } from './store/index.ts';
 
@@ -69,10 +70,9 @@ export function resolveLinkUnderLimits(
   return context;
 }
 
-/** Who the limits count a request against: its connection's peer (never a forwarded header, which a client could forge). */
-export function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return clientSubject(env?.incoming?.socket?.remoteAddress ?? 'local');
+/** Who the limits count a request against: its peer, or the client a trusted proxy forwarded (proxy-trust.ts). */
+export function clientAddress(c: Context, trusted: TrustedProxies): string {
+  return clientSubject(requestAddress(c, trusted));
 }
 
 /**

@@ -1,5 +1,6 @@
-// The security headers on every answer: exactly the set (names and values) of Hono's
-// `secureHeaders({ crossOriginResourcePolicy: 'cross-origin' })`, precomputed once; and no-store where answers hold secrets.
+// The fixed headers on every answer: exactly the set (names and values) of Hono's
+// `secureHeaders({ crossOriginResourcePolicy: 'cross-origin' })`, precomputed once, plus the opt-in instance name;
+// and no-store where answers hold secrets.
 import type { ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 
@@ -18,19 +19,17 @@ export const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['x-xss-protection', '0'],
 ];
 
-const SECURITY_HEADER_MAP = new Map(SECURITY_HEADERS);
-
 /**
- * Served through @hono/node-server, the set goes straight onto Node's response in one `setHeaders` call;
+ * Sets the same headers on every answer. Served through @hono/node-server, the set goes straight onto Node's response in one `setHeaders` call;
  * node-server's `writeHead` then adds the answer's own headers. Hono's middleware set the eleven headers one
  * by one on `c.res.headers`, which turned every answer's plain header object into a WHATWG Headers object
  * that node-server then had to sort and copy back into a plain object: a tenth of the link page's time.
- * No route sets any of these headers to another value (the entry page sets Referrer-Policy to the same
+ * No route sets any of the security headers to another value (the entry page sets Referrer-Policy to the same
  * no-referrer), so which write wins changes nothing. Without Node's response (`app.request` in tests) the
  * headers are set on the Response as Hono's middleware did.
  */
-export function securityHeaders(): MiddlewareHandler {
-  return setAfter(SECURITY_HEADER_MAP);
+export function fixedHeaders(fixed: ReadonlyArray<readonly [string, string]>): MiddlewareHandler {
+  return setAfter(new Map(fixed));
 }
 
 /**

@@ -1,5 +1,5 @@
 // The process edge: opens the database file, reads the environment, listens, shuts down gracefully.
-// The only module that imports @hono/node-server or touches the key file.
+// The only module that listens (imports @hono/node-server's `serve`) or touches the key file.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { maxHeaderSize, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type AppConfig, type AppDeps, type Clock, createApp, createDeps } from './app.ts';
 import { ApiError } from './errors.ts';
+import { parseTrustedProxies } from './proxy-trust.ts';
 import { newServerSecret, parseServerSecret } from './secrets.ts';
 import { openDb } from './store/db.ts';
 
@@ -61,6 +62,9 @@ export function loadServerSecret(dbFile: string, configured = process.env.GUEST_
   return parseServerSecret(readFileSync(keyFile, 'utf8').trim());
 }
 
+/** A setting the environment got wrong: the command line prints its message alone, as one line. */
+export class SettingError extends Error {}
+
 /** Settings from the environment, validated at start-up. */
 export function environmentSettings(env = process.env) {
   const number = (name: string, fallback: number) => {
@@ -68,12 +72,16 @@ export function environmentSettings(env = process.env) {
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 0)
-      throw new Error(`${name} must be a whole number ≥ 0, not "${raw}"`);
+      throw new SettingError(`${name} must be a whole number ≥ 0, not "${raw}"`);
     return value;
   };
   const synchronous = (env.GUEST_ACCESS_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
-    throw new Error('GUEST_ACCESS_SYNCHRONOUS is NORMAL or FULL');
+    throw new SettingError('GUEST_ACCESS_SYNCHRONOUS is NORMAL or FULL');
+  const instanceName = env.GUEST_ACCESS_INSTANCE || undefined;
+  // It goes into a response header as is.
+  if (instanceName !== undefined && !/^[\w.-]{1,64}$/.test(instanceName))
+    throw new SettingError('GUEST_ACCESS_INSTANCE is 1 to 64 letters, digits, ".", "_" or "-"');
   return {
     dbFile: env.GUEST_ACCESS_DB || './data/guest-access.db',
     port: number('PORT', 8787),
@@ -81,7 +89,17 @@ export function environmentSettings(env = process.env) {
     synchronous: synchronous as 'NORMAL' | 'FULL',
     rateLimitPerMinute: number('GUEST_ACCESS_RATE_LIMIT', 120),
     publicOrigin: env.GUEST_ACCESS_PUBLIC_ORIGIN || undefined,
+    trustProxy: trustedProxies(env.GUEST_ACCESS_TRUST_PROXY ?? ''),
+    instanceName,
   };
+}
+
+function trustedProxies(setting: string) {
+  try {
+    return parseTrustedProxies(setting);
+  } catch (error) {
+    throw new SettingError(`GUEST_ACCESS_TRUST_PROXY: ${(error as Error).message}`);
+  }
 }
 
 export function openDatabase(dbFile: string, synchronous?: 'NORMAL' | 'FULL') {

@@ -44,6 +44,7 @@ export function eventStream(c: Context, options: EventStreamOptions) {
     return c.body(null, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
   }
   const release = takeStreamSlot(options.slots, options.keys);
+  c.header('X-Accel-Buffering', 'no'); // nginx passes each event on at once, whatever its proxy_buffering
   const response = streamSSE(c, async (stream) => {
     let ended = false;
     let stopWaiting = () => {};

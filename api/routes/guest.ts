@@ -76,7 +76,7 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots }:
           hub: events,
           heartbeatMs: config.heartbeatMs,
           slots: streamSlots,
-          keys: guestStreamKeys(config, clientAddress(c), guest.id),
+          keys: guestStreamKeys(config, clientAddress(c, config.trustProxy), guest.id),
           subscribe: ({ send, end }) => {
             const unsubscribe = events.subscribeToGuest(guest.id, (event) => {
               send(event);

@@ -45,7 +45,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
       }),
       validate('param', tokenParams),
       (c) => {
-        const context = linkFor(c.req.valid('param').token, clientAddress(c));
+        const context = linkFor(c.req.valid('param').token, clientAddress(c, config.trustProxy));
         c.set('tenant', context.tenant);
         if (!isLinkUsable(context, clock.now(), true)) throw linkUnavailable(context.room);
         return c.json(
@@ -76,7 +76,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
       validate('header', redemptionHeaders),
       validate('json', guestBody),
       async (c) => {
-        const context = linkFor(c.req.valid('param').token, clientAddress(c));
+        const context = linkFor(c.req.valid('param').token, clientAddress(c, config.trustProxy));
         c.set('tenant', context.tenant);
         rateLimiter.hit(`link:${context.link.id}`, limit * 10);
         const body = c.req.valid('json');

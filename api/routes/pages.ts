@@ -16,7 +16,7 @@ export function createPageRoutes({ store, clock, config, rateLimiter }: AppDeps)
       const token = linkToken(c.req.param('token'));
       // The page's title names the room, so looking a token up here counts like the API's link route.
       const limits = { store, rateLimiter, limit: config.rateLimitPerMinute };
-      const context = resolveLinkUnderLimits(limits, token, clientAddress(c));
+      const context = resolveLinkUnderLimits(limits, token, clientAddress(c, config.trustProxy));
       // Only a usable link names its room in the title; every other token gets the same neutral page.
       const usable = context && isLinkUsable(context, clock.now(), true) ? context : undefined;
       const language = preferredLanguage(c.req.header('accept-language'));

@@ -375,7 +375,10 @@ export function createRoomRoutes(deps: AppDeps) {
             hub: events,
             heartbeatMs: config.heartbeatMs,
             slots: streamSlots,
-            keys: hostStreamKeys(config, clientAddress(c), { ...host, tenantId: host.tenant.id }),
+            keys: hostStreamKeys(config, clientAddress(c, config.trustProxy), {
+              ...host,
+              tenantId: host.tenant.id,
+            }),
             subscribe: followRoom(deps, host, room.pk, { stillAllowed, render }),
           });
         },

@@ -56,6 +56,8 @@ export interface EventReader {
   next(event: string, timeoutMs?: number): Promise<unknown>;
   /** Resolves when the server ends the stream. */
   ended: Promise<void>;
+  /** The stream's response headers. */
+  headers: Headers;
   close(): void;
 }
 
@@ -91,6 +93,7 @@ export async function openEvents(url: string, token: string): Promise<EventReade
   })();
   return {
     ended,
+    headers: response.headers,
     close: () => controller.abort(),
     async next(event, timeoutMs = 1000) {
       const deadline = Date.now() + timeoutMs;

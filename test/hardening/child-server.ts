@@ -1,10 +1,12 @@
 // The real command line (`guest-access serve`) as a child process on a database file that outlives it, so
 // tests can kill it (SIGKILL, SIGTERM) and start it again on the same file; plus the setup those tests need.
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import { promisify } from 'node:util';
 import { createTenant } from '../../api/auth.ts';
 import { loadServerSecret, openDatabase } from '../../api/server.ts';
 import { createStore } from '../../api/store/index.ts';
@@ -25,6 +27,8 @@ export function tempDbFile(t: TestContext): string {
   return join(folder, 'guest-access.db');
 }
 
+const CLI = ['--import', 'tsx', 'api/cli.ts'];
+
 /**
  * Starts `serve --port 0` on dbFile (rate limits off) and waits until it listens; killed when the test ends.
  * `openFiles` starts it under `ulimit -n` (through bash, which then execs node).
@@ -35,7 +39,7 @@ export async function startChildServer(
   env: Record<string, string> = {},
   options: { openFiles?: number } = {},
 ): Promise<ChildServer> {
-  const args = ['--import', 'tsx', 'api/cli.ts', 'serve', '--port', '0', '--db', dbFile];
+  const args = [...CLI, 'serve', '--port', '0', '--db', dbFile];
   const [command, commandArgs] = options.openFiles
     ? ['bash', ['-c', `ulimit -n ${options.openFiles} && exec "$0" "$@"`, process.execPath, ...args]]
     : [process.execPath, args];
@@ -75,6 +79,39 @@ export function createTenantIn(dbFile: string) {
   } finally {
     db.close();
   }
+}
+
+export interface Instances {
+  /** GUEST_ACCESS_SECRET, shared by the instances and the command line as a deployment shares it. */
+  env: Record<string, string>;
+  servers: Array<ChildServer & { name: string }>;
+  tenant: ReturnType<typeof createTenantIn>;
+}
+
+/**
+ * `count` instances of `serve` on one database (a file path, or whatever `--db` takes), named `instance-1`…
+ * through GUEST_ACCESS_INSTANCE, with a tenant made by `tenant create` on the same database.
+ */
+export async function startInstances(
+  t: TestContext,
+  db: string,
+  count: number,
+  env: Record<string, string> = {},
+): Promise<Instances> {
+  const shared = { ...env, GUEST_ACCESS_SECRET: randomBytes(32).toString('hex') };
+  const created = await promisify(execFile)(
+    process.execPath,
+    [...CLI, 'tenant', 'create', '--name', 'Instances', '--db', db],
+    { env: { ...process.env, ...shared } },
+  );
+  const { id, apiKey, signingSecret } = JSON.parse(created.stdout);
+  const servers = await Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      const name = `instance-${index + 1}`;
+      return { name, ...(await startChildServer(t, db, { ...shared, GUEST_ACCESS_INSTANCE: name })) };
+    }),
+  );
+  return { env: shared, servers, tenant: { tenantId: id, apiKey, signingSecret } };
 }
 
 export async function roomWithLinks(

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createApp, createDeps } from '../../api/app.ts';
 import { createTenant } from '../../api/auth.ts';
+import { parseTrustedProxies } from '../../api/proxy-trust.ts';
 import { openDb } from '../../api/store/db.ts';
 import { hostToken, movableClock } from '../support/api-fixture.ts';
 
@@ -16,7 +17,7 @@ export interface RawRequest {
   headers?: Record<string, string>;
   /** Sent as is (already serialised). */
   body?: string;
-  /** The client's address as the rate limiter sees it. */
+  /** The address of the connection's peer: the client, or a proxy in front of it. */
   address?: string;
 }
 
@@ -30,13 +31,20 @@ export interface RawAnswer {
 
 export type Harness = Awaited<ReturnType<typeof harness>>;
 
-export async function harness(options: { rateLimitPerMinute?: number } = {}) {
+export async function harness(
+  options: { rateLimitPerMinute?: number; trustProxy?: string; instanceName?: string } = {},
+) {
   const db = openDb(':memory:');
   const clock = movableClock();
   const deps = createDeps({
     db,
     clock,
-    config: { serverSecret: Buffer.alloc(32, 9), rateLimitPerMinute: options.rateLimitPerMinute ?? 0 },
+    config: {
+      serverSecret: Buffer.alloc(32, 9),
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+      trustProxy: parseTrustedProxies(options.trustProxy ?? ''),
+      instanceName: options.instanceName,
+    },
   });
   const app = createApp(deps);
 

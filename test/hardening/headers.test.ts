@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { test } from 'node:test';
+import { environmentSettings } from '../../api/server.ts';
 import { freshApi } from '../api/helpers.ts';
 import { type Harness, harness, TENANT_ORIGIN } from './harness.ts';
 
@@ -63,6 +64,33 @@ test('sends nosniff, no-referrer and frame protection on every kind of answer, a
       assert.match(csp, /frame-ancestors 'none'/, what);
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, what);
     }
+  }
+});
+
+test('tells a proxy in front not to buffer either event stream', async () => {
+  const h = await harness();
+  const streams = everyKindOfAnswer(h).filter((request) => request.path.endsWith('/events'));
+  assert.equal(streams.length, 2);
+  for (const request of streams) {
+    const answer = await h.send(request);
+    assert.equal(answer.status, 200, request.path);
+    assert.equal(answer.headers.get('x-accel-buffering'), 'no', request.path);
+  }
+});
+
+test('names the answering instance only when the operator sets GUEST_ACCESS_INSTANCE', async () => {
+  const unnamed = await harness();
+  for (const request of everyKindOfAnswer(unnamed)) {
+    assert.equal((await unnamed.send(request)).headers.get('guest-access-instance'), null, request.path);
+  }
+  const named = await harness({ instanceName: 'api-2' });
+  for (const request of everyKindOfAnswer(named)) {
+    assert.equal((await named.send(request)).headers.get('guest-access-instance'), 'api-2', request.path);
+  }
+  assert.equal(environmentSettings({ GUEST_ACCESS_INSTANCE: 'eu-west.3' }).instanceName, 'eu-west.3');
+  assert.equal(environmentSettings({}).instanceName, undefined);
+  for (const wrong of ['two words', 'x'.repeat(65), 'a\r\nSet-Cookie: x=1']) {
+    assert.throws(() => environmentSettings({ GUEST_ACCESS_INSTANCE: wrong }), /GUEST_ACCESS_INSTANCE/);
   }
 });
 

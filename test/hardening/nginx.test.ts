@@ -1,0 +1,134 @@
+// Three `serve` instances on one database behind nginx running docs/deploy/nginx.conf: round-robin, event
+// streams passed on unbuffered, the client's address trusted only from the proxy, JSON when nobody answers.
+// The database is a parameter (NGINX_TEST_DB, default a temporary SQLite file) so the same test can run the
+// instances on PostgreSQL.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { test } from 'node:test';
+import { openEvents } from '../api/helpers.ts';
+import { freePort, startNginx } from '../support/nginx.ts';
+import { type Instances, roomWithLinks, startInstances, tempDbFile } from './child-server.ts';
+
+/** Link previews each instance allows a client address per minute. */
+const RATE_LIMIT = 4;
+/** The address nginx connects from, and so the one proxy the instances trust. */
+const NGINX_ADDRESS = '127.0.0.1';
+
+/** A GET from a chosen local address (any of 127.0.0.0/8 works on Linux), so tests can pose as several clients. */
+function statusFrom(url: string, localAddress: string, headers: Record<string, string> = {}) {
+  return new Promise<number>((resolve, reject) => {
+    const outgoing = request(url, { localAddress, headers, agent: false }, (answer) => {
+      answer.resume();
+      answer.once('end', () => resolve(answer.statusCode ?? 0));
+    });
+    outgoing.once('error', reject).end();
+  });
+}
+
+const instanceOf = (headers: Headers, instances: Instances) => {
+  const name = headers.get('guest-access-instance');
+  const server = instances.servers.find((candidate) => candidate.name === name);
+  assert.ok(server, `answered by a known instance, not ${name}`);
+  return server;
+};
+
+test('three instances behind nginx', async (t) => {
+  const db = process.env.NGINX_TEST_DB || tempDbFile(t);
+  const instances = await startInstances(t, db, 3, {
+    GUEST_ACCESS_TRUST_PROXY: NGINX_ADDRESS,
+    GUEST_ACCESS_RATE_LIMIT: String(RATE_LIMIT),
+  });
+  const [first] = instances.servers;
+  assert.ok(first);
+  const room = await roomWithLinks(first, instances.tenant, [{ name: 'Guests' }]);
+  const linkToken = room.links[0]?.token as string;
+  const nginx = await startNginx(
+    t,
+    instances.servers.map((server) => server.url),
+  );
+
+  await t.test('spreads requests round-robin over the three instances', async () => {
+    const names = [];
+    for (let i = 0; i < 9; i++) {
+      const answer = await fetch(`${nginx.url}/healthz`);
+      assert.equal(answer.status, 200);
+      await answer.body?.cancel();
+      names.push(answer.headers.get('guest-access-instance'));
+    }
+    for (let i = 0; i + 3 <= names.length; i++) {
+      assert.equal(
+        new Set(names.slice(i, i + 3)).size,
+        3,
+        `any three in a row meet every instance: ${names}`,
+      );
+    }
+  });
+
+  await t.test('passes a host event through nginx within 1 s of the change', async (t) => {
+    // Buffered, nginx holds back even the headers until the first bytes of the body: the heartbeat, 15 s on.
+    const opening = performance.now();
+    const events = await openEvents(`${nginx.url}/v1/rooms/r1/events`, room.hostToken);
+    t.after(() => events.close());
+    assert.ok(performance.now() - opening < 1000, 'the stream opened within 1 s');
+    // Events do not cross instances yet: the change goes to the instance nginx chose for the stream.
+    const streaming = instanceOf(events.headers, instances);
+    const changed = await streaming.request({
+      method: 'PATCH',
+      path: '/v1/rooms/r1/guest-access',
+      token: room.hostToken,
+      body: { admission: 'moderator' },
+    });
+    assert.equal(changed.status, 200);
+    assert.deepEqual(await events.next('guest-access', 1000), { enabled: true, admission: 'moderator' });
+  });
+
+  await t.test('passes a guest’s status through nginx at once and the admission within 1 s', async (t) => {
+    const redeemed = await fetch(`${nginx.url}/v1/links/${linkToken}/guests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Grace', email: 'grace@example.com' }),
+    });
+    assert.equal(redeemed.status, 201);
+    const { guest, session } = (await redeemed.json()) as { guest: { id: string }; session: string };
+    const events = await openEvents(`${nginx.url}/v1/guest/events`, session);
+    t.after(() => events.close());
+    assert.deepEqual(await events.next('status', 1000), { status: 'waiting' });
+    const streaming = instanceOf(events.headers, instances);
+    const admitted = await streaming.request({
+      method: 'POST',
+      path: `/v1/rooms/r1/guests/${guest.id}/admit`,
+      token: room.hostToken,
+    });
+    assert.equal(admitted.status, 200);
+    assert.deepEqual(await events.next('status', 1000), { status: 'admitted' });
+  });
+
+  await t.test('counts a client by the address nginx forwards and ignores one it forges', async (t) => {
+    // One instance behind its own nginx, so every request meets the same rate limiter.
+    const single = await startNginx(t, [first.url]);
+    const link = `${single.url}/v1/links/${linkToken}`;
+    const forged = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i}` });
+    const statuses = [];
+    for (let i = 0; i <= RATE_LIMIT; i++) statuses.push(await statusFrom(link, '127.0.0.5', forged(i)));
+    assert.deepEqual(statuses, [...Array(RATE_LIMIT).fill(200), 429], 'all counted against 127.0.0.5');
+    assert.equal(await statusFrom(link, '127.0.0.6'), 200, 'another client is not limited by the first');
+  });
+
+  await t.test('ignores X-Forwarded-For sent to an instance by anyone but the proxy', async () => {
+    const link = `${first.url}/v1/links/${linkToken}`;
+    const statuses = [];
+    for (let i = 0; i <= RATE_LIMIT; i++) {
+      statuses.push(await statusFrom(link, '127.0.0.7', { 'x-forwarded-for': `198.51.100.${i}` }));
+    }
+    assert.deepEqual(statuses, [...Array(RATE_LIMIT).fill(200), 429], 'all counted against the peer');
+  });
+
+  await t.test('answers 503 JSON with Retry-After when no instance answers', async (t) => {
+    const nobody = await startNginx(t, [`http://127.0.0.1:${await freePort()}`]);
+    const answer = await fetch(`${nobody.url}/v1/links/${linkToken}`);
+    assert.equal(answer.status, 503);
+    assert.equal(answer.headers.get('retry-after'), '5');
+    assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(((await answer.json()) as { error: { code: string } }).error.code, 'unavailable');
+  });
+});
