@@ -11,8 +11,9 @@ export interface OpenOptions {
 
 export function openDb(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  // First, so that switching a fresh file to WAL waits for another process doing the same.
   db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   migrate(db);
@@ -23,21 +24,15 @@ function migrate(db: Db) {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
   );
-  const applied = new Set(
-    db
-      .prepare('SELECT version FROM schema_migrations')
-      .pluck()
-      .all()
-      .map((v) => Number(v)),
-  );
+  const appliedVersion = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
-  migrations.forEach((sql, index) => {
-    const version = index + 1;
-    if (applied.has(version)) return;
-    db.transaction(() => {
-      db.exec(sql);
+  // The version is read under the write lock: a process opening the same fresh file at the same moment
+  // waits, then finds the schema applied instead of applying it again.
+  writeTransaction(db, () => {
+    for (let version = Number(appliedVersion.get()) + 1; version <= migrations.length; version++) {
+      db.exec(migrations[version - 1] as string);
       record.run(version, Date.now());
-    }).immediate();
+    }
   });
 }
 
