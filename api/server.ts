@@ -1,6 +1,15 @@
 // The process edge: opens the database file, reads the environment, listens, shuts down gracefully.
 // The only module that imports @hono/node-server or touches the key file.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
@@ -82,8 +91,22 @@ export function environmentSettings(env = process.env) {
   };
 }
 
+/**
+ * Opens the database file, private to its owner: it holds emails and sealed secrets. SQLite gives the -wal and
+ * -shm files the main file's mode, so the main file is created 0600 before SQLite opens it.
+ */
 export function openDatabase(dbFile: string, synchronous?: 'NORMAL' | 'FULL') {
-  mkdirSync(dirname(dbFile), { recursive: true });
+  mkdirSync(dirname(dbFile), { recursive: true, mode: 0o700 });
+  closeSync(openSync(dbFile, 'a', 0o600));
+  for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+    // Files of an older start (or left by a crash) may be readable by everyone; another process closing the
+    // database may delete its -wal and -shm at any moment.
+    try {
+      if (statSync(file).mode & 0o077) chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
   return openDb(dbFile, { synchronous });
 }
 
