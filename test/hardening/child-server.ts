@@ -1,6 +1,6 @@
 // The real command line (`guest-access serve`) as a child process on a database file that outlives it, so
 // tests can kill it (SIGKILL, SIGTERM) and start it again on the same file; plus the setup those tests need.
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,24 @@ export interface ChildServer {
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   request(input: CallInput): ReturnType<typeof call>;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one command of the real command line and resolves with how it ended, failed or not. */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'api/cli.ts', ...args],
+      { env: { ...process.env, GUEST_ACCESS_SECRET: undefined, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
 }
 
 /** A temporary folder for the database file, removed when the test ends. */

@@ -30,7 +30,9 @@ test(`item 11: ${PROCESSES} processes opening one fresh database at once all suc
       ),
     );
     const failures = results.flatMap((result) =>
-      result.status === 'rejected' ? [String((result.reason as { stderr?: string }).stderr ?? result.reason)] : [],
+      result.status === 'rejected'
+        ? [String((result.reason as { stderr?: string }).stderr ?? result.reason)]
+        : [],
     );
     assert.deepEqual(failures, [], `round ${round + 1}`);
     const db = new Database(dbFile, { readonly: true });
