@@ -64,7 +64,7 @@ export function parseDuration(text: string): number {
 function openStore(values: Values) {
   const dbFile = values.db ?? environmentSettings().dbFile;
   const db = openDatabase(dbFile, environmentSettings().synchronous);
-  return { db, store: createStore(db), serverSecret: loadServerSecret(dbFile) };
+  return { db, store: createStore(db), serverSecret: loadServerSecret(db, dbFile) };
 }
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

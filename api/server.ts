@@ -16,8 +16,16 @@ import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type AppConfig, type AppDeps, type Clock, createApp, createDeps } from './app.ts';
-import { newServerSecret, parseServerSecret } from './secrets.ts';
-import { openDb } from './store/db.ts';
+import { OperatorError } from './errors.ts';
+import {
+  newServerSecret,
+  opens,
+  parseServerSecret,
+  type ServerSecret,
+  serverSecretCheck,
+} from './secrets.ts';
+import { type Db, openDb } from './store/db.ts';
+import { createStore } from './store/index.ts';
 
 export interface StartServerOptions {
   /** The SQLite file; created (with its folder) when missing. */
@@ -52,20 +60,49 @@ interface DemoModule {
 
 const CLOSE_GRACE_MS = 4000;
 
-/** The server secret: from the environment, else from a key file beside the database, never inside it. */
-export function loadServerSecret(dbFile: string, configured = process.env.GUEST_ACCESS_SECRET): Buffer {
-  if (configured) return parseServerSecret(configured);
+const SERVER_SECRET_CHECK = 'server-secret-check';
+
+/**
+ * The server secret: from the environment, else from a key file beside the database, never inside it. The
+ * database keeps a check value of the secret that seals its tenants' signing secrets, so that no process
+ * (the server, the CLI) ever seals or opens them with another one; a database without one (from an older
+ * version, or new) adopts it from a secret that opens every sealed secret it holds.
+ */
+export function loadServerSecret(
+  db: Db,
+  dbFile: string,
+  configured: string | Buffer | undefined = process.env.GUEST_ACCESS_SECRET,
+): ServerSecret {
+  const store = createStore(db);
   const keyFile = `${dbFile}.key`;
-  if (!existsSync(keyFile)) {
-    try {
+  // Under the write lock: processes starting together on a fresh database agree on one key file and check value.
+  return store.transaction(() => {
+    const stored = store.settings.get(SERVER_SECRET_CHECK);
+    const sealed = store.tenants.allSealedSigningSecrets();
+    if (!configured && !existsSync(keyFile)) {
+      if (stored || sealed.length > 0)
+        throw new OperatorError(
+          `The database ${dbFile} is sealed with a server secret, but GUEST_ACCESS_SECRET is unset and ` +
+            `the key file ${keyFile} is missing: set GUEST_ACCESS_SECRET to the one it was sealed with, or restore ` +
+            'the key file (a new one would not open it).',
+        );
       writeFileSync(keyFile, `${newServerSecret()}\n`, { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      // Another process (the CLI, a second server) created it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-  }
-  chmodSync(keyFile, 0o600);
-  return parseServerSecret(readFileSync(keyFile, 'utf8').trim());
+    if (!configured) chmodSync(keyFile, 0o600);
+    const serverSecret = parseServerSecret(configured || readFileSync(keyFile, 'utf8').trim());
+    const check = serverSecretCheck(serverSecret);
+    if (stored ? !stored.equals(check) : !sealed.every((secret) => opens(serverSecret, secret))) {
+      const otherKey =
+        configured && existsSync(keyFile) ? `, or unset it to use the key file ${keyFile}` : '';
+      throw new OperatorError(
+        configured
+          ? `The database ${dbFile} was sealed with another server secret: set GUEST_ACCESS_SECRET to the one it was sealed with${otherKey}.`
+          : `The database ${dbFile} was sealed with another server secret than the key file ${keyFile}: set GUEST_ACCESS_SECRET to the one it was sealed with.`,
+      );
+    }
+    if (!stored) store.settings.set(SERVER_SECRET_CHECK, check);
+    return serverSecret;
+  });
 }
 
 /** Settings from the environment, validated at start-up. */
@@ -75,12 +112,12 @@ export function environmentSettings(env = process.env) {
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 0)
-      throw new Error(`${name} must be a whole number ≥ 0, not "${raw}"`);
+      throw new OperatorError(`${name} must be a whole number ≥ 0, not "${raw}"`);
     return value;
   };
   const synchronous = (env.GUEST_ACCESS_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
-    throw new Error('GUEST_ACCESS_SYNCHRONOUS is NORMAL or FULL');
+    throw new OperatorError('GUEST_ACCESS_SYNCHRONOUS is NORMAL or FULL');
   return {
     dbFile: env.GUEST_ACCESS_DB || './data/guest-access.db',
     port: number('PORT', 8787),
@@ -112,14 +149,14 @@ export function openDatabase(dbFile: string, synchronous?: 'NORMAL' | 'FULL') {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const db = openDatabase(options.dbFile, options.synchronous);
-  const deps = createDeps({
-    db,
-    clock: options.clock,
-    config: {
-      ...options.config,
-      serverSecret: loadServerSecret(options.dbFile, options.serverSecret?.toString()),
-    },
-  });
+  let serverSecret: ServerSecret;
+  try {
+    serverSecret = loadServerSecret(db, options.dbFile, options.serverSecret);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const deps = createDeps({ db, clock: options.clock, config: { ...options.config, serverSecret } });
   // Loaded only on demand: the demo is an optional part of the product.
   const demo = options.demo ? ((await import('./routes/demo.ts')) as unknown as DemoModule) : undefined;
   const app = createApp({ ...deps, extraRoutes: demo?.createDemoRoutes });

@@ -24,14 +24,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs one command of the real command line and resolves with how it ended, failed or not. */
+/**
+ * Runs one command of the real command line and resolves with how it ended, failed or not; a command still
+ * running after 20 s (a server that should have refused to start) is killed and counts as failed.
+ */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', 'api/cli.ts', ...args],
-      { env: { ...process.env, GUEST_ACCESS_SECRET: undefined, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      { env: { ...process.env, GUEST_ACCESS_SECRET: undefined, ...env }, timeout: 20_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );
   });
 }
@@ -84,7 +88,12 @@ export async function startChildServer(
 export function createTenantIn(dbFile: string) {
   const db = openDatabase(dbFile);
   try {
-    const created = createTenant(createStore(db), loadServerSecret(dbFile), { name: 'Durable' }, Date.now());
+    const created = createTenant(
+      createStore(db),
+      loadServerSecret(db, dbFile),
+      { name: 'Durable' },
+      Date.now(),
+    );
     return { tenantId: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret };
   } finally {
     db.close();
