@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util';
 import { sign } from 'hono/jwt';
 import * as v from 'valibot';
 import { ALL_PERMISSIONS, createTenant, type Permission, rotateSigningSecret } from './auth.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, OperatorError } from './errors.ts';
 import { roomFields } from './rules.ts';
-import { roomBody, roomParams } from './schemas.ts';
+import { origin, roomBody, roomParams } from './schemas.ts';
 import { decrypt } from './secrets.ts';
-import { environmentSettings, loadServerSecret, openDatabase, SettingError, startServer } from './server.ts';
+import { environmentSettings, loadServerSecret, openDatabase, startServer } from './server.ts';
 import { createStore } from './store/index.ts';
 
 const USAGE = `guest-access <command> [options]
@@ -64,7 +64,7 @@ export function parseDuration(text: string): number {
 function openStore(values: Values) {
   const dbFile = values.db ?? environmentSettings().dbFile;
   const db = openDatabase(dbFile, environmentSettings().synchronous);
-  return { db, store: createStore(db), serverSecret: loadServerSecret(dbFile) };
+  return { db, store: createStore(db), serverSecret: loadServerSecret(db, dbFile) };
 }
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -107,14 +107,24 @@ async function serve(values: Values) {
   process.once('SIGTERM', shutdown);
 }
 
+/** An --origin value through the admin API's own schema, normalised; refused with the value named. */
+function allowedOrigin(value: string) {
+  const parsed = v.safeParse(origin, value);
+  if (!parsed.success)
+    throw new OperatorError(`--origin ${JSON.stringify(value)}: ${parsed.issues[0].message}`);
+  return parsed.output;
+}
+
 function tenantCommand(action: string | undefined, values: Values) {
+  // Checked before the database is opened: a mistake leaves nothing behind.
+  const allowedOrigins = (values.origin ?? []).map(allowedOrigin);
   const { db, store, serverSecret } = openStore(values);
   try {
     if (action === 'create') {
       const created = createTenant(
         store,
         serverSecret,
-        { name: required(values, 'name'), allowedOrigins: values.origin ?? [] },
+        { name: required(values, 'name'), allowedOrigins },
         Date.now(),
       );
       print({ id: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret });
@@ -189,11 +199,7 @@ export async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known =
-    error instanceof UsageError ||
-    error instanceof SettingError ||
-    error instanceof v.ValiError ||
-    error instanceof ApiError;
+  const known = [UsageError, OperatorError, v.ValiError, ApiError].some((type) => error instanceof type);
   console.error(`guest-access: ${error instanceof Error ? error.message : String(error)}`);
   if (!known) console.error(error);
   if (error instanceof UsageError) console.error(`\n${USAGE}`);

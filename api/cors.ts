@@ -3,6 +3,7 @@
 // lists, so they reveal nothing to origins nobody trusts. Same-origin requests need no CORS at all.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app.ts';
+import { normalOrigin } from './schemas.ts';
 import type { Store } from './store/index.ts';
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
@@ -24,7 +25,9 @@ function originOf(c: Context): string | undefined {
 export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = originOf(c);
-    if (!origin) return next();
+    // Only an http(s) origin as browsers send it is ever echoed: never "null" (sandboxed frames, file: pages,
+    // redirects), whatever an older database lists.
+    if (!origin || normalOrigin(origin) !== origin) return next();
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const headers = new Headers({ Vary: 'Origin' });
       if (store.tenants.anyAllowsOrigin(origin)) {

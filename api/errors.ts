@@ -57,3 +57,6 @@ export const unauthorized = (message = 'A valid bearer token is required.') =>
 export const forbidden = (message: string) => new ApiError('forbidden', 403, message);
 export const notFound = (message = 'Not found.') => new ApiError('not_found', 404, message);
 export const roomNotFound = () => new ApiError('room_not_found', 404, 'No such room.');
+
+/** A mistake in how the service is run (settings, key file, command-line values): one line for the operator. */
+export class OperatorError extends Error {}

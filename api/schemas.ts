@@ -72,10 +72,27 @@ const identifier = (label: string) =>
     v.regex(/^[A-Za-z0-9._:~-]+$/, `${label} may contain only letters, digits and . _ : ~ -`),
   );
 
+// An http(s) scheme and a host, nothing more; a backslash would end the host for the URL parser, as a slash does.
+const ORIGIN_SHAPE = /^https?:\/\/[^/?#@\\\s]+$/i;
+const ORIGIN_MESSAGE = 'Origin must look like https://example.com (http or https, a host, no path).';
+
+/** The origin `value` names as browsers send it (scheme and host lower-cased, default port dropped), if any. */
+export function normalOrigin(value: string): string | undefined {
+  if (!ORIGIN_SHAPE.test(value)) return undefined;
+  try {
+    return new URL(value).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An allowed origin, stored normalised: the admin API and the command line both read it through here. */
 export const origin = v.pipe(
   v.string('Origin must be text.'),
   v.maxLength(300, 'Origin is too long.'),
-  v.regex(/^https?:\/\/[^/?#\s]+$/i, 'Origin must look like https://example.com (no path).'),
+  v.regex(ORIGIN_SHAPE, ORIGIN_MESSAGE),
+  v.check((value) => normalOrigin(value) !== undefined, ORIGIN_MESSAGE),
+  v.transform((value) => normalOrigin(value) as string),
 );
 
 export const admission = v.picklist(['moderator', 'auto'], 'Admission must be "moderator" or "auto".');

@@ -1,6 +1,7 @@
 // Everything secret at rest: random ids, tokens derived from the server secret, one-way lookup hashes,
 // and the AES-256-GCM envelope for tenant signing secrets. A copy of the database alone yields none of them.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { OperatorError } from './errors.ts';
 
 export type ServerSecret = Buffer;
 
@@ -69,6 +70,20 @@ export function decrypt(serverSecret: ServerSecret, sealed: Buffer): string {
   return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
 }
 
+/** Whether `sealed` was sealed with this server secret. */
+export function opens(serverSecret: ServerSecret, sealed: Buffer): boolean {
+  try {
+    decrypt(serverSecret, sealed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the database keeps to recognise the server secret that seals its secrets; it reveals nothing of it. */
+export const serverSecretCheck = (serverSecret: ServerSecret) =>
+  createHmac('sha256', serverSecret).update('server-secret-check').digest();
+
 /**
  * `decrypt`, memoised by the sealed bytes themselves: the row is still read on every request, so a rotation
  * (a new envelope with a fresh IV) is seen at once, by every process on the database; only the AES-GCM work
@@ -81,7 +96,7 @@ export const decryptCached = (serverSecret: ServerSecret, sealed: Buffer): strin
 export function parseServerSecret(value: string | Buffer): ServerSecret {
   if (Buffer.isBuffer(value)) return value;
   if (/^[0-9a-f]{64,}$/i.test(value)) return Buffer.from(value, 'hex');
-  if (value.length < 32) throw new Error('GUEST_ACCESS_SECRET must be at least 32 characters');
+  if (value.length < 32) throw new OperatorError('GUEST_ACCESS_SECRET must be at least 32 characters');
   return Buffer.from(value, 'utf8');
 }
 

@@ -1,6 +1,15 @@
 // The process edge: opens the database file, reads the environment, listens, shuts down gracefully.
 // The only module that listens (imports @hono/node-server's `serve`) or touches the key file.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { maxHeaderSize, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname } from 'node:path';
@@ -8,10 +17,17 @@ import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type AppConfig, type AppDeps, type Clock, createApp, createDeps } from './app.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, OperatorError } from './errors.ts';
 import { parseTrustedProxies } from './proxy-trust.ts';
-import { newServerSecret, parseServerSecret } from './secrets.ts';
-import { openDb } from './store/db.ts';
+import {
+  newServerSecret,
+  opens,
+  parseServerSecret,
+  type ServerSecret,
+  serverSecretCheck,
+} from './secrets.ts';
+import { type Db, openDb } from './store/db.ts';
+import { createStore } from './store/index.ts';
 
 export interface StartServerOptions {
   /** The SQLite file; created (with its folder) when missing. */
@@ -46,24 +62,50 @@ interface DemoModule {
 
 const CLOSE_GRACE_MS = 4000;
 
-/** The server secret: from the environment, else from a key file beside the database, never inside it. */
-export function loadServerSecret(dbFile: string, configured = process.env.GUEST_ACCESS_SECRET): Buffer {
-  if (configured) return parseServerSecret(configured);
-  const keyFile = `${dbFile}.key`;
-  if (!existsSync(keyFile)) {
-    try {
-      writeFileSync(keyFile, `${newServerSecret()}\n`, { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      // Another process (the CLI, a second server) created it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  chmodSync(keyFile, 0o600);
-  return parseServerSecret(readFileSync(keyFile, 'utf8').trim());
-}
+const SERVER_SECRET_CHECK = 'server-secret-check';
 
-/** A setting the environment got wrong: the command line prints its message alone, as one line. */
-export class SettingError extends Error {}
+/**
+ * The server secret: from the environment, else from a key file beside the database, never inside it. The
+ * database keeps a check value of the secret that seals its tenants' signing secrets, so that no process
+ * (the server, the CLI) ever seals or opens them with another one; a database without one (from an older
+ * version, or new) adopts it from a secret that opens every sealed secret it holds.
+ */
+export function loadServerSecret(
+  db: Db,
+  dbFile: string,
+  configured: string | Buffer | undefined = process.env.GUEST_ACCESS_SECRET,
+): ServerSecret {
+  const store = createStore(db);
+  const keyFile = `${dbFile}.key`;
+  // Under the write lock: processes starting together on a fresh database agree on one key file and check value.
+  return store.transaction(() => {
+    const stored = store.settings.get(SERVER_SECRET_CHECK);
+    const sealed = store.tenants.allSealedSigningSecrets();
+    if (!configured && !existsSync(keyFile)) {
+      if (stored || sealed.length > 0)
+        throw new OperatorError(
+          `The database ${dbFile} is sealed with a server secret, but GUEST_ACCESS_SECRET is unset and ` +
+            `the key file ${keyFile} is missing: set GUEST_ACCESS_SECRET to the one it was sealed with, or restore ` +
+            'the key file (a new one would not open it).',
+        );
+      writeFileSync(keyFile, `${newServerSecret()}\n`, { flag: 'wx', mode: 0o600 });
+    }
+    if (!configured) chmodSync(keyFile, 0o600);
+    const serverSecret = parseServerSecret(configured || readFileSync(keyFile, 'utf8').trim());
+    const check = serverSecretCheck(serverSecret);
+    if (stored ? !stored.equals(check) : !sealed.every((secret) => opens(serverSecret, secret))) {
+      const otherKey =
+        configured && existsSync(keyFile) ? `, or unset it to use the key file ${keyFile}` : '';
+      throw new OperatorError(
+        configured
+          ? `The database ${dbFile} was sealed with another server secret: set GUEST_ACCESS_SECRET to the one it was sealed with${otherKey}.`
+          : `The database ${dbFile} was sealed with another server secret than the key file ${keyFile}: set GUEST_ACCESS_SECRET to the one it was sealed with.`,
+      );
+    }
+    if (!stored) store.settings.set(SERVER_SECRET_CHECK, check);
+    return serverSecret;
+  });
+}
 
 /** Settings from the environment, validated at start-up. */
 export function environmentSettings(env = process.env) {
@@ -72,16 +114,16 @@ export function environmentSettings(env = process.env) {
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 0)
-      throw new SettingError(`${name} must be a whole number ≥ 0, not "${raw}"`);
+      throw new OperatorError(`${name} must be a whole number ≥ 0, not "${raw}"`);
     return value;
   };
   const synchronous = (env.GUEST_ACCESS_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
-    throw new SettingError('GUEST_ACCESS_SYNCHRONOUS is NORMAL or FULL');
+    throw new OperatorError('GUEST_ACCESS_SYNCHRONOUS is NORMAL or FULL');
   const instanceName = env.GUEST_ACCESS_INSTANCE || undefined;
   // It goes into a response header as is.
   if (instanceName !== undefined && !/^[\w.-]{1,64}$/.test(instanceName))
-    throw new SettingError('GUEST_ACCESS_INSTANCE is 1 to 64 letters, digits, ".", "_" or "-"');
+    throw new OperatorError('GUEST_ACCESS_INSTANCE is 1 to 64 letters, digits, ".", "_" or "-"');
   return {
     dbFile: env.GUEST_ACCESS_DB || './data/guest-access.db',
     port: number('PORT', 8787),
@@ -98,12 +140,26 @@ function trustedProxies(setting: string) {
   try {
     return parseTrustedProxies(setting);
   } catch (error) {
-    throw new SettingError(`GUEST_ACCESS_TRUST_PROXY: ${(error as Error).message}`);
+    throw new OperatorError(`GUEST_ACCESS_TRUST_PROXY: ${(error as Error).message}`);
   }
 }
 
+/**
+ * Opens the database file, private to its owner: it holds emails and sealed secrets. SQLite gives the -wal and
+ * -shm files the main file's mode, so the main file is created 0600 before SQLite opens it.
+ */
 export function openDatabase(dbFile: string, synchronous?: 'NORMAL' | 'FULL') {
-  mkdirSync(dirname(dbFile), { recursive: true });
+  mkdirSync(dirname(dbFile), { recursive: true, mode: 0o700 });
+  closeSync(openSync(dbFile, 'a', 0o600));
+  for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+    // Files of an older start (or left by a crash) may be readable by everyone; another process closing the
+    // database may delete its -wal and -shm at any moment.
+    try {
+      if (statSync(file).mode & 0o077) chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
   return openDb(dbFile, { synchronous });
 }
 
@@ -131,14 +187,14 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const db = openDatabase(options.dbFile, options.synchronous);
-  const deps = createDeps({
-    db,
-    clock: options.clock,
-    config: {
-      ...options.config,
-      serverSecret: loadServerSecret(options.dbFile, options.serverSecret?.toString()),
-    },
-  });
+  let serverSecret: ServerSecret;
+  try {
+    serverSecret = loadServerSecret(db, options.dbFile, options.serverSecret);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const deps = createDeps({ db, clock: options.clock, config: { ...options.config, serverSecret } });
   // Loaded only on demand: the demo is an optional part of the product.
   const demo = options.demo ? ((await import('./routes/demo.ts')) as unknown as DemoModule) : undefined;
   const app = createApp({ ...deps, extraRoutes: demo?.createDemoRoutes });

@@ -9,35 +9,50 @@ export interface OpenOptions {
   synchronous?: 'NORMAL' | 'FULL';
 }
 
+/** How long a process waits for another's write lock before it fails. */
+const BUSY_TIMEOUT_MS = 5000;
+const BUSY_RETRY_MS = 10;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 export function openDb(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  useWal(db);
   db.pragma('foreign_keys = ON');
   db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   migrate(db);
   return db;
 }
 
+/**
+ * Switches the file to WAL (which then stays). On a fresh file opened by several processes at once, SQLite
+ * answers SQLITE_BUSY at once rather than wait (waiting could deadlock), so this waits and tries again.
+ */
+function useWal(db: Db) {
+  for (let waited = 0; ; waited += BUSY_RETRY_MS) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || waited >= BUSY_TIMEOUT_MS) throw error;
+      Atomics.wait(pause, 0, 0, BUSY_RETRY_MS);
+    }
+  }
+}
+
 function migrate(db: Db) {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
-  );
-  const applied = new Set(
-    db
-      .prepare('SELECT version FROM schema_migrations')
-      .pluck()
-      .all()
-      .map((v) => Number(v)),
-  );
-  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
-  migrations.forEach((sql, index) => {
-    const version = index + 1;
-    if (applied.has(version)) return;
-    db.transaction(() => {
-      db.exec(sql);
+  // Everything under the write lock, taken first: a process opening the same fresh file at the same moment
+  // waits, then finds the schema applied instead of applying it again.
+  writeTransaction(db, () => {
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
+    );
+    const applied = db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck().get();
+    const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+    for (let version = Number(applied) + 1; version <= migrations.length; version++) {
+      db.exec(migrations[version - 1] as string);
       record.run(version, Date.now());
-    }).immediate();
+    }
   });
 }
 

@@ -3,6 +3,7 @@ import { type Db, writeTransaction } from './db.ts';
 import { createGuestStore } from './guests.ts';
 import { createLinkStore, LINK_COLUMNS, type Link, type LinkRow, toLink } from './links.ts';
 import { createRoomStore, ROOM_COLUMNS, type Room, type RoomRow, toRoom } from './rooms.ts';
+import { createSettingStore } from './settings.ts';
 import { createTenantStore, TENANT_COLUMNS, type Tenant, type TenantRow, toTenant } from './tenants.ts';
 
 /** A link with its room and tenant. */
@@ -115,6 +116,7 @@ export function createStore(db: Db) {
     guests: createGuestStore(db),
     linkContexts: createContextStore(db),
     hostList: createHostListStore(db),
+    settings: createSettingStore(db),
     /** Whether a transaction is open on the connection (SQLite may end one itself after some errors). */
     inTransaction: () => db.inTransaction,
     /** Runs `fn` holding the write lock from the start. */

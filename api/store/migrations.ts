@@ -66,4 +66,6 @@ export const migrations: string[] = [
   CREATE INDEX guests_room_created ON guests(room_pk, created_at);
   CREATE INDEX guests_room_status_created ON guests(room_pk, status, created_at);
   `,
+  // Facts about the database itself: the check value of the server secret that seals its secrets.
+  `CREATE TABLE settings (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;`,
 ];

@@ -107,6 +107,9 @@ export function createTenantStore(db: Db) {
     signingSecrets: db.prepare<[string], SealedSecretsRow>(
       'SELECT signing_secret_sealed, previous_signing_secret_sealed FROM tenants WHERE id = ?',
     ),
+    allSigningSecrets: db.prepare<[], SealedSecretsRow>(
+      'SELECT signing_secret_sealed, previous_signing_secret_sealed FROM tenants',
+    ),
     rotate: db.prepare(
       `UPDATE tenants SET previous_signing_secret_sealed = signing_secret_sealed, signing_secret_sealed = ? WHERE id = ?`,
     ),
@@ -173,6 +176,9 @@ export function createTenantStore(db: Db) {
       const row = statements.signingSecrets.get(id);
       return row ? sealedOf(row) : [];
     },
+
+    /** Every sealed signing secret of every tenant: what the server secret must open. */
+    allSealedSigningSecrets: (): Buffer[] => statements.allSigningSecrets.all().flatMap(sealedOf),
 
     /** Keeps the current secret valid as the previous one, so integrators can roll their token minting. */
     rotateSigningSecret(id: string, sealed: Buffer): boolean {

@@ -20,6 +20,28 @@ export interface ChildServer {
   request(input: CallInput): ReturnType<typeof call>;
 }
 
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one command of the real command line and resolves with how it ended, failed or not; a command still
+ * running after 20 s (a server that should have refused to start) is killed and counts as failed.
+ */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'api/cli.ts', ...args],
+      { env: { ...process.env, GUEST_ACCESS_SECRET: undefined, ...env }, timeout: 20_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
 /** A temporary folder for the database file, removed when the test ends. */
 export function tempDbFile(t: TestContext): string {
   const folder = mkdtempSync(join(tmpdir(), 'guest-access-hardening-'));
@@ -74,7 +96,12 @@ export async function startChildServer(
 export function createTenantIn(dbFile: string) {
   const db = openDatabase(dbFile);
   try {
-    const created = createTenant(createStore(db), loadServerSecret(dbFile), { name: 'Durable' }, Date.now());
+    const created = createTenant(
+      createStore(db),
+      loadServerSecret(db, dbFile),
+      { name: 'Durable' },
+      Date.now(),
+    );
     return { tenantId: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret };
   } finally {
     db.close();
