@@ -1,108 +1,27 @@
-// createApp({ db, clock, config }) builds the whole HTTP API as a Hono app; server.ts listens with it.
+// createApp(deps) builds the whole HTTP API as a Hono app; server.ts listens with it.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler } from 'hono-openapi';
-import type { HostIdentity } from './auth.ts';
+import type { AppDeps, AppEnv } from './context.ts';
 import { tenantCors } from './cors.ts';
 import { ApiError } from './errors.ts';
-import { createEventHub, type EventHub } from './events.ts';
-import { NO_TRUSTED_PROXY, type TrustedProxies } from './proxy-trust.ts';
-import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createAdminRoutes } from './routes/admin.ts';
 import { createGuestRoutes } from './routes/guest.ts';
 import { createLinkRoutes } from './routes/links.ts';
 import { createPageRoutes } from './routes/pages.ts';
-import { createRoomRoutes } from './routes/rooms.ts';
-import type { ServerSecret } from './secrets.ts';
+import { createRoomRoutes } from './routes/rooms/index.ts';
 import { fixedHeaders, SECURITY_HEADERS } from './secure-headers.ts';
-import type { Db } from './store/db.ts';
-import type { Guest } from './store/guests.ts';
-import { createStore, type Store } from './store/index.ts';
-import type { Tenant } from './store/tenants.ts';
-import { createStreamSlots, processStreamCap, type StreamCaps, type StreamSlots } from './stream-limits.ts';
-
-export interface Clock {
-  /** Milliseconds since the epoch. Injected so expiry is tested without sleeping. */
-  now(): number;
-}
-
-export interface AppConfig extends StreamCaps {
-  /** Kept outside the database: link and session tokens derive from it, signing secrets are sealed with it. */
-  serverSecret: ServerSecret;
-  /** Origin for link URLs; when unset, the origin of the request that asks for them. */
-  publicOrigin?: string;
-  /** Requests per minute per client address on the public link routes; 0 turns limiting off. */
-  rateLimitPerMinute: number;
-  /** Interval of the SSE heartbeat. */
-  heartbeatMs: number;
-  /** Host tokens whose `exp` lies further ahead are refused. */
-  maxHostTokenTtlSeconds: number;
-  /** Proxies whose X-Forwarded-For names the client (GUEST_ACCESS_TRUST_PROXY); by default none. */
-  trustProxy: TrustedProxies;
-  /** Sent as `Guest-Access-Instance` on every answer when set (opt-in: tells which instance a balancer chose). */
-  instanceName?: string;
-}
-
-/**
- * What every route module receives (also `createPageRoutes` and the demo's `createDemoRoutes`):
- * the database handle, the store over it, the clock, the configuration, the event hub and the rate limiter.
- */
-export interface AppDeps {
-  db: Db;
-  store: Store;
-  clock: Clock;
-  config: AppConfig;
-  events: EventHub;
-  rateLimiter: RateLimiter;
-  /** The counters behind the stream caps. */
-  streamSlots: StreamSlots;
-}
-
-/** Per-request values set by the auth middleware; `tenant` also decides CORS. */
-export type AppEnv = { Variables: { tenant?: Tenant; host: HostIdentity; guest: Guest } };
-
-export const DEFAULT_CONFIG = {
-  rateLimitPerMinute: 120,
-  heartbeatMs: 15_000,
-  maxHostTokenTtlSeconds: 24 * 60 * 60,
-  maxStreamsPerGuestSession: 3,
-  maxStreamsPerHost: 10,
-  maxStreamsPerAddress: 50,
-  trustProxy: NO_TRUSTED_PROXY,
-} satisfies Partial<AppConfig>;
+import { InvalidCursorError } from './store/guest-cursor.ts';
+import { isStoreUnavailable } from './store/unavailable.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export interface CreateAppOptions {
-  db: Db;
-  clock?: Clock;
-  config: Partial<AppConfig> & Pick<AppConfig, 'serverSecret'>;
-  events?: EventHub;
-  /** More routes mounted at `/` (the demo site, when `serve --demo`). */
-  extraRoutes?: (deps: AppDeps) => Hono;
-}
+/** When a client should try again while the database is out of reach (a restart takes seconds). */
+const UNAVAILABLE_RETRY_AFTER_S = 2;
 
-export function createDeps(options: CreateAppOptions): AppDeps {
-  const clock = options.clock ?? { now: () => Date.now() };
-  return {
-    db: options.db,
-    store: createStore(options.db),
-    clock,
-    // The total stream cap follows the process's open-files limit unless configured.
-    config: {
-      ...DEFAULT_CONFIG,
-      ...options.config,
-      maxStreams: options.config.maxStreams ?? processStreamCap(),
-    },
-    events: options.events ?? createEventHub(),
-    rateLimiter: createRateLimiter(clock),
-    streamSlots: createStreamSlots(),
-  };
-}
-
-export function createApp(options: CreateAppOptions | AppDeps) {
-  const deps = 'store' in options ? options : createDeps(options);
+/** The API over `deps`; `extraRoutes` mounts more at `/` (the demo site, when `serve --demo`). */
+export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) {
   const app = new Hono<AppEnv>();
   const { instanceName } = deps.config;
   app.use(
@@ -148,11 +67,26 @@ export function createApp(options: CreateAppOptions | AppDeps) {
     }),
   );
   app.route('/', createPageRoutes(deps));
-  if (options && 'extraRoutes' in options && options.extraRoutes) app.route('/', options.extraRoutes(deps));
+  if (extraRoutes) app.route('/', extraRoutes(deps));
 
   app.notFound(() => new ApiError('not_found', 404, 'No such route.').response());
   app.onError((error) => {
     if (error instanceof ApiError) return error.response();
+    if (isStoreUnavailable(error)) {
+      return new ApiError(
+        'unavailable',
+        503,
+        'The service is briefly unavailable; try again shortly.',
+        undefined,
+        undefined,
+        { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
+      ).response();
+    }
+    if (error instanceof InvalidCursorError) {
+      return new ApiError('validation_failed', 400, 'Some fields are not valid.', {
+        cursor: 'Unknown cursor: pass a nextCursor this list returned.',
+      }).response();
+    }
     if (error instanceof HTTPException) {
       // Hono's own refusals, e.g. malformed JSON.
       const status = error.status >= 400 && error.status < 500 ? error.status : 400;

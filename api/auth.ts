@@ -14,8 +14,8 @@ import {
   randomSecret,
   type ServerSecret,
 } from './secrets.ts';
-import type { Store } from './store/index.ts';
-import type { Modules, Tenant } from './store/tenants.ts';
+import type { Store } from './store/contract.ts';
+import type { Modules, Tenant } from './store/types.ts';
 
 export type Permission = 'guest-access:manage' | 'guests:admit';
 export const ALL_PERMISSIONS: Permission[] = ['guest-access:manage', 'guests:admit'];
@@ -44,17 +44,17 @@ export interface CreatedTenant {
   signingSecret: string;
 }
 
-export function createTenant(
+export async function createTenant(
   store: Store,
   serverSecret: ServerSecret,
   input: { name: string; allowedOrigins?: string[]; modules?: Partial<Modules> },
   now: number,
-): CreatedTenant {
+): Promise<CreatedTenant> {
   const id = `t_${randomId(9)}`;
   const apiKey = randomSecret('gak');
   const signingSecret = randomSecret('gas');
-  store.transaction(() =>
-    store.tenants.create({
+  await store.transaction((tx) =>
+    tx.tenants.create({
       id,
       name: input.name,
       apiKeyHash: lookupHash(apiKey),
@@ -64,26 +64,26 @@ export function createTenant(
       createdAt: now,
     }),
   );
-  return { tenant: store.tenants.get(id) as Tenant, apiKey, signingSecret };
+  return { tenant: (await store.tenants.get(id)) as Tenant, apiKey, signingSecret };
 }
 
 /** A new signing secret; the current one stays valid as the previous until the next rotation. */
-export function rotateSigningSecret(
+export async function rotateSigningSecret(
   store: Store,
   serverSecret: ServerSecret,
   tenantId: string,
-): string | null {
+): Promise<string | null> {
   const signingSecret = randomSecret('gas');
-  const rotated = store.transaction(() =>
-    store.tenants.rotateSigningSecret(tenantId, encrypt(serverSecret, signingSecret)),
+  const rotated = await store.transaction((tx) =>
+    tx.tenants.rotateSigningSecret(tenantId, encrypt(serverSecret, signingSecret)),
   );
   return rotated ? signingSecret : null;
 }
 
 // Admin: the tenant's API key. Looked up by its hash, so no comparison of the secret itself happens.
 
-export function tenantFromApiKey(store: Store, token: string): Tenant {
-  const tenant = store.tenants.byApiKeyHash(lookupHash(token));
+export async function tenantFromApiKey(store: Store, token: string): Promise<Tenant> {
+  const tenant = await store.tenants.byApiKeyHash(lookupHash(token));
   if (!tenant) throw unauthorized('The API key is not valid.');
   return tenant;
 }
@@ -143,11 +143,8 @@ function signedByOneOf(token: string, secrets: string[]): boolean {
   });
 }
 
-/**
- * Synchronous (node:crypto and better-sqlite3 both are), so a route can verify the token inside the read
- * transaction that also reads what it answers with: one WAL read lock per request.
- */
-export function verifyHostToken(
+/** The host token checked against its tenant's current secrets (read on every call, so a rotation counts at once). */
+export async function verifyHostToken(
   deps: {
     store: Store;
     serverSecret: ServerSecret;
@@ -155,12 +152,10 @@ export function verifyHostToken(
     maxTtlSeconds: number;
     /** Called once the issuer is known, before the token is judged, so even refusals get the tenant's CORS. */
     onTenant?: (tenant: Tenant) => void;
-    /** Reads the issuer and its sealed secrets; default `store.tenants.withSealedSecrets`. */
-    issuer?: (tenantId: string) => { tenant: Tenant; sealed: Buffer[] } | undefined;
   },
   token: string,
   roomId: string,
-): HostIdentity {
+): Promise<HostIdentity> {
   const claims = decodeClaims(token);
   if (!isHostClaims(claims)) {
     throw unauthorized(
@@ -168,7 +163,7 @@ export function verifyHostToken(
     );
   }
   // One statement reads the tenant and its sealed secrets together (one snapshot, as a transaction would).
-  const found = deps.issuer ? deps.issuer(claims.iss) : deps.store.tenants.withSealedSecrets(claims.iss);
+  const found = await deps.store.tenants.withSealedSecrets(claims.iss);
   if (!found) throw unauthorized('The host token was not issued by a known tenant.');
   const { tenant, sealed } = found;
   deps.onTenant?.(tenant);
@@ -207,8 +202,8 @@ export function requirePermission(host: HostIdentity, anyOf: Permission[]): void
 export const guestSessionToken = (serverSecret: ServerSecret, guestId: string) =>
   deriveToken(serverSecret, 'guest-session', guestId);
 
-export function guestFromSession(store: Store, token: string) {
-  const guest = store.guests.bySessionHash(lookupHash(token));
+export async function guestFromSession(store: Store, token: string) {
+  const guest = await store.guests.bySessionHash(lookupHash(token));
   if (!guest) throw unauthorized('The guest session is not valid.');
   return guest;
 }

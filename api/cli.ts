@@ -7,9 +7,9 @@ import { ALL_PERMISSIONS, createTenant, type Permission, rotateSigningSecret } f
 import { ApiError, OperatorError } from './errors.ts';
 import { roomFields } from './rules.ts';
 import { origin, roomBody, roomParams } from './schemas.ts';
-import { decrypt } from './secrets.ts';
-import { environmentSettings, loadServerSecret, openDatabase, startServer } from './server.ts';
-import { createStore } from './store/index.ts';
+import { decrypt, type ServerSecret } from './secrets.ts';
+import { environmentSettings, openStoreWithSecret, startServer } from './server.ts';
+import type { Store } from './store/contract.ts';
 
 const USAGE = `guest-access <command> [options]
 
@@ -61,10 +61,20 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * unit;
 }
 
-function openStore(values: Values) {
-  const dbFile = values.db ?? environmentSettings().dbFile;
-  const db = openDatabase(dbFile, environmentSettings().synchronous);
-  return { db, store: createStore(db), serverSecret: loadServerSecret(db, dbFile) };
+/** The store of `--db` (a file or a postgres:// URL) with its server secret; `use` runs, then it is closed. */
+async function withStore<T>(
+  values: Values,
+  use: (opened: { store: Store; serverSecret: ServerSecret }) => Promise<T>,
+) {
+  const settings = environmentSettings();
+  const opened = await openStoreWithSecret(values.db ?? settings.dbFile, {
+    synchronous: settings.synchronous,
+  });
+  try {
+    return await use(opened);
+  } finally {
+    await opened.store.close();
+  }
 }
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -115,36 +125,32 @@ function allowedOrigin(value: string) {
   return parsed.output;
 }
 
-function tenantCommand(action: string | undefined, values: Values) {
+async function tenantCommand(action: string | undefined, values: Values) {
   // Checked before the database is opened: a mistake leaves nothing behind.
   const allowedOrigins = (values.origin ?? []).map(allowedOrigin);
-  const { db, store, serverSecret } = openStore(values);
-  try {
+  if (action !== 'create' && action !== 'rotate-secret')
+    throw new UsageError('tenant create | tenant rotate-secret');
+  await withStore(values, async ({ store, serverSecret }) => {
     if (action === 'create') {
-      const created = createTenant(
+      const created = await createTenant(
         store,
         serverSecret,
         { name: required(values, 'name'), allowedOrigins },
         Date.now(),
       );
       print({ id: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret });
-    } else if (action === 'rotate-secret') {
-      const signingSecret = rotateSigningSecret(store, serverSecret, required(values, 'tenant'));
+    } else {
+      const signingSecret = await rotateSigningSecret(store, serverSecret, required(values, 'tenant'));
       if (!signingSecret) throw new UsageError('no such tenant');
       print({ signingSecret });
-    } else {
-      throw new UsageError('tenant create | tenant rotate-secret');
     }
-  } finally {
-    db.close();
-  }
+  });
 }
 
-function roomPut(values: Values) {
-  const { db, store } = openStore(values);
-  try {
+async function roomPut(values: Values) {
+  await withStore(values, async ({ store }) => {
     const tenantId = required(values, 'tenant');
-    if (!store.tenants.get(tenantId)) throw new UsageError('no such tenant');
+    if (!(await store.tenants.get(tenantId))) throw new UsageError('no such tenant');
     const { roomId } = v.parse(roomParams, { roomId: required(values, 'id') });
     const body = v.parse(roomBody, {
       title: required(values, 'title'),
@@ -155,18 +161,15 @@ function roomPut(values: Values) {
       joinUrl: values['join-url'],
     });
     const fields = roomFields(body);
-    const room = store.transaction(() => store.rooms.put(tenantId, roomId, fields, Date.now()));
+    const room = await store.transaction((tx) => tx.rooms.put(tenantId, roomId, fields, Date.now()));
     print({ id: room.id, title: room.title, type: room.type });
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function token(values: Values) {
-  const { db, store, serverSecret } = openStore(values);
-  try {
+  await withStore(values, async ({ store, serverSecret }) => {
     const tenantId = required(values, 'tenant');
-    const sealed = store.tenants.sealedSigningSecrets(tenantId)[0];
+    const sealed = (await store.tenants.withSealedSecrets(tenantId))?.sealed[0];
     if (!sealed) throw new UsageError('no such tenant');
     const perms = (values.perm ?? ALL_PERMISSIONS) as Permission[];
     const unknown = perms.filter((perm) => !ALL_PERMISSIONS.includes(perm));
@@ -179,9 +182,7 @@ async function token(values: Values) {
       exp: Math.floor(Date.now() / 1000) + parseDuration(values.ttl ?? '1h'),
     };
     process.stdout.write(`${await sign(claims, decrypt(serverSecret, sealed), 'HS256')}\n`);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export async function main(argv: string[]) {
@@ -192,8 +193,8 @@ export async function main(argv: string[]) {
     return;
   }
   if (command === 'serve') await serve(values);
-  else if (command === 'tenant') tenantCommand(action, values);
-  else if (command === 'room' && action === 'put') roomPut(values);
+  else if (command === 'tenant') await tenantCommand(action, values);
+  else if (command === 'room' && action === 'put') await roomPut(values);
   else if (command === 'token') await token(values);
   else throw new UsageError(`unknown command "${positionals.join(' ')}"`);
 }

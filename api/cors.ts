@@ -2,9 +2,9 @@
 // Preflights and answers that concern no known tenant (e.g. an unknown link) accept an origin any tenant
 // lists, so they reveal nothing to origins nobody trusts. Same-origin requests need no CORS at all.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from './app.ts';
+import type { AppEnv } from './context.ts';
 import { normalOrigin } from './schemas.ts';
-import type { Store } from './store/index.ts';
+import type { Store } from './store/contract.ts';
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
@@ -30,7 +30,7 @@ export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
     if (!origin || normalOrigin(origin) !== origin) return next();
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const headers = new Headers({ Vary: 'Origin' });
-      if (store.tenants.anyAllowsOrigin(origin)) {
+      if (await store.tenants.anyAllowsOrigin(origin)) {
         headers.set('Access-Control-Allow-Origin', origin);
         headers.set('Access-Control-Allow-Methods', ALLOWED_METHODS);
         headers.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
@@ -40,7 +40,9 @@ export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
     }
     await next();
     const tenant = c.get('tenant');
-    const allowed = tenant ? tenant.allowedOrigins.includes(origin) : store.tenants.anyAllowsOrigin(origin);
+    const allowed = tenant
+      ? tenant.allowedOrigins.includes(origin)
+      : await store.tenants.anyAllowsOrigin(origin);
     c.res.headers.append('Vary', 'Origin');
     if (allowed) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'header_too_large',
+  'unavailable',
   'internal_error',
 ] as const;
 

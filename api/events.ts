@@ -1,9 +1,10 @@
-// The in-process hub behind the Server-Sent Events streams: hosts listen per room, guests per guest, and
-// host streams per tenant for admin changes (secrets, modules, rooms) after which they check their token
-// and room again. Listeners unsubscribe when their stream ends, so nothing outlives a connection.
-import type { GuestStatus } from './store/guests.ts';
-import type { LinkContextRow } from './store/index.ts';
-import type { Admission } from './store/rooms.ts';
+// The hub behind the Server-Sent Events streams: hosts listen per room, guests per guest, and host streams
+// per tenant for admin changes (secrets, modules, rooms) after which they check their token and room again.
+// Changes travel over the event bus, so a stream on one instance hears of a change made on another.
+// Listeners unsubscribe when their stream ends, so nothing outlives a connection.
+import type { BusMessage, EventBus } from './bus/contract.ts';
+import type { LinkContextRow } from './store/contract.ts';
+import type { Admission, GuestStatus } from './store/types.ts';
 import type { HostGuestView } from './views.ts';
 
 export type HostEvent =
@@ -11,11 +12,15 @@ export type HostEvent =
   // The link, not its URL: each host stream renders the URL with its own origin, never a publisher's Host header.
   | { event: 'link'; data: LinkContextRow }
   | { event: 'link-deleted'; data: { id: string } }
-  | { event: 'guest-access'; data: { enabled: boolean; admission: Admission } };
+  | { event: 'guest-access'; data: { enabled: boolean; admission: Admission } }
+  | Resync;
 
-export interface GuestEvent {
-  event: 'status';
-  data: { status: GuestStatus };
+export type GuestEvent = { event: 'status'; data: { status: GuestStatus } } | Resync;
+
+/** The bus lost what happened to this key (a message too large for it): the stream ends and is re-read. */
+export interface Resync {
+  event: 'resync';
+  data: null;
 }
 
 type Listener<T> = (event: T) => void;
@@ -47,23 +52,41 @@ function topic<T>() {
   };
 }
 
-export function createEventHub() {
+export function createEventHub(bus: EventBus) {
   const rooms = topic<HostEvent>();
   const guests = topic<GuestEvent>();
   const tenants = topic<void>();
   const closers = new Set<() => void>();
+  const closeAll = () => {
+    for (const close of [...closers]) close();
+  };
+  const deliver = (message: BusMessage) => {
+    const event = { event: message.event, data: message.data } as HostEvent & GuestEvent;
+    if (message.topic === 'room') rooms.publish(message.key, event);
+    else if (message.topic === 'guest') guests.publish(message.key, event);
+    else tenants.publish(message.key, undefined);
+  };
+  const unsubscribe = bus.subscribe(deliver);
+  // Cut off from the bus, streams may have missed a change: each ends, and its client reconnects and re-reads.
+  const unsubscribeResync = bus.onResync(closeAll);
+  /** Published after the change is committed; a failure to publish is logged (the change itself stands). */
+  const publish = (message: BusMessage) => {
+    bus.publish(message).catch((error: unknown) => console.error(error));
+  };
   return {
-    publishToRoom: (roomPk: number, event: HostEvent) => rooms.publish(String(roomPk), event),
-    /** Whether any host listens to the room (so an event nobody would receive need not be built). */
-    roomHasListeners: (roomPk: number) => rooms.has(String(roomPk)),
+    publishToRoom: (roomPk: number, event: HostEvent) =>
+      publish({ topic: 'room', key: String(roomPk), event: event.event, data: event.data }),
+    /** Whether a host may listen to the room (so an event nobody would receive need not be built). */
+    roomHasListeners: (roomPk: number) => bus.crossesInstances || rooms.has(String(roomPk)),
     subscribeToRoom: (roomPk: number, listener: Listener<HostEvent>) =>
       rooms.subscribe(String(roomPk), listener),
     publishToGuest: (guestId: string, status: GuestStatus) =>
-      guests.publish(guestId, { event: 'status', data: { status } }),
+      publish({ topic: 'guest', key: guestId, event: 'status', data: { status } }),
     subscribeToGuest: (guestId: string, listener: Listener<GuestEvent>) =>
       guests.subscribe(guestId, listener),
     /** The tenant's secrets, modules or rooms changed: host streams re-check what let them open. */
-    publishTenantChanged: (tenantId: string) => tenants.publish(tenantId, undefined),
+    publishTenantChanged: (tenantId: string) =>
+      publish({ topic: 'tenant', key: tenantId, event: 'changed', data: null }),
     subscribeToTenantChanges: (tenantId: string, listener: () => void) =>
       tenants.subscribe(tenantId, listener),
     /** Streams register how to end them, so a shutdown can close them all. */
@@ -71,8 +94,12 @@ export function createEventHub() {
       closers.add(close);
       return () => closers.delete(close);
     },
-    closeAll() {
-      for (const close of [...closers]) close();
+    closeAll,
+    /** Ends every stream and stops listening to the bus (the bus itself is closed by its owner). */
+    close() {
+      closeAll();
+      unsubscribe();
+      unsubscribeResync();
     },
     /** Open listeners and streams, for leak checks. */
     get size() {

@@ -1,8 +1,9 @@
 // What a host's event stream follows: the room's events the token may read, until the token expires or an
 // admin change (secrets rotated, a module off, the room removed or made a channel) means the token or room
 // no longer passes the checks the REST routes make.
-import type { Clock } from './app.ts';
+
 import type { HostIdentity } from './auth.ts';
+import type { Clock } from './context.ts';
 import type { EventHub, HostEvent } from './events.ts';
 import { mayReceive } from './permissions.ts';
 import type { StreamControl, StreamEvent } from './sse.ts';
@@ -16,7 +17,7 @@ export function followRoom(
   roomPk: number,
   hooks: {
     /** The REST routes' checks on the token and the room, run again; false ends the stream. */
-    stillAllowed: () => boolean;
+    stillAllowed: () => Promise<boolean>;
     /** The event as this stream sends it (e.g. a link's URL with the stream's own origin). */
     render: (event: HostEvent) => StreamEvent;
   },
@@ -24,10 +25,11 @@ export function followRoom(
   const { stillAllowed, render } = hooks;
   return ({ send, end }: StreamControl) => {
     const unsubscribeRoom = deps.events.subscribeToRoom(roomPk, (event) => {
-      if (mayReceive(host, event)) send(render(event));
+      if (event.event === 'resync') end();
+      else if (mayReceive(host, event)) send(render(event));
     });
     const unsubscribeTenant = deps.events.subscribeToTenantChanges(host.tenant.id, () => {
-      if (!stillAllowed()) end();
+      void stillAllowed().then((allowed) => allowed || end());
     });
     // The stream must not outlive its token: the element reconnects with a fresh one.
     let timer: ReturnType<typeof setTimeout>;

@@ -2,11 +2,8 @@
 import { ApiError, LINK_UNAVAILABLE_MESSAGE } from './errors.ts';
 import { isLinkUsable } from './rules.ts';
 import { lookupHash } from './secrets.ts';
-import type { Guest } from './store/guests.ts';
-import type { Store } from './store/index.ts';
-import type { Link } from './store/links.ts';
-import type { Room } from './store/rooms.ts';
-import type { Tenant } from './store/tenants.ts';
+import { DuplicateKeyError, type Store } from './store/contract.ts';
+import type { Guest, Link, Room, Tenant } from './store/types.ts';
 import { scheduleView } from './views.ts';
 
 export interface LinkContext {
@@ -29,7 +26,7 @@ export function linkToken(raw: string): string {
 }
 
 /** The link a token names, with its room and tenant; undefined for a token that was never real. */
-export function resolveLink(store: Store, token: string): LinkContext | undefined {
+export function resolveLink(store: Store, token: string): Promise<LinkContext | undefined> {
   return store.linkContexts.byTokenHash(lookupHash(linkToken(token)));
 }
 
@@ -58,104 +55,60 @@ export interface Redemption extends LinkContext {
 
 /**
  * One write transaction re-checks rule 3 and counts the use with a statement that cannot pass the limit,
- * so N simultaneous submits on a link with k uses left accept exactly k (rule 9).
+ * so N simultaneous submits on a link with k uses left accept exactly k (rule 9). Redemptions share commits
+ * where the engine can (`batchedTransaction`: SQLite's group commit); none is answered before its commit.
  */
-export function redeem(
+export async function redeem(
   store: Store,
   context: LinkContext,
   input: { guestId: string; sessionHash: Buffer; name: string; email: string; idempotencyKey: string | null },
   now: number,
-): Redemption {
-  return store.transaction(() => {
-    // Re-read inside the lock: the context was resolved before it.
-    const current = store.linkContexts.byLinkId(context.link.id) as LinkContext;
-    const { tenant, room, link } = current;
-    const earlier = input.idempotencyKey
-      ? store.guests.byIdempotencyKey(link.id, input.idempotencyKey)
-      : undefined;
-    if (earlier) {
-      // The guest row holds the normalised body the key was first sent with: another body must not get that guest.
-      if (earlier.name !== input.name || earlier.email !== input.email) throw idempotencyKeyReused();
-      if (!isLinkUsable(current, now, false)) throw linkUnavailable(room);
-      return { ...current, guest: earlier, counted: false };
-    }
-    // The use is counted by a statement that cannot pass the limit and answers with the link after it.
-    const used = isLinkUsable(current, now, true) ? store.links.countUseReturning(link.id) : undefined;
-    if (!used) throw linkUnavailable(room);
-    const guest = store.guests.insert(
-      {
-        id: input.guestId,
-        roomPk: room.pk,
-        linkId: link.id,
-        name: input.name,
-        email: input.email,
-        status: room.admission === 'auto' ? 'admitted' : 'waiting',
-        sessionHash: input.sessionHash,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: now,
-      },
-      used.name,
-    );
-    return { tenant, room, link: used, guest, counted: true };
-  });
-}
-
-/**
- * Group commit: redemptions that reach the database in the same turn of the event loop share one write
- * transaction (BEGIN IMMEDIATE), each inside its own savepoint, so one refused (410) or failing redemption
- * rolls back alone while the others keep theirs. No answer leaves before the shared COMMIT. Each commit writes
- * the touched pages (guest row, five indexes, the link's use count) to the WAL once for the whole group
- * instead of once per redemption: those writes were most of a redemption's cost.
- */
-export function createRedemptionQueue(store: Store) {
-  type Pending = {
-    run: () => Redemption;
-    resolve: (redemption: Redemption) => void;
-    reject: (error: unknown) => void;
-  };
-  let pending: Pending[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    const outcomes: Array<{ ok: true; value: Redemption } | { ok: false; error: unknown }> = [];
-    try {
-      store.transaction(() => {
-        for (const item of batch) {
-          // `redeem` runs its own transaction, which nested in this one is a savepoint.
-          try {
-            outcomes.push({ ok: true, value: item.run() });
-          } catch (error) {
-            // Some failures (e.g. a full disk) make SQLite roll back the whole transaction: then the group
-            // fails together, including the redemptions before this one, which went with it.
-            if (!store.inTransaction()) throw error;
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-    } catch (error) {
-      // BEGIN or COMMIT failed: nothing of the group was stored.
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    batch.forEach((item, index) => {
-      const outcome = outcomes[index] as (typeof outcomes)[number];
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
+): Promise<Redemption> {
+  const attempt = () =>
+    store.batchedTransaction(async (tx): Promise<Redemption> => {
+      // Re-read inside the transaction: the context was resolved before it.
+      const current = (await tx.linkContexts.byLinkId(context.link.id)) as LinkContext;
+      const { tenant, room, link } = current;
+      const earlier = input.idempotencyKey
+        ? await tx.guests.byIdempotencyKey(link.id, input.idempotencyKey)
+        : undefined;
+      if (earlier) {
+        // The guest row holds the normalised body the key was first sent with: another body must not get that guest.
+        if (earlier.name !== input.name || earlier.email !== input.email) throw idempotencyKeyReused();
+        if (!isLinkUsable(current, now, false)) throw linkUnavailable(room);
+        return { ...current, guest: earlier, counted: false };
+      }
+      // The use is counted by a statement that cannot pass the limit and answers with the link after it.
+      const used = isLinkUsable(current, now, true) ? await tx.links.countUseReturning(link.id) : undefined;
+      if (!used) throw linkUnavailable(room);
+      const guest = await tx.guests.insert(
+        {
+          id: input.guestId,
+          roomPk: room.pk,
+          linkId: link.id,
+          name: input.name,
+          email: input.email,
+          status: room.admission === 'auto' ? 'admitted' : 'waiting',
+          sessionHash: input.sessionHash,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: now,
+        },
+        used.name,
+      );
+      return { tenant, room, link: used, guest, counted: true };
     });
-  };
-  return (run: () => Redemption): Promise<Redemption> =>
-    new Promise((resolve, reject) => {
-      pending.push({ run, resolve, reject });
-      if (pending.length === 1) setImmediate(flush);
-    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // The same key submitted twice at once on another connection: that one won, and this one (its use rolled
+    // back with it) answers as a retry of it.
+    if (error instanceof DuplicateKeyError) return attempt();
+    throw error;
+  }
 }
 
 /** The link, room and tenant behind a guest; rows are never hard-deleted, so they always exist. */
-export function guestContext(store: Store, guest: Guest): LinkContext {
-  const room = store.rooms.byPk(guest.roomPk) as Room;
-  return {
-    room,
-    link: store.links.get(guest.linkId) as Link,
-    tenant: store.tenants.get(room.tenantId) as Tenant,
-  };
+export async function guestContext(store: Store, guest: Guest): Promise<LinkContext> {
+  const context = await store.linkContexts.byLinkId(guest.linkId);
+  return context as LinkContext;
 }

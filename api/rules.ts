@@ -1,10 +1,7 @@
 // The SPEC's rules in one place: limits, expiry, link status, when a link or guest session is usable,
 // and who may decide what. Routes call these; nothing here knows HTTP or SQL.
 import { ApiError } from './errors.ts';
-import type { GuestStatus } from './store/guests.ts';
-import type { Link } from './store/links.ts';
-import type { Room, RoomFields, RoomType } from './store/rooms.ts';
-import type { Tenant } from './store/tenants.ts';
+import type { GuestStatus, Link, Room, RoomFields, RoomType, Tenant } from './store/types.ts';
 
 /** Rule 1. */
 export const MAX_LINKS_PER_ROOM = 3;
@@ -72,6 +69,21 @@ export function isLinkUsable(
     !isExpired(link, now) &&
     !(forNewGuest && isUsedUp(link))
   );
+}
+
+/** Rules 1 and 4: a new link needs guest access on and fewer than MAX_LINKS_PER_ROOM links in the room. */
+export function linkCreationRefusal(room: Room, linkCount: number): ApiError | null {
+  if (!room.guestAccessEnabled) {
+    return new ApiError('guest_access_disabled', 409, 'Turn guest access on before creating links.');
+  }
+  if (linkCount >= MAX_LINKS_PER_ROOM) {
+    return new ApiError(
+      'link_limit_reached',
+      409,
+      `A room can have at most ${MAX_LINKS_PER_ROOM} guest links. Delete one to create another.`,
+    );
+  }
+  return null;
 }
 
 export type Decision = 'admit' | 'deny' | 'remove';

@@ -16,8 +16,12 @@ import { dirname } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { type AppConfig, type AppDeps, type Clock, createApp, createDeps } from './app.ts';
+import { createApp } from './app.ts';
+import { createInProcessBus } from './bus/in-process.ts';
+import { createPostgresBus } from './bus/postgres.ts';
+import { type AppConfig, type AppDeps, type Clock, createDeps } from './context.ts';
 import { ApiError, OperatorError } from './errors.ts';
+import { createEventHub } from './events.ts';
 import { parseTrustedProxies } from './proxy-trust.ts';
 import {
   newServerSecret,
@@ -26,17 +30,19 @@ import {
   type ServerSecret,
   serverSecretCheck,
 } from './secrets.ts';
-import { type Db, openDb } from './store/db.ts';
-import { createStore } from './store/index.ts';
+import type { Store } from './store/contract.ts';
+import { createPostgresStore } from './store/postgres/index.ts';
+import { openDb } from './store/sqlite/db.ts';
+import { createSqliteStore } from './store/sqlite/index.ts';
 
 export interface StartServerOptions {
-  /** The SQLite file; created (with its folder) when missing. */
+  /** The SQLite file (created with its folder when missing) or a `postgres://` URL. */
   dbFile: string;
   /** 0 picks a free port. Default 8787. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default: `GUEST_ACCESS_SECRET`, else the key file `<dbFile>.key` (created with mode 0600). */
+  /** Default: `GUEST_ACCESS_SECRET`, else (SQLite only) the key file `<dbFile>.key` (created with mode 0600). */
   serverSecret?: string | Buffer;
   config?: Partial<Omit<AppConfig, 'serverSecret'>>;
   synchronous?: 'NORMAL' | 'FULL';
@@ -64,27 +70,44 @@ const CLOSE_GRACE_MS = 4000;
 
 const SERVER_SECRET_CHECK = 'server-secret-check';
 
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
+
+/** The store on a SQLite file or a PostgreSQL URL: one setting (`--db`, `GUEST_ACCESS_DB`) chooses the engine. */
+export async function openStore(location: string, synchronous?: 'NORMAL' | 'FULL'): Promise<Store> {
+  if (isPostgresUrl(location)) return createPostgresStore(location);
+  return createSqliteStore(openDatabase(location, synchronous));
+}
+
+/** A URL's password never reaches a log or an error line. */
+export const displayLocation = (location: string) =>
+  isPostgresUrl(location) ? location.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : location;
+
 /**
- * The server secret: from the environment, else from a key file beside the database, never inside it. The
- * database keeps a check value of the secret that seals its tenants' signing secrets, so that no process
- * (the server, the CLI) ever seals or opens them with another one; a database without one (from an older
- * version, or new) adopts it from a secret that opens every sealed secret it holds.
+ * The server secret: from the environment, else (SQLite) from a key file beside the database, never inside
+ * it. The database keeps a check value of the secret that seals its tenants' signing secrets, so that no
+ * process (the server, the CLI, another instance) ever seals or opens them with another one; a database
+ * without one (from an older version, or new) adopts it from a secret that opens every sealed secret it holds.
  */
-export function loadServerSecret(
-  db: Db,
-  dbFile: string,
+export async function loadServerSecret(
+  store: Store,
+  location: string,
   configured: string | Buffer | undefined = process.env.GUEST_ACCESS_SECRET,
-): ServerSecret {
-  const store = createStore(db);
-  const keyFile = `${dbFile}.key`;
+): Promise<ServerSecret> {
+  const where = displayLocation(location);
+  if (!configured && isPostgresUrl(location)) {
+    throw new OperatorError(
+      `GUEST_ACCESS_SECRET is required with a PostgreSQL database (${where}): every instance and the command line must share it.`,
+    );
+  }
+  const keyFile = `${location}.key`;
   // Under the write lock: processes starting together on a fresh database agree on one key file and check value.
-  return store.transaction(() => {
-    const stored = store.settings.get(SERVER_SECRET_CHECK);
-    const sealed = store.tenants.allSealedSigningSecrets();
+  return store.transaction(async (tx) => {
+    const stored = await tx.settings.get(SERVER_SECRET_CHECK);
+    const sealed = await tx.tenants.allSealedSigningSecrets();
     if (!configured && !existsSync(keyFile)) {
       if (stored || sealed.length > 0)
         throw new OperatorError(
-          `The database ${dbFile} is sealed with a server secret, but GUEST_ACCESS_SECRET is unset and ` +
+          `The database ${where} is sealed with a server secret, but GUEST_ACCESS_SECRET is unset and ` +
             `the key file ${keyFile} is missing: set GUEST_ACCESS_SECRET to the one it was sealed with, or restore ` +
             'the key file (a new one would not open it).',
         );
@@ -98,13 +121,27 @@ export function loadServerSecret(
         configured && existsSync(keyFile) ? `, or unset it to use the key file ${keyFile}` : '';
       throw new OperatorError(
         configured
-          ? `The database ${dbFile} was sealed with another server secret: set GUEST_ACCESS_SECRET to the one it was sealed with${otherKey}.`
-          : `The database ${dbFile} was sealed with another server secret than the key file ${keyFile}: set GUEST_ACCESS_SECRET to the one it was sealed with.`,
+          ? `The database ${where} was sealed with another server secret: set GUEST_ACCESS_SECRET to the one it was sealed with${otherKey}.`
+          : `The database ${where} was sealed with another server secret than the key file ${keyFile}: set GUEST_ACCESS_SECRET to the one it was sealed with.`,
       );
     }
-    if (!stored) store.settings.set(SERVER_SECRET_CHECK, check);
+    if (!stored) await tx.settings.set(SERVER_SECRET_CHECK, check);
     return serverSecret;
   });
+}
+
+/** The store and its server secret, checked against each other; the store is closed again on a refusal. */
+export async function openStoreWithSecret(
+  location: string,
+  options: { synchronous?: 'NORMAL' | 'FULL'; serverSecret?: string | Buffer } = {},
+) {
+  const store = await openStore(location, options.synchronous);
+  try {
+    return { store, serverSecret: await loadServerSecret(store, location, options.serverSecret) };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /** Settings from the environment, validated at start-up. */
@@ -186,18 +223,23 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const db = openDatabase(options.dbFile, options.synchronous);
-  let serverSecret: ServerSecret;
-  try {
-    serverSecret = loadServerSecret(db, options.dbFile, options.serverSecret);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  const deps = createDeps({ db, clock: options.clock, config: { ...options.config, serverSecret } });
+  const { store, serverSecret } = await openStoreWithSecret(options.dbFile, options);
+  // Several instances share one PostgreSQL database: changes reach every instance's streams over it.
+  const bus = await (store.engine === 'postgres'
+    ? createPostgresBus(options.dbFile).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      })
+    : createInProcessBus());
+  const deps = createDeps({
+    store,
+    clock: options.clock,
+    config: { ...options.config, serverSecret },
+    events: createEventHub(bus),
+  });
   // Loaded only on demand: the demo is an optional part of the product.
   const demo = options.demo ? ((await import('./routes/demo.ts')) as unknown as DemoModule) : undefined;
-  const app = createApp({ ...deps, extraRoutes: demo?.createDemoRoutes });
+  const app = createApp(deps, demo?.createDemoRoutes);
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () =>
@@ -232,9 +274,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server.close(() => {
         clearTimeout(force);
         clearInterval(idle);
-        db.pragma('wal_checkpoint(TRUNCATE)');
-        db.close();
-        resolve();
+        deps.events.close();
+        void Promise.all([bus.close(), store.close()]).then(() => resolve());
       });
       server.closeIdleConnections();
     });

@@ -34,16 +34,16 @@ export interface EventStreamOptions {
   slots: StreamSlots;
   /** The caps this stream counts against; a full one refuses it with 429. */
   keys: readonly StreamSlotKey[];
-  /** Starts forwarding events; returns what stops it. */
-  subscribe: (control: StreamControl) => () => void;
+  /** Starts forwarding events; returns (or resolves with) what stops it. */
+  subscribe: (control: StreamControl) => (() => void) | Promise<() => void>;
 }
 
-export function eventStream(c: Context, options: EventStreamOptions) {
+export async function eventStream(c: Context, options: EventStreamOptions) {
   // Hono answers HEAD by running GET and dropping the body, so a stream started here would never end.
   if (c.req.method === 'HEAD') {
     return c.body(null, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
   }
-  const release = takeStreamSlot(options.slots, options.keys);
+  const release = await takeStreamSlot(options.slots, options.keys);
   c.header('X-Accel-Buffering', 'no'); // nginx passes each event on at once, whatever its proxy_buffering
   const response = streamSSE(c, async (stream) => {
     let ended = false;
@@ -92,7 +92,7 @@ export function eventStream(c: Context, options: EventStreamOptions) {
     const untrack = options.hub.track(end);
     let unsubscribe = () => {};
     try {
-      unsubscribe = options.subscribe({
+      unsubscribe = await options.subscribe({
         send: (event) => {
           if (!ended) void write(event.event, JSON.stringify(event.data));
         },

@@ -3,6 +3,7 @@
 // one session could take every descriptor and leave none for /healthz or ordinary requests.
 import { readFileSync } from 'node:fs';
 import { ApiError } from './errors.ts';
+import type { SharedCounters } from './store/contract.ts';
 
 export interface StreamSlotKey {
   key: string;
@@ -10,22 +11,22 @@ export interface StreamSlotKey {
 }
 
 /**
- * Counters behind the caps. In-process for now; several instances would share one behind the same
- * interface, so routes only ever acquire and release.
+ * Counters behind the caps: in process for one instance, in the shared database for several (a client must
+ * not multiply its allowance by the number of instances), behind the same interface.
  */
 export interface StreamSlots {
   /** One slot under every key, or none at all when one key is at its cap; the release frees them once. */
-  acquire(keys: readonly StreamSlotKey[]): (() => void) | undefined;
+  acquire(keys: readonly StreamSlotKey[]): Promise<(() => void) | undefined>;
   /** Open slots under a key (for tests and leak checks). */
-  count(key: string): number;
+  count(key: string): Promise<number>;
 }
 
 export function createStreamSlots(): StreamSlots {
   const counts = new Map<string, number>();
   const count = (key: string) => counts.get(key) ?? 0;
   return {
-    count,
-    acquire(keys) {
+    count: async (key) => count(key),
+    async acquire(keys) {
       if (keys.some(({ key, cap }) => count(key) >= cap)) return undefined;
       for (const { key } of keys) counts.set(key, count(key) + 1);
       let released = false;
@@ -37,6 +38,45 @@ export function createStreamSlots(): StreamSlots {
           if (left > 0) counts.set(key, left);
           else counts.delete(key);
         }
+      };
+    },
+  };
+}
+
+/** The key of the total cap: this process's own descriptors, so counted in process whatever the engine. */
+const PROCESS_KEY = 'all';
+
+/**
+ * Slots counted where every instance sees them (`counters`), but for the process's own total, which guards
+ * this process's descriptors.
+ */
+export function createSharedStreamSlots(counters: SharedCounters, clock: { now(): number }): StreamSlots {
+  const local = createStreamSlots();
+  return {
+    count: (key) => (key === PROCESS_KEY ? local.count(key) : counters.countSlots(key, clock.now())),
+    async acquire(keys) {
+      const releaseLocal = await local.acquire(keys.filter(({ key }) => key === PROCESS_KEY));
+      if (!releaseLocal) return undefined;
+      const id = await counters
+        .acquireSlot(
+          keys.filter(({ key }) => key !== PROCESS_KEY),
+          clock.now(),
+        )
+        .catch((error: unknown) => {
+          releaseLocal();
+          throw error;
+        });
+      if (id === undefined) {
+        releaseLocal();
+        return undefined;
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        releaseLocal();
+        // A release that fails (the database away) runs out with its lease.
+        counters.releaseSlot(id).catch(() => {});
       };
     },
   };
@@ -72,8 +112,11 @@ export function processStreamCap(): number {
 }
 
 /** Takes a slot under every key or refuses with 429 `rate_limited` and Retry-After. */
-export function takeStreamSlot(slots: StreamSlots, keys: readonly StreamSlotKey[]): () => void {
-  const release = slots.acquire(keys);
+export async function takeStreamSlot(
+  slots: StreamSlots,
+  keys: readonly StreamSlotKey[],
+): Promise<() => void> {
+  const release = await slots.acquire(keys);
   if (release) return release;
   throw new ApiError(
     'rate_limited',
@@ -98,7 +141,7 @@ export interface StreamCaps {
 
 const shared = (caps: StreamCaps, address: string): StreamSlotKey[] => [
   { key: `address:${address}`, cap: caps.maxStreamsPerAddress },
-  { key: 'all', cap: caps.maxStreams },
+  { key: PROCESS_KEY, cap: caps.maxStreams },
 ];
 
 export const guestStreamKeys = (caps: StreamCaps, address: string, guestId: string) => [

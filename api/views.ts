@@ -1,10 +1,7 @@
 // The JSON shapes the API answers with, built from store values. Timestamps become ISO-8601 UTC strings.
 import { linkStatus } from './rules.ts';
 import { linkToken, type ServerSecret } from './secrets.ts';
-import type { Guest, GuestStatus } from './store/guests.ts';
-import type { Link } from './store/links.ts';
-import type { Room } from './store/rooms.ts';
-import type { Tenant } from './store/tenants.ts';
+import type { Guest, GuestStatus, Link, Room, Tenant } from './store/types.ts';
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

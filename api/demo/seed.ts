@@ -1,9 +1,9 @@
 // The demo's tenant and rooms, created on the first `serve --demo` and brought up to date on every
 // later one (the server's origin may change with the port) without touching what a host changed:
 // guest access, the admission policy and the links stay as they were.
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../context.ts';
 import { encrypt, lookupHash, randomSecret } from '../secrets.ts';
-import type { RoomType } from '../store/rooms.ts';
+import type { RoomType } from '../store/types.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -44,21 +44,21 @@ export const demoJoinUrl = (origin: string, roomId: string) =>
 const DEMO_TIME_ZONE = 'America/New_York';
 
 /** Seeds the demo; returns the line `serve --demo` prints: where the demo's media page is. */
-export function seedDemo(
+export async function seedDemo(
   { store, clock, config }: Pick<AppDeps, 'store' | 'clock' | 'config'>,
   origin: string,
-): string {
+): Promise<string> {
   const now = clock.now();
   const minute = 60_000;
-  store.transaction(() => {
-    const tenant = store.tenants.get(DEMO_TENANT_ID);
+  await store.transaction(async (tx) => {
+    const tenant = await tx.tenants.get(DEMO_TENANT_ID);
     if (tenant) {
       if (!tenant.allowedOrigins.includes(origin)) {
-        store.tenants.update(tenant, { allowedOrigins: [...tenant.allowedOrigins, origin] });
+        await tx.tenants.update(tenant, { allowedOrigins: [...tenant.allowedOrigins, origin] });
       }
     } else {
       // Nobody needs the demo tenant's API key (the demo seeds through the store), so it is never shown.
-      store.tenants.create({
+      await tx.tenants.create({
         id: DEMO_TENANT_ID,
         name: 'Northwind Live (demo)',
         apiKeyHash: lookupHash(randomSecret('gak')),
@@ -68,7 +68,7 @@ export function seedDemo(
       });
     }
     for (const room of DEMO_ROOMS) {
-      store.rooms.put(
+      await tx.rooms.put(
         DEMO_TENANT_ID,
         room.id,
         {

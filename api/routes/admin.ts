@@ -1,12 +1,12 @@
 // Admin routes (server to server, by the tenant's API key): the tenant's settings and its rooms.
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { AppDeps, AppEnv } from '../app.ts';
 import { bearerToken, rotateSigningSecret, tenantFromApiKey } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
 import { roomNotFound } from '../errors.ts';
 import { roomFields } from '../rules.ts';
 import { adminRoomResponse, roomBody, roomParams, tenantPatchBody, tenantResponse } from '../schemas.ts';
-import type { Tenant } from '../store/tenants.ts';
+import type { Tenant } from '../store/types.ts';
 import { errorJson, json, validate } from '../validation.ts';
 import { adminRoomView, tenantView } from '../views.ts';
 
@@ -18,7 +18,7 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
 
   return new Hono<AppEnv>()
     .use(async (c, next) => {
-      c.set('tenant', tenantFromApiKey(store, bearerToken(c)));
+      c.set('tenant', await tenantFromApiKey(store, bearerToken(c)));
       await next();
     })
     .get(
@@ -40,11 +40,11 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
         responses: { 200: json(tenantResponse, 'The tenant'), 400: errorJson('Invalid fields') },
       }),
       validate('json', tenantPatchBody),
-      (c) => {
+      async (c) => {
         const tenant = tenantOf(c);
-        store.transaction(() => store.tenants.update(tenant, c.req.valid('json')));
+        await store.transaction((tx) => tx.tenants.update(tenant, c.req.valid('json')));
         events.publishTenantChanged(tenant.id);
-        return c.json(tenantView(store.tenants.get(tenant.id) as Tenant), 200);
+        return c.json(tenantView((await store.tenants.get(tenant.id)) as Tenant), 200);
       },
     )
     .post(
@@ -58,8 +58,8 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
           'so token minting can move to the new secret without downtime.',
         responses: { 201: { description: '`{signingSecret}`' } },
       }),
-      (c) => {
-        const signingSecret = rotateSigningSecret(store, config.serverSecret, tenantOf(c).id);
+      async (c) => {
+        const signingSecret = await rotateSigningSecret(store, config.serverSecret, tenantOf(c).id);
         // Tokens signed with the secret this rotation retired stop working, their streams too.
         events.publishTenantChanged(tenantOf(c).id);
         return c.json({ signingSecret }, 201);
@@ -79,12 +79,12 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
       }),
       validate('param', roomParams),
       validate('json', roomBody),
-      (c) => {
+      async (c) => {
         const tenant = tenantOf(c);
         const { roomId } = c.req.valid('param');
         const fields = roomFields(c.req.valid('json'));
-        const existed = store.rooms.get(tenant.id, roomId)?.removedAt === null;
-        const room = store.transaction(() => store.rooms.put(tenant.id, roomId, fields, clock.now()));
+        const existed = (await store.rooms.get(tenant.id, roomId))?.removedAt === null;
+        const room = await store.transaction((tx) => tx.rooms.put(tenant.id, roomId, fields, clock.now()));
         // A room made a channel ends its host streams.
         events.publishTenantChanged(tenant.id);
         return c.json(adminRoomView(room), existed ? 200 : 201);
@@ -99,13 +99,14 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
         responses: { 204: { description: 'Removed' }, 404: errorJson('No such room') },
       }),
       validate('param', roomParams),
-      (c) => {
-        const room = store.rooms.get(tenantOf(c).id, c.req.valid('param').roomId);
+      async (c) => {
+        const room = await store.rooms.get(tenantOf(c).id, c.req.valid('param').roomId);
         if (!room || room.removedAt !== null) throw roomNotFound();
-        const deletedLinks = store.links.listOfRoom(room.pk);
-        store.transaction(() => {
-          store.rooms.remove(room, clock.now());
-          store.links.deleteOfRoom(room.pk, clock.now());
+        const deletedLinks = await store.transaction(async (tx) => {
+          const links = await tx.links.listOfRoom(room.pk);
+          await tx.rooms.remove(room, clock.now());
+          await tx.links.deleteOfRoom(room.pk, clock.now());
+          return links;
         });
         for (const link of deletedLinks)
           events.publishToRoom(room.pk, { event: 'link-deleted', data: { id: link.id } });

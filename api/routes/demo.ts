@@ -8,8 +8,8 @@ import { Hono } from 'hono';
 import { sign } from 'hono/jwt';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
-import type { AppDeps } from '../app.ts';
 import type { Permission } from '../auth.ts';
+import type { AppDeps } from '../context.ts';
 import { DEMO_ROOMS, DEMO_TENANT_ID } from '../demo/seed.ts';
 import { decrypt } from '../secrets.ts';
 import { validate } from '../validation.ts';
@@ -66,9 +66,10 @@ export function createDemoRoutes({ store, clock, config }: AppDeps) {
       })
       // The stylesheets are written by hand; the script is built from demo/src by build.mjs.
       .get('/demo/site/*', hidden, fromSite('demo/site'), fromSite('dist/demo'))
-      .get('/demo/api/rooms', hidden, (c) => {
-        const rooms = DEMO_ROOMS.flatMap(({ id, type, navLabel, description }) => {
-          const room = store.rooms.get(DEMO_TENANT_ID, id);
+      .get('/demo/api/rooms', hidden, async (c) => {
+        const stored = await Promise.all(DEMO_ROOMS.map(({ id }) => store.rooms.get(DEMO_TENANT_ID, id)));
+        const rooms = DEMO_ROOMS.flatMap(({ id, type, navLabel, description }, index) => {
+          const room = stored[index];
           if (!room) return [];
           const schedule = {
             startsAt: iso(room.startsAt),
@@ -82,7 +83,7 @@ export function createDemoRoutes({ store, clock, config }: AppDeps) {
       .post('/demo/api/token', hidden, validate('json', tokenBody), async (c) => {
         const { room, identity } = c.req.valid('json');
         const { user, permissions } = IDENTITIES[identity];
-        const [sealed] = store.tenants.sealedSigningSecrets(DEMO_TENANT_ID);
+        const sealed = (await store.tenants.withSealedSecrets(DEMO_TENANT_ID))?.sealed[0];
         if (!sealed)
           return c.json({ error: { code: 'not_found', message: 'Run the server with --demo.' } }, 404);
         const issuedAt = Math.floor(clock.now() / 1000);

@@ -1,15 +1,15 @@
 // Guest routes (by guest-session token): the re-validated session, its status stream, and leaving.
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { AppDeps, AppEnv } from '../app.ts';
 import { bearerToken, guestFromSession } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
 import { clientAddress } from '../rate-limit.ts';
 import { guestContext, linkUnavailable } from '../redemption.ts';
 import { isFinal, isLinkUsable } from '../rules.ts';
 import { guestSessionResponse } from '../schemas.ts';
 import { noStore } from '../secure-headers.ts';
 import { eventStream } from '../sse.ts';
-import type { Guest } from '../store/guests.ts';
+import type { Guest } from '../store/types.ts';
 import { guestStreamKeys } from '../stream-limits.ts';
 import { errorJson, json } from '../validation.ts';
 import { guestRoomView, hostGuestView, publicGuestView } from '../views.ts';
@@ -21,9 +21,11 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots }:
   return new Hono<AppEnv>()
     .use(noStore())
     .use(async (c, next) => {
-      const guest = guestFromSession(store, bearerToken(c));
+      const guest = await guestFromSession(store, bearerToken(c));
+      const context = await guestContext(store, guest);
       c.set('guest', guest);
-      c.set('tenant', guestContext(store, guest).tenant);
+      c.set('guestContext', context);
+      c.set('tenant', context.tenant);
       await next();
     })
     .get(
@@ -42,8 +44,7 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots }:
         },
       }),
       (c) => {
-        const guest = c.var.guest;
-        const context = guestContext(store, guest);
+        const { guest, guestContext: context } = c.var;
         // Rule 9: a returning guest is never blocked by the use limit.
         if (!isFinal(guest.status) && !isLinkUsable(context, clock.now(), false)) {
           throw linkUnavailable(context.room);
@@ -77,15 +78,21 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots }:
           heartbeatMs: config.heartbeatMs,
           slots: streamSlots,
           keys: guestStreamKeys(config, clientAddress(c, config.trustProxy), guest.id),
-          subscribe: ({ send, end }) => {
+          subscribe: async ({ send, end }) => {
+            let heard = false;
             const unsubscribe = events.subscribeToGuest(guest.id, (event) => {
+              heard = true;
+              if (event.event === 'resync') return end();
               send(event);
               if (isFinal(event.data.status)) end();
             });
-            // The current status first: a decision may have come before the stream opened.
-            const current = store.guests.get(guest.id) as Guest;
-            send({ event: 'status', data: { status: current.status } });
-            if (isFinal(current.status)) end();
+            // The current status first: a decision may have come before the stream opened (unless one came
+            // while it was read, which is newer).
+            const current = (await store.guests.get(guest.id)) as Guest;
+            if (!heard) {
+              send({ event: 'status', data: { status: current.status } });
+              if (isFinal(current.status)) end();
+            }
             return unsubscribe;
           },
         });
@@ -99,11 +106,11 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots }:
         summary: 'Leave: the guest’s status becomes left',
         responses: { 204: { description: 'Left' }, 401: errorJson('Unknown session') },
       }),
-      (c) => {
-        // Read and check under the write lock: a decision another process committed since stays decided.
-        const left = store.transaction(() => {
-          const guest = store.guests.get(c.var.guest.id) as Guest;
-          return isFinal(guest.status) ? undefined : store.guests.setStatus(guest, 'left', clock.now());
+      async (c) => {
+        // Read and check under the guest's lock: a decision another instance committed since stays decided.
+        const left = await store.transaction(async (tx) => {
+          const guest = (await tx.guests.lock(c.var.guest.id)) as Guest;
+          return isFinal(guest.status) ? undefined : tx.guests.setStatus(guest, 'left', clock.now());
         });
         if (left) {
           events.publishToRoom(left.roomPk, { event: 'guest', data: hostGuestView(left) });

@@ -1,10 +1,10 @@
 // Public link routes: what the entry page shows for a token, and redeeming it (rules 3, 8, 9, 11, 14).
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { AppDeps, AppEnv } from '../app.ts';
 import { guestSessionToken } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
 import { clientAddress, resolveLinkUnderLimits } from '../rate-limit.ts';
-import { createRedemptionQueue, linkUnavailable, redeem } from '../redemption.ts';
+import { linkUnavailable, redeem } from '../redemption.ts';
 import { isLinkUsable } from '../rules.ts';
 import {
   guestBody,
@@ -26,11 +26,10 @@ const refusals = {
 
 export function createLinkRoutes({ store, clock, config, events, rateLimiter }: AppDeps) {
   const limit = config.rateLimitPerMinute;
-  const redeemInTurn = createRedemptionQueue(store);
 
   /** Resolves a token under the rate limits (unknown tokens also count as guesses). */
-  function linkFor(token: string, address: string) {
-    const context = resolveLinkUnderLimits({ store, rateLimiter, limit }, token, address);
+  async function linkFor(token: string, address: string) {
+    const context = await resolveLinkUnderLimits({ store, rateLimiter, limit }, token, address);
     if (!context) throw linkUnavailable();
     return context;
   }
@@ -44,8 +43,8 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
         responses: { 200: json(linkPreviewResponse, 'The room and branding'), ...refusals },
       }),
       validate('param', tokenParams),
-      (c) => {
-        const context = linkFor(c.req.valid('param').token, clientAddress(c, config.trustProxy));
+      async (c) => {
+        const context = await linkFor(c.req.valid('param').token, clientAddress(c, config.trustProxy));
         c.set('tenant', context.tenant);
         if (!isLinkUsable(context, clock.now(), true)) throw linkUnavailable(context.room);
         return c.json(
@@ -76,9 +75,9 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
       validate('header', redemptionHeaders),
       validate('json', guestBody),
       async (c) => {
-        const context = linkFor(c.req.valid('param').token, clientAddress(c, config.trustProxy));
+        const context = await linkFor(c.req.valid('param').token, clientAddress(c, config.trustProxy));
         c.set('tenant', context.tenant);
-        rateLimiter.hit(`link:${context.link.id}`, limit * 10);
+        await rateLimiter.hit(`link:${context.link.id}`, limit * 10);
         const body = c.req.valid('json');
         const guestId = randomId();
         // Derived once: the hash is stored, the token itself answered (unless an earlier guest is answered).
@@ -91,7 +90,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
           idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
         };
         const now = clock.now();
-        const redemption = await redeemInTurn(() => redeem(store, context, input, now));
+        const redemption = await redeem(store, context, input, now);
         const { guest, room } = redemption;
         if (redemption.counted && events.roomHasListeners(room.pk)) {
           events.publishToRoom(room.pk, { event: 'guest', data: hostGuestView(guest) });

@@ -1,7 +1,7 @@
 // The guest's entry page (/g/:token) and the built widget files it and integrators load (/assets/*).
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { AppDeps, AppEnv } from '../app.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
 import { assetResponse } from '../pages/assets.ts';
 import { entryPageCsp, entryPageHtml, preferredLanguage } from '../pages/entry-page.ts';
 import { clientAddress, resolveLinkUnderLimits } from '../rate-limit.ts';
@@ -12,11 +12,11 @@ const hidden = describeRoute({ hide: true });
 
 export function createPageRoutes({ store, clock, config, rateLimiter }: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/g/:token', hidden, (c) => {
+    .get('/g/:token', hidden, async (c) => {
       const token = linkToken(c.req.param('token'));
       // The page's title names the room, so looking a token up here counts like the API's link route.
       const limits = { store, rateLimiter, limit: config.rateLimitPerMinute };
-      const context = resolveLinkUnderLimits(limits, token, clientAddress(c, config.trustProxy));
+      const context = await resolveLinkUnderLimits(limits, token, clientAddress(c, config.trustProxy));
       // Only a usable link names its room in the title; every other token gets the same neutral page.
       const usable = context && isLinkUsable(context, clock.now(), true) ? context : undefined;
       const language = preferredLanguage(c.req.header('accept-language'));

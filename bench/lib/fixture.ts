@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sign } from 'hono/jwt';
-import { createApp, createDeps } from '../../api/app.ts';
+import { createApp } from '../../api/app.ts';
 import { ALL_PERMISSIONS, createTenant } from '../../api/auth.ts';
-import { parseServerSecret } from '../../api/secrets.ts';
-import { openDatabase } from '../../api/server.ts';
-import type { Admission } from '../../api/store/rooms.ts';
+import { createDeps } from '../../api/context.ts';
+import { openStoreWithSecret } from '../../api/server.ts';
+import type { Admission } from '../../api/store/types.ts';
 
 /** Given to every server child, so tokens minted here are valid there. */
 export const SERVER_SECRET = 'bench-server-secret-not-for-production-use';
@@ -42,14 +42,16 @@ export interface RoomOptions {
 }
 
 export async function seedRoom(dbFile: string, options: RoomOptions = {}): Promise<SeededRoom> {
-  const db = openDatabase(dbFile);
+  const { store, serverSecret } = await openStoreWithSecret(dbFile, { serverSecret: SERVER_SECRET });
   try {
-    const deps = createDeps({
-      db,
-      config: { serverSecret: parseServerSecret(SERVER_SECRET), rateLimitPerMinute: 0 },
-    });
+    const deps = createDeps({ store, config: { serverSecret, rateLimitPerMinute: 0 } });
     const app = createApp(deps);
-    const created = createTenant(deps.store, deps.config.serverSecret, { name: 'Bench tenant' }, Date.now());
+    const created = await createTenant(
+      deps.store,
+      deps.config.serverSecret,
+      { name: 'Bench tenant' },
+      Date.now(),
+    );
     const roomId = 'bench-room';
     const hostToken = await sign(
       {
@@ -96,6 +98,6 @@ export async function seedRoom(dbFile: string, options: RoomOptions = {}): Promi
     }
     return { roomId, hostToken, links };
   } finally {
-    db.close();
+    await store.close();
   }
 }

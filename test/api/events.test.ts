@@ -47,7 +47,7 @@ test('drops every listener when clients disconnect, and closes open streams on s
   for (const reader of readers) reader.close();
   for (let i = 0; i < 50 && hub.size > 0; i++) await sleep(20);
   assert.equal(hub.size, 0);
-  assert.equal(room.api.server.deps.streamSlots.count('all'), 0, 'every stream slot is released');
+  assert.equal(await room.api.server.deps.streamSlots.count('all'), 0, 'every stream slot is released');
 
   const open = await openEvents(`${room.api.url}/v1/rooms/${room.roomId}/events`, room.hostToken);
   const started = Date.now();

@@ -1,29 +1,31 @@
 // The HTTP surface in-process through app.request(): error shape and codes, limits, rate limits, CORS,
 // security headers, OpenAPI and health.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
-import { createApp, createDeps } from '../../api/app.ts';
+import { createApp } from '../../api/app.ts';
 import { createTenant } from '../../api/auth.ts';
-import { openDb } from '../../api/store/db.ts';
+import { createDeps } from '../../api/context.ts';
+import { openStore } from '../../api/server.ts';
 import { hostToken, movableClock } from '../support/api-fixture.ts';
+import { atTestEnd } from '../support/cleanup.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 import { errorCode } from './helpers.ts';
 
 const ORIGIN = 'https://media.example';
 
 async function inProcess(t: TestContext, rateLimitPerMinute = 0) {
-  const folder = mkdtempSync(join(tmpdir(), 'guest-access-http-'));
-  const db = openDb(join(folder, 'test.db'));
+  const database = await createTestDatabase();
+  atTestEnd(t, database.remove);
+  const store = await openStore(database.location);
+  atTestEnd(t, () => store.close());
   const clock = movableClock();
-  const deps = createDeps({ db, clock, config: { serverSecret: Buffer.alloc(32, 7), rateLimitPerMinute } });
-  const app = createApp(deps);
-  t.after(() => {
-    db.close();
-    rmSync(folder, { recursive: true, force: true });
+  const deps = createDeps({
+    store,
+    clock,
+    config: { serverSecret: Buffer.alloc(32, 7), rateLimitPerMinute },
   });
-  const tenant = createTenant(
+  const app = createApp(deps);
+  const tenant = await createTenant(
     deps.store,
     deps.config.serverSecret,
     { name: 'T', allowedOrigins: [ORIGIN] },

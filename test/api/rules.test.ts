@@ -113,11 +113,11 @@ test('rule 4: changing the admission policy never undoes a switch another host t
   const room = await roomWith(t);
   const { store } = room.api.server.deps;
   // What a second process read before this host turned access off.
-  const stale = store.rooms.get(room.tenantId, room.roomId);
+  const stale = await store.rooms.get(room.tenantId, room.roomId);
   assert.ok(stale?.guestAccessEnabled);
   assert.equal((await host(room, 'PATCH', '/guest-access', { enabled: false })).status, 200);
 
-  const access = store.transaction(() => store.rooms.setGuestAccess(stale, { admission: 'auto' }));
+  const access = await store.transaction((tx) => tx.rooms.setGuestAccess(stale, { admission: 'auto' }));
 
   assert.deepEqual(access, { enabled: false, admission: 'auto' });
   const view = (await host(room, 'GET', '/guest-access')).body as { enabled: boolean; admission: string };

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { createTenant } from '../../api/auth.ts';
-import { loadServerSecret, openDatabase } from '../../api/server.ts';
-import { createStore } from '../../api/store/index.ts';
+import { openStoreWithSecret } from '../../api/server.ts';
 import { type CallInput, call, hostToken } from '../support/api-fixture.ts';
+import { atTestEnd } from '../support/cleanup.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 
 export interface ChildServer {
   url: string;
@@ -40,6 +41,13 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** A fresh database for the test's processes (SQLite file or PostgreSQL, per the test pass), removed at its end. */
+export async function testDatabase(t: TestContext): Promise<string> {
+  const database = await createTestDatabase();
+  atTestEnd(t, database.remove);
+  return database.location;
 }
 
 /** A temporary folder for the database file, removed when the test ends. */
@@ -93,18 +101,13 @@ export async function startChildServer(
  * A tenant written straight into the file (as `tenant create` does), then a room with guest access on and
  * the given links created through the running server.
  */
-export function createTenantIn(dbFile: string) {
-  const db = openDatabase(dbFile);
+export async function createTenantIn(dbFile: string) {
+  const { store, serverSecret } = await openStoreWithSecret(dbFile);
   try {
-    const created = createTenant(
-      createStore(db),
-      loadServerSecret(db, dbFile),
-      { name: 'Durable' },
-      Date.now(),
-    );
+    const created = await createTenant(store, serverSecret, { name: 'Durable' }, Date.now());
     return { tenantId: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret };
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -112,7 +115,7 @@ export interface Instances {
   /** GUEST_ACCESS_SECRET, shared by the instances and the command line as a deployment shares it. */
   env: Record<string, string>;
   servers: Array<ChildServer & { name: string }>;
-  tenant: ReturnType<typeof createTenantIn>;
+  tenant: Awaited<Awaited<ReturnType<typeof createTenantIn>>>;
 }
 
 /**
@@ -143,7 +146,7 @@ export async function startInstances(
 
 export async function roomWithLinks(
   server: ChildServer,
-  tenant: ReturnType<typeof createTenantIn>,
+  tenant: Awaited<ReturnType<typeof createTenantIn>>,
   links: Array<{ name: string; maxUses?: number }>,
 ) {
   const expectOk = async (input: CallInput) => {

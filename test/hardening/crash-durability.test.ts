@@ -2,37 +2,40 @@
 // none it answered 201, never lets a use count pass its limit, and leaves a sound database file.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
-import { createTenantIn, roomWithLinks, startChildServer, tempDbFile } from './child-server.ts';
+import { openRawDatabase } from '../support/raw-database.ts';
+import { TEST_ENGINE } from '../support/test-database.ts';
+import { createTenantIn, roomWithLinks, startChildServer, testDatabase } from './child-server.ts';
 
 const CYCLES = 3;
 /** Redemptions answered 201 in a cycle before the kill; more are in flight when it lands. */
 const ACCEPTED_BEFORE_KILL = 15;
 const WORKERS = 8;
 
-/** Reads the file the way the next start will: WAL recovery first, then the checks. */
-function inspect(dbFile: string, accepted: Set<string>) {
-  const db = new Database(dbFile);
+/** Reads the database the way the next start will (SQLite: WAL recovery first), then the checks. */
+async function inspect(location: string, accepted: Set<string>) {
+  const db = openRawDatabase(location);
   try {
-    const stored = new Set(db.prepare('SELECT id FROM guests').pluck().all() as string[]);
+    const stored = new Set((await db.all<{ id: string }>('SELECT id FROM guests')).map((row) => row.id));
     const lost = [...accepted].filter((id) => !stored.has(id));
-    const overLimit = db.prepare('SELECT id, uses, max_uses FROM links WHERE uses > max_uses').all();
+    const overLimit = await db.all('SELECT id, uses, max_uses FROM links WHERE uses > max_uses');
     // A use and its guest are written in one transaction: after any crash they still agree.
-    const drift = db
-      .prepare(
-        `SELECT l.id, l.uses, count(g.id) AS guests FROM links l LEFT JOIN guests g ON g.link_id = l.id
-         GROUP BY l.id HAVING l.uses != count(g.id)`,
-      )
-      .all();
-    return { lost, overLimit, drift, integrity: db.pragma('integrity_check', { simple: true }) };
+    const drift = await db.all(
+      `SELECT l.id, l.uses, count(g.id) AS guests FROM links l LEFT JOIN guests g ON g.link_id = l.id
+       GROUP BY l.id HAVING l.uses != count(g.id)`,
+    );
+    const integrity =
+      TEST_ENGINE === 'sqlite'
+        ? (await db.all<{ integrity_check: string }>('PRAGMA integrity_check'))[0]?.integrity_check
+        : 'ok';
+    return { lost, overLimit, drift, integrity };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
 test(`keeps every redemption answered 201 through ${CYCLES} SIGKILLs mid-load, within limits, with a sound file`, async (t) => {
-  const dbFile = tempDbFile(t);
-  const tenant = createTenantIn(dbFile);
+  const dbFile = await testDatabase(t);
+  const tenant = await createTenantIn(dbFile);
   const accepted = new Set<string>();
   let links: Array<{ id: string; token: string }> = [];
   let refusedAsUsedUp = 0;
@@ -73,7 +76,7 @@ test(`keeps every redemption answered 201 through ${CYCLES} SIGKILLs mid-load, w
     await Promise.all(Array.from({ length: WORKERS }, (_, index) => worker(index)));
     assert.equal((await server.exited).signal, 'SIGKILL');
 
-    const found = inspect(dbFile, accepted);
+    const found = await inspect(dbFile, accepted);
     assert.deepEqual(found.lost, [], `cycle ${cycle}: redemptions answered 201 but not stored`);
     assert.deepEqual(found.overLimit, [], `cycle ${cycle}: a use count passed its limit`);
     assert.deepEqual(found.drift, [], `cycle ${cycle}: use counts disagree with the guests stored`);

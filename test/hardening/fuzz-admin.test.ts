@@ -4,8 +4,8 @@ import { fuzzRoute, RUNS } from './fuzz.ts';
 
 const admin = { bearer: 'api-key' } as const;
 
-test(`never answers PUT /v1/admin/rooms/:roomId with a 5xx, nor writes when refusing (${RUNS} generated requests)`, () =>
-  fuzzRoute({
+test(`never answers PUT /v1/admin/rooms/:roomId with a 5xx, nor writes when refusing (${RUNS} generated requests)`, (t) =>
+  fuzzRoute(t, {
     ...admin,
     method: 'PUT',
     path: '/v1/admin/rooms/:room',
@@ -21,14 +21,14 @@ test(`never answers PUT /v1/admin/rooms/:roomId with a 5xx, nor writes when refu
     writes: true,
   }));
 
-test(`never answers DELETE /v1/admin/rooms/:roomId with a 5xx, nor writes when refusing`, () =>
-  fuzzRoute({ ...admin, method: 'DELETE', path: '/v1/admin/rooms/:room', ok: [204], writes: true }));
+test(`never answers DELETE /v1/admin/rooms/:roomId with a 5xx, nor writes when refusing`, (t) =>
+  fuzzRoute(t, { ...admin, method: 'DELETE', path: '/v1/admin/rooms/:room', ok: [204], writes: true }));
 
-test(`never answers GET /v1/admin/tenant with a 5xx`, () =>
-  fuzzRoute({ ...admin, method: 'GET', path: '/v1/admin/tenant', ok: [200], writes: false }));
+test(`never answers GET /v1/admin/tenant with a 5xx`, (t) =>
+  fuzzRoute(t, { ...admin, method: 'GET', path: '/v1/admin/tenant', ok: [200], writes: false }));
 
-test(`never answers PATCH /v1/admin/tenant with a 5xx, nor writes when refusing`, () =>
-  fuzzRoute({
+test(`never answers PATCH /v1/admin/tenant with a 5xx, nor writes when refusing`, (t) =>
+  fuzzRoute(t, {
     ...admin,
     method: 'PATCH',
     path: '/v1/admin/tenant',
@@ -43,5 +43,11 @@ test(`never answers PATCH /v1/admin/tenant with a 5xx, nor writes when refusing`
     writes: true,
   }));
 
-test(`never answers POST /v1/admin/tenant/signing-secrets with a 5xx, nor writes when refusing`, () =>
-  fuzzRoute({ ...admin, method: 'POST', path: '/v1/admin/tenant/signing-secrets', ok: [201], writes: true }));
+test(`never answers POST /v1/admin/tenant/signing-secrets with a 5xx, nor writes when refusing`, (t) =>
+  fuzzRoute(t, {
+    ...admin,
+    method: 'POST',
+    path: '/v1/admin/tenant/signing-secrets',
+    ok: [201],
+    writes: true,
+  }));

@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import { fuzzRoute, RUNS } from './fuzz.ts';
 
-test(`never answers GET /v1/links/:token with a 5xx (${RUNS} generated requests)`, () =>
-  fuzzRoute({ bearer: 'none', method: 'GET', path: '/v1/links/:token', ok: [200], writes: false }));
+test(`never answers GET /v1/links/:token with a 5xx (${RUNS} generated requests)`, (t) =>
+  fuzzRoute(t, { bearer: 'none', method: 'GET', path: '/v1/links/:token', ok: [200], writes: false }));
 
-test(`never answers POST /v1/links/:token/guests with a 5xx, nor writes when refusing`, () =>
-  fuzzRoute({
+test(`never answers POST /v1/links/:token/guests with a 5xx, nor writes when refusing`, (t) =>
+  fuzzRoute(t, {
     bearer: 'none',
     method: 'POST',
     path: '/v1/links/:token/guests',
@@ -16,14 +16,26 @@ test(`never answers POST /v1/links/:token/guests with a 5xx, nor writes when ref
     writes: true,
   }));
 
-test(`never answers GET /v1/guest/session with a 5xx`, () =>
-  fuzzRoute({ bearer: 'guest-session', method: 'GET', path: '/v1/guest/session', ok: [200], writes: false }));
+test(`never answers GET /v1/guest/session with a 5xx`, (t) =>
+  fuzzRoute(t, {
+    bearer: 'guest-session',
+    method: 'GET',
+    path: '/v1/guest/session',
+    ok: [200],
+    writes: false,
+  }));
 
-test(`never answers GET /v1/guest/events with a 5xx, and leaks no listener`, () =>
-  fuzzRoute({ bearer: 'guest-session', method: 'GET', path: '/v1/guest/events', ok: [200], writes: false }));
+test(`never answers GET /v1/guest/events with a 5xx, and leaks no listener`, (t) =>
+  fuzzRoute(t, {
+    bearer: 'guest-session',
+    method: 'GET',
+    path: '/v1/guest/events',
+    ok: [200],
+    writes: false,
+  }));
 
-test(`never answers DELETE /v1/guest/session with a 5xx, nor writes when refusing`, () =>
-  fuzzRoute({
+test(`never answers DELETE /v1/guest/session with a 5xx, nor writes when refusing`, (t) =>
+  fuzzRoute(t, {
     bearer: 'guest-session',
     method: 'DELETE',
     path: '/v1/guest/session',
@@ -31,16 +43,16 @@ test(`never answers DELETE /v1/guest/session with a 5xx, nor writes when refusin
     writes: true,
   }));
 
-test(`never answers GET /g/:token with a 5xx`, () =>
-  fuzzRoute({ bearer: 'none', method: 'GET', path: '/g/:token', ok: [200], writes: false }));
+test(`never answers GET /g/:token with a 5xx`, (t) =>
+  fuzzRoute(t, { bearer: 'none', method: 'GET', path: '/g/:token', ok: [200], writes: false }));
 
-test(`never answers GET /assets/:path, /healthz or /v1/openapi.json with a 5xx`, async () => {
+test(`never answers GET /assets/:path, /healthz or /v1/openapi.json with a 5xx`, async (t) => {
   for (const path of ['/assets/:token', '/assets/chunks/:token', '/healthz', '/v1/openapi.json']) {
-    await fuzzRoute({ bearer: 'none', method: 'GET', path, ok: [200, 304], writes: false });
+    await fuzzRoute(t, { bearer: 'none', method: 'GET', path, ok: [200, 304], writes: false });
   }
 });
 
-test(`answers unknown routes and methods with a 404 error, whatever they carry`, async () => {
+test(`answers unknown routes and methods with a 404 error, whatever they carry`, async (t) => {
   for (const [method, path] of [
     ['GET', '/v1/:room'],
     ['PUT', '/v1/links/:token'],
@@ -48,6 +60,6 @@ test(`answers unknown routes and methods with a 404 error, whatever they carry`,
     ['POST', '/g/:token'],
     ['DELETE', '/v1/admin/tenant'],
   ] as const) {
-    await fuzzRoute({ bearer: 'host', method, path, ok: [], writes: false });
+    await fuzzRoute(t, { bearer: 'host', method, path, ok: [], writes: false });
   }
 });

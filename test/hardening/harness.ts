@@ -1,13 +1,18 @@
-// The app in-process (createApp over an in-memory database) with one of everything a route can name: two
+// The app in-process (createApp over a fresh test database) with one of everything a route can name: two
 // tenants, a room with guest access on, links, a waiting and an admitted guest, and a bearer of each kind.
 // Requests go through app.request(), which can also pose as any client address; a snapshot hashes the
 // whole database so a test can prove a refused request changed nothing.
 import { createHash } from 'node:crypto';
-import { createApp, createDeps } from '../../api/app.ts';
+import type { TestContext } from 'node:test';
+import { createApp } from '../../api/app.ts';
 import { createTenant } from '../../api/auth.ts';
+import { createDeps } from '../../api/context.ts';
 import { parseTrustedProxies } from '../../api/proxy-trust.ts';
-import { openDb } from '../../api/store/db.ts';
+import { openStore } from '../../api/server.ts';
 import { hostToken, movableClock } from '../support/api-fixture.ts';
+import { atTestEnd } from '../support/cleanup.ts';
+import { openRawDatabase, type RawDatabase } from '../support/raw-database.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 
 export const TENANT_ORIGIN = 'https://media.example';
 
@@ -32,12 +37,18 @@ export interface RawAnswer {
 export type Harness = Awaited<ReturnType<typeof harness>>;
 
 export async function harness(
+  t: TestContext,
   options: { rateLimitPerMinute?: number; trustProxy?: string; instanceName?: string } = {},
 ) {
-  const db = openDb(':memory:');
+  const database = await createTestDatabase();
+  atTestEnd(t, database.remove);
+  const store = await openStore(database.location);
+  atTestEnd(t, () => store.close());
+  const db = openRawDatabase(database.location);
+  atTestEnd(t, () => db.close());
   const clock = movableClock();
   const deps = createDeps({
-    db,
+    store,
     clock,
     config: {
       serverSecret: Buffer.alloc(32, 9),
@@ -84,13 +95,13 @@ export async function harness(
   };
 
   const now = clock.now();
-  const tenant = createTenant(
+  const tenant = await createTenant(
     deps.store,
     deps.config.serverSecret,
     { name: 'Tenant', allowedOrigins: [TENANT_ORIGIN] },
     now,
   );
-  const other = createTenant(
+  const other = await createTenant(
     deps.store,
     deps.config.serverSecret,
     { name: 'Other', allowedOrigins: ['https://other.example'] },
@@ -145,17 +156,12 @@ export async function harness(
 }
 
 /** Row counts and a hash of every row of every table: equal snapshots mean nothing was written. */
-export function databaseSnapshot(db: Harness['db']) {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .pluck()
-    .all() as string[];
+export async function databaseSnapshot(db: RawDatabase) {
+  const tables = await db.tables();
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const rows = db
-      .prepare(`SELECT * FROM "${table}"`)
-      .all()
+    const rows = (await db.all(`SELECT * FROM "${table}"`))
       .map((row) =>
         JSON.stringify(row, (_key, value) =>
           value && typeof value === 'object' && value.type === 'Buffer'

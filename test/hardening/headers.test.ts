@@ -49,8 +49,8 @@ function everyKindOfAnswer(h: Harness) {
   ];
 }
 
-test('sends nosniff, no-referrer and frame protection on every kind of answer, and a strict CSP on HTML', async () => {
-  const h = await harness();
+test('sends nosniff, no-referrer and frame protection on every kind of answer, and a strict CSP on HTML', async (t) => {
+  const h = await harness(t);
   for (const request of everyKindOfAnswer(h)) {
     const answer = await h.send(request);
     const what = `${request.method} ${request.path} → ${answer.status}`;
@@ -67,8 +67,8 @@ test('sends nosniff, no-referrer and frame protection on every kind of answer, a
   }
 });
 
-test('tells a proxy in front not to buffer either event stream', async () => {
-  const h = await harness();
+test('tells a proxy in front not to buffer either event stream', async (t) => {
+  const h = await harness(t);
   const streams = everyKindOfAnswer(h).filter((request) => request.path.endsWith('/events'));
   assert.equal(streams.length, 2);
   for (const request of streams) {
@@ -78,12 +78,12 @@ test('tells a proxy in front not to buffer either event stream', async () => {
   }
 });
 
-test('names the answering instance only when the operator sets GUEST_ACCESS_INSTANCE', async () => {
-  const unnamed = await harness();
+test('names the answering instance only when the operator sets GUEST_ACCESS_INSTANCE', async (t) => {
+  const unnamed = await harness(t);
   for (const request of everyKindOfAnswer(unnamed)) {
     assert.equal((await unnamed.send(request)).headers.get('guest-access-instance'), null, request.path);
   }
-  const named = await harness({ instanceName: 'api-2' });
+  const named = await harness(t, { instanceName: 'api-2' });
   for (const request of everyKindOfAnswer(named)) {
     assert.equal((await named.send(request)).headers.get('guest-access-instance'), 'api-2', request.path);
   }
@@ -94,8 +94,8 @@ test('names the answering instance only when the operator sets GUEST_ACCESS_INST
   }
 });
 
-test('keeps the entry page’s CSP intact whatever logo URL the tenant sets', async () => {
-  const h = await harness();
+test('keeps the entry page’s CSP intact whatever logo URL the tenant sets', async (t) => {
+  const h = await harness(t);
   const admin = { authorization: `Bearer ${h.known.apiKey}`, 'content-type': 'application/json' };
   for (const logoUrl of [
     'https://cdn.example;sandbox/logo.png',
@@ -130,8 +130,8 @@ test('keeps the entry page’s CSP intact whatever logo URL the tenant sets', as
   }
 });
 
-test('shares a response only with the origins of the tenant it concerns', async () => {
-  const h = await harness();
+test('shares a response only with the origins of the tenant it concerns', async (t) => {
+  const h = await harness(t);
   const otherOrigin = 'https://other.example';
   const cases: Array<[string, { path: string; headers?: Record<string, string> }, string, boolean]> = [
     [

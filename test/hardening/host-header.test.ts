@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import { host, openEvents, roomWith } from '../api/helpers.ts';
-import { tempDbFile } from './child-server.ts';
+import { testDatabase } from './child-server.ts';
 
 /** A redemption sent with a Host header of the sender's choosing (fetch would not let us set it). */
 function redeemWithHost(base: string, token: string, hostHeader: string) {
@@ -69,7 +69,7 @@ async function serveStderr(dbFile: string, env: Record<string, string | undefine
 }
 
 test('serve warns once on stderr when it is reachable from other machines without a public origin', async (t) => {
-  const dbFile = tempDbFile(t);
+  const dbFile = await testDatabase(t);
   const warnings = (await serveStderr(dbFile, { HOST: '0.0.0.0' })).match(/GUEST_ACCESS_PUBLIC_ORIGIN/g);
   assert.equal(warnings?.length, 1);
   assert.equal(await serveStderr(dbFile, { HOST: '127.0.0.1' }), '');

@@ -2,14 +2,14 @@
 // on the other ends as whichever was acknowledged: the leave never overwrites a decision it did not see.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createTenantIn, roomWithLinks, startChildServer, tempDbFile } from './child-server.ts';
+import { createTenantIn, roomWithLinks, startChildServer, testDatabase } from './child-server.ts';
 
 const RACES = 200;
 const AT_ONCE = 10;
 
 test(`keeps every acknowledged denial denied when the guest leaves on another process (${RACES} races)`, async (t) => {
-  const dbFile = tempDbFile(t);
-  const tenant = createTenantIn(dbFile);
+  const dbFile = await testDatabase(t);
+  const tenant = await createTenantIn(dbFile);
   const [first, second] = [await startChildServer(t, dbFile), await startChildServer(t, dbFile)];
   const { hostToken, links } = await roomWithLinks(first, tenant, [{ name: 'Open' }]);
 

@@ -17,8 +17,8 @@ const mangled = (token: string) => [
 
 const guest = JSON.stringify({ name: 'Grace', email: 'grace@example.com' });
 
-test('answers 410 link_unavailable for any string in the token position, and opens a known token with trailing punctuation', async () => {
-  const h = await harness();
+test('answers 410 link_unavailable for any string in the token position, and opens a known token with trailing punctuation', async (t) => {
+  const h = await harness(t);
   const open = h.known.linkTokens[1] as string;
   const unknown = 'x8Qm1Yb2zkPp0aR7wT5uLc3nVd6sHe9jKf4gNiAo1Bq';
   const strings = [
@@ -69,8 +69,8 @@ test('answers 410 link_unavailable for any string in the token position, and ope
   }
 });
 
-test('shows the neutral entry page for a mangled unknown token, and counts mangled guesses against the guessing limit', async () => {
-  const h = await harness({ rateLimitPerMinute: 8 });
+test('shows the neutral entry page for a mangled unknown token, and counts mangled guesses against the guessing limit', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 8 });
   const address = '192.0.2.99';
   const entry = await h.send({ method: 'GET', path: '/g/nothing-real.', address });
   assert.equal(entry.status, 200);

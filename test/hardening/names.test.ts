@@ -25,9 +25,9 @@ const refusedNames: Record<string, string> = {
   'a lone low surrogate': '\uDC00Ana',
 };
 
-test('refuses guest and link names with bidi or other controls, without a visible character, or with lone surrogates', async () => {
-  const h = await harness();
-  const before = databaseSnapshot(h.db);
+test('refuses guest and link names with bidi or other controls, without a visible character, or with lone surrogates', async (t) => {
+  const h = await harness(t);
+  const before = await databaseSnapshot(h.db);
   for (const [why, name] of Object.entries(refusedNames)) {
     const guest = await h.send({
       method: 'POST',
@@ -54,11 +54,11 @@ test('refuses guest and link names with bidi or other controls, without a visibl
       );
     }
   }
-  assert.deepEqual(databaseSnapshot(h.db), before, 'nothing was stored');
+  assert.deepEqual(await databaseSnapshot(h.db), before, 'nothing was stored');
 });
 
-test('accepts names in any script, with joiners inside emoji and words, and stores them NFC-normalised', async () => {
-  const h = await harness();
+test('accepts names in any script, with joiners inside emoji and words, and stores them NFC-normalised', async (t) => {
+  const h = await harness(t);
   const accepted = ['שרה כהן', 'محمد', 'Zoe\u0301 Smith', '👩\u200D💻 Ana', 'می\u200Cخواهم', '  Ana  '];
   for (const name of accepted) {
     const guest = await h.send({
@@ -78,6 +78,8 @@ test('accepts names in any script, with joiners inside emoji and words, and stor
   });
   assert.equal(link.status, 201);
   assert.equal((link.json as { name: string }).name, 'Zoé');
-  const stored = h.db.prepare('SELECT name FROM guests WHERE name LIKE ?').pluck().all('Zo%') as string[];
+  const stored = (await h.db.all<{ name: string }>('SELECT name FROM guests WHERE name LIKE ?', ['Zo%'])).map(
+    (row) => row.name,
+  );
   assert.deepEqual(stored, ['Zoé Smith'], 'the composed form is stored');
 });

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { test } from 'node:test';
 import { openEvents } from '../api/helpers.ts';
 import { freePort, startNginx } from '../support/nginx.ts';
-import { type Instances, roomWithLinks, startInstances, tempDbFile } from './child-server.ts';
+import { type Instances, roomWithLinks, startInstances, testDatabase } from './child-server.ts';
 
 /** Link previews each instance allows a client address per minute. */
 const RATE_LIMIT = 4;
@@ -33,7 +33,7 @@ const instanceOf = (headers: Headers, instances: Instances) => {
 };
 
 test('three instances behind nginx', async (t) => {
-  const db = process.env.NGINX_TEST_DB || tempDbFile(t);
+  const db = await testDatabase(t);
   const instances = await startInstances(t, db, 3, {
     GUEST_ACCESS_TRUST_PROXY: NGINX_ADDRESS,
     GUEST_ACCESS_RATE_LIMIT: String(RATE_LIMIT),

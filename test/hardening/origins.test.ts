@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { freshApi } from '../api/helpers.ts';
+import { openRawDatabase } from '../support/raw-database.ts';
 import { runCli, tempDbFile } from './child-server.ts';
 
 const NOT_ORIGINS = [
@@ -55,7 +56,7 @@ test('item 12: tenant create and the admin API store origins normalised', async 
   assert.deepEqual(originsIn(dbFile), ['http://[::1]:8080', 'https://a.test']);
 
   const api = await freshApi(t);
-  const { apiKey } = api.tenant({});
+  const { apiKey } = await api.tenant({});
   const patch = (allowedOrigins: string[]) =>
     api.request({ method: 'PATCH', path: '/v1/admin/tenant', token: apiKey, body: { allowedOrigins } });
   const patched = await patch(['HTTP://B.Test:80', 'https://c.test:8443', 'https://b.test', 'http://b.test']);
@@ -70,9 +71,11 @@ test('item 12: tenant create and the admin API store origins normalised', async 
 
 test('item 12: CORS never answers Access-Control-Allow-Origin: null, even for a stored "null" origin', async (t) => {
   const api = await freshApi(t);
-  const { id, apiKey } = api.tenant({ allowedOrigins: ['https://a.test'] });
+  const { id, apiKey } = await api.tenant({ allowedOrigins: ['https://a.test'] });
   // What an older command line stored verbatim.
-  api.server.deps.db.prepare("INSERT INTO tenant_origins (origin, tenant_id) VALUES ('null', ?)").run(id);
+  const raw = openRawDatabase(api.database);
+  await raw.all("INSERT INTO tenant_origins (origin, tenant_id) VALUES ('null', ?)", [id]);
+  await raw.close();
   const headers = { origin: 'null' };
   const preflight = await api.request({
     method: 'OPTIONS',

@@ -27,20 +27,20 @@ async function previews(h: Harness, peer: string, count: number, forwardedFor: (
   return statuses;
 }
 
-test('ignores X-Forwarded-For from a peer that is not a trusted proxy: a spoofed address escapes no limit', async () => {
-  const h = await harness({ rateLimitPerMinute: 3 });
+test('ignores X-Forwarded-For from a peer that is not a trusted proxy: a spoofed address escapes no limit', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 3 });
   const statuses = await previews(h, '192.0.2.50', 4, (i) => `198.51.100.${i + 1}`);
   assert.deepEqual(statuses, [200, 200, 200, 429], 'all four counted against the peer');
 });
 
-test('ignores X-Forwarded-For from a peer outside the trusted list', async () => {
-  const h = await harness({ rateLimitPerMinute: 3, trustProxy: PROXY });
+test('ignores X-Forwarded-For from a peer outside the trusted list', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 3, trustProxy: PROXY });
   const statuses = await previews(h, '10.0.0.3', 4, (i) => `198.51.100.${i + 1}`);
   assert.deepEqual(statuses, [200, 200, 200, 429]);
 });
 
-test('counts requests from a trusted proxy against the client it forwards, each client on its own', async () => {
-  const h = await harness({ rateLimitPerMinute: 3, trustProxy: PROXY });
+test('counts requests from a trusted proxy against the client it forwards, each client on its own', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 3, trustProxy: PROXY });
   assert.deepEqual(await previews(h, PROXY, 4, () => '198.51.100.1'), [200, 200, 200, 429]);
   assert.deepEqual(
     await previews(h, PROXY, 3, () => '198.51.100.2'),
@@ -49,8 +49,8 @@ test('counts requests from a trusted proxy against the client it forwards, each 
   );
 });
 
-test('takes the right-most untrusted address of a forged chain from a trusted proxy', async () => {
-  const h = await harness({ rateLimitPerMinute: 3, trustProxy: PROXY });
+test('takes the right-most untrusted address of a forged chain from a trusted proxy', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 3, trustProxy: PROXY });
   const forged = (i: number) => `1.2.3.${i + 1}, 198.51.100.7`;
   assert.deepEqual(await previews(h, PROXY, 4, forged), [200, 200, 200, 429], 'keyed by 198.51.100.7 alone');
 });

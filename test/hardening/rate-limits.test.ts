@@ -9,8 +9,8 @@ import { harness, TENANT_ORIGIN } from './harness.ts';
 
 const guest = (index: number) => JSON.stringify({ name: `Guest ${index}`, email: `g${index}@example.com` });
 
-test('limits each client address on its own: one client at its limit leaves another unaffected', async () => {
-  const h = await harness({ rateLimitPerMinute: 4 });
+test('limits each client address on its own: one client at its limit leaves another unaffected', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 4 });
   const open = (address: string) =>
     h.send({ method: 'GET', path: `/v1/links/${h.known.linkTokens[1]}`, address });
   for (let i = 0; i < 4; i++) assert.equal((await open('198.51.100.1')).status, 200);
@@ -20,8 +20,8 @@ test('limits each client address on its own: one client at its limit leaves anot
   assert.equal((await open('198.51.100.2')).status, 200);
 });
 
-test('limits submits per link across addresses (ten times the per-address limit)', async () => {
-  const h = await harness({ rateLimitPerMinute: 2 });
+test('limits submits per link across addresses (ten times the per-address limit)', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 2 });
   const statuses = [];
   for (let i = 0; i < 21; i++) {
     const answer = await h.send({
@@ -37,8 +37,8 @@ test('limits submits per link across addresses (ten times the per-address limit)
   assert.deepEqual(statuses.slice(18), [429, 429, 429]);
 });
 
-test('counts unknown tokens on the entry page against the guessing limit, as on the API', async () => {
-  const h = await harness({ rateLimitPerMinute: 8 });
+test('counts unknown tokens on the entry page against the guessing limit, as on the API', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 8 });
   const page = (token: string) => h.send({ method: 'GET', path: `/g/${token}`, address: '192.0.2.77' });
   const guesses = [];
   for (let i = 0; i < 3; i++) guesses.push((await page(`guess${i}`)).status);
@@ -48,13 +48,13 @@ test('counts unknown tokens on the entry page against the guessing limit, as on 
   assert.equal((await page(h.known.linkTokens[1])).status, 200, 'a real link still opens');
 });
 
-test('limits an IPv6 client per /64, so rotating addresses within its prefix gains nothing', async () => {
+test('limits an IPv6 client per /64, so rotating addresses within its prefix gains nothing', async (t) => {
   assert.equal(clientSubject('2001:db8:1:2:aaaa::1'), clientSubject('2001:0db8:0001:0002:ffff:1:2:3'));
   assert.notEqual(clientSubject('2001:db8:1:2::1'), clientSubject('2001:db8:1:3::1'));
   assert.equal(clientSubject('::ffff:192.0.2.1'), '192.0.2.1', 'IPv4-mapped addresses are IPv4 clients');
   assert.equal(clientSubject('fe80::1%eth0'), clientSubject('fe80::2'));
 
-  const h = await harness({ rateLimitPerMinute: 3 });
+  const h = await harness(t, { rateLimitPerMinute: 3 });
   const statuses = [];
   for (let i = 1; i <= 4; i++) {
     const address = `2001:db8:5:6:${i.toString(16)}::${i}`;
@@ -65,8 +65,8 @@ test('limits an IPv6 client per /64, so rotating addresses within its prefix gai
   assert.deepEqual(statuses, [200, 200, 200, 429]);
 });
 
-test('lets the tenant’s pages read Retry-After through CORS', async () => {
-  const h = await harness({ rateLimitPerMinute: 1 });
+test('lets the tenant’s pages read Retry-After through CORS', async (t) => {
+  const h = await harness(t, { rateLimitPerMinute: 1 });
   const open = () =>
     h.send({ method: 'GET', path: `/v1/links/${h.known.linkTokens[1]}`, headers: { origin: TENANT_ORIGIN } });
   await open();
@@ -76,13 +76,13 @@ test('lets the tenant’s pages read Retry-After through CORS', async () => {
   assert.match(limited.headers.get('access-control-expose-headers') ?? '', /Retry-After/i);
 });
 
-test('takes the limit from GUEST_ACCESS_RATE_LIMIT: 0 turns it off, anything but a whole number stops the start', async () => {
+test('takes the limit from GUEST_ACCESS_RATE_LIMIT: 0 turns it off, anything but a whole number stops the start', async (t) => {
   assert.equal(environmentSettings({}).rateLimitPerMinute, 120);
   assert.equal(environmentSettings({ GUEST_ACCESS_RATE_LIMIT: '30' }).rateLimitPerMinute, 30);
   for (const wrong of ['-1', '1.5', 'lots']) {
     assert.throws(() => environmentSettings({ GUEST_ACCESS_RATE_LIMIT: wrong }), /GUEST_ACCESS_RATE_LIMIT/);
   }
-  const h = await harness({ rateLimitPerMinute: 0 });
+  const h = await harness(t, { rateLimitPerMinute: 0 });
   for (let i = 0; i < 200; i++) {
     const answer = await h.send({ method: 'GET', path: `/v1/links/unknown-${i}` });
     assert.equal(answer.status, 410, `request ${i} is not limited`);

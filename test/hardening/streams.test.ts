@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { totalStreamCap } from '../../api/stream-limits.ts';
 import { errorCode, freshApi, host, openEvents, redeem, roomWith } from '../api/helpers.ts';
 import { hostToken } from '../support/api-fixture.ts';
-import { createTenantIn, roomWithLinks, startChildServer, tempDbFile } from './child-server.ts';
+import { createTenantIn, roomWithLinks, startChildServer, testDatabase } from './child-server.ts';
 
 const HEADS = 5000;
 
@@ -87,8 +87,8 @@ const endsWithinASecond = (reader: { ended: Promise<void> }) =>
 
 test('item 1: HEAD on either stream answers without subscribing; 5,000 each leave no subscriber and a 32 MB heap alive', async (t) => {
   // The real command line with its heap capped: leaking ~27 KB a request, it died after about a thousand.
-  const dbFile = tempDbFile(t);
-  const tenant = createTenantIn(dbFile);
+  const dbFile = await testDatabase(t);
+  const tenant = await createTenantIn(dbFile);
   const server = await startChildServer(t, dbFile, { NODE_OPTIONS: '--max-old-space-size=32' });
   const child = await roomWithLinks(server, tenant, [{ name: 'Guests' }]);
   const redeemed = await server.request({
@@ -110,7 +110,7 @@ test('item 1: HEAD on either stream answers without subscribing; 5,000 each leav
   assert.deepEqual(await heads(hostUrl, room.hostToken, HEADS), [200]);
   assert.deepEqual(await heads(`${room.api.url}/v1/guest/events`, session, HEADS), [200]);
   assert.equal(hub.size, 0, 'no subscriber or stream left behind');
-  assert.equal(room.api.server.deps.streamSlots.count('all'), 0, 'no stream slot held');
+  assert.equal(await room.api.server.deps.streamSlots.count('all'), 0, 'no stream slot held');
   const head = await fetch(hostUrl, {
     method: 'HEAD',
     headers: { authorization: `Bearer ${room.hostToken}` },
@@ -120,8 +120,8 @@ test('item 1: HEAD on either stream answers without subscribing; 5,000 each leav
 });
 
 test('item 2: streams are capped per guest session and in all (from the open-files limit), and /healthz still answers under ulimit -n 512', async (t) => {
-  const dbFile = tempDbFile(t);
-  const tenant = createTenantIn(dbFile);
+  const dbFile = await testDatabase(t);
+  const tenant = await createTenantIn(dbFile);
   const server = await startChildServer(t, dbFile, {}, { openFiles: 512 });
   const room = await roomWithLinks(server, tenant, [{ name: 'Guests' }]);
   const redeemed = await server.request({

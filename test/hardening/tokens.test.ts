@@ -2,14 +2,14 @@
 // near-miss tokens, permissions that only look granted, tenants that share a room id, each kind of bearer
 // on the others' routes, and the edges of a host token's lifetime.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { type TestContext, test } from 'node:test';
 import { sign } from 'hono/jwt';
 import { harness } from './harness.ts';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-async function setup() {
-  const h = await harness();
+async function setup(t: TestContext) {
+  const h = await harness(t);
   const call = async (path: string, token: string) => {
     const answer = await h.send({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } });
     return [answer.status, (answer.json as { error?: { code: string } })?.error?.code ?? 'ok'];
@@ -27,8 +27,8 @@ async function setup() {
   return { h, call, now, claims, signed };
 }
 
-test('refuses tampered host tokens: a changed claim, a grafted signature, a mangled header or segment count', async () => {
-  const { h, call, claims, signed } = await setup();
+test('refuses tampered host tokens: a changed claim, a grafted signature, a mangled header or segment count', async (t) => {
+  const { h, call, claims, signed } = await setup(t);
   const good = await signed(claims);
   const [header, payload, signature] = good.split('.') as [string, string, string];
   const other = (await signed({ ...claims, room: 'r2' })).split('.');
@@ -55,8 +55,8 @@ test('refuses tampered host tokens: a changed claim, a grafted signature, a mang
   assert.deepEqual(await call('/v1/rooms/r1/guest-access', good), [200, 'ok'], 'the untampered token');
 });
 
-test('grants only permissions listed exactly, in an array', async () => {
-  const { call, claims, signed } = await setup();
+test('grants only permissions listed exactly, in an array', async (t) => {
+  const { call, claims, signed } = await setup(t);
   for (const perms of [
     'guests:admit',
     { 0: 'guests:admit' },
@@ -72,8 +72,8 @@ test('grants only permissions listed exactly, in an array', async () => {
   assert.deepEqual(await call('/v1/rooms/r1/guests', admit), [200, 'ok']);
 });
 
-test('keeps tenants apart when they use the same room id', async () => {
-  const { h } = await setup();
+test('keeps tenants apart when they use the same room id', async (t) => {
+  const { h } = await setup(t);
   // The harness registers "r1" for both tenants; the other tenant's own valid token sees only its own r1.
   const otherSecret = (
     (
@@ -130,8 +130,8 @@ test('keeps tenants apart when they use the same room id', async () => {
   assert.equal(links.status, 404, 'the first tenant’s links are out of reach');
 });
 
-test('refuses host tokens and API keys on guest routes, and near misses of every secret', async () => {
-  const { h, call } = await setup();
+test('refuses host tokens and API keys on guest routes, and near misses of every secret', async (t) => {
+  const { h, call } = await setup(t);
   const session = h.known.guestSessions[1] as string;
   const nearMisses = (secret: string) => [
     secret.slice(0, -1),
@@ -148,8 +148,8 @@ test('refuses host tokens and API keys on guest routes, and near misses of every
   assert.deepEqual(await call('/v1/guest/session', session), [200, 'ok']);
 });
 
-test('accepts a host token up to the maximum lifetime and refuses it from the second it expires', async () => {
-  const { h, call, now, claims, signed } = await setup();
+test('accepts a host token up to the maximum lifetime and refuses it from the second it expires', async (t) => {
+  const { h, call, now, claims, signed } = await setup(t);
   const max = h.deps.config.maxHostTokenTtlSeconds;
   assert.deepEqual(await call('/v1/rooms/r1/guest-access', await signed({ ...claims, exp: now + max })), [
     200,
@@ -186,8 +186,8 @@ test('compares secrets in constant time: HMAC signatures with timingSafeEqual, k
   );
 });
 
-test('refuses host tokens not yet valid (nbf), issued in the future (iat), with non-numeric time claims or an empty sub; allows 60 s of skew', async () => {
-  const { h, call, now, claims, signed } = await setup();
+test('refuses host tokens not yet valid (nbf), issued in the future (iat), with non-numeric time claims or an empty sub; allows 60 s of skew', async (t) => {
+  const { h, call, now, claims, signed } = await setup(t);
   const refused: Record<string, Record<string, unknown>> = {
     'nbf in 61 s': { ...claims, nbf: now + 61 },
     'nbf in an hour': { ...claims, nbf: now + 3600 },

@@ -1,14 +1,12 @@
 // The real API server on a temporary database, with a clock tests can move, and the setup steps tests
 // need (tenants, host tokens, rooms with links) built on the same code paths as the product.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sign } from 'hono/jwt';
 import { ALL_PERMISSIONS, createTenant } from '../../api/auth.ts';
 import { decrypt } from '../../api/secrets.ts';
 import { type RunningServer, startServer } from '../../api/server.ts';
-import type { Modules } from '../../api/store/tenants.ts';
+import type { Modules } from '../../api/store/types.ts';
 import type { StreamCaps } from '../../api/stream-limits.ts';
+import { createTestDatabase } from './test-database.ts';
 
 export interface TestApi {
   url: string;
@@ -112,10 +110,10 @@ let roomCounter = 0;
 export async function startTestApi(
   options: { heartbeatMs?: number; rateLimitPerMinute?: number; streamCaps?: Partial<StreamCaps> } = {},
 ) {
-  const folder = mkdtempSync(join(tmpdir(), 'guest-access-'));
+  const database = await createTestDatabase();
   const clock = movableClock();
   const server: RunningServer = await startServer({
-    dbFile: join(folder, 'test.db'),
+    dbFile: database.location,
     port: 0,
     serverSecret: 'test-server-secret-of-at-least-32-characters',
     clock,
@@ -128,8 +126,8 @@ export async function startTestApi(
   const { store, config } = server.deps;
   const request = (input: CallInput) => call(server.url, input);
 
-  function tenant(input: TenantInput) {
-    const created = createTenant(
+  async function tenant(input: TenantInput) {
+    const created = await createTenant(
       store,
       config.serverSecret,
       {
@@ -142,8 +140,8 @@ export async function startTestApi(
     return { id: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret };
   }
 
-  function signingSecretOf(tenantId: string) {
-    const sealed = store.tenants.sealedSigningSecrets(tenantId)[0];
+  async function signingSecretOf(tenantId: string) {
+    const sealed = (await store.tenants.withSealedSecrets(tenantId))?.sealed[0];
     if (!sealed) throw new Error(`unknown tenant ${tenantId}`);
     return decrypt(config.serverSecret, sealed);
   }
@@ -156,7 +154,7 @@ export async function startTestApi(
 
   async function setup(input: SetupInput) {
     // Modules are switched off last, so the links can be created first.
-    const created = tenant({ ...input, modules: undefined });
+    const created = await tenant({ ...input, modules: undefined });
     roomCounter += 1;
     const roomId = `room-${roomCounter}-${Date.now().toString(36)}`;
     const admin = { token: created.apiKey };
@@ -237,7 +235,7 @@ export async function startTestApi(
     tenant: (payload) => tenant(payload as TenantInput),
     token: async (payload) => {
       const input = payload as unknown as Omit<TokenInput, 'signingSecret' | 'now'> & { raw?: object };
-      const signingSecret = signingSecretOf(input.tenantId);
+      const signingSecret = await signingSecretOf(input.tenantId);
       if (input.raw) return { token: await sign({ ...input.raw }, signingSecret, 'HS256') };
       return { token: await hostToken({ ...input, signingSecret, now: clock.now() }) };
     },
@@ -257,6 +255,8 @@ export async function startTestApi(
 
   const api = {
     url: server.url,
+    /** The server's database (`--db`), for tests that look at what is stored. */
+    database: database.location,
     server,
     clock,
     request,
@@ -270,7 +270,7 @@ export async function startTestApi(
     async close() {
       if (limited) await (await limited).close();
       await server.close();
-      rmSync(folder, { recursive: true, force: true });
+      await database.remove();
     },
   };
   return api satisfies TestApi;

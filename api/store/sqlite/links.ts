@@ -1,29 +1,7 @@
 // The links table: guest links of a room. Only the SHA-256 of a link's token is stored; the token itself
 // is derived from the link id and the server secret.
-import type { Db } from './db.ts';
-
-export interface Link {
-  id: string;
-  roomPk: number;
-  name: string;
-  maxUses: number | null;
-  uses: number;
-  expiresAt: number | null;
-  createdBy: string | null;
-  createdAt: number;
-  deletedAt: number | null;
-}
-
-export interface NewLink {
-  id: string;
-  roomPk: number;
-  tokenHash: Buffer;
-  name: string;
-  maxUses: number | null;
-  expiresAt: number | null;
-  createdBy: string | null;
-  createdAt: number;
-}
+import type { Link, NewLink } from '../types.ts';
+import { type Db, jsonObject } from './db.ts';
 
 export interface LinkRow {
   id: string;
@@ -39,10 +17,8 @@ export interface LinkRow {
 
 const COLUMNS = 'id, room_pk, name, max_uses, uses, expires_at, created_by, created_at, deleted_at';
 
-/** COLUMNS of the links table aliased `l`, for joins. */
-export const LINK_COLUMNS = COLUMNS.split(', ')
-  .map((column) => `l.${column}`)
-  .join(', ');
+/** A LinkRow as one JSON object, for joins (`l` is the links table). */
+export const LINK_JSON = jsonObject('l', COLUMNS.split(', '));
 
 export const toLink = (row: LinkRow): Link => ({
   id: row.id,
@@ -63,7 +39,6 @@ export function createLinkStore(db: Db) {
        VALUES (@id, @roomPk, @tokenHash, @name, @maxUses, @expiresAt, @createdBy, @createdAt)`,
     ),
     get: db.prepare<[string], LinkRow>(`SELECT ${COLUMNS} FROM links WHERE id = ?`),
-    byTokenHash: db.prepare<[Buffer], LinkRow>(`SELECT ${COLUMNS} FROM links WHERE token_hash = ?`),
     listOfRoom: db.prepare<[number], LinkRow>(
       `SELECT ${COLUMNS} FROM links WHERE room_pk = ? AND deleted_at IS NULL ORDER BY created_at, rowid`,
     ),
@@ -73,10 +48,6 @@ export function createLinkStore(db: Db) {
     delete: db.prepare('UPDATE links SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
     deleteOfRoom: db.prepare('UPDATE links SET deleted_at = ? WHERE room_pk = ? AND deleted_at IS NULL'),
     // The use limit is enforced by this one statement, so concurrent redemptions can never overshoot it.
-    countUse: db.prepare(
-      'UPDATE links SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)',
-    ),
-    // The same statement, answering with the link as it is after the use.
     countUseReturning: db.prepare<[string], LinkRow>(
       `UPDATE links SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)
        RETURNING ${COLUMNS}`,
@@ -94,11 +65,6 @@ export function createLinkStore(db: Db) {
       return row && toLink(row);
     },
 
-    byTokenHash(hash: Buffer): Link | undefined {
-      const row = statements.byTokenHash.get(hash);
-      return row && toLink(row);
-    },
-
     /** The links not deleted, oldest first. */
     listOfRoom: (roomPk: number): Link[] => statements.listOfRoom.all(roomPk).map(toLink),
 
@@ -111,15 +77,10 @@ export function createLinkStore(db: Db) {
       statements.deleteOfRoom.run(now, roomPk);
     },
 
-    /** Counts one use unless the limit is reached; false when it was. */
-    countUse: (id: string): boolean => statements.countUse.run(id).changes === 1,
-
-    /** `countUse` that returns the link after the use; undefined when the limit was reached. */
+    /** Counts one use unless the limit is reached; the link after the use, or undefined when it was reached. */
     countUseReturning(id: string): Link | undefined {
       const row = statements.countUseReturning.get(id);
       return row && toLink(row);
     },
   };
 }
-
-export type LinkStore = ReturnType<typeof createLinkStore>;

@@ -6,7 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { encrypt, parseServerSecret } from '../../api/secrets.ts';
-import { migrations } from '../../api/store/migrations.ts';
+import { migrations } from '../../api/store/sqlite/migrations.ts';
 import { hostToken } from '../support/api-fixture.ts';
 import { type CliResult, runCli, startChildServer, tempDbFile } from './child-server.ts';
 

@@ -1,28 +1,6 @@
 // The rooms table: media entries registered by integrators, with their guest-access switch and policy.
-import type { Db } from './db.ts';
-
-export type RoomType = 'room' | 'channel';
-export type Admission = 'moderator' | 'auto';
-
-/** What an integrator registers for a room (PUT /v1/admin/rooms/:roomId). */
-export interface RoomFields {
-  title: string;
-  type: RoomType;
-  startsAt: number | null;
-  endsAt: number | null;
-  timeZone: string | null;
-  joinUrl: string | null;
-}
-
-export interface Room extends RoomFields {
-  pk: number;
-  tenantId: string;
-  id: string;
-  removedAt: number | null;
-  guestAccessEnabled: boolean;
-  admission: Admission;
-  createdAt: number;
-}
+import type { Admission, Room, RoomFields, RoomType } from '../types.ts';
+import { type Db, jsonObject } from './db.ts';
 
 export interface RoomRow {
   pk: number;
@@ -41,8 +19,24 @@ export interface RoomRow {
 }
 
 /** Every column of the rooms table, in table order. */
-export const ROOM_COLUMNS =
-  'pk, tenant_id, id, title, type, starts_at, ends_at, time_zone, join_url, removed_at, guest_access_enabled, admission, created_at';
+const ROOM_COLUMNS = [
+  'pk',
+  'tenant_id',
+  'id',
+  'title',
+  'type',
+  'starts_at',
+  'ends_at',
+  'time_zone',
+  'join_url',
+  'removed_at',
+  'guest_access_enabled',
+  'admission',
+  'created_at',
+] as const;
+
+/** A RoomRow as one JSON object, for joins (`r` is the rooms table). */
+export const ROOM_JSON = jsonObject('r', ROOM_COLUMNS);
 
 export const toRoom = (row: RoomRow): Room => ({
   pk: row.pk,
@@ -95,7 +89,8 @@ export function createRoomStore(db: Db) {
       return row && toRoom(row);
     },
 
-    byPk(pk: number): Room | undefined {
+    /** `byPk`: a write transaction here holds the database's one write lock already. */
+    lockByPk(pk: number): Room | undefined {
       const row = statements.byPk.get(pk);
       return row && toRoom(row);
     },
@@ -116,5 +111,3 @@ export function createRoomStore(db: Db) {
     },
   };
 }
-
-export type RoomStore = ReturnType<typeof createRoomStore>;

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { migrations } from '../../api/store/migrations.ts';
+import { migrations } from '../../api/store/sqlite/migrations.ts';
 import { tempDbFile } from './child-server.ts';
 
 const PROCESSES = 8;

@@ -56,5 +56,16 @@ function migrate(db: Db) {
   });
 }
 
+/**
+ * `json_object(…)` of the named columns of `alias` (a [key, expression] pair for a computed one): a joined
+ * statement returns each entity as one JSON object with the table's own column names, so rows map by name.
+ */
+export const jsonObject = (alias: string, columns: ReadonlyArray<string | readonly [string, string]>) =>
+  `json_object(${columns
+    .map((column) =>
+      typeof column === 'string' ? `'${column}', ${alias}.${column}` : `'${column[0]}', ${column[1]}`,
+    )
+    .join(', ')})`;
+
 /** Runs `fn` in a transaction that takes the write lock up front (see CONVENTIONS: SQLITE_BUSY in WAL). */
 export const writeTransaction = <T>(db: Db, fn: () => T): T => db.transaction(fn).immediate();

@@ -1,31 +1,8 @@
 // The guests table: people who redeemed a link, their lobby status and the hash of their session token.
+import { type GuestPage, PAGE_SIZE } from '../contract.ts';
+import { decodeGuestCursor, encodeGuestCursor, InvalidCursorError } from '../guest-cursor.ts';
+import type { Guest, GuestStatus, NewGuest } from '../types.ts';
 import type { Db } from './db.ts';
-
-export type GuestStatus = 'waiting' | 'admitted' | 'denied' | 'left' | 'removed';
-
-export interface Guest {
-  id: string;
-  roomPk: number;
-  linkId: string;
-  linkName: string;
-  name: string;
-  email: string;
-  status: GuestStatus;
-  createdAt: number;
-  decidedAt: number | null;
-}
-
-export interface NewGuest {
-  id: string;
-  roomPk: number;
-  linkId: string;
-  name: string;
-  email: string;
-  status: GuestStatus;
-  sessionHash: Buffer;
-  idempotencyKey: string | null;
-  createdAt: number;
-}
 
 interface GuestRow {
   id: string;
@@ -37,15 +14,6 @@ interface GuestRow {
   status: GuestStatus;
   created_at: number;
   decided_at: number | null;
-}
-
-/** Guests per page of a host's list. */
-export const PAGE_SIZE = 1000;
-
-export interface GuestPage {
-  guests: Guest[];
-  /** The last guest's id when more follow, for the next page; null on the last page. */
-  nextCursor: string | null;
 }
 
 const SELECT = `SELECT g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at,
@@ -101,13 +69,8 @@ export function createGuestStore(db: Db) {
   };
 
   return {
-    create(guest: NewGuest): Guest {
-      statements.insert.run(guest);
-      return toGuest(statements.get.get(guest.id) as GuestRow);
-    },
-
     /**
-     * `create` without reading the row back: the guest as `create` would return it, built from what was
+     * Inserts without reading the row back: the guest as stored, built from what was
      * inserted (`linkName` is the name of its link, `decidedAt` is set unless it waits).
      */
     insert(guest: NewGuest, linkName: string): Guest {
@@ -130,6 +93,12 @@ export function createGuestStore(db: Db) {
       return row && toGuest(row);
     },
 
+    /** `get`: a write transaction here holds the database's one write lock already. */
+    lock(id: string): Guest | undefined {
+      const row = statements.get.get(id);
+      return row && toGuest(row);
+    },
+
     bySessionHash(hash: Buffer): Guest | undefined {
       const row = statements.bySessionHash.get(hash);
       return row && toGuest(row);
@@ -140,8 +109,12 @@ export function createGuestStore(db: Db) {
       return row && toGuest(row);
     },
 
-    /** A page of the room's guests, newest first, optionally only those with one status, after `cursor` (a guest id). */
-    pageOfRoom(roomPk: number, status?: GuestStatus, cursor?: string): GuestPage {
+    /** A page of the room's guests, newest first, optionally only those with one status, after `cursor`. */
+    pageOfRoom(roomPk: number, status?: GuestStatus, cursorText?: string): GuestPage {
+      // The cursor names the page's last guest; the next page starts below its place (created_at, rowid).
+      const cursor = cursorText === undefined ? undefined : decodeGuestCursor(cursorText).id;
+      if (cursor !== undefined && statements.get.get(cursor)?.room_pk !== roomPk)
+        throw new InvalidCursorError();
       const pages = statements.pageOfRoom;
       const statement = status
         ? cursor
@@ -152,7 +125,8 @@ export function createGuestStore(db: Db) {
           : pages.first;
       const rows = statement.all({ roomPk, status, cursor });
       const guests = rows.slice(0, PAGE_SIZE).map(toGuest);
-      return { guests, nextCursor: rows.length > PAGE_SIZE ? (guests.at(-1)?.id ?? null) : null };
+      const last = guests.at(-1);
+      return { guests, nextCursor: rows.length > PAGE_SIZE && last ? encodeGuestCursor(last) : null };
     },
 
     setStatus(guest: Guest, status: GuestStatus, now: number): Guest {
@@ -160,9 +134,11 @@ export function createGuestStore(db: Db) {
       return { ...guest, status, decidedAt: now };
     },
 
-    /** Admits every waiting guest of the room at once; returns their ids. */
-    admitWaiting: (roomPk: number, now: number): string[] => statements.admitWaiting.all(now, roomPk),
+    /** Admits every waiting guest of the room at once; returns them as admitted. */
+    admitWaiting(roomPk: number, now: number): Guest[] {
+      return statements.admitWaiting
+        .all(now, roomPk)
+        .map((id) => toGuest(statements.get.get(id) as GuestRow));
+    },
   };
 }
-
-export type GuestStore = ReturnType<typeof createGuestStore>;

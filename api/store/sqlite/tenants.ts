@@ -1,43 +1,6 @@
 // The tenants table (integrators) and their allowed origins. Secrets arrive here already hashed or sealed.
-import type { Db } from './db.ts';
-
-export interface Modules {
-  inviteToMedia: boolean;
-  theming: { mediaPage: boolean };
-}
-
-export interface Branding {
-  logoUrl: string | null;
-  accentColor: string | null;
-}
-
-export interface Tenant {
-  id: string;
-  name: string;
-  allowedOrigins: string[];
-  modules: Modules;
-  branding: Branding;
-  guestUrlTemplate: string | null;
-  createdAt: number;
-}
-
-export interface NewTenant {
-  id: string;
-  name: string;
-  apiKeyHash: Buffer;
-  signingSecretSealed: Buffer;
-  allowedOrigins: string[];
-  modules?: Partial<Modules>;
-  createdAt: number;
-}
-
-export interface TenantChanges {
-  name?: string;
-  allowedOrigins?: string[];
-  modules?: { inviteToMedia?: boolean; theming?: { mediaPage?: boolean } };
-  branding?: Partial<Branding>;
-  guestUrlTemplate?: string | null;
-}
+import type { NewTenant, Tenant, TenantChanges } from '../types.ts';
+import { type Db, jsonObject } from './db.ts';
 
 export interface TenantRow {
   id: string;
@@ -48,24 +11,38 @@ export interface TenantRow {
   accent_color: string | null;
   guest_url_template: string | null;
   created_at: number;
-  /** JSON array of the tenant's origins, sorted (`ORIGINS_JSON`). */
-  origins: string;
+  /** The tenant's origins, sorted. */
+  origins: string[];
 }
 
-interface SealedSecretsRow {
+export interface SealedSecretsRow {
   signing_secret_sealed: Buffer;
   previous_signing_secret_sealed: Buffer | null;
 }
 
-/** The columns a Tenant is made of; `t` is the tenants table. Origins come along in the same statement. */
-export const TENANT_COLUMNS = `t.id, t.name, t.invite_to_media, t.theming_media_page, t.logo_url, t.accent_color,
-  t.guest_url_template, t.created_at, (SELECT json_group_array(origin) FROM (SELECT origin FROM tenant_origins
-  WHERE tenant_id = t.id ORDER BY origin)) AS origins`;
+/**
+ * A TenantRow as one JSON object (`t` is the tenants table), origins included: one statement reads a tenant
+ * whole, alone or joined to its rooms and links.
+ */
+export const TENANT_JSON = jsonObject('t', [
+  'id',
+  'name',
+  'invite_to_media',
+  'theming_media_page',
+  'logo_url',
+  'accent_color',
+  'guest_url_template',
+  'created_at',
+  [
+    'origins',
+    'json((SELECT json_group_array(origin) FROM (SELECT origin FROM tenant_origins WHERE tenant_id = t.id ORDER BY origin)))',
+  ],
+]);
 
 export const toTenant = (row: TenantRow): Tenant => ({
   id: row.id,
   name: row.name,
-  allowedOrigins: JSON.parse(row.origins) as string[],
+  allowedOrigins: row.origins,
   modules: {
     inviteToMedia: row.invite_to_media === 1,
     theming: { mediaPage: row.theming_media_page === 1 },
@@ -75,7 +52,14 @@ export const toTenant = (row: TenantRow): Tenant => ({
   createdAt: row.created_at,
 });
 
-const sealedOf = (row: SealedSecretsRow): Buffer[] =>
+/** A row that holds a tenant as `TENANT_JSON`. */
+export interface TenantJson {
+  tenant: string;
+}
+
+export const tenantOf = (row: TenantJson): Tenant => toTenant(JSON.parse(row.tenant));
+
+export const sealedOf = (row: SealedSecretsRow): Buffer[] =>
   row.previous_signing_secret_sealed
     ? [row.signing_secret_sealed, row.previous_signing_secret_sealed]
     : [row.signing_secret_sealed];
@@ -86,14 +70,14 @@ export function createTenantStore(db: Db) {
       `INSERT INTO tenants (id, name, api_key_hash, signing_secret_sealed, invite_to_media, theming_media_page, created_at)
        VALUES (@id, @name, @apiKeyHash, @signingSecretSealed, @inviteToMedia, @themingMediaPage, @createdAt)`,
     ),
-    get: db.prepare<[string], TenantRow>(`SELECT ${TENANT_COLUMNS} FROM tenants t WHERE t.id = ?`),
+    get: db.prepare<[string], TenantJson>(`SELECT ${TENANT_JSON} AS tenant FROM tenants t WHERE t.id = ?`),
     // The tenant and the sealed secrets that verify its host tokens, in one statement (one snapshot).
-    withSealedSecrets: db.prepare<[string], TenantRow & SealedSecretsRow>(
-      `SELECT ${TENANT_COLUMNS}, t.signing_secret_sealed, t.previous_signing_secret_sealed FROM tenants t
+    withSealedSecrets: db.prepare<[string], TenantJson & SealedSecretsRow>(
+      `SELECT ${TENANT_JSON} AS tenant, t.signing_secret_sealed, t.previous_signing_secret_sealed FROM tenants t
        WHERE t.id = ?`,
     ),
-    byApiKeyHash: db.prepare<[Buffer], TenantRow>(
-      `SELECT ${TENANT_COLUMNS} FROM tenants t WHERE t.api_key_hash = ?`,
+    byApiKeyHash: db.prepare<[Buffer], TenantJson>(
+      `SELECT ${TENANT_JSON} AS tenant FROM tenants t WHERE t.api_key_hash = ?`,
     ),
     clearOrigins: db.prepare('DELETE FROM tenant_origins WHERE tenant_id = ?'),
     addOrigin: db.prepare('INSERT OR IGNORE INTO tenant_origins (origin, tenant_id) VALUES (?, ?)'),
@@ -103,9 +87,6 @@ export function createTenantStore(db: Db) {
     update: db.prepare(
       `UPDATE tenants SET name = @name, invite_to_media = @inviteToMedia, theming_media_page = @themingMediaPage,
        logo_url = @logoUrl, accent_color = @accentColor, guest_url_template = @guestUrlTemplate WHERE id = @id`,
-    ),
-    signingSecrets: db.prepare<[string], SealedSecretsRow>(
-      'SELECT signing_secret_sealed, previous_signing_secret_sealed FROM tenants WHERE id = ?',
     ),
     allSigningSecrets: db.prepare<[], SealedSecretsRow>(
       'SELECT signing_secret_sealed, previous_signing_secret_sealed FROM tenants',
@@ -132,18 +113,18 @@ export function createTenantStore(db: Db) {
 
     get(id: string): Tenant | undefined {
       const row = statements.get.get(id);
-      return row && toTenant(row);
+      return row && tenantOf(row);
     },
 
     /** The tenant with its sealed signing secrets (current first), read together. */
     withSealedSecrets(id: string): { tenant: Tenant; sealed: Buffer[] } | undefined {
       const row = statements.withSealedSecrets.get(id);
-      return row && { tenant: toTenant(row), sealed: sealedOf(row) };
+      return row && { tenant: tenantOf(row), sealed: sealedOf(row) };
     },
 
     byApiKeyHash(hash: Buffer): Tenant | undefined {
       const row = statements.byApiKeyHash.get(hash);
-      return row && toTenant(row);
+      return row && tenantOf(row);
     },
 
     /** CORS preflights carry no token: an origin is acceptable if any tenant lists it. */
@@ -171,12 +152,6 @@ export function createTenantStore(db: Db) {
       if (changes.allowedOrigins) setOrigins(current.id, changes.allowedOrigins);
     },
 
-    /** The sealed signing secrets that verify host tokens: the current one first, then the one before rotation. */
-    sealedSigningSecrets(id: string): Buffer[] {
-      const row = statements.signingSecrets.get(id);
-      return row ? sealedOf(row) : [];
-    },
-
     /** Every sealed signing secret of every tenant: what the server secret must open. */
     allSealedSigningSecrets: (): Buffer[] => statements.allSigningSecrets.all().flatMap(sealedOf),
 
@@ -186,5 +161,3 @@ export function createTenantStore(db: Db) {
     },
   };
 }
-
-export type TenantStore = ReturnType<typeof createTenantStore>;

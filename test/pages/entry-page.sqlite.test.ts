@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { createApp, createDeps } from '../../api/app.ts';
+import { createApp } from '../../api/app.ts';
 import { createTenant } from '../../api/auth.ts';
-import { openDb } from '../../api/store/db.ts';
+import { createDeps } from '../../api/context.ts';
+import { openDb } from '../../api/store/sqlite/db.ts';
+import { createSqliteStore } from '../../api/store/sqlite/index.ts';
 import { hostToken } from '../support/api-fixture.ts';
 
 const ROOM_TITLE = 'Make your next event & a next-level event';
@@ -13,12 +15,12 @@ const ROOM_TITLE = 'Make your next event & a next-level event';
 /** An app on a fresh in-memory database with one room and one link, made through the API itself. */
 async function appWithLink(branding: { logoUrl?: string } = {}) {
   const deps = createDeps({
-    db: openDb(':memory:'),
+    store: createSqliteStore(openDb(':memory:')),
     config: { serverSecret: Buffer.alloc(32, 7), rateLimitPerMinute: 0 },
   });
   const app = createApp(deps);
   const now = deps.clock.now();
-  const created = createTenant(deps.store, deps.config.serverSecret, { name: 'Tenant' }, now);
+  const created = await createTenant(deps.store, deps.config.serverSecret, { name: 'Tenant' }, now);
   const json = (method: string, path: string, token: string, body?: unknown) =>
     app.request(path, {
       method,

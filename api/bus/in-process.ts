@@ -1,0 +1,15 @@
+// The event bus of a single process (SQLite): every change is made here, so publishing is delivering.
+import type { BusMessage, EventBus } from './contract.ts';
+import { listenerSet } from './listeners.ts';
+
+export function createInProcessBus(): EventBus {
+  const subscribers = listenerSet<[BusMessage]>();
+  return {
+    crossesInstances: false,
+    publish: async (message) => subscribers.call(message),
+    subscribe: subscribers.add,
+    // Never cut off from its own changes, so never a reason to resynchronise.
+    onResync: () => () => {},
+    close: async () => subscribers.clear(),
+  };
+}

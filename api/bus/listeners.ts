@@ -1,0 +1,24 @@
+// The listeners of a bus. One that throws is logged and does not stop the others (on the PostgreSQL bus
+// it would otherwise throw inside the driver's protocol handling of the listening connection).
+
+export function listenerSet<Args extends unknown[]>() {
+  const listeners = new Set<(...args: Args) => void>();
+  return {
+    add(listener: (...args: Args) => void): () => void {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    call(...args: Args): void {
+      for (const listener of [...listeners]) {
+        try {
+          listener(...args);
+        } catch (error) {
+          console.error(error);
+        }
+      }
+    },
+    clear: () => listeners.clear(),
+  };
+}

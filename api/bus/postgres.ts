@@ -1,0 +1,117 @@
+// The event bus across API instances: PostgreSQL LISTEN/NOTIFY on one channel. NOTIFY reaches every
+// listening session, this instance's own included, so publishing never also delivers locally.
+import pg from 'pg';
+import {
+  connectionConfig,
+  createPool,
+  type PoolOptions,
+  rethrowUnavailable,
+} from '../store/postgres/connect.ts';
+import type { BusMessage, EventBus } from './contract.ts';
+import { listenerSet } from './listeners.ts';
+
+export const BUS_CHANNEL = 'guest_access_events';
+
+/** NOTIFY refuses payloads of 8,000 bytes or more; the margin keeps clear of that limit. */
+export const MAX_PAYLOAD_BYTES = 7_500;
+
+/** Waits between attempts to listen again: quick at first, then no more than every 5 s. */
+const retryDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 5_000);
+
+/** The NOTIFY payload of a message; one too large becomes a `resync` of its topic and key (receivers re-read). */
+export function busPayload(message: BusMessage): string {
+  const json = JSON.stringify(message);
+  if (Buffer.byteLength(json) <= MAX_PAYLOAD_BYTES) return json;
+  return JSON.stringify({ topic: message.topic, key: message.key, event: 'resync', data: null });
+}
+
+/**
+ * Connects and starts listening; resolves once LISTEN is active, so nothing published after it is missed.
+ * When the listening connection is lost it listens again (retrying with backoff), then calls `onResync`.
+ */
+export async function createPostgresBus(url: string, options: PoolOptions = {}): Promise<EventBus> {
+  // One connection publishes; the listening one is a client of its own, outside the pool.
+  const pool = createPool(url, { max: 1, ...options });
+  const subscribers = listenerSet<[BusMessage]>();
+  const resyncs = listenerSet<[]>();
+  let listener: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const deliver = ({ payload }: pg.Notification) => {
+    let message: BusMessage;
+    try {
+      message = JSON.parse(payload ?? '');
+    } catch {
+      console.error('guest-access: ignored an unreadable bus message');
+      return;
+    }
+    subscribers.call(message);
+  };
+
+  async function listen(): Promise<pg.Client> {
+    const client = new pg.Client(connectionConfig(url));
+    // A lost connection emits 'error' and then 'end'; 'end' (added once listening) starts the retry.
+    client.on('error', () => {});
+    client.on('notification', deliver);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${BUS_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    client.once('end', () => {
+      if (!closed) relisten(0);
+    });
+    return client;
+  }
+
+  let reconnecting: Promise<void> | undefined;
+  function relisten(attempt: number) {
+    listener = undefined;
+    retry = setTimeout(() => {
+      reconnecting = reconnect(attempt);
+    }, retryDelay(attempt));
+  }
+  async function reconnect(attempt: number) {
+    try {
+      const client = await listen();
+      if (closed) await client.end();
+      else {
+        listener = client;
+        resyncs.call();
+      }
+    } catch {
+      if (!closed) relisten(attempt + 1);
+    }
+  }
+
+  listener = await listen().catch(async (error: unknown) => {
+    await pool.end();
+    return rethrowUnavailable(error);
+  });
+
+  return {
+    crossesInstances: true,
+    async publish(message) {
+      await pool
+        .query({
+          name: 'bus.publish',
+          text: 'SELECT pg_notify($1, $2)',
+          values: [BUS_CHANNEL, busPayload(message)],
+        })
+        .catch(rethrowUnavailable);
+    },
+    subscribe: subscribers.add,
+    onResync: resyncs.add,
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      subscribers.clear();
+      resyncs.clear();
+      await reconnecting;
+      await Promise.all([listener?.end(), pool.end()]);
+    },
+  };
+}

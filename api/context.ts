@@ -1,0 +1,97 @@
+// What every route module receives (AppDeps) and what the middleware sets per request (AppEnv): their own
+// module, so app.ts and routes/* never import each other.
+import type { HostIdentity } from './auth.ts';
+import { createInProcessBus } from './bus/in-process.ts';
+import { createEventHub, type EventHub } from './events.ts';
+import { NO_TRUSTED_PROXY, type TrustedProxies } from './proxy-trust.ts';
+import { createRateLimiter, type RateLimiter, sharedWindows } from './rate-limit.ts';
+import type { LinkContext } from './redemption.ts';
+import type { ServerSecret } from './secrets.ts';
+import type { Store } from './store/contract.ts';
+import type { Guest, Tenant } from './store/types.ts';
+import {
+  createSharedStreamSlots,
+  createStreamSlots,
+  processStreamCap,
+  type StreamCaps,
+  type StreamSlots,
+} from './stream-limits.ts';
+
+export interface Clock {
+  /** Milliseconds since the epoch. Injected so expiry is tested without sleeping. */
+  now(): number;
+}
+
+export interface AppConfig extends StreamCaps {
+  /** Kept outside the database: link and session tokens derive from it, signing secrets are sealed with it. */
+  serverSecret: ServerSecret;
+  /** Origin for link URLs; when unset, the origin of the host's own request. */
+  publicOrigin?: string;
+  /** Requests per minute per client address on the public link routes; 0 turns limiting off. */
+  rateLimitPerMinute: number;
+  /** Interval of the SSE heartbeat. */
+  heartbeatMs: number;
+  /** Host tokens whose `exp` lies further ahead are refused. */
+  maxHostTokenTtlSeconds: number;
+  /** Proxies whose X-Forwarded-For names the client (GUEST_ACCESS_TRUST_PROXY); by default none. */
+  trustProxy: TrustedProxies;
+  /** Sent as `Guest-Access-Instance` on every answer when set (opt-in: tells which instance a balancer chose). */
+  instanceName?: string;
+}
+
+/**
+ * What every route module receives (also `createPageRoutes` and the demo's `createDemoRoutes`): the store,
+ * the clock, the configuration, the event hub, the rate limiter and the stream counters.
+ */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  config: AppConfig;
+  events: EventHub;
+  rateLimiter: RateLimiter;
+  /** The counters behind the stream caps. */
+  streamSlots: StreamSlots;
+}
+
+/** Per-request values set by the auth middleware; `tenant` also decides CORS. */
+export type AppEnv = {
+  Variables: { tenant?: Tenant; host: HostIdentity; guest: Guest; guestContext: LinkContext };
+};
+
+export const DEFAULT_CONFIG = {
+  rateLimitPerMinute: 120,
+  heartbeatMs: 15_000,
+  maxHostTokenTtlSeconds: 24 * 60 * 60,
+  maxStreamsPerGuestSession: 3,
+  maxStreamsPerHost: 10,
+  maxStreamsPerAddress: 50,
+  trustProxy: NO_TRUSTED_PROXY,
+} satisfies Partial<AppConfig>;
+
+export interface DepsOptions {
+  store: Store;
+  clock?: Clock;
+  config: Partial<AppConfig> & Pick<AppConfig, 'serverSecret'>;
+  /** Default: in-process, for one process. */
+  events?: EventHub;
+}
+
+export function createDeps(options: DepsOptions): AppDeps {
+  const clock = options.clock ?? { now: () => Date.now() };
+  return {
+    store: options.store,
+    clock,
+    // The total stream cap follows the process's open-files limit unless configured.
+    config: {
+      ...DEFAULT_CONFIG,
+      ...options.config,
+      maxStreams: options.config.maxStreams ?? processStreamCap(),
+    },
+    events: options.events ?? createEventHub(createInProcessBus()),
+    // Where the store has counters every instance sees, the limits count there; otherwise in this process.
+    rateLimiter: createRateLimiter(clock, options.store.counters && sharedWindows(options.store.counters)),
+    streamSlots: options.store.counters
+      ? createSharedStreamSlots(options.store.counters, clock)
+      : createStreamSlots(),
+  };
+}

@@ -1,0 +1,60 @@
+// The room's guest-access view (switch, policy, links) and changing the switch or the policy.
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type { AppDeps, AppEnv } from '../../context.ts';
+import { READ_GUEST_ACCESS } from '../../permissions.ts';
+import { MAX_LINKS_PER_ROOM } from '../../rules.ts';
+import { guestAccessPatchBody, guestAccessResponse, roomParams } from '../../schemas.ts';
+import { json, validate } from '../../validation.ts';
+import { linkView } from '../../views.ts';
+import { linkContext, MANAGE, originOf, refusals, roomFor, security, tags } from './host.ts';
+
+export function createGuestAccessRoutes(deps: AppDeps) {
+  const { store, events } = deps;
+  return new Hono<AppEnv>()
+    .get(
+      '/:roomId/guest-access',
+      describeRoute({
+        tags,
+        security,
+        summary: 'The guest-access view: switch, policy, links, and the caller’s permissions',
+        responses: { 200: json(guestAccessResponse, 'Guest access of the room'), ...refusals },
+      }),
+      validate('param', roomParams),
+      async (c) => {
+        const host = c.var.host;
+        const room = await roomFor(deps, host, READ_GUEST_ACCESS);
+        const context = linkContext(deps, host.tenant, room, originOf(deps, c));
+        const links = (await store.links.listOfRoom(room.pk)).map((link) => linkView(link, context));
+        return c.json(
+          {
+            enabled: room.guestAccessEnabled,
+            admission: room.admission,
+            maxLinks: MAX_LINKS_PER_ROOM,
+            linkCount: links.length,
+            permissions: host.permissions,
+            room: { id: room.id, title: room.title, type: room.type },
+            links,
+          },
+          200,
+        );
+      },
+    )
+    .patch(
+      '/:roomId/guest-access',
+      describeRoute({
+        tags,
+        security,
+        summary: 'Turn guest access on or off, set the admission policy',
+        responses: { 200: { description: '`{enabled, admission}`' }, ...refusals },
+      }),
+      validate('param', roomParams),
+      validate('json', guestAccessPatchBody),
+      async (c) => {
+        const room = await roomFor(deps, c.var.host, MANAGE);
+        const access = await store.transaction((tx) => tx.rooms.setGuestAccess(room, c.req.valid('json')));
+        events.publishToRoom(room.pk, { event: 'guest-access', data: access });
+        return c.json(access, 200);
+      },
+    );
+}

@@ -1,0 +1,148 @@
+// The store contract: what routes, rules and redemption see of the database. Engine-neutral and async;
+// api/store/sqlite/ and api/store/postgres/ implement it and prove it through the same test suite.
+import type {
+  Admission,
+  Guest,
+  GuestStatus,
+  Link,
+  NewGuest,
+  NewLink,
+  NewTenant,
+  Room,
+  RoomFields,
+  Tenant,
+  TenantChanges,
+} from './types.ts';
+
+/** A unique constraint refused a write that a concurrent transaction made first (PostgreSQL 23505). */
+export class DuplicateKeyError extends Error {
+  override readonly name = 'DuplicateKeyError';
+}
+
+/** A link with its room and tenant. */
+export interface LinkContextRow {
+  tenant: Tenant;
+  room: Room;
+  link: Link;
+}
+
+/** Guests per page of a host's list. */
+export const PAGE_SIZE = 1000;
+
+/** One page of a room's guests, newest first. */
+export interface GuestPage {
+  guests: Guest[];
+  /** The last guest's id when more follow, for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface TenantTable {
+  create(tenant: NewTenant): Promise<void>;
+  get(id: string): Promise<Tenant | undefined>;
+  /** The tenant with its sealed signing secrets (current first), read together. */
+  withSealedSecrets(id: string): Promise<{ tenant: Tenant; sealed: Buffer[] } | undefined>;
+  byApiKeyHash(hash: Buffer): Promise<Tenant | undefined>;
+  /** CORS preflights carry no token: an origin is acceptable if any tenant lists it. */
+  anyAllowsOrigin(origin: string): Promise<boolean>;
+  update(current: Tenant, changes: TenantChanges): Promise<void>;
+  /** Every sealed signing secret of every tenant: what the server secret must open. */
+  allSealedSigningSecrets(): Promise<Buffer[]>;
+  /** The current secret becomes the previous one; false when there is no such tenant. */
+  rotateSigningSecret(id: string, sealed: Buffer): Promise<boolean>;
+}
+
+export interface RoomTable {
+  /** Creates or updates; re-registering a removed room makes it available again. */
+  put(tenantId: string, id: string, fields: RoomFields, now: number): Promise<Room>;
+  get(tenantId: string, id: string): Promise<Room | undefined>;
+  /**
+   * The room read with a lock that lasts until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite holds
+   * the write lock already): what a transaction checks against it cannot change under it.
+   */
+  lockByPk(pk: number): Promise<Room | undefined>;
+  remove(room: Room, now: number): Promise<void>;
+  setGuestAccess(
+    room: Room,
+    change: { enabled?: boolean; admission?: Admission },
+  ): Promise<{ enabled: boolean; admission: Admission }>;
+}
+
+export interface LinkTable {
+  create(link: NewLink): Promise<Link>;
+  get(id: string): Promise<Link | undefined>;
+  /** The links not deleted, oldest first. */
+  listOfRoom(roomPk: number): Promise<Link[]>;
+  countOfRoom(roomPk: number): Promise<number>;
+  /** Deletion is for good: the row stays only so its token is recognised as once real. */
+  delete(id: string, now: number): Promise<boolean>;
+  deleteOfRoom(roomPk: number, now: number): Promise<void>;
+  /** Counts one use unless the limit is reached, in one atomic statement; the link after it, or undefined. */
+  countUseReturning(id: string): Promise<Link | undefined>;
+}
+
+export interface GuestTable {
+  /** Inserts without reading back: the guest as stored (`linkName` is its link's name). */
+  insert(guest: NewGuest, linkName: string): Promise<Guest>;
+  get(id: string): Promise<Guest | undefined>;
+  /** The guest read with a lock until the transaction ends, for decisions (see `RoomTable.lockByPk`). */
+  lock(id: string): Promise<Guest | undefined>;
+  bySessionHash(hash: Buffer): Promise<Guest | undefined>;
+  byIdempotencyKey(linkId: string, key: string): Promise<Guest | undefined>;
+  /** A page of `PAGE_SIZE`, newest first, optionally of one status, after `cursor` (a guest id of the room). */
+  pageOfRoom(roomPk: number, status?: GuestStatus, cursor?: string): Promise<GuestPage>;
+  setStatus(guest: Guest, status: GuestStatus, now: number): Promise<Guest>;
+  /** Admits every waiting guest of the room at once; returns them as admitted. */
+  admitWaiting(roomPk: number, now: number): Promise<Guest[]>;
+}
+
+/** Facts about the database itself, by name (e.g. the check value of the server secret that sealed it). */
+export interface SettingTable {
+  get(name: string): Promise<Buffer | undefined>;
+  set(name: string, value: Buffer): Promise<void>;
+}
+
+/** The tables, as seen outside or inside a transaction. */
+export interface Tables {
+  tenants: TenantTable;
+  rooms: RoomTable;
+  links: LinkTable;
+  guests: GuestTable;
+  settings: SettingTable;
+  linkContexts: {
+    byTokenHash(hash: Buffer): Promise<LinkContextRow | undefined>;
+    byLinkId(id: string): Promise<LinkContextRow | undefined>;
+  };
+}
+
+/**
+ * Counters several instances share (rate-limit windows, stream slots), where a client must not multiply its
+ * allowance by the number of instances.
+ */
+export interface SharedCounters {
+  /** Counts one request for `key` in its fixed window (a new one once `windowMs` has passed). */
+  countWindow(key: string, now: number, windowMs: number): Promise<{ startedAt: number; count: number }>;
+  /** A slot under every key (none when one is at its cap): the slot's id, or undefined. */
+  acquireSlot(slots: ReadonlyArray<{ key: string; cap: number }>, now: number): Promise<string | undefined>;
+  releaseSlot(id: string): Promise<void>;
+  countSlots(key: string, now: number): Promise<number>;
+}
+
+export interface Store extends Tables {
+  /** `sqlite` or `postgres`, for logs and the bench. */
+  readonly engine: 'sqlite' | 'postgres';
+  /**
+   * Runs `fn` in a write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED, with the row locks
+   * that `lockByPk`/`lock` take). `fn` must use `tx`, not the store, and do nothing but database work.
+   * A thrown error rolls the transaction back and is rethrown.
+   */
+  transaction<T>(fn: (tx: Tables) => Promise<T>): Promise<T>;
+  /**
+   * `transaction`, where the engine may share one commit among the calls of one event-loop turn (SQLite's
+   * group commit, each call in its own savepoint); a failing call still rolls back alone.
+   */
+  batchedTransaction<T>(fn: (tx: Tables) => Promise<T>): Promise<T>;
+  /** Present where several instances share the database (PostgreSQL); one process counts in memory. */
+  readonly counters?: SharedCounters;
+  /** Ends the connection(s); pending work finishes first. */
+  close(): Promise<void>;
+}

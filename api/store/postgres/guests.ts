@@ -1,0 +1,154 @@
+// The guests table on PostgreSQL: people who redeemed a link, their lobby status and their session's hash.
+import { DuplicateKeyError, type GuestTable, PAGE_SIZE } from '../contract.ts';
+import { decodeGuestCursor, encodeGuestCursor, type GuestCursor } from '../guest-cursor.ts';
+import type { Guest, GuestStatus } from '../types.ts';
+import { changesOf, type Queryable, rowsOf, type Statement } from './connect.ts';
+
+interface GuestRow {
+  id: string;
+  room_pk: number;
+  link_id: string;
+  link_name: string;
+  name: string;
+  email: string;
+  status: GuestStatus;
+  created_at: number;
+  decided_at: number | null;
+}
+
+/** The columns a Guest is made of; `g` is the guests table and `l` its link (for the link's name). */
+const GUEST_COLUMNS =
+  'g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at, g.decided_at';
+const SELECT = `SELECT ${GUEST_COLUMNS} FROM guests g JOIN links l ON l.id = g.link_id`;
+
+const toGuest = (row: GuestRow): Guest => ({
+  id: row.id,
+  roomPk: row.room_pk,
+  linkId: row.link_id,
+  linkName: row.link_name,
+  name: row.name,
+  email: row.email,
+  status: row.status,
+  createdAt: row.created_at,
+  decidedAt: row.decided_at,
+});
+
+/**
+ * A page of a room's guests, newest first: keyset paging on (created_at, id), so a page costs the same however
+ * deep it is and guests arriving meanwhile neither repeat nor skip. One named statement per shape of query
+ * (with or without status and cursor), so each keeps a plan fitted to it.
+ */
+function listing(byStatus: boolean, paged: boolean): Statement {
+  const conditions = ['g.room_pk = $1'];
+  if (byStatus) conditions.push(`g.status = $${conditions.length + 1}`);
+  if (paged) conditions.push(`(g.created_at, g.id) < ($${conditions.length + 1}, $${conditions.length + 2})`);
+  const limit = `$${conditions.length + (paged ? 2 : 1)}`;
+  return {
+    name: `guests.pageOfRoom.${byStatus ? 'status' : 'all'}.${paged ? 'after' : 'first'}`,
+    text: `${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY g.created_at DESC, g.id DESC LIMIT ${limit}`,
+  };
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+const statements = {
+  insert: {
+    name: 'guests.insert',
+    text: `INSERT INTO guests (id, room_pk, link_id, name, email, status, session_hash, idempotency_key, created_at,
+        decided_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+  },
+  get: { name: 'guests.get', text: `${SELECT} WHERE g.id = $1` },
+  lock: { name: 'guests.lock', text: `${SELECT} WHERE g.id = $1 FOR UPDATE OF g` },
+  bySessionHash: { name: 'guests.bySessionHash', text: `${SELECT} WHERE g.session_hash = $1` },
+  byIdempotencyKey: {
+    name: 'guests.byIdempotencyKey',
+    text: `${SELECT} WHERE g.link_id = $1 AND g.idempotency_key = $2`,
+  },
+  list: {
+    all: { first: listing(false, false), after: listing(false, true) },
+    status: { first: listing(true, false), after: listing(true, true) },
+  },
+  setStatus: {
+    name: 'guests.setStatus',
+    text: 'UPDATE guests SET status = $2, decided_at = $3 WHERE id = $1',
+  },
+  // One statement: a guest decided meanwhile is re-checked under its row lock and left out.
+  admitWaiting: {
+    name: 'guests.admitWaiting',
+    text: `WITH admitted AS (
+        UPDATE guests SET status = 'admitted', decided_at = $2 WHERE room_pk = $1 AND status = 'waiting'
+        RETURNING *)
+      SELECT ${GUEST_COLUMNS} FROM admitted g JOIN links l ON l.id = g.link_id
+      ORDER BY g.created_at, g.id`,
+  },
+};
+
+export function guestTable(db: Queryable): GuestTable {
+  const one = (rows: GuestRow[]) => rows[0] && toGuest(rows[0]);
+  return {
+    async insert(guest, linkName) {
+      const decidedAt = guest.status === 'waiting' ? null : guest.createdAt;
+      await changesOf(db, statements.insert, [
+        guest.id,
+        guest.roomPk,
+        guest.linkId,
+        guest.name,
+        guest.email,
+        guest.status,
+        guest.sessionHash,
+        guest.idempotencyKey,
+        guest.createdAt,
+        decidedAt,
+      ]).catch((error: unknown) => {
+        // Another transaction inserted this idempotency key first (its use counted, this one's rolls back).
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DuplicateKeyError();
+        throw error;
+      });
+      return {
+        id: guest.id,
+        roomPk: guest.roomPk,
+        linkId: guest.linkId,
+        linkName,
+        name: guest.name,
+        email: guest.email,
+        status: guest.status,
+        createdAt: guest.createdAt,
+        decidedAt,
+      };
+    },
+
+    get: (id) => rowsOf<GuestRow>(db, statements.get, [id]).then(one),
+
+    lock: (id) => rowsOf<GuestRow>(db, statements.lock, [id]).then(one),
+
+    bySessionHash: (hash) => rowsOf<GuestRow>(db, statements.bySessionHash, [hash]).then(one),
+
+    byIdempotencyKey: (linkId, key) =>
+      rowsOf<GuestRow>(db, statements.byIdempotencyKey, [linkId, key]).then(one),
+
+    async pageOfRoom(roomPk, status, cursor) {
+      const limit = PAGE_SIZE;
+      const after: GuestCursor | undefined = cursor === undefined ? undefined : decodeGuestCursor(cursor);
+      const statement = statements.list[status ? 'status' : 'all'][after ? 'after' : 'first'];
+      const values = [
+        roomPk,
+        ...(status ? [status] : []),
+        ...(after ? [after.createdAt, after.id] : []),
+        limit + 1,
+      ];
+      const rows = await rowsOf<GuestRow>(db, statement, values);
+      const guests = rows.slice(0, limit).map(toGuest);
+      const last = guests.at(-1);
+      return { guests, nextCursor: rows.length > limit && last ? encodeGuestCursor(last) : null };
+    },
+
+    async setStatus(guest, status, now) {
+      await changesOf(db, statements.setStatus, [guest.id, status, now]);
+      return { ...guest, status, decidedAt: now };
+    },
+
+    admitWaiting: (roomPk, now) =>
+      rowsOf<GuestRow>(db, statements.admitWaiting, [roomPk, now]).then((rows) => rows.map(toGuest)),
+  };
+}

@@ -1,0 +1,99 @@
+// Numbered PostgreSQL migrations, mirroring ../migrations.ts: entry N is version N+1. Append only; never edit
+// an applied one. Times are BIGINT milliseconds since the epoch; secrets are stored only hashed or sealed.
+export const migrations: string[] = [
+  `
+  CREATE TABLE tenants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    api_key_hash BYTEA NOT NULL UNIQUE,
+    signing_secret_sealed BYTEA NOT NULL,
+    previous_signing_secret_sealed BYTEA,
+    invite_to_media BOOLEAN NOT NULL DEFAULT TRUE,
+    theming_media_page BOOLEAN NOT NULL DEFAULT TRUE,
+    logo_url TEXT,
+    accent_color TEXT,
+    guest_url_template TEXT,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE tenant_origins (
+    origin TEXT NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    PRIMARY KEY (origin, tenant_id)
+  );
+  CREATE INDEX tenant_origins_tenant ON tenant_origins(tenant_id);
+  CREATE TABLE rooms (
+    pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('room', 'channel')),
+    starts_at BIGINT,
+    ends_at BIGINT,
+    time_zone TEXT,
+    join_url TEXT,
+    removed_at BIGINT,
+    guest_access_enabled BOOLEAN NOT NULL DEFAULT FALSE,
+    admission TEXT NOT NULL DEFAULT 'moderator' CHECK (admission IN ('moderator', 'auto')),
+    created_at BIGINT NOT NULL,
+    UNIQUE (tenant_id, id)
+  );
+  CREATE TABLE links (
+    id TEXT PRIMARY KEY,
+    room_pk BIGINT NOT NULL REFERENCES rooms(pk) ON DELETE CASCADE,
+    token_hash BYTEA NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    max_uses INTEGER,
+    uses INTEGER NOT NULL DEFAULT 0,
+    expires_at BIGINT,
+    created_by TEXT,
+    created_at BIGINT NOT NULL,
+    deleted_at BIGINT,
+    -- The claim statement never passes the limit; this makes the table itself refuse it too.
+    CHECK (max_uses IS NULL OR uses <= max_uses)
+  );
+  CREATE INDEX links_room ON links(room_pk, created_at);
+  CREATE TABLE guests (
+    id TEXT PRIMARY KEY,
+    room_pk BIGINT NOT NULL REFERENCES rooms(pk) ON DELETE CASCADE,
+    link_id TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('waiting', 'admitted', 'denied', 'left', 'removed')),
+    session_hash BYTEA NOT NULL UNIQUE,
+    idempotency_key TEXT,
+    -- Hash of the normalised redemption body, so a key replayed with another body is told apart.
+    idempotency_fingerprint BYTEA,
+    created_at BIGINT NOT NULL,
+    decided_at BIGINT,
+    UNIQUE (link_id, idempotency_key)
+  );
+  -- Guest listing pages newest first by (created_at, id), for the whole room or one status.
+  CREATE INDEX guests_room_created ON guests(room_pk, created_at, id);
+  CREATE INDEX guests_room_status_created ON guests(room_pk, status, created_at, id);
+  CREATE INDEX guests_link ON guests(link_id);
+  -- Small server-wide values, e.g. the key-check value of the server secret.
+  CREATE TABLE settings (
+    name TEXT PRIMARY KEY,
+    value BYTEA NOT NULL
+  );
+  `,
+  `
+  -- Counters every instance sees (a client must not multiply its allowance by the number of instances).
+  -- Fixed rate-limit windows per key.
+  CREATE TABLE rate_windows (
+    key TEXT PRIMARY KEY,
+    started_at BIGINT NOT NULL,
+    count INTEGER NOT NULL
+  );
+  -- One row per open event stream, under the keys it counts against; its instance renews it while alive,
+  -- so the streams of an instance that died stop counting once their lease runs out.
+  CREATE TABLE stream_leases (
+    id TEXT PRIMARY KEY,
+    instance TEXT NOT NULL,
+    keys TEXT[] NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX stream_leases_keys ON stream_leases USING GIN (keys);
+  CREATE INDEX stream_leases_instance ON stream_leases (instance);
+  `,
+];

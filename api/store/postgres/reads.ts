@@ -1,0 +1,26 @@
+// The joined read of the link page and redemption: one statement, so one snapshot.
+// Joined rooms and links travel as JSON objects with their table's column names, so each maps through the
+// same function as a plain row, without aliasing or slicing columns.
+import type { Tables } from '../contract.ts';
+import { type Queryable, rowsOf } from './connect.ts';
+import { LINK_JSON, type LinkRow, toLink } from './links.ts';
+import { type RoomRow, toRoom } from './rooms.ts';
+import { TENANT_COLUMNS, type TenantRow, toTenant } from './tenants.ts';
+
+type LinkContextRow = TenantRow & { room: RoomRow; link: LinkRow };
+
+const CONTEXT_SELECT = `SELECT ${TENANT_COLUMNS}, to_jsonb(r) AS room, ${LINK_JSON} AS link
+  FROM links l JOIN rooms r ON r.pk = l.room_pk JOIN tenants t ON t.id = r.tenant_id`;
+
+const statements = {
+  contextByTokenHash: { name: 'linkContexts.byTokenHash', text: `${CONTEXT_SELECT} WHERE l.token_hash = $1` },
+  contextByLinkId: { name: 'linkContexts.byLinkId', text: `${CONTEXT_SELECT} WHERE l.id = $1` },
+};
+
+const toContext = ([row]: LinkContextRow[]) =>
+  row && { tenant: toTenant(row), room: toRoom(row.room), link: toLink(row.link) };
+
+export const linkContexts = (db: Queryable): Tables['linkContexts'] => ({
+  byTokenHash: (hash) => rowsOf<LinkContextRow>(db, statements.contextByTokenHash, [hash]).then(toContext),
+  byLinkId: (id) => rowsOf<LinkContextRow>(db, statements.contextByLinkId, [id]).then(toContext),
+});

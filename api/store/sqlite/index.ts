@@ -1,0 +1,125 @@
+// The store contract over SQLite: better-sqlite3 answers synchronously, so each table method runs at once;
+// what the contract adds is the serialisation an async caller needs on one connection (a transaction spans
+// awaits, and nothing else may run on the connection meanwhile) and group commit for batched transactions.
+import type { Store, Tables } from '../contract.ts';
+import type { Db } from './db.ts';
+import { createSyncTables, type SyncTables } from './tables.ts';
+
+type AnyFunction = (...args: never[]) => unknown;
+
+/** Each table method wrapped by `run`, which decides when it may touch the connection. */
+function wrapTables(sync: SyncTables, run: <T>(fn: () => T) => Promise<T>): Tables {
+  const wrap = <T extends object>(table: T) =>
+    Object.fromEntries(
+      Object.entries(table).map(([name, method]) => [
+        name,
+        (...args: never[]) => run(() => (method as AnyFunction)(...args)),
+      ]),
+    );
+  return Object.fromEntries(
+    Object.entries(sync).map(([name, table]) => [name, wrap(table as object)]),
+  ) as unknown as Tables;
+}
+
+export function createSqliteStore(db: Db): Store {
+  const sync = createSyncTables(db);
+  const statements = {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+    savepoint: db.prepare('SAVEPOINT batched'),
+    release: db.prepare('RELEASE batched'),
+    rollbackTo: db.prepare('ROLLBACK TO batched'),
+  };
+
+  // While a transaction is open, its awaits let other requests run: they wait until it ends, or their
+  // statements would run inside it. Each checks `open` again right before it runs, with no await between.
+  let open: Promise<void> | undefined;
+  const outside = wrapTables(sync, async (fn) => {
+    while (open) await open;
+    return fn();
+  });
+  const inside = wrapTables(sync, async (fn) => fn());
+
+  async function transaction<T>(fn: (tx: Tables) => Promise<T>): Promise<T> {
+    while (open) await open;
+    let release = () => {};
+    open = new Promise((resolve) => {
+      release = resolve;
+    });
+    try {
+      // BEGIN IMMEDIATE takes the write lock at once (another process may hold it: busy_timeout waits).
+      statements.begin.run();
+      try {
+        const result = await fn(inside);
+        statements.commit.run();
+        return result;
+      } catch (error) {
+        // SQLite ends the transaction itself after some errors (e.g. a full disk).
+        if (db.inTransaction) statements.rollback.run();
+        throw error;
+      }
+    } finally {
+      open = undefined;
+      release();
+    }
+  }
+
+  type Pending = {
+    fn: (tx: Tables) => Promise<unknown>;
+    resolve(value: unknown): void;
+    reject(error: unknown): void;
+  };
+  let batch: Pending[] = [];
+
+  /**
+   * Group commit: the calls of one event-loop turn share one transaction, each in its own savepoint, so a
+   * refused or failing one rolls back alone; every answer waits for the shared COMMIT (one WAL write per group).
+   */
+  async function flush() {
+    const group = batch;
+    batch = [];
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await transaction(async (tx) => {
+        for (const item of group) {
+          statements.savepoint.run();
+          try {
+            outcomes.push({ ok: true, value: await item.fn(tx) });
+            statements.release.run();
+          } catch (error) {
+            // An error that ended the whole transaction fails the group, the calls before this one included.
+            if (!db.inTransaction) throw error;
+            statements.rollbackTo.run();
+            statements.release.run();
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      for (const item of group) item.reject(error);
+      return;
+    }
+    group.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) item.resolve(outcome.value);
+      else item.reject(outcome?.error);
+    });
+  }
+
+  return {
+    engine: 'sqlite',
+    ...outside,
+    transaction,
+    batchedTransaction: <T>(fn: (tx: Tables) => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        batch.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+        if (batch.length === 1) setImmediate(() => void flush());
+      }),
+    async close() {
+      while (open) await open;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// The SQLite tables as the store contract names them, synchronous (better-sqlite3): `index.ts` makes them the
+// async contract. The joined read returns each entity as one JSON object, so rows map by column name.
+import type { LinkContextRow, Tables } from '../contract.ts';
+import type { Db } from './db.ts';
+import { createGuestStore } from './guests.ts';
+import { createLinkStore, LINK_JSON, type LinkRow, toLink } from './links.ts';
+import { createRoomStore, ROOM_JSON, type RoomRow, toRoom } from './rooms.ts';
+import { createSettingStore } from './settings.ts';
+import { createTenantStore, TENANT_JSON, type TenantJson, tenantOf } from './tenants.ts';
+
+/** The contract's tables with each method answering at once instead of with a promise. */
+export type SyncTables = {
+  [Table in keyof Tables]: {
+    [Method in keyof Tables[Table]]: Tables[Table][Method] extends (
+      ...args: infer Args
+    ) => Promise<infer Result>
+      ? (...args: Args) => Result
+      : never;
+  };
+};
+
+interface ContextJson extends TenantJson {
+  link: string;
+  room: string;
+}
+
+/** A link, its room and its tenant (with origins) in one statement: one snapshot and one WAL read lock. */
+function createContextStore(db: Db) {
+  const select = `SELECT ${LINK_JSON} AS link, ${ROOM_JSON} AS room, ${TENANT_JSON} AS tenant
+    FROM links l JOIN rooms r ON r.pk = l.room_pk JOIN tenants t ON t.id = r.tenant_id`;
+  const statements = {
+    byTokenHash: db.prepare<[Buffer], ContextJson>(`${select} WHERE l.token_hash = ?`),
+    byLinkId: db.prepare<[string], ContextJson>(`${select} WHERE l.id = ?`),
+  };
+  const toContext = (row: ContextJson | undefined): LinkContextRow | undefined =>
+    row && {
+      link: toLink(JSON.parse(row.link) as LinkRow),
+      room: toRoom(JSON.parse(row.room) as RoomRow),
+      tenant: tenantOf(row),
+    };
+  return {
+    byTokenHash: (hash: Buffer) => toContext(statements.byTokenHash.get(hash)),
+    byLinkId: (id: string) => toContext(statements.byLinkId.get(id)),
+  };
+}
+
+export function createSyncTables(db: Db): SyncTables {
+  return {
+    tenants: createTenantStore(db),
+    rooms: createRoomStore(db),
+    links: createLinkStore(db),
+    guests: createGuestStore(db),
+    settings: createSettingStore(db),
+    linkContexts: createContextStore(db),
+  };
+}

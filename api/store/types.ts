@@ -1,0 +1,112 @@
+// The domain as the store hands it out, whatever the engine: plain values, times in ms since the epoch.
+
+export interface Modules {
+  inviteToMedia: boolean;
+  theming: { mediaPage: boolean };
+}
+
+export interface Branding {
+  logoUrl: string | null;
+  accentColor: string | null;
+}
+
+export interface Tenant {
+  id: string;
+  name: string;
+  allowedOrigins: string[];
+  modules: Modules;
+  branding: Branding;
+  guestUrlTemplate: string | null;
+  createdAt: number;
+}
+
+export interface NewTenant {
+  id: string;
+  name: string;
+  apiKeyHash: Buffer;
+  signingSecretSealed: Buffer;
+  allowedOrigins: string[];
+  modules?: Partial<Modules>;
+  createdAt: number;
+}
+
+export interface TenantChanges {
+  name?: string;
+  allowedOrigins?: string[];
+  modules?: { inviteToMedia?: boolean; theming?: { mediaPage?: boolean } };
+  branding?: Partial<Branding>;
+  guestUrlTemplate?: string | null;
+}
+
+export type RoomType = 'room' | 'channel';
+
+export type Admission = 'moderator' | 'auto';
+
+/** What an integrator registers for a room (PUT /v1/admin/rooms/:roomId). */
+export interface RoomFields {
+  title: string;
+  type: RoomType;
+  startsAt: number | null;
+  endsAt: number | null;
+  timeZone: string | null;
+  joinUrl: string | null;
+}
+
+export interface Room extends RoomFields {
+  pk: number;
+  tenantId: string;
+  id: string;
+  removedAt: number | null;
+  guestAccessEnabled: boolean;
+  admission: Admission;
+  createdAt: number;
+}
+
+export interface Link {
+  id: string;
+  roomPk: number;
+  name: string;
+  maxUses: number | null;
+  uses: number;
+  expiresAt: number | null;
+  createdBy: string | null;
+  createdAt: number;
+  deletedAt: number | null;
+}
+
+export interface NewLink {
+  id: string;
+  roomPk: number;
+  tokenHash: Buffer;
+  name: string;
+  maxUses: number | null;
+  expiresAt: number | null;
+  createdBy: string | null;
+  createdAt: number;
+}
+
+export type GuestStatus = 'waiting' | 'admitted' | 'denied' | 'left' | 'removed';
+
+export interface Guest {
+  id: string;
+  roomPk: number;
+  linkId: string;
+  linkName: string;
+  name: string;
+  email: string;
+  status: GuestStatus;
+  createdAt: number;
+  decidedAt: number | null;
+}
+
+export interface NewGuest {
+  id: string;
+  roomPk: number;
+  linkId: string;
+  name: string;
+  email: string;
+  status: GuestStatus;
+  sessionHash: Buffer;
+  idempotencyKey: string | null;
+  createdAt: number;
+}

@@ -1,0 +1,168 @@
+// The event bus: one contract for the in-process and the PostgreSQL bus, then what only LISTEN/NOTIFY has
+// (other instances, a lost listening connection, the payload limit).
+import assert from 'node:assert/strict';
+import { describe, type TestContext, test } from 'node:test';
+import type { BusMessage, EventBus } from '../../api/bus/contract.ts';
+import { createInProcessBus } from '../../api/bus/in-process.ts';
+import { createPostgresBus, MAX_PAYLOAD_BYTES } from '../../api/bus/postgres.ts';
+import { isStoreUnavailable } from '../../api/store/unavailable.ts';
+import { atTestEnd } from '../support/cleanup.ts';
+import { freshPostgresDatabase, onDatabase } from '../support/postgres.ts';
+
+const admitted = (guestId: string): BusMessage => ({
+  topic: 'guest',
+  key: guestId,
+  event: 'status',
+  data: { status: 'admitted' },
+});
+
+/** The arguments of the next call of a listener given to `subscribe`, or a rejection after `within` ms. */
+function nextCall<Args extends unknown[]>(
+  subscribe: (listener: (...args: Args) => void) => () => void,
+  within: number,
+): Promise<Args> {
+  return new Promise((resolve, reject) => {
+    const stop = subscribe((...args) => {
+      clearTimeout(timer);
+      stop();
+      resolve(args);
+    });
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`Nothing arrived within ${within} ms`));
+    }, within);
+  });
+}
+
+const nextMessage = (bus: EventBus, within = 1_000) =>
+  nextCall<[BusMessage]>(bus.subscribe, within).then(([message]) => message);
+
+/** Every message the bus delivers until the test ends. */
+function inbox(t: TestContext, bus: EventBus): BusMessage[] {
+  const messages: BusMessage[] = [];
+  atTestEnd(
+    t,
+    bus.subscribe((message) => messages.push(message)),
+  );
+  return messages;
+}
+
+function busContract(name: string, open: (t: TestContext) => Promise<EventBus>) {
+  describe(`event bus contract on ${name}`, () => {
+    test("delivers each message once to the publishing instance's own subscribers", async (t) => {
+      const bus = await open(t);
+      const messages = inbox(t, bus);
+      const marker = admitted('marker');
+      const arrived = nextCall<[BusMessage]>(
+        (listener) => bus.subscribe((message) => message.key === 'marker' && listener(message)),
+        1_000,
+      );
+      await bus.publish(admitted('guest-1'));
+      await bus.publish(marker);
+      await arrived;
+      assert.deepEqual(messages, [admitted('guest-1'), marker]);
+    });
+
+    test('an unsubscribed listener hears nothing more', async (t) => {
+      const bus = await open(t);
+      const heard: BusMessage[] = [];
+      const stop = bus.subscribe((message) => heard.push(message));
+      const first = nextMessage(bus);
+      await bus.publish(admitted('guest-1'));
+      await first;
+      stop();
+      const second = nextMessage(bus);
+      await bus.publish(admitted('guest-2'));
+      await second;
+      assert.deepEqual(heard, [admitted('guest-1')]);
+    });
+
+    test('a subscriber that throws does not keep the message from the others', async (t) => {
+      const bus = await open(t);
+      const logged = t.mock.method(console, 'error', () => {});
+      atTestEnd(
+        t,
+        bus.subscribe(() => {
+          throw new Error('a broken stream');
+        }),
+      );
+      const arrived = nextMessage(bus);
+      await bus.publish(admitted('guest-1'));
+      assert.deepEqual(await arrived, admitted('guest-1'));
+      assert.equal(logged.mock.callCount(), 1);
+    });
+  });
+}
+
+busContract('in-process', async (t) => {
+  const bus = createInProcessBus();
+  atTestEnd(t, () => bus.close());
+  return bus;
+});
+
+/** A PostgreSQL bus on the database, closed when the test ends. */
+async function postgresBus(t: TestContext, url: string) {
+  const bus = await createPostgresBus(url);
+  atTestEnd(t, () => bus.close());
+  return bus;
+}
+
+busContract('PostgreSQL', async (t) => postgresBus(t, await freshPostgresDatabase(t)));
+
+describe('PostgreSQL event bus', () => {
+  test('a message published on one instance reaches the subscribers of another within a second', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const [a, b, c] = [await postgresBus(t, url), await postgresBus(t, url), await postgresBus(t, url)];
+    const onB = nextMessage(b);
+    const onC = nextMessage(c);
+    await a.publish(admitted('guest-1'));
+    assert.deepEqual(await onB, admitted('guest-1'));
+    assert.deepEqual(await onC, admitted('guest-1'));
+  });
+
+  test('a message too large for NOTIFY arrives as a resync of its topic and key', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const [a, b] = [await postgresBus(t, url), await postgresBus(t, url)];
+    const large: BusMessage = {
+      topic: 'room',
+      key: '42',
+      event: 'guest',
+      data: 'x'.repeat(MAX_PAYLOAD_BYTES),
+    };
+    const onB = nextMessage(b);
+    await a.publish(large);
+    assert.deepEqual(await onB, { topic: 'room', key: '42', event: 'resync', data: null });
+    const fitting: BusMessage = { ...large, data: 'x'.repeat(MAX_PAYLOAD_BYTES - 100) };
+    const again = nextMessage(b);
+    await a.publish(fitting);
+    assert.deepEqual(await again, fitting);
+  });
+
+  test('after its listening connection is terminated a bus resyncs and still receives', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const victim = await postgresBus(t, url);
+    let resyncs = 0;
+    atTestEnd(
+      t,
+      victim.onResync(() => resyncs++),
+    );
+    const [listening] = await onDatabase<{ pid: number }>(
+      url,
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
+    );
+    assert.ok(listening);
+    const publisher = await postgresBus(t, url);
+    assert.equal(resyncs, 0, 'the first connect is no resync');
+    const resynced = nextCall(victim.onResync, 5_000);
+    await onDatabase(url, 'SELECT pg_terminate_backend($1)', [listening.pid]);
+    await resynced;
+    const arrived = nextMessage(victim);
+    await publisher.publish(admitted('guest-1'));
+    assert.deepEqual(await arrived, admitted('guest-1'));
+    assert.equal(resyncs, 1);
+  });
+
+  test('a bus on a server that does not answer fails with StoreUnavailableError', async () => {
+    await assert.rejects(createPostgresBus('postgres://postgres@127.0.0.1:1/none'), isStoreUnavailable);
+  });
+});

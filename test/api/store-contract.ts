@@ -1,0 +1,601 @@
+// The store contract's rules, as one suite any engine runs: give it how to make a fresh database and how to
+// open a store on it (several stores on one database stand for several API instances).
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { describe, type TestContext, test } from 'node:test';
+import type { Store, Tables } from '../../api/store/contract.ts';
+import { InvalidCursorError } from '../../api/store/guest-cursor.ts';
+import type { Guest, Link, NewGuest, NewLink, NewTenant, Room, RoomFields } from '../../api/store/types.ts';
+import { atTestEnd } from '../support/cleanup.ts';
+
+export interface StoreEngine {
+  name: string;
+  /** A fresh, empty database for this test, removed when it ends; answers where it is. */
+  freshDatabase(t: TestContext): Promise<string>;
+  /** A store on that database, migrated; the suite closes it. */
+  open(location: string): Promise<Store>;
+  /**
+   * How many stores the race tests open on one database, like that many API instances. SQLite serves one
+   * process (whose connection serialises its transactions): one; a second in the same process would wait
+   * synchronously for the first's write lock, which only that same event loop can release.
+   */
+  instances: number;
+}
+
+const T0 = Date.UTC(2026, 0, 1);
+const MINUTE = 60_000;
+
+const hash = () => randomBytes(32);
+
+const newTenant = (changes: Partial<NewTenant> = {}): NewTenant => ({
+  id: randomUUID(),
+  name: 'Acme Media',
+  apiKeyHash: hash(),
+  signingSecretSealed: randomBytes(60),
+  allowedOrigins: ['https://media.example'],
+  createdAt: T0,
+  ...changes,
+});
+
+const roomFields = (changes: Partial<RoomFields> = {}): RoomFields => ({
+  title: 'Launch day',
+  type: 'room',
+  startsAt: T0 + 60 * MINUTE,
+  endsAt: T0 + 120 * MINUTE,
+  timeZone: 'Europe/Paris',
+  joinUrl: 'https://media.example/live',
+  ...changes,
+});
+
+const newLink = (room: Room, changes: Partial<NewLink> = {}): NewLink => ({
+  id: randomUUID(),
+  roomPk: room.pk,
+  tokenHash: hash(),
+  name: 'Press',
+  maxUses: null,
+  expiresAt: null,
+  createdBy: 'host-1',
+  createdAt: T0,
+  ...changes,
+});
+
+const newGuest = (link: Link, changes: Partial<NewGuest> = {}): NewGuest => ({
+  id: randomUUID(),
+  roomPk: link.roomPk,
+  linkId: link.id,
+  name: 'Grace',
+  email: 'grace@example.com',
+  status: 'waiting',
+  sessionHash: hash(),
+  idempotencyKey: null,
+  createdAt: T0,
+  ...changes,
+});
+
+/** A tenant with a room whose guest access is on. */
+async function tenantWithRoom(tables: Tables, roomId = 'launch') {
+  const tenant = newTenant();
+  await tables.tenants.create(tenant);
+  const room = await tables.rooms.put(tenant.id, roomId, roomFields(), T0);
+  await tables.rooms.setGuestAccess(room, { enabled: true });
+  return { tenant, room: { ...room, guestAccessEnabled: true } };
+}
+
+/** Guests of one link created `step` ms apart (0: all at the same instant), oldest first. */
+async function guestsOn(tables: Tables, link: Link, count: number, step: number) {
+  const guests: Guest[] = [];
+  for (let index = 0; index < count; index++) {
+    guests.push(await tables.guests.insert(newGuest(link, { createdAt: T0 + index * step }), link.name));
+  }
+  return guests;
+}
+
+export function storeContract(engine: StoreEngine): void {
+  /** `count` stores on one fresh database, like that many API instances; closed when the test ends. */
+  async function stores(t: TestContext, count: number): Promise<Store[]> {
+    const location = await engine.freshDatabase(t);
+    const opened = await Promise.all(
+      Array.from({ length: Math.min(count, engine.instances) }, () => engine.open(location)),
+    );
+    for (const store of opened) atTestEnd(t, () => store.close());
+    return opened;
+  }
+  const freshStore = async (t: TestContext) => (await stores(t, 1))[0] as Store;
+
+  describe(`store contract on ${engine.name}`, () => {
+    describe('tenants', () => {
+      test('stores a tenant with both modules on by default and each origin once, sorted', async (t) => {
+        const store = await freshStore(t);
+        const tenant = newTenant({
+          allowedOrigins: ['https://b.example', 'https://a.example', 'https://b.example'],
+        });
+        await store.tenants.create(tenant);
+        assert.deepEqual(await store.tenants.get(tenant.id), {
+          id: tenant.id,
+          name: 'Acme Media',
+          allowedOrigins: ['https://a.example', 'https://b.example'],
+          modules: { inviteToMedia: true, theming: { mediaPage: true } },
+          branding: { logoUrl: null, accentColor: null },
+          guestUrlTemplate: null,
+          createdAt: T0,
+        });
+      });
+
+      test('stores the modules a tenant is created with', async (t) => {
+        const store = await freshStore(t);
+        const tenant = newTenant({ modules: { inviteToMedia: false, theming: { mediaPage: false } } });
+        await store.tenants.create(tenant);
+        assert.deepEqual((await store.tenants.get(tenant.id))?.modules, {
+          inviteToMedia: false,
+          theming: { mediaPage: false },
+        });
+      });
+
+      test('finds a tenant by the hash of its API key and by nothing else', async (t) => {
+        const store = await freshStore(t);
+        const tenant = newTenant();
+        await store.tenants.create(tenant);
+        assert.equal((await store.tenants.byApiKeyHash(tenant.apiKeyHash))?.id, tenant.id);
+        assert.equal(await store.tenants.byApiKeyHash(hash()), undefined);
+        assert.equal(await store.tenants.get('no-such-tenant'), undefined);
+        assert.equal(await store.tenants.withSealedSecrets('no-such-tenant'), undefined);
+      });
+
+      test('refuses a second tenant with the same API key hash', async (t) => {
+        const store = await freshStore(t);
+        const tenant = newTenant();
+        await store.tenants.create(tenant);
+        await assert.rejects(store.tenants.create(newTenant({ apiKeyHash: tenant.apiKeyHash })));
+      });
+
+      test('after a rotation the new signing secret comes first and the previous one second', async (t) => {
+        const store = await freshStore(t);
+        const tenant = newTenant();
+        await store.tenants.create(tenant);
+        assert.deepEqual((await store.tenants.withSealedSecrets(tenant.id))?.sealed, [
+          tenant.signingSecretSealed,
+        ]);
+        const rotated = randomBytes(60);
+        assert.equal(await store.tenants.rotateSigningSecret(tenant.id, rotated), true);
+        const read = await store.tenants.withSealedSecrets(tenant.id);
+        assert.deepEqual(read?.sealed, [rotated, tenant.signingSecretSealed]);
+        assert.equal(read?.tenant.id, tenant.id);
+        assert.equal(await store.tenants.rotateSigningSecret('no-such-tenant', rotated), false);
+      });
+
+      test('allows an origin when any tenant lists it', async (t) => {
+        const store = await freshStore(t);
+        await store.tenants.create(newTenant({ allowedOrigins: ['https://a.example'] }));
+        await store.tenants.create(newTenant({ allowedOrigins: ['https://b.example', 'https://a.example'] }));
+        assert.equal(await store.tenants.anyAllowsOrigin('https://b.example'), true);
+        assert.equal(await store.tenants.anyAllowsOrigin('https://a.example'), true);
+        assert.equal(await store.tenants.anyAllowsOrigin('https://evil.example'), false);
+      });
+
+      test('an update changes only the fields it names, and replaces the origins when given', async (t) => {
+        const store = await freshStore(t);
+        const created = newTenant({ allowedOrigins: ['https://a.example', 'https://b.example'] });
+        await store.tenants.create(created);
+        const tenant = await store.tenants.get(created.id);
+        assert.ok(tenant);
+        await store.tenants.update(tenant, {
+          modules: { theming: { mediaPage: false } },
+          branding: { logoUrl: 'https://cdn.example/logo.svg' },
+          guestUrlTemplate: 'https://media.example/guest/{token}',
+        });
+        const updated = await store.tenants.get(created.id);
+        assert.deepEqual(updated, {
+          ...tenant,
+          modules: { inviteToMedia: true, theming: { mediaPage: false } },
+          branding: { logoUrl: 'https://cdn.example/logo.svg', accentColor: null },
+          guestUrlTemplate: 'https://media.example/guest/{token}',
+        });
+        assert.ok(updated);
+        await store.tenants.update(updated, {
+          name: 'Acme Live',
+          allowedOrigins: ['https://c.example', 'https://b.example'],
+          guestUrlTemplate: null,
+        });
+        assert.deepEqual(await store.tenants.get(created.id), {
+          ...updated,
+          name: 'Acme Live',
+          allowedOrigins: ['https://b.example', 'https://c.example'],
+          guestUrlTemplate: null,
+        });
+        assert.equal(await store.tenants.anyAllowsOrigin('https://a.example'), false);
+      });
+    });
+
+    describe('rooms', () => {
+      test('a new room has guest access off and the moderator policy', async (t) => {
+        const store = await freshStore(t);
+        const tenant = newTenant();
+        await store.tenants.create(tenant);
+        const room = await store.rooms.put(tenant.id, 'launch', roomFields(), T0);
+        assert.deepEqual(room, {
+          pk: room.pk,
+          tenantId: tenant.id,
+          id: 'launch',
+          ...roomFields(),
+          removedAt: null,
+          guestAccessEnabled: false,
+          admission: 'moderator',
+          createdAt: T0,
+        });
+        assert.equal(typeof room.pk, 'number');
+        assert.deepEqual(await store.rooms.get(tenant.id, 'launch'), room);
+        assert.deepEqual(await store.rooms.lockByPk(room.pk), room);
+        assert.equal(await store.rooms.get(tenant.id, 'other'), undefined);
+        assert.equal(await store.rooms.lockByPk(room.pk + 1000), undefined);
+      });
+
+      test('putting a room again updates its fields and keeps its pk and switch', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const fields = roomFields({
+          title: 'Launch, day two',
+          type: 'channel',
+          startsAt: null,
+          joinUrl: null,
+        });
+        const again = await store.rooms.put(tenant.id, room.id, fields, T0 + MINUTE);
+        assert.deepEqual(again, { ...room, ...fields });
+      });
+
+      test('rooms of two tenants may share an id', async (t) => {
+        const store = await freshStore(t);
+        const first = await tenantWithRoom(store, 'shared');
+        const second = await tenantWithRoom(store, 'shared');
+        assert.notEqual(first.room.pk, second.room.pk);
+      });
+
+      test('removing a room keeps it readable, and registering it again makes it available', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        await store.rooms.remove(room, T0 + MINUTE);
+        await store.rooms.remove(room, T0 + 2 * MINUTE);
+        assert.equal((await store.rooms.lockByPk(room.pk))?.removedAt, T0 + MINUTE);
+        const again = await store.rooms.put(tenant.id, room.id, roomFields(), T0 + 3 * MINUTE);
+        assert.equal(again.removedAt, null);
+        assert.equal(again.pk, room.pk);
+      });
+
+      test('a guest-access change keeps what it leaves out', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        assert.deepEqual(await store.rooms.setGuestAccess(room, { admission: 'auto' }), {
+          enabled: true,
+          admission: 'auto',
+        });
+        assert.deepEqual(await store.rooms.setGuestAccess(room, { enabled: false }), {
+          enabled: false,
+          admission: 'auto',
+        });
+        assert.deepEqual(await store.rooms.setGuestAccess(room, {}), { enabled: false, admission: 'auto' });
+        const stored = await store.rooms.lockByPk(room.pk);
+        assert.equal(stored?.guestAccessEnabled, false);
+        assert.equal(stored?.admission, 'auto');
+      });
+    });
+
+    describe('links', () => {
+      test('a new link has no uses and reads back as created', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const input = newLink(room, { maxUses: 5, expiresAt: T0 + 24 * 60 * MINUTE });
+        const link = await store.links.create(input);
+        assert.deepEqual(link, {
+          id: input.id,
+          roomPk: room.pk,
+          name: 'Press',
+          maxUses: 5,
+          uses: 0,
+          expiresAt: T0 + 24 * 60 * MINUTE,
+          createdBy: 'host-1',
+          createdAt: T0,
+          deletedAt: null,
+        });
+        assert.deepEqual(await store.links.get(input.id), link);
+        assert.equal(await store.links.get('no-such-link'), undefined);
+      });
+
+      test('refuses a second link with the same token hash', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = newLink(room);
+        await store.links.create(link);
+        await assert.rejects(store.links.create(newLink(room, { tokenHash: link.tokenHash })));
+      });
+
+      test('counts uses up to the limit and refuses the one past it', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room, { maxUses: 2 }));
+        assert.equal((await store.links.countUseReturning(link.id))?.uses, 1);
+        assert.deepEqual(await store.links.countUseReturning(link.id), { ...link, uses: 2 });
+        assert.equal(await store.links.countUseReturning(link.id), undefined);
+        assert.equal((await store.links.get(link.id))?.uses, 2);
+      });
+
+      test('an unlimited link counts every use', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        for (let use = 1; use <= 5; use++)
+          assert.equal((await store.links.countUseReturning(link.id))?.uses, use);
+        assert.equal(await store.links.countUseReturning('no-such-link'), undefined);
+      });
+
+      test('deleting a link is for good and counts it out of the room', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [first, second] = [
+          await store.links.create(newLink(room)),
+          await store.links.create(newLink(room)),
+        ];
+        assert.ok(first && second);
+        assert.equal(await store.links.countOfRoom(room.pk), 2);
+        assert.equal(await store.links.delete(first.id, T0 + MINUTE), true);
+        assert.equal(await store.links.delete(first.id, T0 + 2 * MINUTE), false);
+        assert.equal(await store.links.delete('no-such-link', T0), false);
+        assert.equal((await store.links.get(first.id))?.deletedAt, T0 + MINUTE);
+        assert.equal(await store.links.countOfRoom(room.pk), 1);
+      });
+
+      test("deleting a room's links keeps the time of those deleted before", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const other = await tenantWithRoom(store, 'other');
+        const [early, late] = [
+          await store.links.create(newLink(room)),
+          await store.links.create(newLink(room)),
+        ];
+        const elsewhere = await store.links.create(newLink(other.room));
+        await store.links.delete(early.id, T0 + MINUTE);
+        await store.links.deleteOfRoom(room.pk, T0 + 2 * MINUTE);
+        assert.equal((await store.links.get(early.id))?.deletedAt, T0 + MINUTE);
+        assert.equal((await store.links.get(late.id))?.deletedAt, T0 + 2 * MINUTE);
+        assert.equal((await store.links.get(elsewhere.id))?.deletedAt, null);
+        assert.equal(await store.links.countOfRoom(room.pk), 0);
+      });
+    });
+
+    describe('joined reads', () => {
+      test('finds a link with its room and tenant by token hash and by link id', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const input = newLink(room);
+        const link = await store.links.create(input);
+        const expected = { tenant: await store.tenants.get(tenant.id), room, link };
+        assert.deepEqual(await store.linkContexts.byTokenHash(input.tokenHash), expected);
+        assert.deepEqual(await store.linkContexts.byLinkId(link.id), expected);
+        assert.equal(await store.linkContexts.byTokenHash(hash()), undefined);
+        assert.equal(await store.linkContexts.byLinkId('no-such-link'), undefined);
+      });
+    });
+
+    describe('guests', () => {
+      test('a waiting guest is undecided and an admitted one decided at once, as stored', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const waiting = await store.guests.insert(newGuest(link), link.name);
+        const admitted = await store.guests.insert(newGuest(link, { status: 'admitted' }), link.name);
+        assert.equal(waiting.decidedAt, null);
+        assert.equal(admitted.decidedAt, T0);
+        assert.equal(waiting.linkName, 'Press');
+        assert.deepEqual(await store.guests.get(waiting.id), waiting);
+        assert.deepEqual(await store.guests.get(admitted.id), admitted);
+        assert.equal(await store.guests.get('no-such-guest'), undefined);
+      });
+
+      test('finds a guest by its session hash and by its idempotency key on its link', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [link, other] = [
+          await store.links.create(newLink(room)),
+          await store.links.create(newLink(room)),
+        ];
+        const input = newGuest(link, { idempotencyKey: 'submit-1' });
+        const guest = await store.guests.insert(input, link.name);
+        assert.deepEqual(await store.guests.bySessionHash(input.sessionHash), guest);
+        assert.deepEqual(await store.guests.byIdempotencyKey(link.id, 'submit-1'), guest);
+        assert.equal(await store.guests.byIdempotencyKey(other.id, 'submit-1'), undefined);
+        assert.equal(await store.guests.bySessionHash(hash()), undefined);
+      });
+
+      test('refuses a second guest with the same idempotency key on one link, not on another', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [link, other] = [
+          await store.links.create(newLink(room)),
+          await store.links.create(newLink(room)),
+        ];
+        await store.guests.insert(newGuest(link, { idempotencyKey: 'submit-1' }), link.name);
+        await assert.rejects(store.guests.insert(newGuest(link, { idempotencyKey: 'submit-1' }), link.name));
+        await store.guests.insert(newGuest(other, { idempotencyKey: 'submit-1' }), other.name);
+        await store.guests.insert(newGuest(link), link.name);
+        await store.guests.insert(newGuest(link), link.name);
+      });
+
+      test("lists a room's guests newest first, all or those of one status", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const other = await tenantWithRoom(store, 'other');
+        const link = await store.links.create(newLink(room));
+        const [first, second, third] = await guestsOn(store, link, 3, MINUTE);
+        assert.ok(first && second && third);
+        await guestsOn(store, await store.links.create(newLink(other.room)), 2, MINUTE);
+        const denied = await store.guests.setStatus(second, 'denied', T0 + 10 * MINUTE);
+        assert.deepEqual(await store.guests.pageOfRoom(room.pk), {
+          guests: [third, denied, first],
+          nextCursor: null,
+        });
+        assert.deepEqual(await store.guests.pageOfRoom(room.pk, 'waiting'), {
+          guests: [third, first],
+          nextCursor: null,
+        });
+      });
+
+      test('refuses a cursor it did not issue', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        for (const cursor of ['not-a-cursor', Buffer.from('[1,2]').toString('base64url'), '']) {
+          await assert.rejects(store.guests.pageOfRoom(room.pk, undefined, cursor), InvalidCursorError);
+        }
+      });
+
+      test('a decision sets the status and the time of the decision', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const guest = await store.guests.insert(newGuest(link), link.name);
+        const removed = await store.guests.setStatus(guest, 'removed', T0 + MINUTE);
+        assert.deepEqual(removed, { ...guest, status: 'removed', decidedAt: T0 + MINUTE });
+        assert.deepEqual(await store.guests.get(guest.id), removed);
+      });
+
+      test('admitting all admits only the waiting guests of that room', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const other = await tenantWithRoom(store, 'other');
+        const link = await store.links.create(newLink(room));
+        const [first, second, third] = await guestsOn(store, link, 3, MINUTE);
+        assert.ok(first && second && third);
+        const [elsewhere] = await guestsOn(store, await store.links.create(newLink(other.room)), 1, 0);
+        const denied = await store.guests.setStatus(second, 'denied', T0 + 5 * MINUTE);
+        const admitted = await store.guests.admitWaiting(room.pk, T0 + 10 * MINUTE);
+        const decided = (guest: Guest): Guest => ({
+          ...guest,
+          status: 'admitted',
+          decidedAt: T0 + 10 * MINUTE,
+        });
+        assert.deepEqual(
+          [...admitted].sort((a, b) => a.createdAt - b.createdAt),
+          [decided(first), decided(third)],
+        );
+        assert.deepEqual(await store.guests.get(second.id), denied);
+        assert.equal((await store.guests.get(elsewhere?.id ?? ''))?.status, 'waiting');
+        assert.deepEqual(await store.guests.admitWaiting(room.pk, T0 + 11 * MINUTE), []);
+      });
+    });
+
+    describe('transactions', () => {
+      test('a transaction that throws stores nothing and rethrows the error', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const refusal = new Error('refused by a rule');
+        for (const transaction of [store.transaction, store.batchedTransaction]) {
+          await assert.rejects(
+            transaction(async (tx) => {
+              await tx.links.create(newLink(room));
+              await tx.rooms.setGuestAccess(room, { enabled: false });
+              throw refusal;
+            }),
+            (error) => error === refusal,
+          );
+        }
+        assert.equal(await store.links.countOfRoom(room.pk), 0);
+        assert.equal((await store.rooms.lockByPk(room.pk))?.guestAccessEnabled, true);
+      });
+
+      test('a transaction commits its work and answers its result as it is', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        for (const transaction of [store.transaction, store.batchedTransaction]) {
+          const links = await transaction(async (tx) => {
+            const locked = await tx.rooms.lockByPk(room.pk);
+            assert.deepEqual(locked, room);
+            return [await tx.links.create(newLink(room)), await tx.links.create(newLink(room))];
+          });
+          assert.equal(links.length, 2);
+          assert.deepEqual(await store.links.get(links[0]?.id ?? ''), links[0]);
+        }
+        assert.equal(await store.links.countOfRoom(room.pk), 4);
+      });
+    });
+
+    describe('races across instances', () => {
+      test('200 concurrent redemptions from 4 instances on a 100-use link accept exactly 100', async (t) => {
+        const instances = await stores(t, 4);
+        const [first] = instances as [Store];
+        const { room } = await tenantWithRoom(first);
+        const link = await first.links.create(newLink(room, { maxUses: 100 }));
+        const redeem = (store: Store) =>
+          store.transaction(async (tx) => {
+            const used = await tx.links.countUseReturning(link.id);
+            if (!used) return false;
+            await tx.guests.insert(newGuest(link), used.name);
+            return true;
+          });
+        const outcomes = await Promise.all(
+          Array.from({ length: 200 }, (_, index) => redeem(instances[index % instances.length] as Store)),
+        );
+        assert.equal(outcomes.filter(Boolean).length, 100);
+        assert.equal((await first.links.get(link.id))?.uses, 100);
+        assert.equal((await first.guests.pageOfRoom(room.pk)).guests.length, 100);
+      });
+
+      test('concurrent submits with one idempotency key from 3 instances count one use', async (t) => {
+        const instances = await stores(t, 3);
+        const [first] = instances as [Store];
+        const { room } = await tenantWithRoom(first);
+        const link = await first.links.create(newLink(room, { maxUses: 100 }));
+        // The loser's insert breaks the unique key and rolls its transaction back, its claimed use with it.
+        const submit = (store: Store) =>
+          store.transaction(async (tx) => {
+            if (await tx.guests.byIdempotencyKey(link.id, 'submit-1')) return false;
+            const used = await tx.links.countUseReturning(link.id);
+            if (!used) return false;
+            await tx.guests.insert(newGuest(link, { idempotencyKey: 'submit-1' }), used.name);
+            return true;
+          });
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 12 }, (_, index) => submit(instances[index % instances.length] as Store)),
+        );
+        assert.equal(outcomes.filter((outcome) => outcome.status === 'fulfilled' && outcome.value).length, 1);
+        assert.equal((await first.links.get(link.id))?.uses, 1);
+      });
+
+      test('30 concurrent link creations from 3 instances under the room lock leave exactly 3 links', async (t) => {
+        const instances = await stores(t, 3);
+        const [first] = instances as [Store];
+        const { room } = await tenantWithRoom(first);
+        const create = (store: Store) =>
+          store.transaction(async (tx) => {
+            await tx.rooms.lockByPk(room.pk);
+            if ((await tx.links.countOfRoom(room.pk)) >= 3) return false;
+            await tx.links.create(newLink(room));
+            return true;
+          });
+        const outcomes = await Promise.all(
+          Array.from({ length: 30 }, (_, index) => create(instances[index % instances.length] as Store)),
+        );
+        assert.equal(outcomes.filter(Boolean).length, 3);
+        assert.equal(await first.links.countOfRoom(room.pk), 3);
+      });
+
+      test('concurrent decisions on one waiting guest from 3 instances: exactly one decides', async (t) => {
+        const instances = await stores(t, 3);
+        const [first] = instances as [Store];
+        const { room } = await tenantWithRoom(first);
+        const link = await first.links.create(newLink(room));
+        const guest = await first.guests.insert(newGuest(link), link.name);
+        const decide = (store: Store, index: number) =>
+          store.transaction(async (tx) => {
+            const current = await tx.guests.lock(guest.id);
+            if (current?.status !== 'waiting') return undefined;
+            return tx.guests.setStatus(current, index % 2 ? 'admitted' : 'denied', T0 + index);
+          });
+        const decisions = await Promise.all(
+          Array.from({ length: 30 }, (_, index) =>
+            decide(instances[index % instances.length] as Store, index),
+          ),
+        );
+        const made = decisions.filter((decision) => decision !== undefined);
+        assert.equal(made.length, 1);
+        assert.deepEqual(await first.guests.get(guest.id), made[0]);
+      });
+    });
+  });
+}

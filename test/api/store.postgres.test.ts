@@ -1,0 +1,105 @@
+// The PostgreSQL store: the shared contract suite, then what only this engine has (migrations racing at
+// start-up, a lost server or connection surfacing as StoreUnavailableError).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createPostgresStore } from '../../api/store/postgres/index.ts';
+import { migrations } from '../../api/store/postgres/migrations.ts';
+import { isStoreUnavailable } from '../../api/store/unavailable.ts';
+import { atTestEnd } from '../support/cleanup.ts';
+import { freshPostgresDatabase, onDatabase } from '../support/postgres.ts';
+import { storeContract } from './store-contract.ts';
+
+// Small pools: the race tests open several stores at once, and test files run side by side.
+const open = (url: string) => createPostgresStore(url, { max: 4 });
+
+storeContract({ name: 'PostgreSQL', freshDatabase: freshPostgresDatabase, open, instances: 4 });
+
+const roomFields = {
+  title: 'Launch',
+  type: 'room',
+  startsAt: null,
+  endsAt: null,
+  timeZone: null,
+  joinUrl: null,
+} as const;
+
+/** A promise and what settles it, for holding a transaction open at a chosen point. */
+function deferred() {
+  let resolve = () => {};
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+/** The pid of the backend of this database that waits for a row lock, once there is one. */
+async function lockWaiter(url: string): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const [row] = await onDatabase<{ pid: number }>(
+      url,
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    if (row) return row.pid;
+    await sleep(20);
+  }
+  throw new Error('No backend waited for the lock');
+}
+
+describe('PostgreSQL store', () => {
+  test('5 instances starting at once on a fresh database apply each migration once', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const stores = await Promise.all(Array.from({ length: 5 }, () => open(url)));
+    for (const store of stores) atTestEnd(t, () => store.close());
+    const applied = () =>
+      onDatabase(url, 'SELECT version, applied_at FROM schema_migrations ORDER BY version');
+    const first = await applied();
+    assert.deepEqual(
+      first.map((row) => row.version),
+      migrations.map((_, index) => index + 1),
+    );
+    await (await open(url)).close();
+    assert.deepEqual(await applied(), first);
+    for (const store of stores) assert.equal(await store.tenants.get('none'), undefined);
+  });
+
+  test('a store on a server that does not answer fails with StoreUnavailableError', async () => {
+    await assert.rejects(createPostgresStore('postgres://postgres@127.0.0.1:1/none'), isStoreUnavailable);
+  });
+
+  test('a transaction whose connection is terminated fails with StoreUnavailableError, and the store recovers', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const [holder, waiter] = [await open(url), await open(url)];
+    atTestEnd(t, () => holder.close());
+    atTestEnd(t, () => waiter.close());
+    await holder.tenants.create({
+      id: 'tenant',
+      name: 'Acme',
+      apiKeyHash: Buffer.alloc(32, 1),
+      signingSecretSealed: Buffer.alloc(32, 2),
+      allowedOrigins: [],
+      createdAt: 0,
+    });
+    const room = await holder.rooms.put('tenant', 'launch', roomFields, 0);
+    // The holder keeps the room locked until told to let go, so the waiter's statement is in flight when its
+    // backend is terminated.
+    const { promise: released, resolve: letGo } = deferred();
+    const { promise: locked, resolve: lockTaken } = deferred();
+    const holding = holder.transaction(async (tx) => {
+      await tx.rooms.lockByPk(room.pk);
+      lockTaken();
+      await released;
+    });
+    await locked;
+    const refused = assert.rejects(
+      waiter.transaction((tx) => tx.rooms.lockByPk(room.pk)),
+      isStoreUnavailable,
+    );
+    await onDatabase(url, 'SELECT pg_terminate_backend($1)', [await lockWaiter(url)]);
+    await refused;
+    letGo();
+    await holding;
+    assert.equal((await waiter.transaction((tx) => tx.rooms.lockByPk(room.pk)))?.id, 'launch');
+    assert.equal((await waiter.rooms.lockByPk(room.pk))?.id, 'launch');
+  });
+});
