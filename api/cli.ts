@@ -8,19 +8,20 @@ import { ApiError, OperatorError } from './errors.ts';
 import { roomFields } from './rules.ts';
 import { origin, roomBody, roomParams } from './schemas.ts';
 import { decrypt, type ServerSecret } from './secrets.ts';
-import { environmentSettings, openStoreWithSecret, startServer } from './server.ts';
+import { displayLocation, environmentSettings, openStoreWithSecret, startServer } from './server.ts';
 import type { Store } from './store/contract.ts';
 
 const USAGE = `guest-access <command> [options]
 
-  serve [--port 8787] [--db FILE] [--demo]
+  serve [--port 8787] [--db FILE|URL] [--demo]
   tenant create --name NAME [--origin URL]...      prints {id, apiKey, signingSecret}
   tenant rotate-secret --tenant ID                 prints {signingSecret}; the previous one stays valid
   room put --tenant ID --id ROOM --title TITLE [--type room|channel]
            [--starts-at ISO] [--ends-at ISO] [--time-zone TZ] [--join-url URL]
   token --tenant ID --room ROOM --user USER [--perm PERMISSION]... [--ttl 1h]
 
-Every command takes --db FILE (default ./data/guest-access.db, or GUEST_ACCESS_DB).`;
+Every command takes --db: a SQLite file (default ./data/guest-access.db) or a postgres:// URL;
+GUEST_ACCESS_DB sets it too.`;
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -105,7 +106,10 @@ async function serve(values: Values) {
       'guest-access: GUEST_ACCESS_PUBLIC_ORIGIN is unset; link URLs take the origin of each host’s own request. Set it.',
     );
   }
-  console.log(`guest-access listening on ${server.url}`);
+  const engine = server.deps.store.engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
+  console.log(
+    `guest-access listening on ${server.url} (${engine} ${displayLocation(values.db ?? settings.dbFile)})`,
+  );
   if (typeof server.demoInfo === 'string') console.log(server.demoInfo);
   else if (values.demo) console.log(`demo: ${server.url}/demo`);
   const shutdown = () => {
