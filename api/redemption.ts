@@ -97,6 +97,9 @@ export async function redeem(
       );
       return { tenant, room, link: used, guest, counted: true };
     });
+  // A link already unusable as read refuses a new guest without a transaction: under a burst on a used-up
+  // link the refusals then never queue behind the claims for its row. (A retry with a key is looked up.)
+  if (!input.idempotencyKey && !isLinkUsable(context, now, true)) throw linkUnavailable(context.room);
   try {
     return await attempt();
   } catch (error) {
