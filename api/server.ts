@@ -258,7 +258,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       String(response.getHeader('content-type')).startsWith('text/event-stream'),
     );
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const demoInfo = demo ? await demo.seedDemo(deps, url) : undefined;
+  // Behind a proxy the demo's page, and the join URL guests land on, are at the public origin.
+  const demoInfo = demo ? await demo.seedDemo(deps, deps.config.publicOrigin ?? url) : undefined;
 
   let closing: Promise<void> | undefined;
   const close = () => {

@@ -7,6 +7,9 @@ import type { RoomType } from '../store/types.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
+/** The setting the seeding writes first: its row lock makes instances starting together seed one at a time. */
+const DEMO_SEEDED_AT = 'demo-seeded-at';
+
 export interface DemoRoom {
   id: string;
   type: RoomType;
@@ -51,6 +54,10 @@ export async function seedDemo(
   const now = clock.now();
   const minute = 60_000;
   await store.transaction(async (tx) => {
+    // Written before anything is read: on PostgreSQL (READ COMMITTED) its row lock holds a second instance here
+    // until the first commits, which then finds the tenant instead of inserting it again or dropping the other's
+    // origin; on SQLite the write lock already does so.
+    await tx.settings.set(DEMO_SEEDED_AT, Buffer.from(String(now)));
     const tenant = await tx.tenants.get(DEMO_TENANT_ID);
     if (tenant) {
       if (!tenant.allowedOrigins.includes(origin)) {

@@ -7,9 +7,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type RunningServer, startServer } from '../../api/server.ts';
-import { launchChromium, watchedPage } from './browser.ts';
+import { launchChromium } from './browser.ts';
+import {
+  copyLink,
+  createLink,
+  enableGuestAccess,
+  expectWatchingAsGuest,
+  joinAs,
+  newVisitor as newVisitorOf,
+  openGuestAccess,
+} from './demo-steps.ts';
 
 const REMOVED = 'Access to this media via this link was removed. Please contact the media owner for access.';
 const LINK_NAME = 'Guest speakers';
@@ -37,57 +46,20 @@ after(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** A new browser profile: guests in separate contexts share no storage with each other or the host. */
-async function newVisitor(
-  options: Parameters<Browser['newContext']>[0] = {},
-): Promise<[BrowserContext, Page]> {
-  // Reduced motion holds the demo's animated player still, sparing the CPU the test shares.
-  const context = await browser.newContext({
-    viewport: { width: 1100, height: 900 },
-    reducedMotion: 'reduce',
-    ...options,
-  });
-  return [context, await watchedPage(context, problems)];
-}
-
-/** Fills the entry form and joins; `screenshot` saves the filled form first. */
-async function joinAs(page: Page, url: string, name: string, screenshot?: string) {
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Name' }).fill(name);
-  await page.getByRole('textbox', { name: 'Email' }).fill(`${name.toLowerCase()}@example.com`);
-  if (screenshot) await page.screenshot({ path: screenshot });
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.getByRole('heading', { name: 'Waiting to be admitted' }).waitFor();
-}
+/** A new browser profile of this file's browser, its problems collected for the final asserts. */
+const newVisitor = (options: Parameters<Browser['newContext']>[0] = {}) =>
+  newVisitorOf(browser, problems, options);
 
 test('a host shares a guest link; the use limit, admission and deletion work as the article says', {
   timeout: 120_000,
 }, async () => {
   const [hostContext, host] = await newVisitor();
-  await hostContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 
-  // Share → the guest-access icon at the far right of the row.
-  await host.goto(`${server.url}/demo`);
-  await host.getByRole('button', { name: 'Share' }).click();
-  const shareIcons = host.getByRole('dialog', { name: 'Share' }).getByRole('button');
-  assert.equal(await shareIcons.last().getAttribute('aria-label'), 'Guest access');
-  await host.getByRole('button', { name: 'Guest access' }).click();
-  const manager = host.getByRole('dialog', { name: 'Manage guest access' });
-  await manager.waitFor();
-
-  // Enable guest access, create a link with a 2-click limit, copy it.
-  // A click, then the API's answer: the switch shows the server's state, not an optimistic one.
-  await manager.getByRole('switch', { name: 'Enable guest access' }).click();
-  await manager.getByRole('switch', { name: 'Enable guest access', checked: true }).waitFor();
-  await manager.getByRole('button', { name: 'Create new link' }).click();
-  const createWindow = host.getByRole('dialog', { name: 'Create new link' });
-  await createWindow.getByRole('textbox', { name: /Link Name/ }).fill(LINK_NAME);
-  await createWindow.getByRole('spinbutton', { name: '# of clicks' }).fill('2');
-  await createWindow.getByRole('button', { name: 'Create', exact: true }).click();
-  await manager.getByRole('cell', { name: LINK_NAME }).waitFor();
-  await manager.getByRole('button', { name: `Copy link “${LINK_NAME}”` }).click();
-  await manager.getByText('Link copied').waitFor();
-  const linkUrl = await host.evaluate(() => navigator.clipboard.readText());
+  // Share → guest access; enable it, create a link with a 2-click limit, copy it.
+  const manager = await openGuestAccess(host, server.url);
+  await enableGuestAccess(manager);
+  await createLink(host, manager, LINK_NAME, 2);
+  const linkUrl = await copyLink(host, manager, LINK_NAME);
   assert.match(linkUrl, new RegExp(`^${server.url}/g/[\\w-]{22,}$`));
 
   // Two guests, each in a browser profile of their own, redeem it and wait.
@@ -109,11 +81,7 @@ test('a host shares a guest link; the use limit, admission and deletion work as 
 
   // Ada lands on the media page in guest mode, without the site's navigation or host controls;
   // Bob learns he was not admitted, without reloading.
-  await ada.getByText('Watching as a guest: Ada').waitFor();
-  await ada.getByRole('heading', { level: 1, name: 'Make your next event a next-level event' }).waitFor();
-  assert.equal(await ada.getByRole('button', { name: 'Share' }).count(), 0);
-  assert.equal(await ada.getByRole('navigation').count(), 0);
-  assert.doesNotMatch(ada.url(), /session=/, 'the session token is taken out of the address bar');
+  await expectWatchingAsGuest(ada, 'Ada');
   await bob.getByRole('heading', { name: 'You were not admitted' }).waitFor();
 
   // The link's two clicks are used: a third guest gets the removed page.

@@ -61,15 +61,15 @@ const CLI = ['--import', 'tsx', 'api/cli.ts'];
 
 /**
  * Starts `serve --port 0` on dbFile (rate limits off) and waits until it listens; killed when the test ends.
- * `openFiles` starts it under `ulimit -n` (through bash, which then execs node).
+ * `openFiles` starts it under `ulimit -n` (through bash, which then execs node); `args` adds to `serve`'s own.
  */
 export async function startChildServer(
   t: TestContext,
   dbFile: string,
   env: Record<string, string> = {},
-  options: { openFiles?: number } = {},
+  options: { openFiles?: number; args?: string[] } = {},
 ): Promise<ChildServer> {
-  const args = [...CLI, 'serve', '--port', '0', '--db', dbFile];
+  const args = [...CLI, 'serve', '--port', '0', '--db', dbFile, ...(options.args ?? [])];
   const [command, commandArgs] = options.openFiles
     ? ['bash', ['-c', `ulimit -n ${options.openFiles} && exec "$0" "$@"`, process.execPath, ...args]]
     : [process.execPath, args];

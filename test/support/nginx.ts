@@ -89,14 +89,19 @@ async function untilListening(port: number, failed: Promise<never>) {
 }
 
 /**
- * Starts nginx with docs/deploy/nginx.conf in front of `upstreams` (base URLs of API instances) on a free
- * port and waits until it accepts connections.
+ * Starts nginx with docs/deploy/nginx.conf in front of `upstreams` (base URLs of API instances) on `port` (by
+ * default a free one; given when the instances must know nginx's URL before it starts) and waits until it
+ * accepts connections.
  */
-export async function startNginx(t: TestContext, upstreams: string[]): Promise<RunningNginx> {
+export async function startNginx(
+  t: TestContext,
+  upstreams: string[],
+  options: { port?: number } = {},
+): Promise<RunningNginx> {
   const nginx = findNginx();
   const folder = mkdtempSync(join(tmpdir(), 'guest-access-nginx-'));
   mkdirSync(join(folder, 'temp'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const site = join(folder, 'guest-access.conf');
   writeFileSync(site, siteConfig(readFileSync(NGINX_TEMPLATE, 'utf8'), upstreams, port));
   const conf = join(folder, 'nginx.conf');
