@@ -78,9 +78,7 @@ export async function redeem(
         if (!isLinkUsable(current, now, false)) throw linkUnavailable(room);
         return { ...current, guest: earlier, counted: false };
       }
-      // The use is counted by a statement that cannot pass the limit and answers with the link after it.
-      const used = isLinkUsable(current, now, true) ? await tx.links.countUseReturning(link.id) : undefined;
-      if (!used) throw linkUnavailable(room);
+      if (!isLinkUsable(current, now, true)) throw linkUnavailable(room);
       const guest = await tx.guests.insert(
         {
           id: input.guestId,
@@ -93,8 +91,13 @@ export async function redeem(
           idempotencyKey: input.idempotencyKey,
           createdAt: now,
         },
-        used.name,
+        link.name,
       );
+      // The use is counted last, by a statement that cannot pass the limit (and answers with the link after
+      // it): the link's row lock, which orders every redemption of the link, is then held only until COMMIT.
+      // At the limit it throws, and the guest inserted above rolls back with the transaction.
+      const used = await tx.links.countUseReturning(link.id);
+      if (!used) throw linkUnavailable(room);
       return { tenant, room, link: used, guest, counted: true };
     });
   // A link already unusable as read refuses a new guest without a transaction: under a burst on a used-up
