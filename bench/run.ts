@@ -7,6 +7,8 @@ import { dbGrowth } from './figures/db-growth.ts';
 import { hostList } from './figures/host-list.ts';
 import { linkPage } from './figures/link-page.ts';
 import { noOvershoot } from './figures/no-overshoot.ts';
+import { postgresPushLatency } from './figures/postgres-push-latency.ts';
+import { postgresHostList, postgresRedemption } from './figures/postgres-throughput.ts';
 import { pushLatency } from './figures/push-latency.ts';
 import { redemption } from './figures/redemption.ts';
 import { soak } from './figures/soak.ts';
@@ -14,10 +16,11 @@ import { synchronousCost } from './figures/synchronous-cost.ts';
 import { widgetSize } from './figures/widget-size.ts';
 import { buildServers } from './lib/build.ts';
 import type { Figure, FigureResult } from './lib/figure.ts';
+import { startLoadGenerator } from './lib/load.ts';
 import { killAllServers } from './lib/processes.ts';
 import { writeResults } from './lib/report.ts';
 
-// The seven figures of issue 6, then the bench items of issue 7.
+// The seven figures of issue 6, the bench items of issue 7, then PostgreSQL with several instances (issue 11).
 const FIGURES: Figure[] = [
   redemption,
   linkPage,
@@ -29,6 +32,9 @@ const FIGURES: Figure[] = [
   crashDurability,
   synchronousCost,
   soak,
+  postgresRedemption,
+  postgresHostList,
+  postgresPushLatency,
 ];
 
 const { values } = parseArgs({
@@ -46,7 +52,8 @@ const startedAt = new Date();
 const log = (message: string) =>
   console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)}s] ${message}`);
 if (values.profile) mkdirSync(values.profile, { recursive: true });
-const context = { servers: await buildServers(), profileDir: values.profile, log };
+const load = startLoadGenerator();
+const context = { servers: await buildServers(), profileDir: values.profile, load, log };
 
 const results: Array<{ figure: Figure; result: FigureResult | Error }> = [];
 let crashed = false;
@@ -69,4 +76,5 @@ const command = args.length ? `npm run bench -- ${args.join(' ')}` : 'npm run be
 const file = values.out ?? 'bench/RESULTS.md';
 writeResults(file, { command, startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, results });
 log(`wrote ${file}`);
+load.stop();
 process.exitCode = crashed ? 1 : 0;

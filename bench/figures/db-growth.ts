@@ -40,6 +40,7 @@ export const dbGrowth: Figure = {
     let seedSeconds = 0;
     const single = (url: string, room: SeededRoom) => ({ ...redemptionLoad(url, room), connections: 1 });
     const { ours, baseline, ratio } = await compare(
+      context,
       productContender(context, single, { prepare: (dbFile, room) => storeGuests(dbFile, room, 1) }),
       productContender(context, single, {
         prepare: (dbFile, room) => {

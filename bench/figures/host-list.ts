@@ -10,6 +10,7 @@ export const hostList: Figure = {
   title: 'Host list',
   async measure(context) {
     const { ours, baseline, ratio } = await compare(
+      context,
       baselineContender(context, (url) => ({ url: `${url}/json` })),
       productContender(
         context,

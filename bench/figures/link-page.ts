@@ -10,6 +10,7 @@ export const linkPage: Figure = {
   title: 'Link page load',
   async measure(context) {
     const { ours, baseline, ratio } = await compare(
+      context,
       baselineContender(context, (url) => ({ url: `${url}/json` })),
       productContender(context, (url, room) => ({ url: `${url}/v1/links/${room.links[0]?.token}` })),
     );

@@ -7,7 +7,7 @@ import type { Figure } from '../lib/figure.ts';
 import { seedRoom, tempFolder } from '../lib/fixture.ts';
 import { redeemGuests, request } from '../lib/http.ts';
 import { startProduct, withServer } from '../lib/processes.ts';
-import { openStream, type SseStream } from '../lib/sse.ts';
+import { clientAddress, openStream, type SseStream } from '../lib/sse.ts';
 import { fixed, ms, percentile } from '../lib/stats.ts';
 
 const GUESTS = 1000;
@@ -28,13 +28,18 @@ export const pushLatency: Figure = {
         const waiting = new Set<string>();
         const streams: SseStream[] = [];
         for (let start = 0; start < guests.length; start += OPEN_AT_ONCE) {
-          const batch = guests.slice(start, start + OPEN_AT_ONCE).map((guest) =>
-            openStream(`${server.url}/v1/guest/events`, guest.session, (event) => {
-              if (event.event !== 'status') return;
-              const { status } = JSON.parse(event.data) as { status: string };
-              if (status === 'waiting') waiting.add(guest.id);
-              if (status === 'admitted') admittedAt.set(guest.id, event.at);
-            }),
+          const batch = guests.slice(start, start + OPEN_AT_ONCE).map((guest, offset) =>
+            openStream(
+              `${server.url}/v1/guest/events`,
+              guest.session,
+              (event) => {
+                if (event.event !== 'status') return;
+                const { status } = JSON.parse(event.data) as { status: string };
+                if (status === 'waiting') waiting.add(guest.id);
+                if (status === 'admitted') admittedAt.set(guest.id, event.at);
+              },
+              { localAddress: clientAddress(start + offset) },
+            ),
           );
           streams.push(...(await Promise.all(batch)));
         }

@@ -8,9 +8,9 @@ import { ms, percent, rps } from '../lib/stats.ts';
 
 const GUEST = JSON.stringify({ name: 'Bench Guest', email: 'bench.guest@example.com' });
 
-/** The redemption load; also used by the synchronous=FULL figure. */
-export const redemptionLoad = (url: string, room: SeededRoom): LoadOptions => ({
-  url: `${url}/v1/links/${room.links[0]?.token}/guests`,
+/** The redemption load, on one server or spread over several; also used by other figures. */
+export const redemptionLoad = (url: string | string[], room: SeededRoom): LoadOptions => ({
+  url: [url].flat().map((base) => `${base}/v1/links/${room.links[0]?.token}/guests`),
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: GUEST,
@@ -21,6 +21,7 @@ export const redemption: Figure = {
   title: 'Redemption throughput',
   async measure(context) {
     const { ours, baseline, ratio } = await compare(
+      context,
       baselineContender(context, (url) => ({
         url: `${url}/guests`,
         method: 'POST',

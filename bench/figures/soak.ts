@@ -5,9 +5,9 @@ import http from 'node:http';
 import type { Figure } from '../lib/figure.ts';
 import { seedRoom, tempFolder } from '../lib/fixture.ts';
 import { redeemGuests, request } from '../lib/http.ts';
-import { formatStatusCodes, load } from '../lib/load.ts';
+import { formatStatusCodes } from '../lib/load.ts';
 import { startProduct, withServer } from '../lib/processes.ts';
-import { openStream, type SseStream } from '../lib/sse.ts';
+import { clientAddress, openStream, type SseStream } from '../lib/sse.ts';
 import { fixed, ms } from '../lib/stats.ts';
 
 const SECONDS = 60;
@@ -36,11 +36,15 @@ export const soak: Figure = {
           return stream;
         };
         const streams = await Promise.all([
-          ...guests.map((guest) =>
-            openStream(`${server.url}/v1/guest/events`, guest.session, () => {}).then(track),
+          ...guests.map((guest, index) =>
+            openStream(`${server.url}/v1/guest/events`, guest.session, () => {}, {
+              localAddress: clientAddress(index),
+            }).then(track),
           ),
-          ...Array.from({ length: HOST_STREAMS }, () =>
-            openStream(`${server.url}/v1/rooms/${room.roomId}/events`, room.hostToken, () => {}).then(track),
+          ...Array.from({ length: HOST_STREAMS }, (_, index) =>
+            openStream(`${server.url}/v1/rooms/${room.roomId}/events`, room.hostToken, () => {}, {
+              localAddress: clientAddress(GUEST_STREAMS + index),
+            }).then(track),
           ),
         ]);
 
@@ -72,7 +76,7 @@ export const soak: Figure = {
           agent.destroy();
         };
         const moderating = moderator();
-        const traffic = await load(
+        const traffic = await context.load.run(
           {
             url: server.url,
             connections: 10,

@@ -10,6 +10,7 @@ export const synchronousCost: Figure = {
   title: 'synchronous=FULL cost',
   async measure(context) {
     const { ours, baseline, ratio } = await compare(
+      context,
       productContender(context, redemptionLoad, { synchronous: 'NORMAL' }),
       productContender(context, redemptionLoad, { synchronous: 'FULL' }),
       { slices: 5, sliceSeconds: 1 },

@@ -9,12 +9,19 @@ const OUT_DIR = join(process.cwd(), 'node_modules/.cache/guest-access-bench');
 
 export interface BuiltServers {
   product: string;
+  /** The SQLite baselines. */
   baseline: string;
+  /** The PostgreSQL baselines. */
+  baselinePostgres: string;
 }
 
 export async function buildServers(): Promise<BuiltServers> {
   await esbuild.build({
-    entryPoints: { product: 'api/cli.ts', baseline: 'bench/baseline-server.ts' },
+    entryPoints: {
+      product: 'api/cli.ts',
+      baseline: 'bench/baseline-server.ts',
+      baselinePostgres: 'bench/baseline-postgres-server.ts',
+    },
     outdir: OUT_DIR,
     bundle: true,
     platform: 'node',
@@ -24,5 +31,9 @@ export async function buildServers(): Promise<BuiltServers> {
     sourcemap: true,
     logLevel: 'warning',
   });
-  return { product: join(OUT_DIR, 'product.js'), baseline: join(OUT_DIR, 'baseline.js') };
+  return {
+    product: join(OUT_DIR, 'product.js'),
+    baseline: join(OUT_DIR, 'baseline.js'),
+    baselinePostgres: join(OUT_DIR, 'baselinePostgres.js'),
+  };
 }

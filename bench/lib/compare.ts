@@ -1,16 +1,41 @@
-// The pattern of the throughput figures: two servers (the baseline and ours, or ours in two settings) run
+// The pattern of the throughput figures: servers (the baseline and ours, or ours in several settings) run
 // side by side and take the same load in alternating slices. The machine is shared and its load swings
-// within seconds, so each slice of ours is divided by the adjacent slice of the other, and the median of
-// those ratios is the figure; a ratio of two separate 10-s runs moved by ±50% between runs here.
+// within seconds, so each slice of ours is divided by the adjacent slice of the baseline, and the median of
+// those ratios is the figure; a ratio of two separate 10-s runs moved by ±50% between runs here. Each slice's
+// CPU time is booked to the side that took the load, so the result says how the cores were shared.
+import { type CpuShare, cpuMeter } from './cpu.ts';
 import type { BenchContext } from './figure.ts';
 import { type RoomOptions, type SeededRoom, seedRoom, type TempFolder, tempFolder } from './fixture.ts';
-import { type LoadOptions, type LoadResult, load } from './load.ts';
-import { type ProductOptions, type ServerProcess, startBaseline, startProduct } from './processes.ts';
+import type { LoadOptions, LoadResult } from './load.ts';
+import {
+  averageStates,
+  type BackendSampling,
+  type BackendStates,
+  BENCH_DATABASE_PREFIX,
+  createBenchDatabase,
+  sampleBackends,
+} from './postgres.ts';
+import {
+  type ProductOptions,
+  type ServerProcess,
+  startBaseline,
+  startPostgresBaseline,
+  startProduct,
+} from './processes.ts';
 import { percentile } from './stats.ts';
 
+export interface StartedContender {
+  servers: ServerProcess[];
+  load: LoadOptions;
+  /** What to remove once its servers have stopped (a PostgreSQL database). */
+  cleanUp?(): Promise<void>;
+  /** Its PostgreSQL database, whose backends are sampled while it takes the load. */
+  database?: string;
+}
+
 export interface Contender {
-  /** Starts the server (on a database in `folder`) and says what load it takes. */
-  start(folder: TempFolder, name: string): Promise<{ server: ServerProcess; load: LoadOptions }>;
+  /** Starts the server(s) (on a database in `folder`, or a fresh PostgreSQL database) and says what load they take. */
+  start(folder: TempFolder, name: string): Promise<StartedContender>;
 }
 
 export const baselineContender = (
@@ -19,7 +44,7 @@ export const baselineContender = (
 ): Contender => ({
   async start(folder, name) {
     const server = await startBaseline(context.servers.baseline, folder.file(`${name}.db`));
-    return { server, load: loadFor(server.url) };
+    return { servers: [server], load: loadFor(server.url) };
   },
 });
 
@@ -36,9 +61,76 @@ export const productContender = (
       profileDir: context.profileDir,
       ...options,
     });
-    return { server, load: loadFor(server.url, room) };
+    return { servers: [server], load: loadFor(server.url, room) };
   },
 });
+
+/** The bare Hono + node-postgres app on a fresh database of its own. */
+export const postgresBaselineContender = (
+  context: BenchContext,
+  loadFor: (url: string) => LoadOptions,
+): Contender => ({
+  async start() {
+    const database = await createBenchDatabase();
+    try {
+      const server = await startPostgresBaseline(context.servers.baselinePostgres, database.url);
+      return {
+        servers: [server],
+        load: loadFor(server.url),
+        cleanUp: database.drop,
+        database: database.name,
+      };
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  },
+});
+
+/** `instances` product servers on one fresh PostgreSQL database; `loadFor` spreads the load over their URLs. */
+export const postgresProductContender = (
+  context: BenchContext,
+  instances: number,
+  loadFor: (urls: string[], room: SeededRoom) => LoadOptions,
+  options: { room?: RoomOptions } = {},
+): Contender => ({
+  async start() {
+    const database = await createBenchDatabase();
+    const servers: ServerProcess[] = [];
+    try {
+      const room = await seedRoom(database.url, options.room);
+      for (let index = 0; index < instances; index++)
+        servers.push(
+          await startProduct(context.servers.product, database.url, { profileDir: context.profileDir }),
+        );
+      return {
+        servers,
+        load: loadFor(
+          servers.map((server) => server.url),
+          room,
+        ),
+        cleanUp: database.drop,
+        database: database.name,
+      };
+    } catch (error) {
+      await Promise.all(servers.map((server) => server.stop()));
+      await database.drop();
+      throw error;
+    }
+  },
+});
+
+export interface SideResult {
+  result: LoadResult;
+  /** Median over the slices of this side's rps / the baseline's. */
+  ratio: number;
+  /** Each slice's ratio, to show how much the machine moved. */
+  sliceRatios: number[];
+  /** Cores per process group while this side took the load. */
+  cpu: CpuShare | undefined;
+  /** On PostgreSQL: how many of its database's backends were in each state, on average. */
+  backends?: BackendStates;
+}
 
 export interface Comparison {
   ours: LoadResult;
@@ -47,6 +139,7 @@ export interface Comparison {
   ratio: number;
   /** Each slice's ratio, to show how much the machine moved. */
   sliceRatios: number[];
+  cpu: { ours: CpuShare | undefined; baseline: CpuShare | undefined };
 }
 
 /** Slices merged: req/s over the whole time, latency percentiles as the median of the slices'. */
@@ -70,32 +163,85 @@ function merge(slices: LoadResult[]): LoadResult {
   };
 }
 
-/** 10 s of load on each side in 5 alternating slices of 2 s, after a 1-s warm-up of each. */
-export async function compare(
+export interface SliceOptions {
+  slices?: number;
+  sliceSeconds?: number;
+  warmupSeconds?: number;
+}
+
+/**
+ * The baseline and each of `others` take the load in turn: a warm-up each, then `slices` rounds of
+ * `sliceSeconds` each (default 5 × 2 s after 1 s). Every side's servers stay up throughout.
+ */
+export async function compareMany(
+  context: BenchContext,
   baseline: Contender,
-  ours: Contender,
-  { slices = 5, sliceSeconds = 2, warmupSeconds = 1 } = {},
-): Promise<Comparison> {
+  others: Contender[],
+  { slices = 5, sliceSeconds = 2, warmupSeconds = 1 }: SliceOptions = {},
+): Promise<{ baseline: SideResult; others: SideResult[] }> {
   const folder = tempFolder();
-  const started: ServerProcess[] = [];
+  const started: StartedContender[] = [];
   try {
-    const sides = [await baseline.start(folder, 'baseline'), await ours.start(folder, 'ours')];
-    started.push(...sides.map((side) => side.server));
-    for (const side of sides) await load(side.load, warmupSeconds);
-    const results: LoadResult[][] = [[], []];
-    for (let slice = 0; slice < slices; slice++) {
-      for (const [index, side] of sides.entries()) results[index]?.push(await load(side.load, sliceSeconds));
-    }
-    const [baselineSlices = [], ourSlices = []] = results;
-    const ratios = ourSlices.map((slice, index) => slice.rps / (baselineSlices[index]?.rps ?? Number.NaN));
+    for (const [index, contender] of [baseline, ...others].entries())
+      started.push(await contender.start(folder, index === 0 ? 'baseline' : `ours-${index}`));
+    const meter = cpuMeter(BENCH_DATABASE_PREFIX);
+    const allServers = started.flatMap((side) => side.servers);
+    const samplings: BackendSampling[][] = started.map(() => []);
+    const loadSide = async (index: number, seconds: number, measured: boolean) => {
+      const side = started[index] as StartedContender;
+      const sampler = measured && side.database ? await sampleBackends([side.database]) : undefined;
+      const stop = measured
+        ? meter.start(String(index), {
+            servers: side.servers.map((server) => server.pid),
+            idleServers: allServers.filter((server) => !side.servers.includes(server)).map((s) => s.pid),
+            loadGenerator: context.load.pid,
+          })
+        : undefined;
+      const result = await context.load.run(side.load, seconds);
+      stop?.();
+      if (sampler) samplings[index]?.push(await sampler.stop());
+      return result;
+    };
+    for (const index of started.keys()) await loadSide(index, warmupSeconds, false);
+    const results: LoadResult[][] = started.map(() => []);
+    for (let slice = 0; slice < slices; slice++)
+      for (const index of started.keys()) results[index]?.push(await loadSide(index, sliceSeconds, true));
+    const [baselineSlices = [], ...otherSlices] = results;
+    const side = (sideSlices: LoadResult[], index: number): SideResult => {
+      const ratios = sideSlices.map((slice, at) => slice.rps / (baselineSlices[at]?.rps ?? Number.NaN));
+      return {
+        result: merge(sideSlices),
+        ratio: percentile(ratios, 50),
+        sliceRatios: ratios,
+        cpu: meter.share(String(index)),
+        backends: samplings[index]?.length ? averageStates(samplings[index]) : undefined,
+      };
+    };
     return {
-      baseline: merge(baselineSlices),
-      ours: merge(ourSlices),
-      ratio: percentile(ratios, 50),
-      sliceRatios: ratios,
+      baseline: side(baselineSlices, 0),
+      others: otherSlices.map((sideSlices, at) => side(sideSlices, at + 1)),
     };
   } finally {
-    await Promise.all(started.map((server) => server.stop()));
+    await Promise.all(started.flatMap((side) => side.servers.map((server) => server.stop())));
+    await Promise.all(started.map((side) => side.cleanUp?.()));
     folder.remove();
   }
+}
+
+/** `compareMany` with one side of ours. */
+export async function compare(
+  context: BenchContext,
+  baseline: Contender,
+  ours: Contender,
+  options: SliceOptions = {},
+): Promise<Comparison> {
+  const { baseline: base, others } = await compareMany(context, baseline, [ours], options);
+  const side = others[0] as SideResult;
+  return {
+    ours: side.result,
+    baseline: base.result,
+    ratio: side.ratio,
+    sliceRatios: side.sliceRatios,
+    cpu: { ours: side.cpu, baseline: base.cpu },
+  };
 }

@@ -1,9 +1,14 @@
-// HTTP load with autocannon's programmatic API, from the bench process. Status codes are kept so a 5xx
-// never hides inside a throughput figure.
-import autocannon from 'autocannon';
+// HTTP load with autocannon, run in a child process of its own (load-generator.ts) so that the bench process's
+// own work (SSE clients, CPU sampling) and the load generator do not share one event loop, and so that the
+// load generator's CPU time can be told apart from the servers'. Status codes are kept so a 5xx never hides
+// inside a throughput figure.
+import { type ChildProcess, fork } from 'node:child_process';
+import type autocannon from 'autocannon';
+import type { LoadReply, LoadRequest } from './load-generator.ts';
 
 export interface LoadOptions {
-  url: string;
+  /** Several URLs: autocannon spreads the connections round-robin over them (one instance each). */
+  url: string | string[];
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
@@ -25,34 +30,40 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
 }
 
-export function load(options: LoadOptions, seconds: number): Promise<LoadResult> {
-  const settings: autocannon.Options = {
-    url: options.url,
-    method: options.method ?? 'GET',
-    headers: options.headers,
-    body: options.body,
-    requests: options.requests,
-    connections: options.connections ?? 50,
-    duration: seconds,
+/** The load generator of this bench run, started on first use and kept for the next loads. */
+export interface LoadGenerator {
+  pid: number;
+  run(options: LoadOptions, seconds: number): Promise<LoadResult>;
+  stop(): void;
+}
+
+export function startLoadGenerator(): LoadGenerator {
+  // Forked with the bench's own execArgv (`--import tsx`), so the TypeScript file runs as it is.
+  const child: ChildProcess = fork(new URL('./load-generator.ts', import.meta.url), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = new Map<number, { resolve(result: LoadResult): void; reject(error: Error): void }>();
+  let nextId = 0;
+  child.on('message', (reply: LoadReply) => {
+    const pending = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if ('error' in reply) pending?.reject(new Error(`load generator: ${reply.error}`));
+    else pending?.resolve(reply.result);
+  });
+  child.once('exit', (code) => {
+    for (const pending of waiting.values()) pending.reject(new Error(`load generator exited with ${code}`));
+    waiting.clear();
+  });
+  return {
+    pid: child.pid as number,
+    run: (options, seconds) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        child.send({ id, options, seconds } satisfies LoadRequest);
+      }),
+    stop: () => child.disconnect(),
   };
-  return new Promise((resolve, reject) =>
-    autocannon(settings, (error, result) => {
-      if (error) return reject(error);
-      const statusCodes: Record<string, number> = {};
-      for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
-        statusCodes[code] = stat.count ?? 0;
-      resolve({
-        rps: result.requests.total / result.duration,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        mean: result.latency.average,
-        requests: result.requests.total,
-        seconds: result.duration,
-        errors: result.errors,
-        statusCodes,
-      });
-    }),
-  );
 }
 
 /** `201×5000 410×3` */

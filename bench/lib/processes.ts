@@ -1,5 +1,6 @@
-// Servers under test as child processes on 127.0.0.1, each on its own database file: started, read for
-// memory, stopped gracefully or killed. The load comes from the bench process, never from the server's own.
+// Servers under test as child processes on 127.0.0.1, each on its own database file (or several instances on
+// one PostgreSQL database): started, read for memory, stopped gracefully or killed. The load comes from the
+// load generator's process (load.ts), never from the server's own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { SERVER_SECRET } from './fixture.ts';
@@ -23,10 +24,10 @@ export interface ProductOptions {
 
 const running = new Set<ChildProcess>();
 
-/** The product's own command line, `serve`, on a free port with rate limiting off. */
-export function startProduct(script: string, dbFile: string, options: ProductOptions = {}) {
+/** The product's own command line, `serve`, on a free port with rate limiting off; `db` a file or a URL. */
+export function startProduct(script: string, db: string, options: ProductOptions = {}) {
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-  return startChild([...profile, script, 'serve', '--port', '0', '--db', dbFile], {
+  return startChild([...profile, script, 'serve', '--port', '0', '--db', db], {
     GUEST_ACCESS_RATE_LIMIT: '0',
     GUEST_ACCESS_SECRET: SERVER_SECRET,
     GUEST_ACCESS_SYNCHRONOUS: options.synchronous ?? 'NORMAL',
@@ -35,6 +36,10 @@ export function startProduct(script: string, dbFile: string, options: ProductOpt
 
 export function startBaseline(script: string, dbFile: string) {
   return startChild([script], { BASELINE_DB: dbFile, PORT: '0' });
+}
+
+export function startPostgresBaseline(script: string, url: string) {
+  return startChild([script], { BASELINE_PG_URL: url, PORT: '0' });
 }
 
 function startChild(args: string[], env: Record<string, string>): Promise<ServerProcess> {

@@ -29,8 +29,9 @@ export function writeResults(
     '# Benchmark results',
     '',
     'Written by `npm run bench` (bench/run.ts); the latest run only. Every server ran as a child process on',
-    '127.0.0.1 with its own temporary database, loaded from the bench process. The machine is shared and',
-    'noisy: the ratio to the baseline measured in the same run is the figure that counts.',
+    '127.0.0.1 with its own temporary database (a SQLite file, or a fresh PostgreSQL database), loaded by',
+    'autocannon in a process of its own. The machine is shared and noisy: the ratio to the baseline measured',
+    'in the same run is the figure that counts.',
     '',
     `- Date: ${input.startedAt.toISOString()}`,
     `- Machine: nproc ${host.nproc}, memory ${host.memory}, ${host.cpu}, Node ${host.node}`,
@@ -40,6 +41,7 @@ export function writeResults(
     '| --- | --- | --- | --- | --- | --- |',
   ];
   const notes: string[] = [];
+  const sections: Array<{ title: string; paragraphs: string[] }> = [];
   for (const { figure, result } of input.results) {
     if (result instanceof Error) {
       lines.push(`| ${cell(figure.title)} | crashed | | | | no |`);
@@ -53,7 +55,15 @@ export function writeResults(
       );
     }
     notes.push(...result.notes);
+    // Figures may add paragraphs to one shared section.
+    for (const section of result.sections ?? []) {
+      const same = sections.find((existing) => existing.title === section.title);
+      if (same) same.paragraphs.push(...section.paragraphs);
+      else sections.push({ title: section.title, paragraphs: [...section.paragraphs] });
+    }
   }
   lines.push('', '## Notes', '', ...notes.map((note) => `- ${note}`), '');
+  for (const section of sections)
+    lines.push(`## ${section.title}`, '', ...section.paragraphs.flatMap((paragraph) => [paragraph, '']));
   writeFileSync(file, lines.join('\n'));
 }

@@ -16,14 +16,23 @@ export interface SseStream {
   closed: Promise<void>;
 }
 
+/**
+ * A loopback address of its own for simulated client `index` (Linux routes all of 127.0.0.0/8 to lo), so the
+ * server's per-address stream cap counts each client apart, as it counts guests on their own devices.
+ */
+export const clientAddress = (index: number) =>
+  `127.${1 + Math.floor(index / 62_500)}.${1 + (Math.floor(index / 250) % 250)}.${1 + (index % 250)}`;
+
 export function openStream(
   url: string,
   token: string,
   onEvent: (event: SseEvent) => void,
+  options: { localAddress?: string } = {},
 ): Promise<SseStream> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, {
       agent: false,
+      localAddress: options.localAddress,
       headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
     });
     req.on('error', reject);
