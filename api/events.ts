@@ -70,8 +70,11 @@ export function createEventHub(bus: EventBus) {
   // Cut off from the bus, streams may have missed a change: each ends, and its client reconnects and re-reads.
   const unsubscribeResync = bus.onResync(closeAll);
   /** Published after the change is committed; a failure to publish is logged (the change itself stands). */
+  let closed = false;
   const publish = (message: BusMessage) => {
-    bus.publish(message).catch((error: unknown) => console.error(error));
+    // A change answered while the server shuts down has nobody left to hear it here.
+    if (closed) return;
+    bus.publish(message).catch((error: unknown) => closed || console.error(error));
   };
   return {
     publishToRoom: (roomPk: number, event: HostEvent) =>
@@ -97,6 +100,7 @@ export function createEventHub(bus: EventBus) {
     closeAll,
     /** Ends every stream and stops listening to the bus (the bus itself is closed by its owner). */
     close() {
+      closed = true;
       closeAll();
       unsubscribe();
       unsubscribeResync();
