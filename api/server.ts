@@ -34,6 +34,7 @@ import type { Store } from './store/contract.ts';
 import { createPostgresStore } from './store/postgres/index.ts';
 import { openDb } from './store/sqlite/db.ts';
 import { createSqliteStore } from './store/sqlite/index.ts';
+import { isStoreUnavailable } from './store/unavailable.ts';
 
 export interface StartServerOptions {
   /** The SQLite file (created with its folder when missing) or a `postgres://` URL. */
@@ -74,7 +75,17 @@ export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(l
 
 /** The store on a SQLite file or a PostgreSQL URL: one setting (`--db`, `GUEST_ACCESS_DB`) chooses the engine. */
 export async function openStore(location: string, synchronous?: 'NORMAL' | 'FULL'): Promise<Store> {
-  if (isPostgresUrl(location)) return createPostgresStore(location);
+  if (isPostgresUrl(location)) {
+    return createPostgresStore(location).catch((error: unknown) => {
+      // Said in one line: the operator's mistake (a wrong URL, a database not created, a server down).
+      const cause = isStoreUnavailable(error) ? error.cause : error;
+      const reason =
+        cause instanceof Error
+          ? cause.message || String((cause as NodeJS.ErrnoException).code)
+          : String(cause);
+      throw new OperatorError(`Cannot open the PostgreSQL database ${displayLocation(location)}: ${reason}`);
+    });
+  }
   return createSqliteStore(openDatabase(location, synchronous));
 }
 
