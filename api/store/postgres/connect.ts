@@ -17,11 +17,11 @@ export const connectionConfig = (url: string): pg.ClientConfig => ({
   connectionString: url,
   application_name: 'guest-access',
   types,
-  // A bounded wait for a connection (pg's default waits forever): an unreachable server or an exhausted pool
-  // answers 503 rather than hang. Long enough for a burst queued behind one link's row lock on a busy
-  // machine (2,000 redemptions at once waited over 5 s for a pooled connection on 2 shared cores); a server
-  // that is down refuses connections at once, so a restart still answers 503 without waiting.
-  connectionTimeoutMillis: 15_000,
+  // A bounded wait for a connection (pg's default waits forever): an exhausted pool answers 503 rather than
+  // hang. 30 s as HikariCP's default: a burst of 2,000 redemptions queued behind one link's row lock on a
+  // loaded 2-core machine waited longer than 15 s. A server that is down refuses connections at once, so a
+  // restart still answers 503 without waiting.
+  connectionTimeoutMillis: 30_000,
 });
 
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
