@@ -6,6 +6,8 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppDeps, AppEnv } from './context.ts';
 import { tenantCors } from './cors.ts';
 import { ApiError } from './errors.ts';
+import { requestLogging } from './logging.ts';
+import { createMetricsRoutes } from './metrics.ts';
 import { createAdminRoutes } from './routes/admin.ts';
 import { createGuestRoutes } from './routes/guest.ts';
 import { createLinkRoutes } from './routes/links.ts';
@@ -23,13 +25,16 @@ const UNAVAILABLE_RETRY_AFTER_S = 2;
 /** The API over `deps`; `extraRoutes` mounts more at `/` (the demo site, when `serve --demo`). */
 export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) {
   const app = new Hono<AppEnv>();
-  const { instanceName } = deps.config;
+  const { instanceName, metricsToken } = deps.config;
+  const { logger, metrics } = deps;
+  // First, so it sees every answer as sent, errors and refusals included.
+  app.use(requestLogging(logger, metrics?.observe));
   app.use(
     fixedHeaders(
       instanceName ? [...SECURITY_HEADERS, ['guest-access-instance', instanceName]] : SECURITY_HEADERS,
     ),
   );
-  app.use(tenantCors(deps.store));
+  app.use(tenantCors(deps.store, logger));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -66,11 +71,12 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
       },
     }),
   );
+  if (metrics && metricsToken) app.route('/', createMetricsRoutes(metrics, metricsToken));
   app.route('/', createPageRoutes(deps));
   if (extraRoutes) app.route('/', extraRoutes(deps));
 
   app.notFound(() => new ApiError('not_found', 404, 'No such route.').response());
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof ApiError) return error.response();
     if (isStoreUnavailable(error)) {
       return new ApiError(
@@ -101,7 +107,7 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
       return new ApiError('validation_failed', 400, 'The request body was cut off.').response();
     }
     // A bug, not an input problem: logged, answered without a stack trace.
-    console.error(error);
+    logger.error({ requestId: c.get('requestId'), err: error }, 'unexpected error');
     return new ApiError('internal_error', 500, 'Something went wrong on our side.').response();
   });
   return routes;

@@ -3,10 +3,11 @@
 // lists, so they reveal nothing to origins nobody trusts. Same-origin requests need no CORS at all.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
+import type { Logger } from './logging.ts';
 import { normalOrigin } from './schemas.ts';
 import type { Store } from './store/contract.ts';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-Request-Id';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 
 /**
@@ -22,7 +23,8 @@ function originOf(c: Context): string | undefined {
   return Array.isArray(origin) ? origin.join(', ') : origin;
 }
 
-export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
+/** A refusal is logged: a page origin missing from a tenant's list is the most common integration mistake. */
+export function tenantCors(store: Store, logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = originOf(c);
     // Only an http(s) origin as browsers send it is ever echoed: never "null" (sandboxed frames, file: pages,
@@ -35,7 +37,7 @@ export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
         headers.set('Access-Control-Allow-Methods', ALLOWED_METHODS);
         headers.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
         headers.set('Access-Control-Max-Age', '600');
-      }
+      } else logger.warn({ requestId: c.get('requestId'), origin, tenant: null }, 'CORS refused');
       return new Response(null, { status: 204, headers });
     }
     await next();
@@ -46,7 +48,9 @@ export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
     c.res.headers.append('Vary', 'Origin');
     if (allowed) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
+      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id');
+    } else {
+      logger.warn({ requestId: c.get('requestId'), origin, tenant: tenant?.id ?? null }, 'CORS refused');
     }
   };
 }

@@ -68,7 +68,10 @@ declare module 'hono' {
  * Gives every request an id (the client's X-Request-Id if plain, else a new one), echoes it, and logs one
  * line when the answer is ready (for an event stream: when it starts); a 5xx is a warning.
  */
-export function requestLogging(logger: Logger, observe?: (outcome: RequestOutcome) => void): MiddlewareHandler {
+export function requestLogging(
+  logger: Logger,
+  observe?: (outcome: RequestOutcome) => void,
+): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     const requestId = requestIdOf(c.req.header('x-request-id'));
