@@ -431,7 +431,7 @@ export async function main(argv: string[]) {
   await found.command.run(values);
 }
 
-/** Bugs are one line too; LOG_LEVEL=debug shows their stack. */
+/** Exit 2 for a refusal (how it was called, its settings, its files), 1 for a bug, which is one line too. */
 function refusal(error: unknown): { line: string; code: number } {
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   if (error instanceof UsageError)
@@ -440,7 +440,7 @@ function refusal(error: unknown): { line: string; code: number } {
       code: 2,
     };
   if ([OperatorError, v.ValiError, ApiError].some((type) => error instanceof type))
-    return { line: message ?? '', code: 1 };
+    return { line: message ?? '', code: 2 };
   if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(error);
   return { line: `unexpected error: ${message} (LOG_LEVEL=debug shows where)`, code: 1 };
 }
