@@ -63,7 +63,11 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
             'Guest links and a waiting room for live media sessions. Any request whose headers pass the ' +
             'server’s limit (16 KB) is answered 431 `header_too_large`, one too slow to arrive 408 ' +
             '`request_timeout`. Answers carrying a session token, a link URL or a guest’s email are sent ' +
-            'with `Cache-Control: no-store`.',
+            'with `Cache-Control: no-store`. Request bodies are JSON: a body sent without ' +
+            '`Content-Type: application/json` is refused 400 with the header named in `fields`, and the admin ' +
+            'bodies refuse fields they do not define (400, each unknown field named in `fields`). Every answer ' +
+            'carries `X-Request-Id`: the request’s own when it is up to 64 letters, digits, `.`, `_`, `:` or `-`, ' +
+            'else a new one.',
         },
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
