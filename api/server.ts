@@ -288,14 +288,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp(deps, demo?.createDemoRoutes);
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () =>
-      resolve(listening as Server),
-    ) as Server;
-    listening.once('error', (error: NodeJS.ErrnoException) => {
+    // Only a failure to start listening closes the store; errors after that are the server's own.
+    const refuse = (error: NodeJS.ErrnoException) => {
       void Promise.all([bus.close(), store.close()]).finally(() =>
         reject(listenError(error, host, options.port)),
       );
-    });
+    };
+    const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => {
+      listening.off('error', refuse);
+      resolve(listening);
+    }) as Server;
+    listening.once('error', refuse);
   });
   const { port } = server.address() as AddressInfo;
   server.on('clientError', answerClientError);
