@@ -125,8 +125,11 @@ async function serve(values: Values) {
     );
   }
   const engine = server.deps.store.engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
-  // The URL is followed by a space, so tools (and tests) can take it from the line with /on (\S+)/.
-  logger.info(
+  // The URL is followed by a space, so tools (and tests) can take it from the line with /on (\S+)/; written
+  // at LOG_LEVEL=warn too (only `silent` drops it), since scripts wait for it.
+  const startLogger =
+    logger.isLevelEnabled('info') || logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
+  startLogger.info(
     {
       version: packageInfo.version,
       node: process.versions.node,
