@@ -6,5 +6,5 @@ if (!satisfiesEngines(process.versions.node, supported)) {
   process.stderr.write(
     `guest-access: Node.js ${process.versions.node} is not supported; use a version in ${supported} (see the README).\n`,
   );
-  process.exit(1);
+  process.exit(2);
 }

@@ -42,7 +42,7 @@ test('node versions: engines matches the dependencies, the README names them, th
   assert.ok(readme.includes(`\`${engines}\``), 'the README quotes the engines range');
 
   const refused = await cliUnder('18.19.0');
-  assert.equal(refused.code, 1);
+  assert.equal(refused.code, 2);
   assert.equal(refused.stdout, '');
   assert.equal(
     refused.stderr,
