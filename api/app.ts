@@ -6,6 +6,8 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppDeps, AppEnv } from './context.ts';
 import { tenantCors } from './cors.ts';
 import { ApiError } from './errors.ts';
+import { requestLogging } from './logging.ts';
+import { createMetricsRoutes } from './metrics.ts';
 import { createAdminRoutes } from './routes/admin.ts';
 import { createGuestRoutes } from './routes/guest.ts';
 import { createLinkRoutes } from './routes/links.ts';
@@ -23,13 +25,16 @@ const UNAVAILABLE_RETRY_AFTER_S = 2;
 /** The API over `deps`; `extraRoutes` mounts more at `/` (the demo site, when `serve --demo`). */
 export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) {
   const app = new Hono<AppEnv>();
-  const { instanceName } = deps.config;
+  const { instanceName, metricsToken } = deps.config;
+  const { logger, metrics } = deps;
+  // First, so it sees every answer as sent, errors and refusals included.
+  app.use(requestLogging(logger, metrics?.observe));
   app.use(
     fixedHeaders(
       instanceName ? [...SECURITY_HEADERS, ['guest-access-instance', instanceName]] : SECURITY_HEADERS,
     ),
   );
-  app.use(tenantCors(deps.store));
+  app.use(tenantCors(deps.store, logger));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -58,7 +63,11 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
             'Guest links and a waiting room for live media sessions. Any request whose headers pass the ' +
             'server’s limit (16 KB) is answered 431 `header_too_large`, one too slow to arrive 408 ' +
             '`request_timeout`. Answers carrying a session token, a link URL or a guest’s email are sent ' +
-            'with `Cache-Control: no-store`.',
+            'with `Cache-Control: no-store`. Request bodies are JSON: a body sent without ' +
+            '`Content-Type: application/json` is refused 400 with the header named in `fields`, and the admin ' +
+            'bodies refuse fields they do not define (400, each unknown field named in `fields`). Every answer ' +
+            'carries `X-Request-Id`: the request’s own when it is up to 64 letters, digits, `.`, `_`, `:` or `-`, ' +
+            'else a new one.',
         },
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -66,11 +75,12 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
       },
     }),
   );
+  if (metrics && metricsToken) app.route('/', createMetricsRoutes(metrics, metricsToken));
   app.route('/', createPageRoutes(deps));
   if (extraRoutes) app.route('/', extraRoutes(deps));
 
   app.notFound(() => new ApiError('not_found', 404, 'No such route.').response());
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof ApiError) return error.response();
     if (isStoreUnavailable(error)) {
       return new ApiError(
@@ -101,7 +111,7 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
       return new ApiError('validation_failed', 400, 'The request body was cut off.').response();
     }
     // A bug, not an input problem: logged, answered without a stack trace.
-    console.error(error);
+    logger.error({ requestId: c.get('requestId'), err: error }, 'unexpected error');
     return new ApiError('internal_error', 500, 'Something went wrong on our side.').response();
   });
   return routes;

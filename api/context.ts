@@ -3,6 +3,8 @@
 import type { HostIdentity } from './auth.ts';
 import { createInProcessBus } from './bus/in-process.ts';
 import { createEventHub, type EventHub } from './events.ts';
+import { type Logger, silentLogger } from './logging.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { NO_TRUSTED_PROXY, type TrustedProxies } from './proxy-trust.ts';
 import { createRateLimiter, type RateLimiter, sharedWindows } from './rate-limit.ts';
 import type { LinkContext } from './redemption.ts';
@@ -37,6 +39,8 @@ export interface AppConfig extends StreamCaps {
   trustProxy: TrustedProxies;
   /** Sent as `Guest-Access-Instance` on every answer when set (opt-in: tells which instance a balancer chose). */
   instanceName?: string;
+  /** The bearer token of GET /metrics (GUEST_ACCESS_METRICS_TOKEN); unset, there is no /metrics. */
+  metricsToken?: string;
 }
 
 /**
@@ -51,6 +55,9 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   /** The counters behind the stream caps. */
   streamSlots: StreamSlots;
+  logger: Logger;
+  /** Present when `config.metricsToken` is set. */
+  metrics?: Metrics;
 }
 
 /** Per-request values set by the auth middleware; `tenant` also decides CORS. */
@@ -74,10 +81,13 @@ export interface DepsOptions {
   config: Partial<AppConfig> & Pick<AppConfig, 'serverSecret'>;
   /** Default: in-process, for one process. */
   events?: EventHub;
+  /** Default: silent (tests, embedding); the server passes one at LOG_LEVEL. */
+  logger?: Logger;
 }
 
 export function createDeps(options: DepsOptions): AppDeps {
   const clock = options.clock ?? { now: () => Date.now() };
+  const events = options.events ?? createEventHub(createInProcessBus());
   return {
     store: options.store,
     clock,
@@ -87,7 +97,9 @@ export function createDeps(options: DepsOptions): AppDeps {
       ...options.config,
       maxStreams: options.config.maxStreams ?? processStreamCap(),
     },
-    events: options.events ?? createEventHub(createInProcessBus()),
+    events,
+    logger: options.logger ?? silentLogger(),
+    metrics: options.config.metricsToken ? createMetrics(options.store, events) : undefined,
     // Where the store has counters every instance sees, the limits count there; otherwise in this process.
     rateLimiter: createRateLimiter(clock, options.store.counters && sharedWindows(options.store.counters)),
     streamSlots: options.store.counters

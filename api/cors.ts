@@ -1,30 +1,20 @@
 // CORS per tenant: a response is shared with an origin only if the tenant it concerns lists that origin.
 // Preflights and answers that concern no known tenant (e.g. an unknown link) accept an origin any tenant
 // lists, so they reveal nothing to origins nobody trusts. Same-origin requests need no CORS at all.
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
+import { incomingHeader } from './incoming-header.ts';
+import type { Logger } from './logging.ts';
 import { normalOrigin } from './schemas.ts';
 import type { Store } from './store/contract.ts';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-Request-Id';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 
-/**
- * The Origin header, from Node's own parsed headers when the request came through @hono/node-server: asking
- * Hono (`c.req.header`) builds a whole Headers object from the raw headers, a cost most requests (no Origin,
- * no other header read) otherwise never pay. Both join repeated Origin headers with ", ".
- */
-function originOf(c: Context): string | undefined {
-  const incoming = (c.env as { incoming?: { headers?: Record<string, string | string[] | undefined> } })
-    ?.incoming;
-  if (!incoming?.headers) return c.req.header('origin');
-  const origin = incoming.headers.origin;
-  return Array.isArray(origin) ? origin.join(', ') : origin;
-}
-
-export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
+/** A refusal is logged: a page origin missing from a tenant's list is the most common integration mistake. */
+export function tenantCors(store: Store, logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const origin = originOf(c);
+    const origin = incomingHeader(c, 'origin');
     // Only an http(s) origin as browsers send it is ever echoed: never "null" (sandboxed frames, file: pages,
     // redirects), whatever an older database lists.
     if (!origin || normalOrigin(origin) !== origin) return next();
@@ -35,7 +25,7 @@ export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
         headers.set('Access-Control-Allow-Methods', ALLOWED_METHODS);
         headers.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
         headers.set('Access-Control-Max-Age', '600');
-      }
+      } else logger.warn({ requestId: c.get('requestId'), origin, tenant: null }, 'CORS refused');
       return new Response(null, { status: 204, headers });
     }
     await next();
@@ -46,7 +36,9 @@ export function tenantCors(store: Store): MiddlewareHandler<AppEnv> {
     c.res.headers.append('Vary', 'Origin');
     if (allowed) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
+      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id');
+    } else {
+      logger.warn({ requestId: c.get('requestId'), origin, tenant: tenant?.id ?? null }, 'CORS refused');
     }
   };
 }

@@ -105,6 +105,10 @@ export function createEventHub(bus: EventBus) {
       unsubscribe();
       unsubscribeResync();
     },
+    /** Event streams open now (each registers its closer), for the metrics. */
+    get openStreams() {
+      return closers.size;
+    },
     /** Open listeners and streams, for leak checks. */
     get size() {
       return rooms.size + guests.size + tenants.size + closers.size;

@@ -110,8 +110,19 @@ export const guestParams = v.object({ roomId: identifier('Room id'), guestId: id
 // Any string: a token that names no link answers 410 link_unavailable (rule 14), never a 400.
 export const tokenParams = v.object({ token: v.string() });
 
+/**
+ * A request body that refuses a field it does not know, naming it: a misspelt field (`origins` for
+ * `allowedOrigins`) would otherwise be ignored and answered 200.
+ */
+const strictBody = <Entries extends v.ObjectEntries>(entries: Entries, label = 'The body') =>
+  v.strictObject(entries, (issue) =>
+    issue.expected === 'never'
+      ? `Unknown field; the fields are ${Object.keys(entries).join(', ')}.`
+      : `${label} must be a JSON object.`,
+  );
+
 // Request bodies and queries
-export const roomBody = v.object({
+export const roomBody = strictBody({
   title: v.pipe(
     v.string('Title must be text.'),
     v.trim(),
@@ -125,22 +136,30 @@ export const roomBody = v.object({
   joinUrl: v.nullish(httpUrl('Join URL')),
 });
 
-export const tenantPatchBody = v.object({
+export const tenantPatchBody = strictBody({
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'Name is required.'), v.maxLength(200))),
   allowedOrigins: v.optional(v.pipe(v.array(origin, 'Allowed origins must be a list.'), v.maxLength(50))),
   modules: v.optional(
-    v.object({
-      inviteToMedia: v.optional(v.boolean('inviteToMedia must be true or false.')),
-      theming: v.optional(v.object({ mediaPage: v.optional(v.boolean('mediaPage must be true or false.')) })),
-    }),
+    strictBody(
+      {
+        inviteToMedia: v.optional(v.boolean('inviteToMedia must be true or false.')),
+        theming: v.optional(
+          strictBody({ mediaPage: v.optional(v.boolean('mediaPage must be true or false.')) }, 'theming'),
+        ),
+      },
+      'modules',
+    ),
   ),
   branding: v.optional(
-    v.object({
-      logoUrl: v.nullish(httpUrl('Logo URL')),
-      accentColor: v.nullish(
-        v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'Accent colour must look like #1a2b3c.')),
-      ),
-    }),
+    strictBody(
+      {
+        logoUrl: v.nullish(httpUrl('Logo URL')),
+        accentColor: v.nullish(
+          v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'Accent colour must look like #1a2b3c.')),
+        ),
+      },
+      'branding',
+    ),
   ),
   guestUrlTemplate: v.nullish(
     v.pipe(

@@ -22,6 +22,7 @@ import { createPostgresBus } from './bus/postgres.ts';
 import { type AppConfig, type AppDeps, type Clock, createDeps } from './context.ts';
 import { ApiError, OperatorError } from './errors.ts';
 import { createEventHub } from './events.ts';
+import { LOG_LEVELS, type Logger, type LogLevel } from './logging.ts';
 import { parseTrustedProxies } from './proxy-trust.ts';
 import {
   newServerSecret,
@@ -50,6 +51,8 @@ export interface StartServerOptions {
   clock?: Clock;
   /** Seed the demo tenant and room and mount the demo site (api/routes/demo.ts). */
   demo?: boolean;
+  /** Default: silent. */
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -172,6 +175,13 @@ export function environmentSettings(env = process.env) {
   // It goes into a response header as is.
   if (instanceName !== undefined && !/^[\w.-]{1,64}$/.test(instanceName))
     throw new OperatorError('GUEST_ACCESS_INSTANCE is 1 to 64 letters, digits, ".", "_" or "-"');
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new OperatorError(`LOG_LEVEL is one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}"`);
+  const metricsToken = env.GUEST_ACCESS_METRICS_TOKEN || undefined;
+  // It guards what the service is doing; a short one could be guessed.
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,200}$/.test(metricsToken))
+    throw new OperatorError('GUEST_ACCESS_METRICS_TOKEN is 16 to 200 printable characters, without spaces');
   return {
     dbFile: env.GUEST_ACCESS_DB || './data/guest-access.db',
     port: number('PORT', 8787),
@@ -181,6 +191,8 @@ export function environmentSettings(env = process.env) {
     publicOrigin: env.GUEST_ACCESS_PUBLIC_ORIGIN || undefined,
     trustProxy: trustedProxies(env.GUEST_ACCESS_TRUST_PROXY ?? ''),
     instanceName,
+    logLevel: logLevel as LogLevel,
+    metricsToken,
   };
 }
 
@@ -192,13 +204,31 @@ function trustedProxies(setting: string) {
   }
 }
 
+/** A database path the file cannot be created at, said as the operator fixes it. */
+function databaseFileError(error: NodeJS.ErrnoException, dbFile: string) {
+  const reason: Record<string, string> = {
+    EISDIR: `is a folder; name a file in it, e.g. --db ${dbFile.replace(/\/+$/, '')}/guest-access.db`,
+    ENOTDIR: 'lies under a file, not a folder',
+    EEXIST: 'lies under a file, not a folder',
+    EACCES: 'is not writable by this user',
+    EPERM: 'is not writable by this user',
+    EROFS: 'is on a read-only file system',
+  };
+  const why = error.code && reason[error.code];
+  return why ? new OperatorError(`The database path ${dbFile} ${why}.`) : error;
+}
+
 /**
  * Opens the database file, private to its owner: it holds emails and sealed secrets. SQLite gives the -wal and
  * -shm files the main file's mode, so the main file is created 0600 before SQLite opens it.
  */
 export function openDatabase(dbFile: string, synchronous?: 'NORMAL' | 'FULL') {
-  mkdirSync(dirname(dbFile), { recursive: true, mode: 0o700 });
-  closeSync(openSync(dbFile, 'a', 0o600));
+  try {
+    mkdirSync(dirname(dbFile), { recursive: true, mode: 0o700 });
+    closeSync(openSync(dbFile, 'a', 0o600));
+  } catch (error) {
+    throw databaseFileError(error as NodeJS.ErrnoException, dbFile);
+  }
   for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
     // Files of an older start (or left by a crash) may be readable by everyone; another process closing the
     // database may delete its -wal and -shm at any moment.
@@ -233,6 +263,21 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
   socket.destroy();
 }
 
+/** Why the server could not listen, as the operator fixes it. */
+function listenError(error: NodeJS.ErrnoException, host: string, port = 8787) {
+  if (error.code === 'EADDRINUSE')
+    return new OperatorError(
+      `Port ${port} on ${host} is already in use: stop what uses it, or choose another with --port or PORT.`,
+    );
+  if (error.code === 'EACCES')
+    return new OperatorError(
+      `Port ${port} on ${host} needs privileges this process lacks: choose a port above 1023.`,
+    );
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+    return new OperatorError(`HOST ${host} is not an address of this machine.`);
+  return error;
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { store, serverSecret } = await openStoreWithSecret(options.dbFile, options);
   // Several instances share one PostgreSQL database: changes reach every instance's streams over it.
@@ -247,15 +292,24 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     clock: options.clock,
     config: { ...options.config, serverSecret },
     events: createEventHub(bus),
+    logger: options.logger,
   });
   // Loaded only on demand: the demo is an optional part of the product.
   const demo = options.demo ? ((await import('./routes/demo.ts')) as unknown as DemoModule) : undefined;
   const app = createApp(deps, demo?.createDemoRoutes);
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<Server>((resolve) => {
-    const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () =>
-      resolve(listening as Server),
-    ) as Server;
+  const server = await new Promise<Server>((resolve, reject) => {
+    // Only a failure to start listening closes the store; errors after that are the server's own.
+    const refuse = (error: NodeJS.ErrnoException) => {
+      void Promise.all([bus.close(), store.close()]).finally(() =>
+        reject(listenError(error, host, options.port)),
+      );
+    };
+    const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => {
+      listening.off('error', refuse);
+      resolve(listening);
+    }) as Server;
+    listening.once('error', refuse);
   });
   const { port } = server.address() as AddressInfo;
   server.on('clientError', answerClientError);

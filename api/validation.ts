@@ -20,6 +20,16 @@ export function validationError(issues: readonly StandardSchemaV1.Issue[]): ApiE
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
+const notJson = (mediaType: string) =>
+  new ApiError(
+    'validation_failed',
+    400,
+    mediaType
+      ? `The body must be JSON, sent with Content-Type: application/json (not ${mediaType.slice(0, 100)}).`
+      : 'The Content-Type header is missing: send the body as JSON with Content-Type: application/json.',
+    { 'Content-Type': 'Must be application/json.' },
+  );
+
 /**
  * hono-openapi's validator, which also documents the request in /v1/openapi.json, run the same way by a
  * leaner middleware: the schema is checked synchronously (valibot's are), and request headers are read only
@@ -58,9 +68,9 @@ export const validate = <Schema extends StandardSchemaV1, Target extends keyof V
         );
         break;
       case 'json': {
-        // As Hono's validator: a body that is not declared JSON is validated as {}.
+        // Hono's validator would validate such a body as {} and report its fields missing: name the header.
         const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-        if (!JSON_MEDIA_TYPE.test(mediaType)) break;
+        if (!JSON_MEDIA_TYPE.test(mediaType)) throw notJson(mediaType);
         try {
           value = await c.req.json();
         } catch {

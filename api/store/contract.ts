@@ -55,6 +55,8 @@ export interface RoomTable {
   /** Creates or updates; re-registering a removed room makes it available again. */
   put(tenantId: string, id: string, fields: RoomFields, now: number): Promise<Room>;
   get(tenantId: string, id: string): Promise<Room | undefined>;
+  /** Every room of the tenant, removed ones too (their `removedAt` set), by id. */
+  listOfTenant(tenantId: string): Promise<Room[]>;
   /**
    * The room read with a lock that lasts until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite holds
    * the write lock already): what a transaction checks against it cannot change under it.
@@ -93,6 +95,8 @@ export interface GuestTable {
   setStatus(guest: Guest, status: GuestStatus, now: number): Promise<Guest>;
   /** Admits every waiting guest of the room at once; returns them as admitted. */
   admitWaiting(roomPk: number, now: number): Promise<Guest[]>;
+  /** Guests waiting in any room's lobby, for the metrics. */
+  countWaiting(): Promise<number>;
 }
 
 /** Facts about the database itself, by name (e.g. the check value of the server secret that sealed it). */

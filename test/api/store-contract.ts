@@ -249,6 +249,26 @@ export function storeContract(engine: StoreEngine): void {
         assert.notEqual(first.room.pk, second.room.pk);
       });
 
+      test("lists a tenant's rooms by id, removed ones too, and no other tenant's", async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store, 'b-room');
+        await tenantWithRoom(store, 'a-other-tenant');
+        await store.rooms.put(tenant.id, 'B-upper', roomFields({ type: 'channel' }), T0);
+        const removed = await store.rooms.put(tenant.id, 'a-room', roomFields(), T0);
+        await store.rooms.remove(removed, T0 + MINUTE);
+        const listed = await store.rooms.listOfTenant(tenant.id);
+        assert.deepEqual(
+          listed.map((each) => [each.id, each.type, each.removedAt]),
+          [
+            ['B-upper', 'channel', null],
+            ['a-room', 'room', T0 + MINUTE],
+            ['b-room', 'room', null],
+          ],
+        );
+        assert.deepEqual(listed[2], room);
+        assert.deepEqual(await store.rooms.listOfTenant('no-such-tenant'), []);
+      });
+
       test('removing a room keeps it readable, and registering it again makes it available', async (t) => {
         const store = await freshStore(t);
         const { tenant, room } = await tenantWithRoom(store);
@@ -477,6 +497,18 @@ export function storeContract(engine: StoreEngine): void {
         assert.deepEqual(await store.guests.get(second.id), denied);
         assert.equal((await store.guests.get(elsewhere?.id ?? ''))?.status, 'waiting');
         assert.deepEqual(await store.guests.admitWaiting(room.pk, T0 + 11 * MINUTE), []);
+      });
+
+      test('counts the guests waiting in every room', async (t) => {
+        const store = await freshStore(t);
+        assert.equal(await store.guests.countWaiting(), 0);
+        const { room } = await tenantWithRoom(store);
+        const other = await tenantWithRoom(store, 'other');
+        const [first] = await guestsOn(store, await store.links.create(newLink(room)), 3, MINUTE);
+        await guestsOn(store, await store.links.create(newLink(other.room)), 2, 0);
+        assert.ok(first);
+        await store.guests.setStatus(first, 'admitted', T0 + 5 * MINUTE);
+        assert.equal(await store.guests.countWaiting(), 4);
       });
     });
 

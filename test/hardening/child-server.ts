@@ -19,6 +19,8 @@ export interface ChildServer {
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   request(input: CallInput): ReturnType<typeof call>;
+  /** Everything it wrote so far, stdout and stderr. */
+  output(): string;
 }
 
 export interface CliResult {
@@ -94,7 +96,7 @@ export async function startChildServer(
     });
     void exited.then(() => reject(new Error(`server exited before listening:\n${output}`)));
   });
-  return { url, child, exited, request: (input) => call(url, input) };
+  return { url, child, exited, request: (input) => call(url, input), output: () => output };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { TestContext } from 'node:test';
 import { createApp } from '../../api/app.ts';
 import { createTenant } from '../../api/auth.ts';
 import { createDeps } from '../../api/context.ts';
+import type { Logger } from '../../api/logging.ts';
 import { parseTrustedProxies } from '../../api/proxy-trust.ts';
 import { openStore } from '../../api/server.ts';
 import { hostToken, movableClock } from '../support/api-fixture.ts';
@@ -38,7 +39,13 @@ export type Harness = Awaited<ReturnType<typeof harness>>;
 
 export async function harness(
   t: TestContext,
-  options: { rateLimitPerMinute?: number; trustProxy?: string; instanceName?: string } = {},
+  options: {
+    rateLimitPerMinute?: number;
+    trustProxy?: string;
+    instanceName?: string;
+    logger?: Logger;
+    metricsToken?: string;
+  } = {},
 ) {
   const database = await createTestDatabase();
   atTestEnd(t, database.remove);
@@ -55,7 +62,9 @@ export async function harness(
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
       trustProxy: parseTrustedProxies(options.trustProxy ?? ''),
       instanceName: options.instanceName,
+      metricsToken: options.metricsToken,
     },
+    logger: options.logger,
   });
   const app = createApp(deps);
 

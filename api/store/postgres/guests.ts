@@ -82,6 +82,10 @@ const statements = {
       SELECT ${GUEST_COLUMNS} FROM admitted g JOIN links l ON l.id = g.link_id
       ORDER BY g.created_at, g.id`,
   },
+  countWaiting: {
+    name: 'guests.countWaiting',
+    text: "SELECT count(*)::int AS waiting FROM guests WHERE status = 'waiting'",
+  },
 };
 
 export function guestTable(db: Queryable): GuestTable {
@@ -150,5 +154,8 @@ export function guestTable(db: Queryable): GuestTable {
 
     admitWaiting: (roomPk, now) =>
       rowsOf<GuestRow>(db, statements.admitWaiting, [roomPk, now]).then((rows) => rows.map(toGuest)),
+
+    countWaiting: () =>
+      rowsOf<{ waiting: number }>(db, statements.countWaiting, []).then((rows) => rows[0]?.waiting ?? 0),
   };
 }

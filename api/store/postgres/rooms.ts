@@ -47,6 +47,11 @@ const statements = {
       RETURNING *`,
   },
   get: { name: 'rooms.get', text: 'SELECT * FROM rooms WHERE tenant_id = $1 AND id = $2' },
+  // COLLATE "C": the same byte order as SQLite's, so both engines list alike.
+  listOfTenant: {
+    name: 'rooms.listOfTenant',
+    text: 'SELECT * FROM rooms WHERE tenant_id = $1 ORDER BY id COLLATE "C"',
+  },
   lockByPk: { name: 'rooms.lockByPk', text: 'SELECT * FROM rooms WHERE pk = $1 FOR UPDATE' },
   // Removal keeps the row, so guests and unavailable links can still name the room's title and schedule.
   remove: {
@@ -81,6 +86,9 @@ export function roomTable(db: Queryable): RoomTable {
       ]).then((rows) => toRoom(rows[0] as RoomRow)),
 
     get: (tenantId, id) => rowsOf<RoomRow>(db, statements.get, [tenantId, id]).then(one),
+
+    listOfTenant: (tenantId) =>
+      rowsOf<RoomRow>(db, statements.listOfTenant, [tenantId]).then((rows) => rows.map(toRoom)),
 
     lockByPk: (pk) => rowsOf<RoomRow>(db, statements.lockByPk, [pk]).then(one),
 

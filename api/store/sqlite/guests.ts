@@ -66,6 +66,7 @@ export function createGuestStore(db: Db) {
         `UPDATE guests SET status = 'admitted', decided_at = ? WHERE room_pk = ? AND status = 'waiting' RETURNING id`,
       )
       .pluck(),
+    countWaiting: db.prepare<[], number>("SELECT count(*) FROM guests WHERE status = 'waiting'").pluck(),
   };
 
   return {
@@ -139,6 +140,10 @@ export function createGuestStore(db: Db) {
       return statements.admitWaiting
         .all(now, roomPk)
         .map((id) => toGuest(statements.get.get(id) as GuestRow));
+    },
+
+    countWaiting(): number {
+      return statements.countWaiting.get() as number;
     },
   };
 }

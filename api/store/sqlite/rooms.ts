@@ -66,6 +66,7 @@ export function createRoomStore(db: Db) {
     ),
     get: db.prepare<[string, string], RoomRow>('SELECT * FROM rooms WHERE tenant_id = ? AND id = ?'),
     byPk: db.prepare<[number], RoomRow>('SELECT * FROM rooms WHERE pk = ?'),
+    ofTenant: db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE tenant_id = ? ORDER BY id'),
     remove: db.prepare('UPDATE rooms SET removed_at = ? WHERE pk = ? AND removed_at IS NULL'),
     // Fields left out keep their stored value, read under the write lock: two hosts changing different
     // fields at once never undo each other's change.
@@ -87,6 +88,10 @@ export function createRoomStore(db: Db) {
     get(tenantId: string, id: string): Room | undefined {
       const row = statements.get.get(tenantId, id);
       return row && toRoom(row);
+    },
+
+    listOfTenant(tenantId: string): Room[] {
+      return statements.ofTenant.all(tenantId).map(toRoom);
     },
 
     /** `byPk`: a write transaction here holds the database's one write lock already. */
