@@ -98,6 +98,7 @@ async function serve(values: Values) {
       publicOrigin: settings.publicOrigin,
       trustProxy: settings.trustProxy,
       instanceName: settings.instanceName,
+      lobbyGraceSeconds: settings.lobbyGraceSeconds,
     },
     demo: values.demo,
   });
