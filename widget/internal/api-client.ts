@@ -224,3 +224,5 @@ function parseData(text: string): unknown {
     return text;
   }
 }
+
+export { type GuestSessionChange, type GuestSessionWatch, watchGuestSession } from './watch-guest-session.ts';
