@@ -10,6 +10,8 @@ import { hostGuestView } from './views.ts';
 export function createPresence(deps: { store: Store; clock: Clock; events: EventHub; lobbyGraceMs: number }) {
   const { store, clock, events, lobbyGraceMs } = deps;
   const graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Store writes of closed connections still under way (nobody awaits them; `settled` can). */
+  const pending = new Set<Promise<unknown>>();
   let closed = false;
 
   // After shutdown began the bus may be gone; the counts are stored all the same.
@@ -20,10 +22,14 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
     if (!closed) events.publishToRoom(roomPk, { event: 'hosts', data: { present } });
   };
   // A connection's end is not awaited by anyone: failures are logged, except once the store is closing.
-  const quietly = (work: Promise<unknown>) =>
-    void work.catch((error: unknown) => {
-      if (!closed) console.error(error);
-    });
+  const quietly = (work: Promise<unknown>) => {
+    const tracked = work
+      .catch((error: unknown) => {
+        if (!closed) console.error(error);
+      })
+      .finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  };
   const stopGrace = (guestId: string) => {
     clearTimeout(graceTimers.get(guestId));
     graceTimers.delete(guestId);
@@ -88,6 +94,11 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
             }),
         );
       };
+    },
+
+    /** Resolves once the writes of connections closed so far are done (tests compare the database after). */
+    async settled(): Promise<void> {
+      while (pending.size > 0) await Promise.all(pending);
     },
 
     /** Grace timers pending on this instance, for leak checks. */
