@@ -7,7 +7,7 @@ import {
   type HostGuest,
   type Link,
 } from '../internal/api-client.ts';
-import { emit } from '../internal/events.ts';
+import { emit, type GuestAccessEventDetails } from '../internal/events.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
@@ -378,7 +378,7 @@ export class GuestAccessManager extends LitElement {
 
   private changeAccess(change: { enabled?: boolean; admission?: Admission }): Promise<void> {
     return this.act(async () => {
-      const next = await this.client.request<{ enabled: boolean; admission: Admission }>(
+      const next = await this.client.request<GuestAccessEventDetails['guest-access-change']>(
         'PATCH',
         this.path('guest-access'),
         { body: change },

@@ -3,8 +3,8 @@
 import type { GuestStatus, Link, RoomSummary } from './api-client.ts';
 
 export interface GuestAccessEventDetails {
-  /** The guest-access switch or the admission policy changed (by this host). */
-  'guest-access-change': { enabled: boolean; admission: 'moderator' | 'auto' };
+  /** The guest-access switch, the admission policy or the lobby message changed (by this host). */
+  'guest-access-change': { enabled: boolean; admission: 'moderator' | 'auto'; lobbyMessage: string | null };
   'guest-link-create': { link: Link };
   'guest-link-delete': { linkId: string };
   'guest-link-copy': { link: Link; url: string };
