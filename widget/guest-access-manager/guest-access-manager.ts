@@ -562,6 +562,7 @@ export class GuestAccessManager extends LitElement {
         moderated: access.admission === 'moderator',
         canManage,
         canAdmit,
+        accessEnabled: access.enabled,
         busy: this.busy,
         now: this.now,
         onModeratedChange: (moderated) =>

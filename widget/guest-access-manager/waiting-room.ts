@@ -14,6 +14,8 @@ export interface WaitingRoomOptions {
   moderated: boolean;
   canManage: boolean;
   canAdmit: boolean;
+  /** Guest access is on: admitting while it is off would land the guest on the access-removed page. */
+  accessEnabled: boolean;
   busy: boolean;
   now: number;
   onModeratedChange: (moderated: boolean) => void;
@@ -42,17 +44,33 @@ const guestButton = (
   busy: boolean,
   run: () => void,
   primary = false,
+  /** Why the button is disabled, shown as its description. */
+  reason?: string,
 ) =>
   html`<button
     type="button"
     class="button small ${primary ? 'primary' : ''}"
     part=${part}
     aria-label=${name}
-    ?disabled=${busy}
+    title=${reason ?? nothing}
+    ?disabled=${busy || reason !== undefined}
     @click=${run}
   >
     ${label}
   </button>`;
+
+/** Online, or offline since when; and how often a denied guest asked again. */
+function presence(localize: Localize, guest: HostGuest, now: number) {
+  const w = localize.t.manager.waitingRoom;
+  const state = guest.online
+    ? w.online
+    : guest.lastSeenAt
+      ? w.offlineSince(timeAgo(localize, guest.lastSeenAt, now))
+      : w.offline;
+  return html`<span part="presence" class="muted small" data-online=${guest.online ? 'true' : 'false'}
+      >${state}</span
+    >${guest.knocks > 0 ? html` · <span part="asked-again" class="muted small">${w.askedAgain(guest.knocks)}</span>` : nothing}`;
+}
 
 /** One list of guests: who, the link they used, since when (`at` picks the instant), and their buttons. */
 function guestList(
@@ -73,6 +91,7 @@ function guestList(
           <span class="muted small"
             >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(timeAgo(localize, iso, now))}</time></span
           >
+          ${presence(localize, guest, now)}
         </div>
         <div class="decide">${buttons(guest)}</div>
       </li>`;
@@ -85,6 +104,7 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
   const w = m.waitingRoom;
   const s = m.inSession;
   const { busy, canAdmit, now } = options;
+  const admitBlocked = options.accessEnabled ? undefined : w.admitNeedsAccess;
   return html`<section part="waiting-room" class="waiting-room" aria-labelledby="waiting-title">
       <div class="section-head">
         <h3 id="waiting-title" tabindex="-1">${w.title}</h3>
@@ -94,7 +114,8 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
               type="button"
               class="button primary small"
               part="admit-all-button"
-              ?disabled=${busy}
+              title=${admitBlocked ?? nothing}
+              ?disabled=${busy || admitBlocked !== undefined}
               @click=${options.onAdmitAll}
             >
               ${w.admitAll}
@@ -114,6 +135,11 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
         <span>${m.admission}</span>
       </label>
       ${
+        canAdmit && admitBlocked && options.waiting.length > 0
+          ? html`<p part="admit-blocked" class="muted small">${admitBlocked}</p>`
+          : nothing
+      }
+      ${
         !canAdmit
           ? nothing
           : options.waiting.length === 0
@@ -131,6 +157,7 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
                     busy,
                     () => options.onAdmit(guest),
                     true,
+                    admitBlocked,
                   ),
                   guestButton(w.deny, w.denyGuest(guest.name), 'deny-button', busy, () =>
                     options.onDeny(guest),

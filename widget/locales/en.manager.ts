@@ -64,6 +64,11 @@ export const manager = {
     arrivedAnnouncement: (name: string) => `${name} is waiting to be admitted`,
     admitted: (count: number) => (count === 1 ? 'Guest admitted' : `${count} guests admitted`),
     denied: (name: string) => `${name} denied`,
+    online: 'online',
+    offline: 'offline',
+    offlineSince: (ago: string) => `offline since ${ago}`,
+    askedAgain: (count: number) => `asked again (${count})`,
+    admitNeedsAccess: 'Turn on guest access to admit',
   },
   inSession: {
     title: 'In the session',

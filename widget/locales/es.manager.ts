@@ -70,6 +70,11 @@ export const manager: Translation['manager'] = {
     arrivedAnnouncement: (name: string) => `${name} espera a ser admitido`,
     admitted: (count: number) => (count === 1 ? 'Invitado admitido' : `${count} invitados admitidos`),
     denied: (name: string) => `${name} rechazado`,
+    online: 'conectado',
+    offline: 'desconectado',
+    offlineSince: (ago: string) => `desconectado desde ${ago}`,
+    askedAgain: (count: number) => `volvió a pedir (${count})`,
+    admitNeedsAccess: 'Activa el acceso de invitados para admitir',
   },
   inSession: {
     title: 'En la sesión',

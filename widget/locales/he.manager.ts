@@ -67,6 +67,11 @@ export const manager: Translation['manager'] = {
     arrivedAnnouncement: (name: string) => `${name} ממתין/ה לאישור כניסה`,
     admitted: (count: number) => (count === 1 ? 'האורח/ת אושר/ה' : `${count} אורחים אושרו`),
     denied: (name: string) => `${name} נדחה/תה`,
+    online: 'מחובר',
+    offline: 'לא מחובר',
+    offlineSince: (ago: string) => `לא מחובר מאז ${ago}`,
+    askedAgain: (count: number) => `ביקש שוב (${count})`,
+    admitNeedsAccess: 'הפעילו גישת אורחים כדי לאשר כניסה',
   },
   inSession: {
     title: 'בסשן',

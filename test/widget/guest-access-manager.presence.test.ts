@@ -1,0 +1,69 @@
+// <guest-access-manager> shows who is really there (issue 12): online/offline, "asked again (N)", and Admit
+// disabled with the reason while guest access is off.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import { allByRole, byRole, callApi, openManager, setupRoom } from './guest-access-manager.helpers.ts';
+
+const waitingGuests = (element: GuestAccessManager) =>
+  allByRole(byRole(element, 'heading', 'Waiting room').closest('section') as HTMLElement, 'listitem');
+const textOf = (element: HTMLElement) => element.textContent?.replace(/\s+/g, ' ') ?? '';
+
+describe('<guest-access-manager> presence', () => {
+  it('shows a waiting guest online while their stream is open, offline after, and how often they asked again', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const redeemed = await callApi({
+      method: 'POST',
+      path: `/v1/links/${room.tokens[0]}/guests`,
+      body: { name: 'Ana Lima', email: 'ana@example.com' },
+    });
+    const { guest, session } = redeemed.body as { guest: { id: string }; session: string };
+    const element = await openManager(room);
+    await waitUntil(() => waitingGuests(element).length === 1, 'guest not listed');
+    expect(textOf(waitingGuests(element)[0])).to.include('offline');
+
+    const stream = new AbortController();
+    void fetch(`${room.url}/v1/guest/events`, {
+      headers: { authorization: `Bearer ${session}` },
+      signal: stream.signal,
+    }).catch(() => undefined);
+    await waitUntil(() => textOf(waitingGuests(element)[0]).includes('online'), 'never online', {
+      timeout: 2000,
+    });
+    stream.abort();
+    await waitUntil(() => textOf(waitingGuests(element)[0]).includes('offline since'), 'never offline', {
+      timeout: 2000,
+    });
+
+    const deny = `/v1/rooms/${room.roomId}/guests/${guest.id}/deny`;
+    await callApi({ method: 'POST', path: deny, token: room.hostToken });
+    await callApi({ method: 'POST', path: '/v1/guest/session/knock', token: session });
+    await waitUntil(
+      () =>
+        waitingGuests(element).length === 1 && textOf(waitingGuests(element)[0]).includes('asked again (1)'),
+      'the knock is not shown',
+      { timeout: 2000 },
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('disables Admit with the reason while guest access is off', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    await callApi({
+      method: 'POST',
+      path: `/v1/links/${room.tokens[0]}/guests`,
+      body: { name: 'Ana Lima', email: 'ana@example.com' },
+    });
+    await callApi({
+      method: 'PATCH',
+      path: `/v1/rooms/${room.roomId}/guest-access`,
+      token: room.hostToken,
+      body: { enabled: false },
+    });
+    const element = await openManager(room);
+    await waitUntil(() => waitingGuests(element).length === 1, 'guest not listed');
+    const admit = byRole(element, 'button', 'Admit Ana Lima') as HTMLButtonElement;
+    expect(admit.disabled).to.equal(true);
+    expect(textOf(element.shadowRoot as unknown as HTMLElement)).to.include('Turn on guest access to admit');
+    await expect(element).to.be.accessible();
+  });
+});
