@@ -1,6 +1,6 @@
 // <guest-access-manager> shows who is really there (issue 12): online/offline, "asked again (N)", and Admit
 // disabled with the reason while guest access is off.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import { allByRole, byRole, callApi, openManager, setupRoom } from './guest-access-manager.helpers.ts';
 
@@ -65,5 +65,36 @@ describe('<guest-access-manager> presence', () => {
     expect(admit.disabled).to.equal(true);
     expect(textOf(element.shadowRoot as unknown as HTMLElement)).to.include('Turn on guest access to admit');
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('<guest-access-manager> waiting count', () => {
+  it('counts waiting guests (waiting-count) and fires guest-waiting for each arrival and knock, window closed', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await openManager(room);
+    // show() is never called: the modal window stays closed, the element still follows the room.
+    expect(element.waitingCount).to.equal(0);
+    expect(element.getAttribute('waiting-count')).to.equal('0');
+
+    const arrival = oneEvent(element, 'guest-waiting');
+    const redeemed = await callApi({
+      method: 'POST',
+      path: `/v1/links/${room.tokens[0]}/guests`,
+      body: { name: 'Ana Lima', email: 'ana@example.com' },
+    });
+    const { guest, session } = redeemed.body as { guest: { id: string }; session: string };
+    expect((await arrival).detail.guest).to.include({ id: guest.id, name: 'Ana Lima', status: 'waiting' });
+    await waitUntil(() => element.getAttribute('waiting-count') === '1', 'count not reflected');
+
+    await callApi({
+      method: 'POST',
+      path: `/v1/rooms/${room.roomId}/guests/${guest.id}/deny`,
+      token: room.hostToken,
+    });
+    await waitUntil(() => element.waitingCount === 0, 'denial not counted');
+    const knock = oneEvent(element, 'guest-waiting');
+    await callApi({ method: 'POST', path: '/v1/guest/session/knock', token: session });
+    expect((await knock).detail.guest).to.include({ id: guest.id, knocks: 1 });
+    await waitUntil(() => element.getAttribute('waiting-count') === '1', 'knock not counted');
   });
 });
