@@ -98,3 +98,18 @@ describe('<guest-access-manager> waiting count', () => {
     await waitUntil(() => element.getAttribute('waiting-count') === '1', 'knock not counted');
   });
 });
+
+describe('<guest-access-manager> lobby message', () => {
+  it('saves the message waiting guests see', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await openManager(room);
+    const field = byRole(element, 'textbox', 'Message to waiting guests') as HTMLTextAreaElement;
+    field.value = 'We start at 10:05.';
+    const changed = oneEvent(element, 'guest-access-change');
+    byRole(element, 'button', 'Save message').click();
+    expect((await changed).detail.lobbyMessage).to.equal('We start at 10:05.');
+    const access = await callApi({ path: `/v1/rooms/${room.roomId}/guest-access`, token: room.hostToken });
+    expect((access.body as { lobbyMessage: string }).lobbyMessage).to.equal('We start at 10:05.');
+    await expect(element).to.be.accessible();
+  });
+});

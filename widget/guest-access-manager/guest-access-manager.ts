@@ -387,7 +387,11 @@ export class GuestAccessManager extends LitElement {
     }
   }
 
-  private changeAccess(change: { enabled?: boolean; admission?: Admission }): Promise<void> {
+  private changeAccess(change: {
+    enabled?: boolean;
+    admission?: Admission;
+    lobbyMessage?: string | null;
+  }): Promise<void> {
     return this.act(async () => {
       const next = await this.client.request<GuestAccessEventDetails['guest-access-change']>(
         'PATCH',
@@ -576,6 +580,8 @@ export class GuestAccessManager extends LitElement {
         accessEnabled: access.enabled,
         busy: this.busy,
         now: this.now,
+        lobbyMessage: access.lobbyMessage,
+        onLobbyMessageSave: (message) => void this.changeAccess({ lobbyMessage: message }),
         onModeratedChange: (moderated) =>
           void this.changeAccess({ admission: moderated ? 'moderator' : 'auto' }),
         onAdmit: (guest) => void this.admit(guest),

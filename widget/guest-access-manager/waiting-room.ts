@@ -18,6 +18,9 @@ export interface WaitingRoomOptions {
   accessEnabled: boolean;
   busy: boolean;
   now: number;
+  /** The message waiting guests see; null when none. */
+  lobbyMessage: string | null;
+  onLobbyMessageSave: (message: string) => void;
   onModeratedChange: (moderated: boolean) => void;
   onAdmit: (guest: HostGuest) => void;
   onAdmitAll: () => void;
@@ -123,6 +126,34 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
             : nothing
         }
       </div>
+      ${
+        options.canManage
+          ? html`<form
+              part="lobby-message-form"
+              class="lobby-message"
+              @submit=${(event: SubmitEvent) => {
+                event.preventDefault();
+                const field = (event.target as HTMLFormElement).elements.namedItem('lobby-message');
+                options.onLobbyMessageSave((field as HTMLTextAreaElement).value);
+              }}
+            >
+              <label for="lobby-message">${w.lobbyMessage}</label>
+              <textarea
+                id="lobby-message"
+                name="lobby-message"
+                part="lobby-message-input"
+                maxlength="280"
+                rows="2"
+                aria-describedby="lobby-message-hint"
+                .value=${options.lobbyMessage ?? ''}
+              ></textarea>
+              <p id="lobby-message-hint" class="muted small">${w.lobbyMessageHint}</p>
+              <button type="submit" class="button small" part="lobby-message-save" ?disabled=${busy}>
+                ${w.saveLobbyMessage}
+              </button>
+            </form>`
+          : nothing
+      }
       <label class="switch-row">
         <input
           type="checkbox"

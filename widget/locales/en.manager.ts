@@ -69,6 +69,9 @@ export const manager = {
     offlineSince: (ago: string) => `offline since ${ago}`,
     askedAgain: (count: number) => `asked again (${count})`,
     admitNeedsAccess: 'Turn on guest access to admit',
+    lobbyMessage: 'Message to waiting guests',
+    lobbyMessageHint: 'Up to 280 characters. Guests see it while they wait.',
+    saveLobbyMessage: 'Save message',
   },
   inSession: {
     title: 'In the session',

@@ -75,6 +75,9 @@ export const manager: Translation['manager'] = {
     offlineSince: (ago: string) => `desconectado desde ${ago}`,
     askedAgain: (count: number) => `volvió a pedir (${count})`,
     admitNeedsAccess: 'Activa el acceso de invitados para admitir',
+    lobbyMessage: 'Mensaje para los invitados en espera',
+    lobbyMessageHint: 'Hasta 280 caracteres. Los invitados lo ven mientras esperan.',
+    saveLobbyMessage: 'Guardar mensaje',
   },
   inSession: {
     title: 'En la sesión',

@@ -72,6 +72,9 @@ export const manager: Translation['manager'] = {
     offlineSince: (ago: string) => `לא מחובר מאז ${ago}`,
     askedAgain: (count: number) => `ביקש שוב (${count})`,
     admitNeedsAccess: 'הפעילו גישת אורחים כדי לאשר כניסה',
+    lobbyMessage: 'הודעה לאורחים הממתינים',
+    lobbyMessageHint: 'עד 280 תווים. האורחים רואים אותה בזמן ההמתנה.',
+    saveLobbyMessage: 'שמירת ההודעה',
   },
   inSession: {
     title: 'בסשן',
