@@ -115,6 +115,7 @@ async function serve(values: Values) {
       trustProxy: settings.trustProxy,
       instanceName: settings.instanceName,
       metricsToken: settings.metricsToken,
+      lobbyGraceSeconds: settings.lobbyGraceSeconds,
     },
     demo: values.demo === true,
     logger,

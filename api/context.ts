@@ -5,6 +5,7 @@ import { createInProcessBus } from './bus/in-process.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import { type Logger, silentLogger } from './logging.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { createPresence, type Presence } from './presence.ts';
 import { NO_TRUSTED_PROXY, type TrustedProxies } from './proxy-trust.ts';
 import { createRateLimiter, type RateLimiter, sharedWindows } from './rate-limit.ts';
 import type { LinkContext } from './redemption.ts';
@@ -37,6 +38,8 @@ export interface AppConfig extends StreamCaps {
   maxHostTokenTtlSeconds: number;
   /** Proxies whose X-Forwarded-For names the client (GUEST_ACCESS_TRUST_PROXY); by default none. */
   trustProxy: TrustedProxies;
+  /** A waiting guest offline this long becomes left (GUEST_ACCESS_LOBBY_GRACE_S); fractions for tests. */
+  lobbyGraceSeconds: number;
   /** Sent as `Guest-Access-Instance` on every answer when set (opt-in: tells which instance a balancer chose). */
   instanceName?: string;
   /** The bearer token of GET /metrics (GUEST_ACCESS_METRICS_TOKEN); unset, there is no /metrics. */
@@ -58,6 +61,8 @@ export interface AppDeps {
   logger: Logger;
   /** Present when `config.metricsToken` is set. */
   metrics?: Metrics;
+  /** Who is connected: guests' and admitting hosts' open streams. */
+  presence: Presence;
 }
 
 /** Per-request values set by the auth middleware; `tenant` also decides CORS. */
@@ -69,6 +74,7 @@ export const DEFAULT_CONFIG = {
   rateLimitPerMinute: 120,
   heartbeatMs: 15_000,
   maxHostTokenTtlSeconds: 24 * 60 * 60,
+  lobbyGraceSeconds: 60,
   maxStreamsPerGuestSession: 3,
   maxStreamsPerHost: 10,
   maxStreamsPerAddress: 50,
@@ -87,19 +93,26 @@ export interface DepsOptions {
 
 export function createDeps(options: DepsOptions): AppDeps {
   const clock = options.clock ?? { now: () => Date.now() };
+  // The total stream cap follows the process's open-files limit unless configured.
+  const config = {
+    ...DEFAULT_CONFIG,
+    ...options.config,
+    maxStreams: options.config.maxStreams ?? processStreamCap(),
+  };
   const events = options.events ?? createEventHub(createInProcessBus());
   return {
     store: options.store,
     clock,
-    // The total stream cap follows the process's open-files limit unless configured.
-    config: {
-      ...DEFAULT_CONFIG,
-      ...options.config,
-      maxStreams: options.config.maxStreams ?? processStreamCap(),
-    },
+    config,
     events,
     logger: options.logger ?? silentLogger(),
-    metrics: options.config.metricsToken ? createMetrics(options.store, events) : undefined,
+    metrics: config.metricsToken ? createMetrics(options.store, events) : undefined,
+    presence: createPresence({
+      store: options.store,
+      clock,
+      events,
+      lobbyGraceMs: config.lobbyGraceSeconds * 1000,
+    }),
     // Where the store has counters every instance sees, the limits count there; otherwise in this process.
     rateLimiter: createRateLimiter(clock, options.store.counters && sharedWindows(options.store.counters)),
     streamSlots: options.store.counters

@@ -4,7 +4,7 @@
 // Listeners unsubscribe when their stream ends, so nothing outlives a connection.
 import type { BusMessage, EventBus } from './bus/contract.ts';
 import type { LinkContextRow } from './store/contract.ts';
-import type { Admission, GuestStatus } from './store/types.ts';
+import type { GuestAccess, GuestStatus } from './store/types.ts';
 import type { HostGuestView } from './views.ts';
 
 export type HostEvent =
@@ -12,7 +12,9 @@ export type HostEvent =
   // The link, not its URL: each host stream renders the URL with its own origin, never a publisher's Host header.
   | { event: 'link'; data: LinkContextRow }
   | { event: 'link-deleted'; data: { id: string } }
-  | { event: 'guest-access'; data: { enabled: boolean; admission: Admission } }
+  | { event: 'guest-access'; data: GuestAccess }
+  /** Whether at least one host who may admit has the room's stream open, on any instance. */
+  | { event: 'hosts'; data: { present: boolean } }
   | Resync;
 
 export type GuestEvent = { event: 'status'; data: { status: GuestStatus } } | Resync;
@@ -57,6 +59,7 @@ export function createEventHub(bus: EventBus) {
   const guests = topic<GuestEvent>();
   const tenants = topic<void>();
   const closers = new Set<() => void>();
+  const disposers = new Set<() => void>();
   const closeAll = () => {
     for (const close of [...closers]) close();
   };
@@ -98,10 +101,16 @@ export function createEventHub(bus: EventBus) {
       return () => closers.delete(close);
     },
     closeAll,
+    /** What else lives as long as the hub (presence timers): stopped by `close`, not by a resync. */
+    atClose(dispose: () => void) {
+      disposers.add(dispose);
+    },
     /** Ends every stream and stops listening to the bus (the bus itself is closed by its owner). */
     close() {
       closed = true;
       closeAll();
+      for (const dispose of disposers) dispose();
+      disposers.clear();
       unsubscribe();
       unsubscribeResync();
     },

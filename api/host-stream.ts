@@ -6,13 +6,14 @@ import type { HostIdentity } from './auth.ts';
 import type { Clock } from './context.ts';
 import type { EventHub, HostEvent } from './events.ts';
 import { mayReceive } from './permissions.ts';
+import type { Presence } from './presence.ts';
 import type { StreamControl, StreamEvent } from './sse.ts';
 
 /** setTimeout's ceiling; a later `exp` is waited for in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function followRoom(
-  deps: { events: EventHub; clock: Clock },
+  deps: { events: EventHub; clock: Clock; presence: Presence },
   host: HostIdentity,
   roomPk: number,
   hooks: {
@@ -23,7 +24,11 @@ export function followRoom(
   },
 ) {
   const { stillAllowed, render } = hooks;
-  return ({ send, end }: StreamControl) => {
+  return async ({ send, end }: StreamControl) => {
+    // Waiting guests are told whether a host who can let them in is here.
+    const leave = host.permissions.includes('guests:admit')
+      ? await deps.presence.hostConnected(roomPk)
+      : () => {};
     const unsubscribeRoom = deps.events.subscribeToRoom(roomPk, (event) => {
       if (event.event === 'resync') end();
       else if (mayReceive(host, event)) send(render(event));
@@ -43,6 +48,7 @@ export function followRoom(
       clearTimeout(timer);
       unsubscribeRoom();
       unsubscribeTenant();
+      leave();
     };
   };
 }

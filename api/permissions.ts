@@ -13,6 +13,7 @@ export const HOST_EVENT_PERMISSIONS: Record<Exclude<HostEvent['event'], 'resync'
   link: READ_GUEST_ACCESS,
   'link-deleted': READ_GUEST_ACCESS,
   'guest-access': READ_GUEST_ACCESS,
+  hosts: READ_GUEST_ACCESS,
 };
 
 export const mayReceive = (

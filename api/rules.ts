@@ -1,7 +1,7 @@
 // The SPEC's rules in one place: limits, expiry, link status, when a link or guest session is usable,
 // and who may decide what. Routes call these; nothing here knows HTTP or SQL.
 import { ApiError } from './errors.ts';
-import type { GuestStatus, Link, Room, RoomFields, RoomType, Tenant } from './store/types.ts';
+import type { Guest, GuestStatus, Link, Room, RoomFields, RoomType, Tenant } from './store/types.ts';
 
 /** Rule 1. */
 export const MAX_LINKS_PER_ROOM = 3;
@@ -99,6 +99,53 @@ export function decide(current: GuestStatus, decision: Decision): GuestStatus {
   const { from, to } = decisionResults[decision];
   if (current === to || from.includes(current)) return to;
   throw new ApiError('guest_already_decided', 409, `This guest is ${current} and cannot be ${to} now.`);
+}
+
+/** Asking again: a denied guest may knock this many times, this far apart. */
+export const MAX_KNOCKS = 3;
+export const KNOCK_INTERVAL_MS = 60_000;
+/** What a host may tell waiting guests. */
+export const LOBBY_MESSAGE_MAX_LENGTH = 280;
+
+/** When the guest may knock next (null: now, if any knock is left), and how many knocks are left. */
+export function knockState(guest: Guest, now: number) {
+  const left = Math.max(MAX_KNOCKS - guest.knocks, 0);
+  const next = guest.knockedAt === null ? null : guest.knockedAt + KNOCK_INTERVAL_MS;
+  return { left, availableAt: left > 0 && next !== null && next > now ? next : null };
+}
+
+/** Why a guest may not knock now, or null: only a denied guest, at most MAX_KNOCKS times, KNOCK_INTERVAL_MS apart. */
+export function knockRefusal(guest: Guest, now: number): ApiError | null {
+  if (guest.status !== 'denied') {
+    return new ApiError(
+      'guest_already_decided',
+      409,
+      `This guest is ${guest.status}; only a denied guest can ask again.`,
+    );
+  }
+  const { left, availableAt } = knockState(guest, now);
+  if (left === 0) {
+    return new ApiError('rate_limited', 429, `You have asked ${MAX_KNOCKS} times already.`);
+  }
+  if (availableAt !== null) {
+    const seconds = Math.ceil((availableAt - now) / 1000);
+    return new ApiError(
+      'rate_limited',
+      429,
+      `You can ask again in ${seconds} seconds.`,
+      undefined,
+      undefined,
+      { 'Retry-After': String(seconds) },
+    );
+  }
+  return null;
+}
+
+/** Admitting lets a guest in through guest access: it must be on (else they would land on the access-removed page). */
+export function admitRefusal(room: Room): ApiError | null {
+  return room.guestAccessEnabled
+    ? null
+    : new ApiError('guest_access_disabled', 409, 'Turn on guest access to admit guests.');
 }
 
 /** A guest turned away by a moderator, or gone: their stream ends and their session no longer re-validates. */

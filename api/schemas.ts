@@ -1,7 +1,14 @@
 // valibot schemas: the one source of request and response shapes, used to validate and to build OpenAPI.
 import * as v from 'valibot';
 import { ERROR_CODES } from './errors.ts';
-import { MAX_LINK_DAYS, MAX_LINK_USES, MAX_LINKS_PER_ROOM, NAME_MAX_LENGTH, parseInstant } from './rules.ts';
+import {
+  LOBBY_MESSAGE_MAX_LENGTH,
+  MAX_LINK_DAYS,
+  MAX_LINK_USES,
+  MAX_LINKS_PER_ROOM,
+  NAME_MAX_LENGTH,
+  parseInstant,
+} from './rules.ts';
 
 /** Controls, including the bidi controls and marks that reorder the text around a name (a spoofing tool). */
 const NAME_CONTROL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
@@ -170,9 +177,32 @@ export const tenantPatchBody = strictBody({
   ),
 });
 
+/** Lines may break; other controls and the bidi controls may not. */
+const MESSAGE_CONTROL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+
+// Empty after trimming clears the message, as null does.
+const lobbyMessage = v.nullish(
+  v.pipe(
+    v.string('Lobby message must be text or null.'),
+    v.check((value) => value.isWellFormed(), 'Lobby message contains a broken character; type it again.'),
+    v.trim(),
+    v.normalize('NFC'),
+    v.maxLength(
+      LOBBY_MESSAGE_MAX_LENGTH,
+      `Lobby message must be at most ${LOBBY_MESSAGE_MAX_LENGTH} characters.`,
+    ),
+    v.check(
+      (value) => !MESSAGE_CONTROL.test(value.replaceAll('\n', '')),
+      'Lobby message must not contain tabs, control or invisible text-direction characters.',
+    ),
+    v.transform((value) => (value === '' ? null : value)),
+  ),
+);
+
 export const guestAccessPatchBody = v.object({
   enabled: v.optional(v.boolean('Enabled must be true or false.')),
   admission: v.optional(admission),
+  lobbyMessage,
 });
 
 export const linkBody = v.object({
@@ -230,9 +260,16 @@ export const linkResponse = v.object({
   status: v.picklist(['active', 'expired', 'used_up', 'inactive']),
 });
 
+export const guestAccessPatchResponse = v.object({
+  enabled: v.boolean(),
+  admission,
+  lobbyMessage: v.nullable(v.string()),
+});
+
 export const guestAccessResponse = v.object({
   enabled: v.boolean(),
   admission,
+  lobbyMessage: v.nullable(v.string()),
   maxLinks: v.literal(MAX_LINKS_PER_ROOM),
   linkCount: v.number(),
   permissions: v.array(permission),
@@ -249,6 +286,12 @@ export const hostGuestResponse = v.object({
   linkName: v.string(),
   createdAt: v.string(),
   decidedAt: isoOrNull,
+  /** At least one of the guest's connections is open: the entry page while waiting, the media page once admitted. */
+  online: v.boolean(),
+  /** When a connection last opened or closed; null before the first. */
+  lastSeenAt: isoOrNull,
+  /** How often the guest asked again after being denied. */
+  knocks: v.number(),
 });
 
 export const guestsResponse = v.object({
@@ -279,7 +322,20 @@ export const redemptionResponse = v.object({
   session: v.string(),
   room: guestRoomResponse,
 });
-export const guestSessionResponse = v.object({ guest: publicGuest, room: guestRoomResponse });
+/** A waiting guest's view of the lobby; null otherwise. */
+export const lobbyResponse = v.nullable(
+  v.object({ message: v.nullable(v.string()), position: v.number(), hostPresent: v.boolean() }),
+);
+
+/** Whether a denied guest may ask again: knocks left, and when the next is allowed (null: now). */
+export const knockResponse = v.object({ left: v.number(), availableAt: isoOrNull });
+
+export const guestSessionResponse = v.object({
+  guest: publicGuest,
+  room: guestRoomResponse,
+  lobby: lobbyResponse,
+  knock: knockResponse,
+});
 
 export const tenantResponse = v.object({
   id: v.string(),

@@ -188,6 +188,7 @@ export function environmentSettings(env = process.env) {
     host: env.HOST || '127.0.0.1',
     synchronous: synchronous as 'NORMAL' | 'FULL',
     rateLimitPerMinute: number('GUEST_ACCESS_RATE_LIMIT', 120),
+    lobbyGraceSeconds: number('GUEST_ACCESS_LOBBY_GRACE_S', 60),
     publicOrigin: env.GUEST_ACCESS_PUBLIC_ORIGIN || undefined,
     trustProxy: trustedProxies(env.GUEST_ACCESS_TRUST_PROXY ?? ''),
     instanceName,

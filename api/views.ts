@@ -1,5 +1,5 @@
 // The JSON shapes the API answers with, built from store values. Timestamps become ISO-8601 UTC strings.
-import { linkStatus } from './rules.ts';
+import { knockState, linkStatus } from './rules.ts';
 import { linkToken, type ServerSecret } from './secrets.ts';
 import type { Guest, GuestStatus, Link, Room, Tenant } from './store/types.ts';
 
@@ -42,11 +42,20 @@ export const hostGuestView = (guest: Guest) => ({
   linkName: guest.linkName,
   createdAt: iso(guest.createdAt) as string,
   decidedAt: iso(guest.decidedAt),
+  online: guest.online,
+  lastSeenAt: iso(guest.lastSeenAt),
+  knocks: guest.knocks,
 });
 
 export type HostGuestView = ReturnType<typeof hostGuestView>;
 
 export const publicGuestView = (guest: Guest) => ({ id: guest.id, name: guest.name, status: guest.status });
+
+/** Whether a denied guest may ask again, as the guest sees it. */
+export const knockView = (guest: Guest, now: number) => {
+  const { left, availableAt } = knockState(guest, now);
+  return { left, availableAt: iso(availableAt) };
+};
 
 /** What a guest may see of a room before being admitted: title and schedule. */
 export const scheduleView = (room: Room) => ({

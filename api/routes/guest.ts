@@ -3,21 +3,31 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { bearerToken, guestFromSession } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { lobbyOf } from '../lobby.ts';
+import { LOBBY_EVENTS, lobbyFeed } from '../lobby-feed.ts';
 import { clientAddress } from '../rate-limit.ts';
 import { guestContext, linkUnavailable } from '../redemption.ts';
-import { isFinal, isLinkUsable } from '../rules.ts';
+import { isFinal, isLinkUsable, knockRefusal } from '../rules.ts';
 import { guestSessionResponse } from '../schemas.ts';
 import { noStore } from '../secure-headers.ts';
 import { eventStream } from '../sse.ts';
-import type { Guest } from '../store/types.ts';
+import type { Guest, Room } from '../store/types.ts';
 import { guestStreamKeys } from '../stream-limits.ts';
 import { errorJson, json } from '../validation.ts';
-import { guestRoomView, hostGuestView, publicGuestView } from '../views.ts';
+import { guestRoomView, hostGuestView, knockView, publicGuestView } from '../views.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['guest'];
 
-export function createGuestRoutes({ store, clock, config, events, streamSlots }: AppDeps) {
+export function createGuestRoutes({ store, clock, config, events, streamSlots, presence }: AppDeps) {
+  /** The session as the guest sees it now: status, room, lobby (while waiting), and whether they may ask again. */
+  const sessionView = async (guest: Guest, room: Room) => ({
+    guest: publicGuestView(guest),
+    room: guestRoomView(room, guest.status),
+    lobby: await lobbyOf(store, guest),
+    knock: knockView(guest, clock.now()),
+  });
+
   return new Hono<AppEnv>()
     .use(noStore())
     .use(async (c, next) => {
@@ -43,16 +53,46 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots }:
           ),
         },
       }),
-      (c) => {
+      async (c) => {
         const { guest, guestContext: context } = c.var;
         // Rule 9: a returning guest is never blocked by the use limit.
         if (!isFinal(guest.status) && !isLinkUsable(context, clock.now(), false)) {
           throw linkUnavailable(context.room);
         }
-        return c.json(
-          { guest: publicGuestView(guest), room: guestRoomView(context.room, guest.status) },
-          200,
-        );
+        return c.json(await sessionView(guest, context.room), 200);
+      },
+    )
+    .post(
+      '/session/knock',
+      describeRoute({
+        tags,
+        security,
+        summary: 'Ask again: a denied guest waits once more (no new use), at most 3 times, 60 s apart',
+        description:
+          'Hosts see the guest waiting again with `knocks` counted. Refused with 429 `rate_limited` (with ' +
+          '`Retry-After` while the 60 s run) and 409 `guest_already_decided` unless the guest is denied.',
+        responses: {
+          200: json(guestSessionResponse, 'The session, waiting again'),
+          401: errorJson('Unknown session'),
+          409: errorJson('guest_already_decided: only a denied guest can ask again'),
+          410: errorJson('link_unavailable: the link or guest access is gone'),
+          429: errorJson('rate_limited: asked 3 times already, or less than 60 s ago (see Retry-After)'),
+        },
+      }),
+      async (c) => {
+        const context = c.var.guestContext;
+        const now = clock.now();
+        // Knocking re-enters the lobby, so the link must still let a returning guest in (rule 9).
+        if (!isLinkUsable(context, now, false)) throw linkUnavailable(context.room);
+        const guest = await store.transaction(async (tx) => {
+          const current = (await tx.guests.lock(c.var.guest.id)) as Guest;
+          const refusal = knockRefusal(current, now);
+          if (refusal) throw refusal;
+          return tx.guests.knock(current, now);
+        });
+        events.publishToRoom(guest.roomPk, { event: 'guest', data: hostGuestView(guest) });
+        events.publishToGuest(guest.id, guest.status);
+        return c.json(await sessionView(guest, context.room), 200);
       },
     )
     .get(
@@ -61,9 +101,11 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots }:
         tags,
         security,
         summary:
-          'Server-Sent Events: `status` now and on every change; ends once the guest is turned away or left',
+          'Server-Sent Events: `status` now and on every change, `lobby` while waiting; ends once the guest is turned away or left',
         description:
-          'By default at most 3 streams per guest session (and 50 per client address) are open at once; one more is ' +
+          'The open stream is the guest’s presence (hosts see `online`); a waiting guest with none open for the lobby ' +
+          'grace (GUEST_ACCESS_LOBBY_GRACE_S, default 60 s) becomes `left`. While waiting, `lobby` events carry ' +
+          '`{message, position, hostPresent}` now and whenever one changes. By default at most 3 streams per guest session (and 50 per client address) are open at once; one more is ' +
           'refused with 429 `rate_limited` and `Retry-After`. HEAD answers the headers without a stream.',
         responses: {
           200: { description: 'text/event-stream' },
@@ -80,20 +122,45 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots }:
           keys: guestStreamKeys(config, clientAddress(c, config.trustProxy), guest.id),
           subscribe: async ({ send, end }) => {
             let heard = false;
+            let status = guest.status;
+            const lobby = lobbyFeed(store, guest.id, send);
             const unsubscribe = events.subscribeToGuest(guest.id, (event) => {
               heard = true;
               if (event.event === 'resync') return end();
+              status = event.data.status;
               send(event);
-              if (isFinal(event.data.status)) end();
+              if (isFinal(status)) end();
+              else lobby.refresh();
             });
-            // The current status first: a decision may have come before the stream opened (unless one came
-            // while it was read, which is newer).
-            const current = (await store.guests.get(guest.id)) as Guest;
-            if (!heard) {
+            // A change in the room (a guest ahead decided, the message, a host arriving) may move the lobby.
+            const unsubscribeRoom = events.subscribeToRoom(guest.roomPk, (event) => {
+              if (status === 'waiting' && LOBBY_EVENTS.has(event.event)) lobby.refresh();
+            });
+            let disconnect = () => {};
+            const stop = () => {
+              lobby.stop();
+              unsubscribe();
+              unsubscribeRoom();
+              disconnect();
+            };
+            let current: Guest | undefined;
+            try {
+              // This stream is the guest's presence: online while it is open.
+              disconnect = await presence.guestConnected(guest.id);
+              // The current status first: a decision may have come before the stream opened (unless one came
+              // while it was read, which is newer).
+              current = await store.guests.get(guest.id);
+            } catch (error) {
+              stop();
+              throw error;
+            }
+            if (!heard && current) {
+              status = current.status;
               send({ event: 'status', data: { status: current.status } });
               if (isFinal(current.status)) end();
+              else lobby.refresh();
             }
-            return unsubscribe;
+            return stop;
           },
         });
       },

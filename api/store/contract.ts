@@ -1,8 +1,9 @@
 // The store contract: what routes, rules and redemption see of the database. Engine-neutral and async;
 // api/store/sqlite/ and api/store/postgres/ implement it and prove it through the same test suite.
 import type {
-  Admission,
   Guest,
+  GuestAccess,
+  GuestAccessChange,
   GuestStatus,
   Link,
   NewGuest,
@@ -63,10 +64,9 @@ export interface RoomTable {
    */
   lockByPk(pk: number): Promise<Room | undefined>;
   remove(room: Room, now: number): Promise<void>;
-  setGuestAccess(
-    room: Room,
-    change: { enabled?: boolean; admission?: Admission },
-  ): Promise<{ enabled: boolean; admission: Admission }>;
+  setGuestAccess(room: Room, change: GuestAccessChange): Promise<GuestAccess>;
+  /** Counts a host stream that may admit opening (+1) or closing (-1); the count after it. */
+  countHost(pk: number, delta: 1 | -1): Promise<number>;
 }
 
 export interface LinkTable {
@@ -97,6 +97,17 @@ export interface GuestTable {
   admitWaiting(roomPk: number, now: number): Promise<Guest[]>;
   /** Guests waiting in any room's lobby, for the metrics. */
   countWaiting(): Promise<number>;
+  /** A connection of the guest opened (+1) or closed (-1) at `now`; the guest after it. */
+  countConnection(id: string, delta: 1 | -1, now: number): Promise<Guest | undefined>;
+  /**
+   * A waiting guest with no connection open since `seenBefore` becomes left (the lobby grace ran out);
+   * the guest after it, or undefined when they came back, were decided, or left otherwise.
+   */
+  leaveIfAbsent(id: string, seenBefore: number, now: number): Promise<Guest | undefined>;
+  /** A denied guest asks again: waiting once more, at the end of the line, one more knock counted. */
+  knock(guest: Guest, now: number): Promise<Guest>;
+  /** The waiting guest's place in the room's line, 1 = next (by `waitingSince`, then id). */
+  lobbyPosition(guest: Guest): Promise<number>;
 }
 
 /** Facts about the database itself, by name (e.g. the check value of the server secret that sealed it). */

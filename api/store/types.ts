@@ -38,6 +38,19 @@ export interface TenantChanges {
   guestUrlTemplate?: string | null;
 }
 
+/** What a host may change of a room's guest access; `lobbyMessage: null` clears it, undefined keeps it. */
+export interface GuestAccessChange {
+  enabled?: boolean;
+  admission?: Admission;
+  lobbyMessage?: string | null;
+}
+
+export interface GuestAccess {
+  enabled: boolean;
+  admission: Admission;
+  lobbyMessage: string | null;
+}
+
 export type RoomType = 'room' | 'channel';
 
 export type Admission = 'moderator' | 'auto';
@@ -60,6 +73,10 @@ export interface Room extends RoomFields {
   guestAccessEnabled: boolean;
   admission: Admission;
   createdAt: number;
+  /** Shown to waiting guests; null when the host set none. */
+  lobbyMessage: string | null;
+  /** Event streams open now (on every instance) of hosts who may admit: whether a host is here. */
+  hostsOnline: number;
 }
 
 export interface Link {
@@ -97,6 +114,15 @@ export interface Guest {
   status: GuestStatus;
   createdAt: number;
   decidedAt: number | null;
+  /** Presence: at least one of the guest's connections is open (on any instance). */
+  online: boolean;
+  /** When a connection of the guest last opened or closed; null before the first. */
+  lastSeenAt: number | null;
+  /** How often a denied guest asked again, and when last. */
+  knocks: number;
+  knockedAt: number | null;
+  /** Their place in line is by this: arrival, or the last knock. Null unless waiting. */
+  waitingSince: number | null;
 }
 
 export interface NewGuest {

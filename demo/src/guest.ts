@@ -1,13 +1,13 @@
 // The media page in guest mode: the room's joinUrl, reached from the entry page with the guest-session
 // token in the URL fragment (`#session=…`). The page keeps the token in sessionStorage so a refresh
 // re-validates it, takes it out of the address bar, and shows the media only while the API says the
-// guest is admitted: no site navigation, no Share or host controls.
+// guest is admitted (watchGuestSession, which also keeps the guest's presence): no site navigation, no Share
+// or host controls.
 import {
-  ApiClient,
-  ApiRequestError,
   type GuestSession,
   type GuestStatus,
   type RoomSchedule,
+  watchGuestSession,
 } from '../../widget/internal/api-client.ts';
 import { toLanguage } from '../../widget/internal/localize.ts';
 import { en } from '../../widget/locales/en.ts';
@@ -59,43 +59,47 @@ function whyNot(status: GuestStatus): string {
 }
 
 /** Resolves once the media may be shown (the guest is admitted); otherwise shows why not. */
-export async function startGuestPage(roomId: string): Promise<boolean> {
+export function startGuestPage(roomId: string): Promise<boolean> {
   const token = takeSessionToken(roomId);
   if (!token) {
     showUnavailable(undefined, t.entry.accessRemoved);
-    return false;
+    return Promise.resolve(false);
   }
-  const client = new ApiClient(location.origin, () => token);
-  let session: GuestSession;
-  try {
-    session = await client.request<GuestSession>('GET', '/v1/guest/session');
-  } catch (error) {
-    if (error instanceof ApiRequestError && error.code === 'network') {
-      showUnavailable(undefined, t.common.networkDown);
-    } else {
-      showUnavailable(roomOf(error), t.entry.accessRemoved);
-    }
-    return false;
-  }
-  if (session.guest.status !== 'admitted') {
-    showUnavailable(session.room, whyNot(session.guest.status));
-    return false;
-  }
+  return new Promise((resolve) => {
+    // Verifies the session and keeps the guest's presence connection while they watch.
+    const watch = watchGuestSession({
+      api: location.origin,
+      session: token,
+      onChange: (change) => {
+        if (change.state === 'admitted') {
+          showMedia(change.session, async () => {
+            await watch.leave();
+            sessionStorage.removeItem(sessionKey(roomId));
+            showUnavailable(change.session.room, whyNot('left'));
+          });
+          resolve(true);
+          return;
+        }
+        if (change.state === 'unreachable') showUnavailable(undefined, t.common.networkDown);
+        else if (change.state === 'access_removed')
+          showUnavailable(change.room ?? undefined, t.entry.accessRemoved);
+        else if (change.state === 'removed') showUnavailable(change.room ?? undefined, whyNot(change.status));
+        else showUnavailable(change.session.room, whyNot(change.session.guest.status));
+        resolve(false);
+      },
+    });
+  });
+}
 
+/** The guest's view of the room: heading, badge, and a Leave button. */
+function showMedia(session: GuestSession, leave: () => Promise<void>): void {
   showRoomHeading(session.room, byId('room-title'), byId('room-schedule'));
   byId('guest-name').textContent = session.guest.name;
   byId('guest-badge').hidden = false;
   const description = byId('room-description');
   description.textContent = pageText.watching;
   description.lang = language;
-  const stream = followStatus(client, session.room);
-  byId('leave-button').addEventListener('click', async () => {
-    stream.abort();
-    await client.request('DELETE', '/v1/guest/session').catch(() => undefined);
-    sessionStorage.removeItem(sessionKey(roomId));
-    showUnavailable(session.room, whyNot('left'));
-  });
-  return true;
+  byId('leave-button').addEventListener('click', () => void leave(), { once: true });
 }
 
 /** The token from the fragment (kept for refreshes, removed from the URL), else the stored one. */
@@ -106,31 +110,4 @@ function takeSessionToken(roomId: string): string | null {
     history.replaceState(null, '', location.pathname + location.search);
   }
   return sessionStorage.getItem(sessionKey(roomId));
-}
-
-/**
- * A moderator's removal (or leaving in another tab) ends the session at once; a deleted link waits
- * for a refresh (SPEC rule 6). Returns what stops following.
- */
-function followStatus(client: ApiClient, room: RoomSchedule): AbortController {
-  const stop = new AbortController();
-  client.follow(
-    '/v1/guest/events',
-    {
-      onEvent: (name, data) => {
-        const status = (data as { status?: GuestStatus }).status;
-        if (name === 'status' && status && status !== 'admitted' && status !== 'waiting') {
-          stop.abort();
-          showUnavailable(room, whyNot(status));
-        }
-      },
-    },
-    stop.signal,
-  );
-  return stop;
-}
-
-/** The room of a `link_unavailable` answer, which names it only where the link was real. */
-function roomOf(error: unknown): RoomSchedule | undefined {
-  return error instanceof ApiRequestError ? (error.body.room as RoomSchedule | undefined) : undefined;
 }

@@ -119,7 +119,7 @@ test('rule 4: changing the admission policy never undoes a switch another host t
 
   const access = await store.transaction((tx) => tx.rooms.setGuestAccess(stale, { admission: 'auto' }));
 
-  assert.deepEqual(access, { enabled: false, admission: 'auto' });
+  assert.deepEqual(access, { enabled: false, admission: 'auto', lobbyMessage: null });
   const view = (await host(room, 'GET', '/guest-access')).body as { enabled: boolean; admission: string };
   assert.deepEqual([view.enabled, view.admission], [false, 'auto']);
 });

@@ -221,6 +221,8 @@ export function storeContract(engine: StoreEngine): void {
           guestAccessEnabled: false,
           admission: 'moderator',
           createdAt: T0,
+          lobbyMessage: null,
+          hostsOnline: 0,
         });
         assert.equal(typeof room.pk, 'number');
         assert.deepEqual(await store.rooms.get(tenant.id, 'launch'), room);
@@ -286,12 +288,18 @@ export function storeContract(engine: StoreEngine): void {
         assert.deepEqual(await store.rooms.setGuestAccess(room, { admission: 'auto' }), {
           enabled: true,
           admission: 'auto',
+          lobbyMessage: null,
         });
         assert.deepEqual(await store.rooms.setGuestAccess(room, { enabled: false }), {
           enabled: false,
           admission: 'auto',
+          lobbyMessage: null,
         });
-        assert.deepEqual(await store.rooms.setGuestAccess(room, {}), { enabled: false, admission: 'auto' });
+        assert.deepEqual(await store.rooms.setGuestAccess(room, {}), {
+          enabled: false,
+          admission: 'auto',
+          lobbyMessage: null,
+        });
         const stored = await store.rooms.lockByPk(room.pk);
         assert.equal(stored?.guestAccessEnabled, false);
         assert.equal(stored?.admission, 'auto');
@@ -471,7 +479,12 @@ export function storeContract(engine: StoreEngine): void {
         const link = await store.links.create(newLink(room));
         const guest = await store.guests.insert(newGuest(link), link.name);
         const removed = await store.guests.setStatus(guest, 'removed', T0 + MINUTE);
-        assert.deepEqual(removed, { ...guest, status: 'removed', decidedAt: T0 + MINUTE });
+        assert.deepEqual(removed, {
+          ...guest,
+          status: 'removed',
+          decidedAt: T0 + MINUTE,
+          waitingSince: null,
+        });
         assert.deepEqual(await store.guests.get(guest.id), removed);
       });
 
@@ -489,6 +502,7 @@ export function storeContract(engine: StoreEngine): void {
           ...guest,
           status: 'admitted',
           decidedAt: T0 + 10 * MINUTE,
+          waitingSince: null,
         });
         assert.deepEqual(
           [...admitted].sort((a, b) => a.createdAt - b.createdAt),
@@ -509,6 +523,80 @@ export function storeContract(engine: StoreEngine): void {
         assert.ok(first);
         await store.guests.setStatus(first, 'admitted', T0 + 5 * MINUTE);
         assert.equal(await store.guests.countWaiting(), 4);
+      });
+    });
+
+    describe('presence, lobby and knocks', () => {
+      test('counts a guest online across connections and remembers when last seen', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [guest] = await guestsOn(store, link, 1, 0);
+        const id = (guest as Guest).id;
+        assert.deepEqual([guest?.online, guest?.lastSeenAt, guest?.knocks], [false, null, 0]);
+        assert.equal((await store.guests.countConnection(id, 1, T0 + 1))?.online, true);
+        assert.equal((await store.guests.countConnection(id, 1, T0 + 2))?.online, true);
+        assert.equal((await store.guests.countConnection(id, -1, T0 + 3))?.online, true);
+        const gone = await store.guests.countConnection(id, -1, T0 + 4);
+        assert.deepEqual([gone?.online, gone?.lastSeenAt], [false, T0 + 4]);
+        // A close counted twice never goes below zero.
+        await store.guests.countConnection(id, -1, T0 + 5);
+        assert.equal((await store.guests.countConnection(id, 1, T0 + 6))?.online, true);
+      });
+
+      test('makes a waiting guest left only when absent since the grace began', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [guest] = await guestsOn(store, link, 1, 0);
+        const id = (guest as Guest).id;
+        await store.guests.countConnection(id, 1, T0 + 10);
+        assert.equal(await store.guests.leaveIfAbsent(id, T0 + 100, T0 + 100), undefined, 'online');
+        await store.guests.countConnection(id, -1, T0 + 50);
+        assert.equal(await store.guests.leaveIfAbsent(id, T0 + 40, T0 + 100), undefined, 'seen since');
+        const left = await store.guests.leaveIfAbsent(id, T0 + 50, T0 + 100);
+        assert.deepEqual([left?.status, left?.decidedAt, left?.waitingSince], ['left', T0 + 100, null]);
+        assert.equal(await store.guests.leaveIfAbsent(id, T0 + 50, T0 + 200), undefined, 'only once');
+      });
+
+      test('orders the line by arrival, and a knock goes to its end with one more knock counted', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [a, b, c] = (await guestsOn(store, link, 3, 1000)) as [Guest, Guest, Guest];
+        assert.deepEqual(
+          await Promise.all([a, b, c].map((guest) => store.guests.lobbyPosition(guest))),
+          [1, 2, 3],
+        );
+        const denied = await store.guests.setStatus(a, 'denied', T0 + 5000);
+        assert.equal(denied.waitingSince, null);
+        assert.equal(await store.guests.lobbyPosition(b), 1);
+        const knocked = await store.guests.knock(denied, T0 + 6000);
+        assert.deepEqual(
+          [knocked.status, knocked.knocks, knocked.knockedAt, knocked.waitingSince, knocked.decidedAt],
+          ['waiting', 1, T0 + 6000, T0 + 6000, null],
+        );
+        assert.equal(await store.guests.lobbyPosition(knocked), 3);
+        const admitted = await store.guests.admitWaiting(room.pk, T0 + 7000);
+        assert.ok(admitted.every((guest) => guest.waitingSince === null));
+      });
+
+      test('stores the lobby message apart from the switch, and counts hosts who can admit', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        assert.deepEqual(await store.rooms.setGuestAccess(room, { lobbyMessage: 'Soon' }), {
+          enabled: true,
+          admission: 'moderator',
+          lobbyMessage: 'Soon',
+        });
+        assert.equal((await store.rooms.setGuestAccess(room, { enabled: false })).lobbyMessage, 'Soon');
+        assert.equal((await store.rooms.setGuestAccess(room, { lobbyMessage: null })).lobbyMessage, null);
+        assert.equal(await store.rooms.countHost(room.pk, 1), 1);
+        assert.equal(await store.rooms.countHost(room.pk, 1), 2);
+        assert.equal((await store.rooms.get(room.tenantId, room.id))?.hostsOnline, 2);
+        assert.equal(await store.rooms.countHost(room.pk, -1), 1);
+        assert.equal(await store.rooms.countHost(room.pk, -1), 0);
+        assert.equal(await store.rooms.countHost(room.pk, -1), 0, 'never below zero');
       });
     });
 

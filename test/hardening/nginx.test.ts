@@ -92,7 +92,11 @@ test('three instances behind nginx', async (t) => {
       body: { admission: 'moderator' },
     });
     assert.equal(changed.status, 200);
-    assert.deepEqual(await events.next('guest-access', 1000), { enabled: true, admission: 'moderator' });
+    assert.deepEqual(await events.next('guest-access', 1000), {
+      enabled: true,
+      admission: 'moderator',
+      lobbyMessage: null,
+    });
   });
 
   await t.test('passes a guest’s status through nginx at once and the admission within 1 s', async (t) => {

@@ -193,7 +193,11 @@ test('item 3: a host stream ends at once when secrets rotate twice, a module goe
   const rotatedEvents = await stream(rotated);
   assert.equal((await admin(rotated, 'POST', '/tenant/signing-secrets')).status, 201);
   await host(rotated, 'PATCH', '/guest-access', { admission: 'auto' });
-  assert.deepEqual(await rotatedEvents.next('guest-access'), { enabled: true, admission: 'auto' });
+  assert.deepEqual(await rotatedEvents.next('guest-access'), {
+    enabled: true,
+    admission: 'auto',
+    lobbyMessage: null,
+  });
   assert.equal((await admin(rotated, 'POST', '/tenant/signing-secrets')).status, 201);
   assert.ok(await endsWithinASecond(rotatedEvents), 'ends once its key is rotated out');
 
@@ -217,7 +221,11 @@ test('item 3: a host stream ends at once when secrets rotate twice, a module goe
   const keptEvents = await stream(kept);
   await admin(kept, 'PATCH', '/tenant', { name: 'Renamed' });
   await host(kept, 'PATCH', '/guest-access', { admission: 'auto' });
-  assert.deepEqual(await keptEvents.next('guest-access'), { enabled: true, admission: 'auto' });
+  assert.deepEqual(await keptEvents.next('guest-access'), {
+    enabled: true,
+    admission: 'auto',
+    lobbyMessage: null,
+  });
 });
 
 test('item 4: the room stream sends guest events only to tokens that may list guests (guests:admit)', async (t) => {

@@ -108,7 +108,12 @@ let roomCounter = 0;
 
 /** Starts the real server via startServer on a temporary database file, port 0, rate limit off. */
 export async function startTestApi(
-  options: { heartbeatMs?: number; rateLimitPerMinute?: number; streamCaps?: Partial<StreamCaps> } = {},
+  options: {
+    heartbeatMs?: number;
+    rateLimitPerMinute?: number;
+    streamCaps?: Partial<StreamCaps>;
+    lobbyGraceSeconds?: number;
+  } = {},
 ) {
   const database = await createTestDatabase();
   const clock = movableClock();
@@ -120,6 +125,7 @@ export async function startTestApi(
     config: {
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
       heartbeatMs: options.heartbeatMs ?? 1000,
+      ...(options.lobbyGraceSeconds !== undefined && { lobbyGraceSeconds: options.lobbyGraceSeconds }),
       ...options.streamCaps,
     },
   });

@@ -109,7 +109,7 @@ const roleSelectors: Record<string, string> = {
   status: '[role="status"]',
   switch: '[role="switch"]',
   table: 'table',
-  textbox: 'input:not([type]), input[type="text"], input[type="email"]',
+  textbox: 'input:not([type]), input[type="text"], input[type="email"], textarea',
 };
 
 /** Text a screen reader would read: skips aria-hidden subtrees. */

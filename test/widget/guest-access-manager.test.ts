@@ -230,7 +230,11 @@ describe('<guest-access-manager> window', () => {
 
     const changed = oneEvent(element, 'guest-access-change');
     toggle.click();
-    expect((await changed).detail).to.deep.equal({ enabled: false, admission: 'moderator' });
+    expect((await changed).detail).to.deep.equal({
+      enabled: false,
+      admission: 'moderator',
+      lobbyMessage: null,
+    });
 
     await waitUntil(
       () => linkRows(element).every((row) => row[0].endsWith('Inactive')),

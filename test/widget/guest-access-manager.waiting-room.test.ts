@@ -126,7 +126,7 @@ describe('<guest-access-manager> waiting room', () => {
     const changed = oneEvent(element, 'guest-access-change');
     policy.click();
 
-    expect((await changed).detail).to.deep.equal({ enabled: true, admission: 'auto' });
+    expect((await changed).detail).to.deep.equal({ enabled: true, admission: 'auto', lobbyMessage: null });
     const access = await callApi({ path: `/v1/rooms/${room.roomId}/guest-access`, token: room.hostToken });
     expect((access.body as GuestAccess).admission).to.equal('auto');
     const guest = await redeem(room, 0, 'Ana');

@@ -29,7 +29,7 @@ describe('<guest-entry-form> lobby', () => {
     const element = await entryForm(room, room.tokens[0] as string);
     await join(element);
     await viewShown(element, 'waiting');
-    expect(shadow(element).textContent).to.contain('The host will let you in soon.');
+    expect(shadow(element).textContent).to.contain('Joining as Ana Guest');
     await expect(element).to.be.accessible();
 
     const admitted = oneEvent(element, 'guest-admitted');

@@ -7,7 +7,7 @@ import {
   type HostGuest,
   type Link,
 } from '../internal/api-client.ts';
-import { emit } from '../internal/events.ts';
+import { emit, type GuestAccessEventDetails } from '../internal/events.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
@@ -52,6 +52,8 @@ function upsert<T extends { id: string; createdAt: string }>(items: T[], item: T
  * @event guest-link-create - The host created a link. `detail: { link }`.
  * @event guest-link-delete - The host deleted a link. `detail: { linkId }`.
  * @event guest-link-copy - The host copied a link's URL. `detail: { link, url }`.
+ * @event guest-waiting - A guest started waiting (arrived, or asked again after a denial), also while the
+ *   window is closed. `detail: { guest }`.
  * @event guest-admit - The host admitted guests (one, or all waiting). `detail: { guestIds }`.
  * @event guest-remove - The host removed guests from the session (they are disconnected at once).
  *   `detail: { guestIds }`.
@@ -196,7 +198,13 @@ export class GuestAccessManager extends LitElement {
     }
   }
 
+  /** How many guests wait now (reflected as the `waiting-count` attribute, for badges and styling). */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
   protected override updated(): void {
+    this.setAttribute('waiting-count', String(this.waiting.length));
     // The switches show what the server confirmed, also after a click it refused or has yet to answer.
     const access = this.access;
     if (!access) return;
@@ -305,7 +313,10 @@ export class GuestAccessManager extends LitElement {
   private onGuest(guest: HostGuest): void {
     const arrived = guest.status === 'waiting' && !this.waiting.some((each) => each.id === guest.id);
     this.changeGuests([guest], guest.status);
-    if (arrived) this.announce(this.localize.t.manager.waitingRoom.arrivedAnnouncement(guest.name));
+    if (arrived) {
+      this.announce(this.localize.t.manager.waitingRoom.arrivedAnnouncement(guest.name));
+      emit(this, 'guest-waiting', { guest });
+    }
   }
 
   /** Applies a change reported by an event or made by the host (as opposed to a load). */
@@ -376,9 +387,13 @@ export class GuestAccessManager extends LitElement {
     }
   }
 
-  private changeAccess(change: { enabled?: boolean; admission?: Admission }): Promise<void> {
+  private changeAccess(change: {
+    enabled?: boolean;
+    admission?: Admission;
+    lobbyMessage?: string | null;
+  }): Promise<void> {
     return this.act(async () => {
-      const next = await this.client.request<{ enabled: boolean; admission: Admission }>(
+      const next = await this.client.request<GuestAccessEventDetails['guest-access-change']>(
         'PATCH',
         this.path('guest-access'),
         { body: change },
@@ -562,8 +577,11 @@ export class GuestAccessManager extends LitElement {
         moderated: access.admission === 'moderator',
         canManage,
         canAdmit,
+        accessEnabled: access.enabled,
         busy: this.busy,
         now: this.now,
+        lobbyMessage: access.lobbyMessage,
+        onLobbyMessageSave: (message) => void this.changeAccess({ lobbyMessage: message }),
         onModeratedChange: (moderated) =>
           void this.changeAccess({ admission: moderated ? 'moderator' : 'auto' }),
         onAdmit: (guest) => void this.admit(guest),

@@ -14,8 +14,13 @@ export interface WaitingRoomOptions {
   moderated: boolean;
   canManage: boolean;
   canAdmit: boolean;
+  /** Guest access is on: admitting while it is off would land the guest on the access-removed page. */
+  accessEnabled: boolean;
   busy: boolean;
   now: number;
+  /** The message waiting guests see; null when none. */
+  lobbyMessage: string | null;
+  onLobbyMessageSave: (message: string) => void;
   onModeratedChange: (moderated: boolean) => void;
   onAdmit: (guest: HostGuest) => void;
   onAdmitAll: () => void;
@@ -42,17 +47,33 @@ const guestButton = (
   busy: boolean,
   run: () => void,
   primary = false,
+  /** Why the button is disabled, shown as its description. */
+  reason?: string,
 ) =>
   html`<button
     type="button"
     class="button small ${primary ? 'primary' : ''}"
     part=${part}
     aria-label=${name}
-    ?disabled=${busy}
+    title=${reason ?? nothing}
+    ?disabled=${busy || reason !== undefined}
     @click=${run}
   >
     ${label}
   </button>`;
+
+/** Online, or offline since when; and how often a denied guest asked again. */
+function presence(localize: Localize, guest: HostGuest, now: number) {
+  const w = localize.t.manager.waitingRoom;
+  const state = guest.online
+    ? w.online
+    : guest.lastSeenAt
+      ? w.offlineSince(timeAgo(localize, guest.lastSeenAt, now))
+      : w.offline;
+  return html`<span part="presence" class="muted small" data-online=${guest.online ? 'true' : 'false'}
+      >${state}</span
+    >${guest.knocks > 0 ? html` · <span part="asked-again" class="muted small">${w.askedAgain(guest.knocks)}</span>` : nothing}`;
+}
 
 /** One list of guests: who, the link they used, since when (`at` picks the instant), and their buttons. */
 function guestList(
@@ -73,6 +94,7 @@ function guestList(
           <span class="muted small"
             >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(timeAgo(localize, iso, now))}</time></span
           >
+          ${presence(localize, guest, now)}
         </div>
         <div class="decide">${buttons(guest)}</div>
       </li>`;
@@ -85,6 +107,7 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
   const w = m.waitingRoom;
   const s = m.inSession;
   const { busy, canAdmit, now } = options;
+  const admitBlocked = options.accessEnabled ? undefined : w.admitNeedsAccess;
   return html`<section part="waiting-room" class="waiting-room" aria-labelledby="waiting-title">
       <div class="section-head">
         <h3 id="waiting-title" tabindex="-1">${w.title}</h3>
@@ -94,7 +117,8 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
               type="button"
               class="button primary small"
               part="admit-all-button"
-              ?disabled=${busy}
+              title=${admitBlocked ?? nothing}
+              ?disabled=${busy || admitBlocked !== undefined}
               @click=${options.onAdmitAll}
             >
               ${w.admitAll}
@@ -102,6 +126,34 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
             : nothing
         }
       </div>
+      ${
+        options.canManage
+          ? html`<form
+              part="lobby-message-form"
+              class="lobby-message"
+              @submit=${(event: SubmitEvent) => {
+                event.preventDefault();
+                const field = (event.target as HTMLFormElement).elements.namedItem('lobby-message');
+                options.onLobbyMessageSave((field as HTMLTextAreaElement).value);
+              }}
+            >
+              <label for="lobby-message">${w.lobbyMessage}</label>
+              <textarea
+                id="lobby-message"
+                name="lobby-message"
+                part="lobby-message-input"
+                maxlength="280"
+                rows="2"
+                aria-describedby="lobby-message-hint"
+                .value=${options.lobbyMessage ?? ''}
+              ></textarea>
+              <p id="lobby-message-hint" class="muted small">${w.lobbyMessageHint}</p>
+              <button type="submit" class="button small" part="lobby-message-save" ?disabled=${busy}>
+                ${w.saveLobbyMessage}
+              </button>
+            </form>`
+          : nothing
+      }
       <label class="switch-row">
         <input
           type="checkbox"
@@ -113,6 +165,11 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
         />
         <span>${m.admission}</span>
       </label>
+      ${
+        canAdmit && admitBlocked && options.waiting.length > 0
+          ? html`<p part="admit-blocked" class="muted small">${admitBlocked}</p>`
+          : nothing
+      }
       ${
         !canAdmit
           ? nothing
@@ -131,6 +188,7 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
                     busy,
                     () => options.onAdmit(guest),
                     true,
+                    admitBlocked,
                   ),
                   guestButton(w.deny, w.denyGuest(guest.name), 'deny-button', busy, () =>
                     options.onDeny(guest),

@@ -4,7 +4,9 @@ import {
   ApiRequestError,
   type GuestSession,
   type GuestStatus,
+  type KnockState,
   type LinkPage,
+  type Lobby,
   type Redemption,
   type RoomSchedule,
   type RoomSummary,
@@ -18,9 +20,16 @@ import type { EntryTranslation } from '../locales/en.ts';
 import { entryFormView, type Field, type FieldErrors, type SubmitError } from './entry-form-view.ts';
 import { styles } from './guest-entry-form.styles.ts';
 import { languageSelect } from './language-select.ts';
+import { askAgainButton, waitingDetails } from './lobby-view.ts';
 import { roomHeader } from './room-header.ts';
 import { type Outcome, statusView } from './status-view.ts';
-import { forgetSession, loadSession, saveSession } from './stored-session.ts';
+import {
+  forgetSession,
+  forgetWaitingSince,
+  loadSession,
+  saveSession,
+  waitingSince,
+} from './stored-session.ts';
 
 /** The form's wording: English built in, each other language a chunk loaded when first asked for. */
 const translations: Catalog<'entry'> = {
@@ -37,6 +46,8 @@ interface Entered {
   guest: Guest;
   room: RoomSummary;
   session: string;
+  lobby?: GuestSession['lobby'];
+  knock?: KnockState;
 }
 
 /** A 4xx answer: the server (or a proxy) refused, and sending the same again would not change it. */
@@ -109,6 +120,9 @@ export class GuestEntryForm extends LitElement {
     sending: { state: true, attribute: false },
     navigating: { state: true, attribute: false },
     paused: { state: true, attribute: false },
+    lobby: { state: true, attribute: false },
+    knock: { state: true, attribute: false },
+    now: { state: true, attribute: false },
   };
 
   /** Base URL of the guest-access API; default: this page's origin. */
@@ -135,6 +149,12 @@ export class GuestEntryForm extends LitElement {
   /** Rate limited: retrying waits until the server's Retry-After has passed. */
   private paused = false;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private lobby: Lobby | undefined;
+  private knock: KnockState | undefined;
+  /** The clock of the time waited and of Ask again's countdown, ticking only while one shows. */
+  private now = Date.now();
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private waitStart = 0;
 
   private readonly localize = new LocalizeController(this, translations);
   /** Aborts whatever the current view waits for (a request, the lobby stream). */
@@ -154,6 +174,16 @@ export class GuestEntryForm extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.run?.abort();
+    this.tick(false);
+  }
+
+  /** Ticks once a second while the waiting or denied view shows; stops otherwise. */
+  private tick(on: boolean) {
+    if (on && !this.ticker) this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+    if (!on && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -168,6 +198,8 @@ export class GuestEntryForm extends LitElement {
     setLive(root.querySelector('#name'), 'value', this.name);
     setLive(root.querySelector('#email'), 'value', this.email);
     if (changed.has('branding')) this.applyBrandingAccent();
+    if (changed.has('view'))
+      this.tick(this.isConnected && (this.view === 'waiting' || this.view === 'denied'));
     if (changed.has('view') && this.moveFocus && this.view !== 'loading') {
       this.moveFocus = false;
       (
@@ -223,6 +255,19 @@ export class GuestEntryForm extends LitElement {
           { leave: () => this.leave(), restart: () => this.restart() },
           this.navigating,
           this.paused,
+          this.view === 'waiting'
+            ? waitingDetails(
+                t,
+                {
+                  name: this.entered?.guest.name ?? '',
+                  lobby: this.lobby,
+                  waitedMs: this.now - this.waitStart,
+                },
+                () => this.leave(),
+              )
+            : this.view === 'denied'
+              ? askAgainButton(t, this.knock, this.now, () => void this.askAgain())
+              : nothing,
         );
     }
   }
@@ -376,11 +421,16 @@ export class GuestEntryForm extends LitElement {
   private enter(entered: Entered, signal: AbortSignal) {
     this.entered = entered;
     this.room = entered.room;
+    this.lobby = entered.lobby ?? undefined;
+    this.knock = entered.knock;
+    this.now = Date.now();
+    if (entered.guest.status === 'waiting') this.waitStart = waitingSince(this.token, this.now);
     this.show(entered.guest.status);
     if (entered.guest.status === 'waiting' || entered.guest.status === 'admitted') void this.follow(signal);
   }
 
   private show(status: GuestStatus) {
+    if (status !== 'waiting') forgetWaitingSince(this.token);
     if (status === 'admitted') return this.handOff();
     if (status === 'left') forgetSession(this.token);
     this.view = status;
@@ -394,6 +444,7 @@ export class GuestEntryForm extends LitElement {
       {
         onEvent: (name, data) => {
           if (name === 'status') this.decide((data as { status: GuestStatus }).status);
+          else if (name === 'lobby') this.lobby = data as Lobby;
         },
         onError: (error) => this.fail(error),
       },
@@ -409,8 +460,8 @@ export class GuestEntryForm extends LitElement {
     const entered = this.entered;
     if (!entered || entered.guest.status === status) return;
     this.moveFocus = true;
-    // The room's joinUrl comes only with an admitted session: fetch it before the hand-off.
-    if (status === 'admitted') return void this.resume();
+    // The room's joinUrl comes only with an admitted session, Ask again's state with the session: fetch it.
+    if (status === 'admitted' || status === 'denied') return void this.resume();
     entered.guest = { ...entered.guest, status };
     this.show(status);
   }
@@ -437,6 +488,34 @@ export class GuestEntryForm extends LitElement {
     forgetSession(this.token);
     this.entered = undefined;
     this.view = 'left';
+  }
+
+  /** A denied guest asks again: back to waiting (no new use), or the countdown the server asks for. */
+  private async askAgain() {
+    const entered = this.entered;
+    if (!entered) return;
+    this.moveFocus = true;
+    const signal = this.newRun();
+    try {
+      const session = await this.client(entered.session).request<GuestSession>(
+        'POST',
+        'v1/guest/session/knock',
+        {
+          signal,
+        },
+      );
+      this.enter({ ...session, session: entered.session }, signal);
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof ApiRequestError && error.code === 'rate_limited') {
+        const availableAt = error.retryAfter
+          ? new Date(Date.now() + error.retryAfter * 1000).toISOString()
+          : null;
+        this.knock = { left: availableAt ? (this.knock?.left ?? 1) : 0, availableAt };
+        return;
+      }
+      this.fail(error);
+    }
   }
 
   /** The tenant's branding colour, unless the page set --guest-access-accent (set via CSSOM: CSP-safe). */

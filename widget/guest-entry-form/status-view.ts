@@ -1,7 +1,7 @@
 // The views after the form, each a heading, a sentence and at most one button: waiting in the lobby,
 // admitted (on the way to the session), denied, removed by a moderator, left, the server unreachable,
 // or too many attempts (rate limited: its retry waits for the server's Retry-After).
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { EntryTranslation } from '../locales/en.ts';
 
 export type Outcome = 'waiting' | 'admitted' | 'denied' | 'removed' | 'left' | 'offline' | 'rate_limited';
@@ -28,7 +28,6 @@ function content(
     case 'waiting':
       return {
         title: t.entry.waitingTitle,
-        message: t.entry.waiting,
         action: { label: t.entry.leave, part: 'leave-button', run: actions.leave },
       };
     case 'admitted':
@@ -59,12 +58,14 @@ export function statusView(
   navigating = false,
   /** The retry waits for the server's Retry-After: shown, but not yet usable. */
   paused = false,
+  /** More of the view after its sentence (the lobby while waiting, Ask again when denied). */
+  details: TemplateResult | typeof nothing = nothing,
 ) {
   const { title, message, action } = content(t, outcome, actions, navigating);
   return html`<section part="status" class="status" data-outcome=${outcome}>
     ${outcome === 'waiting' ? html`<div class="pulse" aria-hidden="true"></div>` : nothing}
     ${title ? html`<h2 class="view-title" tabindex="-1">${title}</h2>` : nothing}
-    ${message ? html`<p part="message">${message}</p>` : nothing}
+    ${message ? html`<p part="message">${message}</p>` : nothing} ${details}
     ${
       action
         ? html`<button

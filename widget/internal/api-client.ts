@@ -28,6 +28,10 @@ export type RoomSchedule = LinkPage['room'];
 export type Redemption = InferOutput<typeof redemptionResponse>;
 export type RoomSummary = Redemption['room'];
 export type GuestSession = InferOutput<typeof guestSessionResponse>;
+/** A waiting guest's lobby: the host's message, their place in line (1 = next), whether a host is here. */
+export type Lobby = NonNullable<GuestSession['lobby']>;
+/** Whether a denied guest may ask again (`POST /v1/guest/session/knock`): knocks left, and from when. */
+export type KnockState = GuestSession['knock'];
 
 /** The contract's error codes, plus `network` when no answer came back. */
 export type ErrorCode = ApiErrorCode | 'network';
@@ -220,3 +224,5 @@ function parseData(text: string): unknown {
     return text;
   }
 }
+
+export { type GuestSessionChange, type GuestSessionWatch, watchGuestSession } from './watch-guest-session.ts';

@@ -1,13 +1,15 @@
 // The DOM events the elements fire: prefixed `guest-`, bubbling and composed so a page can listen on
 // any ancestor, even across shadow roots. Each element adds nothing here but its entries of the map.
-import type { GuestStatus, Link, RoomSummary } from './api-client.ts';
+import type { GuestStatus, HostGuest, Link, RoomSummary } from './api-client.ts';
 
 export interface GuestAccessEventDetails {
-  /** The guest-access switch or the admission policy changed (by this host). */
-  'guest-access-change': { enabled: boolean; admission: 'moderator' | 'auto' };
+  /** The guest-access switch, the admission policy or the lobby message changed (by this host). */
+  'guest-access-change': { enabled: boolean; admission: 'moderator' | 'auto'; lobbyMessage: string | null };
   'guest-link-create': { link: Link };
   'guest-link-delete': { linkId: string };
   'guest-link-copy': { link: Link; url: string };
+  /** A guest started waiting (arrived, or a denied guest asked again), seen live, whether the window is open or not. */
+  'guest-waiting': { guest: HostGuest };
   /** A moderator admitted guests (one, or all waiting). */
   'guest-admit': { guestIds: string[] };
   /** A moderator removed guests from the session; they are disconnected at once. */
@@ -30,6 +32,7 @@ declare global {
     'guest-link-create': GuestAccessEvent<'guest-link-create'>;
     'guest-link-delete': GuestAccessEvent<'guest-link-delete'>;
     'guest-link-copy': GuestAccessEvent<'guest-link-copy'>;
+    'guest-waiting': GuestAccessEvent<'guest-waiting'>;
     'guest-admit': GuestAccessEvent<'guest-admit'>;
     'guest-remove': GuestAccessEvent<'guest-remove'>;
     'guest-admitted': GuestAccessEvent<'guest-admitted'>;

@@ -16,7 +16,6 @@ export const entry = {
   rateLimited: 'Too many attempts. Please wait a moment and try again.',
   failed: 'Something went wrong. Try again.',
   waitingTitle: 'Waiting to be admitted',
-  waiting: 'The host will let you in soon.',
   leave: 'Leave',
   leftTitle: 'You left the waiting room',
   joinAgain: 'Join again',
@@ -26,5 +25,15 @@ export const entry = {
   denied: 'The host did not let you into this session.',
   removedTitle: 'You were removed',
   removed: 'A moderator removed you from the session.',
+  joiningAs: (name: string) => `Joining as ${name}`,
+  notYou: 'Not you?',
+  hostPresent: 'The host has been notified.',
+  hostAbsent: "The host hasn't joined yet — you'll be let in when they arrive.",
+  lobbyMessageLabel: 'Message from the host',
+  position: (place: number) => (place === 1 ? "You're next in line." : `You're number ${place} in line.`),
+  waited: (minutes: number) =>
+    minutes < 1 ? 'Waiting for less than a minute.' : `Waiting for ${minutes} min.`,
+  askAgain: 'Ask again',
+  askAgainIn: (seconds: number) => `Ask again in ${seconds} s`,
   unavailableTitle: 'Link unavailable',
 };

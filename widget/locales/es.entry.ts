@@ -21,7 +21,6 @@ export const entry: Translation['entry'] = {
   rateLimited: 'Demasiados intentos. Espera un momento y vuelve a intentarlo.',
   failed: 'Algo salió mal. Inténtalo de nuevo.',
   waitingTitle: 'Esperando a ser admitido',
-  waiting: 'El anfitrión te dejará entrar en breve.',
   leave: 'Salir',
   leftTitle: 'Has salido de la sala de espera',
   joinAgain: 'Volver a unirse',
@@ -31,6 +30,16 @@ export const entry: Translation['entry'] = {
   denied: 'El anfitrión no te ha dejado entrar en esta sesión.',
   removedTitle: 'Se te ha expulsado',
   removed: 'Un moderador te ha expulsado de la sesión.',
+  joiningAs: (name: string) => `Te unes como ${name}`,
+  notYou: '¿No eres tú?',
+  hostPresent: 'Se ha avisado al anfitrión.',
+  hostAbsent: 'El anfitrión aún no ha llegado: te dejarán entrar cuando llegue.',
+  lobbyMessageLabel: 'Mensaje del anfitrión',
+  position: (place: number) => (place === 1 ? 'Eres el siguiente.' : `Eres el número ${place} de la fila.`),
+  waited: (minutes: number) =>
+    minutes < 1 ? 'Esperando desde hace menos de un minuto.' : `Esperando desde hace ${minutes} min.`,
+  askAgain: 'Volver a pedir',
+  askAgainIn: (seconds: number) => `Volver a pedir en ${seconds} s`,
   unavailableTitle: 'Enlace no disponible',
 };
 

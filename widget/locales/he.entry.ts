@@ -19,7 +19,6 @@ export const entry: Translation['entry'] = {
   rateLimited: 'יותר מדי ניסיונות. המתינו רגע ונסו שוב.',
   failed: 'משהו השתבש. נסו שוב.',
   waitingTitle: 'ממתינים לאישור כניסה',
-  waiting: 'המארח יכניס אתכם בקרוב.',
   leave: 'יציאה',
   leftTitle: 'יצאתם מחדר ההמתנה',
   joinAgain: 'הצטרפות מחדש',
@@ -29,6 +28,15 @@ export const entry: Translation['entry'] = {
   denied: 'המארח לא אישר את כניסתכם למפגש זה.',
   removedTitle: 'הוצאתם מהמפגש',
   removed: 'מנחה הוציא אתכם מהמפגש.',
+  joiningAs: (name: string) => `מצטרפים בשם ${name}`,
+  notYou: 'לא אתם?',
+  hostPresent: 'המארח קיבל הודעה.',
+  hostAbsent: 'המארח עוד לא הצטרף — תוכלו להיכנס כשיגיע.',
+  lobbyMessageLabel: 'הודעה מהמארח',
+  position: (place: number) => (place === 1 ? 'אתם הבאים בתור.' : `אתם במקום ${place} בתור.`),
+  waited: (minutes: number) => (minutes < 1 ? 'ממתינים פחות מדקה.' : `ממתינים ${minutes} דק׳.`),
+  askAgain: 'לבקש שוב',
+  askAgainIn: (seconds: number) => `לבקש שוב בעוד ${seconds} שנ׳`,
   unavailableTitle: 'הקישור אינו זמין',
 };
 

@@ -3,8 +3,13 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps, AppEnv } from '../../context.ts';
 import { READ_GUEST_ACCESS } from '../../permissions.ts';
-import { MAX_LINKS_PER_ROOM } from '../../rules.ts';
-import { guestAccessPatchBody, guestAccessResponse, roomParams } from '../../schemas.ts';
+import { LOBBY_MESSAGE_MAX_LENGTH, MAX_LINKS_PER_ROOM } from '../../rules.ts';
+import {
+  guestAccessPatchBody,
+  guestAccessPatchResponse,
+  guestAccessResponse,
+  roomParams,
+} from '../../schemas.ts';
 import { json, validate } from '../../validation.ts';
 import { linkView } from '../../views.ts';
 import { linkContext, MANAGE, originOf, refusals, roomFor, security, tags } from './host.ts';
@@ -30,6 +35,7 @@ export function createGuestAccessRoutes(deps: AppDeps) {
           {
             enabled: room.guestAccessEnabled,
             admission: room.admission,
+            lobbyMessage: room.lobbyMessage,
             maxLinks: MAX_LINKS_PER_ROOM,
             linkCount: links.length,
             permissions: host.permissions,
@@ -45,8 +51,12 @@ export function createGuestAccessRoutes(deps: AppDeps) {
       describeRoute({
         tags,
         security,
-        summary: 'Turn guest access on or off, set the admission policy',
-        responses: { 200: { description: '`{enabled, admission}`' }, ...refusals },
+        summary: 'Turn guest access on or off, set the admission policy and the lobby message',
+        description: `\`lobbyMessage\`: shown to waiting guests, at most ${LOBBY_MESSAGE_MAX_LENGTH} characters; null or empty clears it.`,
+        responses: {
+          200: json(guestAccessPatchResponse, '`{enabled, admission, lobbyMessage}`'),
+          ...refusals,
+        },
       }),
       validate('param', roomParams),
       validate('json', guestAccessPatchBody),

@@ -5,7 +5,7 @@ import type { HostIdentity } from '../../auth.ts';
 import type { AppDeps, AppEnv } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { READ_GUESTS } from '../../permissions.ts';
-import { type Decision, decide } from '../../rules.ts';
+import { admitRefusal, type Decision, decide } from '../../rules.ts';
 import { guestParams, guestsQuery, guestsResponse, hostGuestResponse, roomParams } from '../../schemas.ts';
 import { PAGE_SIZE } from '../../store/contract.ts';
 import type { Guest, Room } from '../../store/types.ts';
@@ -24,6 +24,9 @@ export function createGuestListRoutes(deps: AppDeps) {
   async function decideOne(room: Room, guestId: string, decision: Decision): Promise<Guest> {
     // Read and decide under the guest's lock: a guest who left meanwhile (another instance) stays gone.
     const { guest, changed } = await store.transaction(async (tx) => {
+      // Admitting needs guest access on, checked under the room's lock (a switch turned off meanwhile counts).
+      const refusal = decision === 'admit' && admitRefusal((await tx.rooms.lockByPk(room.pk)) as Room);
+      if (refusal) throw refusal;
       const current = await tx.guests.lock(guestId);
       if (!current || current.roomPk !== room.pk) throw notFound('No such guest in this room.');
       const status = decide(current.status, decision);
@@ -43,7 +46,9 @@ export function createGuestListRoutes(deps: AppDeps) {
         responses: {
           200: json(hostGuestResponse, 'The guest'),
           ...refusals,
-          409: errorJson('Already decided otherwise (guest_already_decided)'),
+          409: errorJson(
+            'Already decided otherwise (guest_already_decided); admit while guest access is off (guest_access_disabled)',
+          ),
         },
       }),
       validate('param', guestParams),
@@ -78,12 +83,20 @@ export function createGuestListRoutes(deps: AppDeps) {
         tags,
         security,
         summary: 'Admit every waiting guest (guests:admit)',
-        responses: { 200: { description: '`{guests: HostGuest[]}`, the guests admitted' }, ...refusals },
+        responses: {
+          200: { description: '`{guests: HostGuest[]}`, the guests admitted' },
+          ...refusals,
+          409: errorJson('Guest access is off (guest_access_disabled), or a channel room'),
+        },
       }),
       validate('param', roomParams),
       async (c) => {
         const room = await roomFor(deps, c.var.host, ADMIT);
-        const admitted = await store.transaction((tx) => tx.guests.admitWaiting(room.pk, clock.now()));
+        const admitted = await store.transaction(async (tx) => {
+          const refusal = admitRefusal((await tx.rooms.lockByPk(room.pk)) as Room);
+          if (refusal) throw refusal;
+          return tx.guests.admitWaiting(room.pk, clock.now());
+        });
         for (const guest of admitted) announce(guest);
         return c.json({ guests: admitted.map(hostGuestView) }, 200);
       },

@@ -14,11 +14,17 @@ interface GuestRow {
   status: GuestStatus;
   created_at: number;
   decided_at: number | null;
+  connections: number;
+  last_seen_at: number | null;
+  knocks: number;
+  knocked_at: number | null;
+  waiting_since: number | null;
 }
 
 /** The columns a Guest is made of; `g` is the guests table and `l` its link (for the link's name). */
 const GUEST_COLUMNS =
-  'g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at, g.decided_at';
+  'g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at, g.decided_at, ' +
+  'g.connections, g.last_seen_at, g.knocks, g.knocked_at, g.waiting_since';
 const SELECT = `SELECT ${GUEST_COLUMNS} FROM guests g JOIN links l ON l.id = g.link_id`;
 
 const toGuest = (row: GuestRow): Guest => ({
@@ -31,6 +37,11 @@ const toGuest = (row: GuestRow): Guest => ({
   status: row.status,
   createdAt: row.created_at,
   decidedAt: row.decided_at,
+  online: row.connections > 0,
+  lastSeenAt: row.last_seen_at,
+  knocks: row.knocks,
+  knockedAt: row.knocked_at,
+  waitingSince: row.waiting_since,
 });
 
 /**
@@ -55,8 +66,8 @@ const statements = {
   insert: {
     name: 'guests.insert',
     text: `INSERT INTO guests (id, room_pk, link_id, name, email, status, session_hash, idempotency_key, created_at,
-        decided_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        decided_at, waiting_since)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
   },
   get: { name: 'guests.get', text: `${SELECT} WHERE g.id = $1` },
   lock: { name: 'guests.lock', text: `${SELECT} WHERE g.id = $1 FOR UPDATE OF g` },
@@ -71,13 +82,33 @@ const statements = {
   },
   setStatus: {
     name: 'guests.setStatus',
-    text: 'UPDATE guests SET status = $2, decided_at = $3 WHERE id = $1',
+    text: 'UPDATE guests SET status = $2, decided_at = $3, waiting_since = NULL WHERE id = $1',
+  },
+  countConnection: {
+    name: 'guests.countConnection',
+    text: `UPDATE guests SET connections = GREATEST(connections + $2, 0), last_seen_at = $3 WHERE id = $1`,
+  },
+  leaveIfAbsent: {
+    name: 'guests.leaveIfAbsent',
+    text: `UPDATE guests SET status = 'left', decided_at = $3, waiting_since = NULL
+      WHERE id = $1 AND status = 'waiting' AND connections = 0 AND last_seen_at <= $2`,
+  },
+  knock: {
+    name: 'guests.knock',
+    text: `UPDATE guests SET status = 'waiting', decided_at = NULL, waiting_since = $2, knocked_at = $2,
+      knocks = knocks + 1 WHERE id = $1`,
+  },
+  lobbyPosition: {
+    name: 'guests.lobbyPosition',
+    text: `SELECT count(*)::int AS position FROM guests
+      WHERE room_pk = $1 AND status = 'waiting' AND (waiting_since, id) <= ($2, $3)`,
   },
   // One statement: a guest decided meanwhile is re-checked under its row lock and left out.
   admitWaiting: {
     name: 'guests.admitWaiting',
     text: `WITH admitted AS (
-        UPDATE guests SET status = 'admitted', decided_at = $2 WHERE room_pk = $1 AND status = 'waiting'
+        UPDATE guests SET status = 'admitted', decided_at = $2, waiting_since = NULL
+        WHERE room_pk = $1 AND status = 'waiting'
         RETURNING *)
       SELECT ${GUEST_COLUMNS} FROM admitted g JOIN links l ON l.id = g.link_id
       ORDER BY g.created_at, g.id`,
@@ -104,6 +135,7 @@ export function guestTable(db: Queryable): GuestTable {
         guest.idempotencyKey,
         guest.createdAt,
         decidedAt,
+        guest.status === 'waiting' ? guest.createdAt : null,
       ]).catch((error: unknown) => {
         // Another transaction inserted this idempotency key first (its use counted, this one's rolls back).
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DuplicateKeyError();
@@ -119,6 +151,11 @@ export function guestTable(db: Queryable): GuestTable {
         status: guest.status,
         createdAt: guest.createdAt,
         decidedAt,
+        online: false,
+        lastSeenAt: null,
+        knocks: 0,
+        knockedAt: null,
+        waitingSince: guest.status === 'waiting' ? guest.createdAt : null,
       };
     },
 
@@ -149,7 +186,7 @@ export function guestTable(db: Queryable): GuestTable {
 
     async setStatus(guest, status, now) {
       await changesOf(db, statements.setStatus, [guest.id, status, now]);
-      return { ...guest, status, decidedAt: now };
+      return { ...guest, status, decidedAt: now, waitingSince: null };
     },
 
     admitWaiting: (roomPk, now) =>
@@ -157,5 +194,28 @@ export function guestTable(db: Queryable): GuestTable {
 
     countWaiting: () =>
       rowsOf<{ waiting: number }>(db, statements.countWaiting, []).then((rows) => rows[0]?.waiting ?? 0),
+    async countConnection(id, delta, now) {
+      await changesOf(db, statements.countConnection, [id, delta, now]);
+      return rowsOf<GuestRow>(db, statements.get, [id]).then(one);
+    },
+
+    async leaveIfAbsent(id, seenBefore, now) {
+      const changed = await changesOf(db, statements.leaveIfAbsent, [id, seenBefore, now]);
+      return changed === 1 ? rowsOf<GuestRow>(db, statements.get, [id]).then(one) : undefined;
+    },
+
+    async knock(guest, now) {
+      await changesOf(db, statements.knock, [guest.id, now]);
+      return (await rowsOf<GuestRow>(db, statements.get, [guest.id]).then(one)) as Guest;
+    },
+
+    async lobbyPosition(guest) {
+      const [row] = await rowsOf<{ position: number }>(db, statements.lobbyPosition, [
+        guest.roomPk,
+        guest.waitingSince ?? 0,
+        guest.id,
+      ]);
+      return row?.position ?? 0;
+    },
   };
 }

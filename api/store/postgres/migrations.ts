@@ -96,4 +96,17 @@ export const migrations: string[] = [
   CREATE INDEX stream_leases_keys ON stream_leases USING GIN (keys);
   CREATE INDEX stream_leases_instance ON stream_leases (instance);
   `,
+  // Presence, the lobby message and asking again (issue 12): open connections are counted per guest and per
+  // room's admitting hosts, so every instance reads who is here.
+  `
+  ALTER TABLE guests ADD COLUMN connections INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE guests ADD COLUMN last_seen_at BIGINT;
+  ALTER TABLE guests ADD COLUMN knocks INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE guests ADD COLUMN knocked_at BIGINT;
+  ALTER TABLE guests ADD COLUMN waiting_since BIGINT;
+  UPDATE guests SET waiting_since = created_at WHERE status = 'waiting';
+  CREATE INDEX guests_room_status_waiting ON guests(room_pk, status, waiting_since, id);
+  ALTER TABLE rooms ADD COLUMN lobby_message TEXT;
+  ALTER TABLE rooms ADD COLUMN hosts_online INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

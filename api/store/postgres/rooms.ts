@@ -1,6 +1,6 @@
 // The rooms table on PostgreSQL: media entries registered by integrators, with their guest-access switch.
 import type { RoomTable } from '../contract.ts';
-import type { Admission, Room, RoomType } from '../types.ts';
+import type { Admission, GuestAccess, Room, RoomType } from '../types.ts';
 import { type Queryable, rowsOf } from './connect.ts';
 
 export interface RoomRow {
@@ -17,6 +17,8 @@ export interface RoomRow {
   guest_access_enabled: boolean;
   admission: Admission;
   created_at: number;
+  lobby_message: string | null;
+  hosts_online: number;
 }
 
 export const toRoom = (row: RoomRow): Room => ({
@@ -33,6 +35,8 @@ export const toRoom = (row: RoomRow): Room => ({
   guestAccessEnabled: row.guest_access_enabled,
   admission: row.admission,
   createdAt: row.created_at,
+  lobbyMessage: row.lobby_message,
+  hostsOnline: row.hosts_online,
 });
 
 const statements = {
@@ -63,9 +67,14 @@ const statements = {
   setGuestAccess: {
     name: 'rooms.setGuestAccess',
     text: `UPDATE rooms SET guest_access_enabled = COALESCE($2::boolean, guest_access_enabled),
-        admission = COALESCE($3::text, admission)
+        admission = COALESCE($3::text, admission),
+        lobby_message = CASE WHEN $4::boolean THEN lobby_message ELSE $5::text END
       WHERE pk = $1
-      RETURNING guest_access_enabled AS enabled, admission`,
+      RETURNING guest_access_enabled AS enabled, admission, lobby_message AS "lobbyMessage"`,
+  },
+  countHost: {
+    name: 'rooms.countHost',
+    text: 'UPDATE rooms SET hosts_online = GREATEST(hosts_online + $2, 0) WHERE pk = $1 RETURNING hosts_online',
   },
 };
 
@@ -97,13 +106,20 @@ export function roomTable(db: Queryable): RoomTable {
     },
 
     async setGuestAccess(room, change) {
-      const [row] = await rowsOf<{ enabled: boolean; admission: Admission }>(db, statements.setGuestAccess, [
+      const [row] = await rowsOf<GuestAccess>(db, statements.setGuestAccess, [
         room.pk,
         change.enabled ?? null,
         change.admission ?? null,
+        change.lobbyMessage === undefined,
+        change.lobbyMessage ?? null,
       ]);
       if (!row) throw new Error(`No room with pk ${room.pk}`);
       return row;
+    },
+
+    async countHost(pk, delta) {
+      const [row] = await rowsOf<{ hosts_online: number }>(db, statements.countHost, [pk, delta]);
+      return row?.hosts_online ?? 0;
     },
   };
 }

@@ -14,10 +14,16 @@ interface GuestRow {
   status: GuestStatus;
   created_at: number;
   decided_at: number | null;
+  connections: number;
+  last_seen_at: number | null;
+  knocks: number;
+  knocked_at: number | null;
+  waiting_since: number | null;
 }
 
 const SELECT = `SELECT g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at,
-  g.decided_at FROM guests g JOIN links l ON l.id = g.link_id`;
+  g.decided_at, g.connections, g.last_seen_at, g.knocks, g.knocked_at, g.waiting_since
+  FROM guests g JOIN links l ON l.id = g.link_id`;
 
 const toGuest = (row: GuestRow): Guest => ({
   id: row.id,
@@ -29,6 +35,11 @@ const toGuest = (row: GuestRow): Guest => ({
   status: row.status,
   createdAt: row.created_at,
   decidedAt: row.decided_at,
+  online: row.connections > 0,
+  lastSeenAt: row.last_seen_at,
+  knocks: row.knocks,
+  knockedAt: row.knocked_at,
+  waitingSince: row.waiting_since,
 });
 
 const pageStatement = (db: Db, byStatus: boolean, afterCursor: boolean) =>
@@ -43,9 +54,11 @@ const pageStatement = (db: Db, byStatus: boolean, afterCursor: boolean) =>
 export function createGuestStore(db: Db) {
   const statements = {
     insert: db.prepare(
-      `INSERT INTO guests (id, room_pk, link_id, name, email, status, session_hash, idempotency_key, created_at, decided_at)
+      `INSERT INTO guests (id, room_pk, link_id, name, email, status, session_hash, idempotency_key, created_at, decided_at,
+         waiting_since)
        VALUES (@id, @roomPk, @linkId, @name, @email, @status, @sessionHash, @idempotencyKey, @createdAt,
-         CASE WHEN @status = 'waiting' THEN NULL ELSE @createdAt END)`,
+         CASE WHEN @status = 'waiting' THEN NULL ELSE @createdAt END,
+         CASE WHEN @status = 'waiting' THEN @createdAt ELSE NULL END)`,
     ),
     get: db.prepare<[string], GuestRow>(`${SELECT} WHERE g.id = ?`),
     bySessionHash: db.prepare<[Buffer], GuestRow>(`${SELECT} WHERE g.session_hash = ?`),
@@ -60,13 +73,35 @@ export function createGuestStore(db: Db) {
       firstWithStatus: pageStatement(db, true, false),
       nextWithStatus: pageStatement(db, true, true),
     },
-    setStatus: db.prepare('UPDATE guests SET status = ?, decided_at = ? WHERE id = ?'),
+    setStatus: db.prepare('UPDATE guests SET status = ?, decided_at = ?, waiting_since = NULL WHERE id = ?'),
     admitWaiting: db
       .prepare<[number, number], string>(
-        `UPDATE guests SET status = 'admitted', decided_at = ? WHERE room_pk = ? AND status = 'waiting' RETURNING id`,
+        `UPDATE guests SET status = 'admitted', decided_at = ?, waiting_since = NULL
+         WHERE room_pk = ? AND status = 'waiting' RETURNING id`,
       )
       .pluck(),
     countWaiting: db.prepare<[], number>("SELECT count(*) FROM guests WHERE status = 'waiting'").pluck(),
+    countConnection: db.prepare(
+      'UPDATE guests SET connections = MAX(connections + ?, 0), last_seen_at = ? WHERE id = ?',
+    ),
+    leaveIfAbsent: db.prepare(
+      `UPDATE guests SET status = 'left', decided_at = ?, waiting_since = NULL
+       WHERE id = ? AND status = 'waiting' AND connections = 0 AND last_seen_at <= ?`,
+    ),
+    knock: db.prepare(
+      `UPDATE guests SET status = 'waiting', decided_at = NULL, waiting_since = ?, knocked_at = ?,
+         knocks = knocks + 1 WHERE id = ?`,
+    ),
+    lobbyPosition: db
+      .prepare<[number, number, string], number>(
+        `SELECT count(*) FROM guests WHERE room_pk = ? AND status = 'waiting' AND (waiting_since, id) <= (?, ?)`,
+      )
+      .pluck(),
+  };
+
+  const getGuest = (id: string): Guest | undefined => {
+    const row = statements.get.get(id);
+    return row && toGuest(row);
   };
 
   return {
@@ -86,13 +121,15 @@ export function createGuestStore(db: Db) {
         status: guest.status,
         createdAt: guest.createdAt,
         decidedAt: guest.status === 'waiting' ? null : guest.createdAt,
+        online: false,
+        lastSeenAt: null,
+        knocks: 0,
+        knockedAt: null,
+        waitingSince: guest.status === 'waiting' ? guest.createdAt : null,
       };
     },
 
-    get(id: string): Guest | undefined {
-      const row = statements.get.get(id);
-      return row && toGuest(row);
-    },
+    get: getGuest,
 
     /** `get`: a write transaction here holds the database's one write lock already. */
     lock(id: string): Guest | undefined {
@@ -132,7 +169,7 @@ export function createGuestStore(db: Db) {
 
     setStatus(guest: Guest, status: GuestStatus, now: number): Guest {
       statements.setStatus.run(status, now, guest.id);
-      return { ...guest, status, decidedAt: now };
+      return { ...guest, status, decidedAt: now, waitingSince: null };
     },
 
     /** Admits every waiting guest of the room at once; returns them as admitted. */
@@ -144,6 +181,24 @@ export function createGuestStore(db: Db) {
 
     countWaiting(): number {
       return statements.countWaiting.get() as number;
+    },
+
+    countConnection(id: string, delta: 1 | -1, now: number): Guest | undefined {
+      statements.countConnection.run(delta, now, id);
+      return getGuest(id);
+    },
+
+    leaveIfAbsent(id: string, seenBefore: number, now: number): Guest | undefined {
+      return statements.leaveIfAbsent.run(now, id, seenBefore).changes === 1 ? getGuest(id) : undefined;
+    },
+
+    knock(guest: Guest, now: number): Guest {
+      statements.knock.run(now, now, guest.id);
+      return getGuest(guest.id) as Guest;
+    },
+
+    lobbyPosition(guest: Guest): number {
+      return statements.lobbyPosition.get(guest.roomPk, guest.waitingSince ?? 0, guest.id) ?? 0;
     },
   };
 }

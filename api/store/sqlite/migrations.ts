@@ -68,4 +68,17 @@ export const migrations: string[] = [
   `,
   // Facts about the database itself: the check value of the server secret that seals its secrets.
   `CREATE TABLE settings (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;`,
+  // Presence, the lobby message and asking again (issue 12): open connections are counted per guest and per
+  // room's admitting hosts, so every instance reads who is here.
+  `
+  ALTER TABLE guests ADD COLUMN connections INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE guests ADD COLUMN last_seen_at INTEGER;
+  ALTER TABLE guests ADD COLUMN knocks INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE guests ADD COLUMN knocked_at INTEGER;
+  ALTER TABLE guests ADD COLUMN waiting_since INTEGER;
+  UPDATE guests SET waiting_since = created_at WHERE status = 'waiting';
+  CREATE INDEX guests_room_status_waiting ON guests(room_pk, status, waiting_since);
+  ALTER TABLE rooms ADD COLUMN lobby_message TEXT;
+  ALTER TABLE rooms ADD COLUMN hosts_online INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -1,5 +1,5 @@
 // The rooms table: media entries registered by integrators, with their guest-access switch and policy.
-import type { Admission, Room, RoomFields, RoomType } from '../types.ts';
+import type { Admission, GuestAccess, GuestAccessChange, Room, RoomFields, RoomType } from '../types.ts';
 import { type Db, jsonObject } from './db.ts';
 
 export interface RoomRow {
@@ -16,6 +16,8 @@ export interface RoomRow {
   guest_access_enabled: number;
   admission: Admission;
   created_at: number;
+  lobby_message: string | null;
+  hosts_online: number;
 }
 
 /** Every column of the rooms table, in table order. */
@@ -33,6 +35,8 @@ const ROOM_COLUMNS = [
   'guest_access_enabled',
   'admission',
   'created_at',
+  'lobby_message',
+  'hosts_online',
 ] as const;
 
 /** A RoomRow as one JSON object, for joins (`r` is the rooms table). */
@@ -52,6 +56,8 @@ export const toRoom = (row: RoomRow): Room => ({
   guestAccessEnabled: row.guest_access_enabled === 1,
   admission: row.admission,
   createdAt: row.created_at,
+  lobbyMessage: row.lobby_message,
+  hostsOnline: row.hosts_online,
 });
 
 export function createRoomStore(db: Db) {
@@ -70,13 +76,27 @@ export function createRoomStore(db: Db) {
     remove: db.prepare('UPDATE rooms SET removed_at = ? WHERE pk = ? AND removed_at IS NULL'),
     // Fields left out keep their stored value, read under the write lock: two hosts changing different
     // fields at once never undo each other's change.
+    // A null message clears it; `keepMessage` tells "not sent" from null.
     setGuestAccess: db.prepare<
-      [number | null, Admission | null, number],
-      { enabled: number; admission: Admission }
+      {
+        enabled: number | null;
+        admission: Admission | null;
+        keepMessage: number;
+        message: string | null;
+        pk: number;
+      },
+      { enabled: number; admission: Admission; lobbyMessage: string | null }
     >(
-      `UPDATE rooms SET guest_access_enabled = COALESCE(?, guest_access_enabled), admission = COALESCE(?, admission)
-       WHERE pk = ? RETURNING guest_access_enabled AS enabled, admission`,
+      `UPDATE rooms SET guest_access_enabled = COALESCE(@enabled, guest_access_enabled),
+         admission = COALESCE(@admission, admission),
+         lobby_message = CASE WHEN @keepMessage = 1 THEN lobby_message ELSE @message END
+       WHERE pk = @pk RETURNING guest_access_enabled AS enabled, admission, lobby_message AS lobbyMessage`,
     ),
+    countHost: db
+      .prepare<[number, number], number>(
+        'UPDATE rooms SET hosts_online = MAX(hosts_online + ?, 0) WHERE pk = ? RETURNING hosts_online',
+      )
+      .pluck(),
   };
 
   return {
@@ -105,14 +125,20 @@ export function createRoomStore(db: Db) {
       statements.remove.run(now, room.pk);
     },
 
-    /** Changes the switch and/or the policy; returns both as stored now. */
-    setGuestAccess(room: Room, change: { enabled?: boolean; admission?: Admission }) {
-      const enabled = change.enabled === undefined ? null : change.enabled ? 1 : 0;
-      const row = statements.setGuestAccess.get(enabled, change.admission ?? null, room.pk) as {
-        enabled: number;
-        admission: Admission;
-      };
-      return { enabled: row.enabled === 1, admission: row.admission };
+    /** Changes the switch, the policy and/or the lobby message; returns them as stored now. */
+    setGuestAccess(room: Room, change: GuestAccessChange): GuestAccess {
+      const row = statements.setGuestAccess.get({
+        enabled: change.enabled === undefined ? null : change.enabled ? 1 : 0,
+        admission: change.admission ?? null,
+        keepMessage: change.lobbyMessage === undefined ? 1 : 0,
+        message: change.lobbyMessage ?? null,
+        pk: room.pk,
+      }) as { enabled: number; admission: Admission; lobbyMessage: string | null };
+      return { enabled: row.enabled === 1, admission: row.admission, lobbyMessage: row.lobbyMessage };
+    },
+
+    countHost(pk: number, delta: 1 | -1): number {
+      return statements.countHost.get(delta, pk) ?? 0;
     },
   };
 }

@@ -1,0 +1,54 @@
+// What the waiting view adds to its heading (who is joining, whether the host is here, the host's message,
+// the place in line, the time waited), and the denied view's "Ask again".
+import { html, nothing } from 'lit';
+import type { KnockState, Lobby } from '../internal/api-client.ts';
+import type { EntryTranslation } from '../locales/en.ts';
+
+export function waitingDetails(
+  t: EntryTranslation,
+  input: { name: string; lobby: Lobby | undefined; waitedMs: number },
+  leave: () => void,
+) {
+  const { lobby } = input;
+  return html`<p class="joining-as">
+      ${t.entry.joiningAs(input.name)}
+      <button part="not-you-button" class="link" type="button" @click=${leave}>${t.entry.notYou}</button>
+    </p>
+    ${
+      lobby
+        ? html`<p part="host-presence" data-host-present=${lobby.hostPresent ? 'true' : 'false'}>
+            ${lobby.hostPresent ? t.entry.hostPresent : t.entry.hostAbsent}
+          </p>
+          ${
+            lobby.message
+              ? html`<figure part="lobby-message" class="lobby-message">
+                  <figcaption>${t.entry.lobbyMessageLabel}</figcaption>
+                  <blockquote>${lobby.message}</blockquote>
+                </figure>`
+              : nothing
+          }
+          <p part="position">${t.entry.position(lobby.position)}</p>`
+        : nothing
+    }
+    <p part="waited" class="waited">${t.entry.waited(Math.floor(input.waitedMs / 60_000))}</p>`;
+}
+
+/** "Ask again", held with the seconds left while the server's interval runs; gone once none are left. */
+export function askAgainButton(
+  t: EntryTranslation,
+  knock: KnockState | undefined,
+  now: number,
+  askAgain: () => void,
+) {
+  if (!knock || knock.left === 0) return nothing;
+  const waitMs = knock.availableAt ? Date.parse(knock.availableAt) - now : 0;
+  const seconds = Math.ceil(waitMs / 1000);
+  return html`<button
+    part="ask-again-button"
+    type="button"
+    aria-disabled=${seconds > 0 ? 'true' : 'false'}
+    @click=${() => seconds > 0 || askAgain()}
+  >
+    ${seconds > 0 ? t.entry.askAgainIn(seconds) : t.entry.askAgain}
+  </button>`;
+}
