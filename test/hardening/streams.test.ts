@@ -64,8 +64,13 @@ const countBy = (streams: OpenedStream[], status: number) =>
   streams.filter((s) => s.status === status).length;
 
 /** Whether the server ends the stream within a second. */
-const endsWithinASecond = (reader: { ended: Promise<void> }) =>
-  Promise.race([reader.ended.then(() => true), sleep(1000).then(() => false)]);
+const endsWithin = (reader: { ended: Promise<void> }, ms: number) =>
+  Promise.race([reader.ended.then(() => true), sleep(ms).then(() => false)]);
+/**
+ * "At once" for an admin change: it travels over the event bus (NOTIFY on PostgreSQL) and the stream's checks
+ * re-read the tenant and room; 3 s bounds that on a loaded 2-core machine running two test files at once.
+ */
+const endsAtOnce = (reader: { ended: Promise<void> }) => endsWithin(reader, 3000);
 
 test('item 2: streams are capped per guest session and in all (from the open-files limit), and /healthz still answers under ulimit -n 512', async (t) => {
   const dbFile = await testDatabase(t);
@@ -199,22 +204,22 @@ test('item 3: a host stream ends at once when secrets rotate twice, a module goe
     lobbyMessage: null,
   });
   assert.equal((await admin(rotated, 'POST', '/tenant/signing-secrets')).status, 201);
-  assert.ok(await endsWithinASecond(rotatedEvents), 'ends once its key is rotated out');
+  assert.ok(await endsAtOnce(rotatedEvents), 'ends once its key is rotated out');
 
   const moduleOff = await roomWith(t, {}, api);
   const moduleOffEvents = await stream(moduleOff);
   await admin(moduleOff, 'PATCH', '/tenant', { modules: { inviteToMedia: false } });
-  assert.ok(await endsWithinASecond(moduleOffEvents), 'ends when a module goes off');
+  assert.ok(await endsAtOnce(moduleOffEvents), 'ends when a module goes off');
 
   const removed = await roomWith(t, {}, api);
   const removedEvents = await stream(removed);
   assert.equal((await admin(removed, 'DELETE', `/rooms/${removed.roomId}`)).status, 204);
-  assert.ok(await endsWithinASecond(removedEvents), 'ends when the room is removed');
+  assert.ok(await endsAtOnce(removedEvents), 'ends when the room is removed');
 
   const channel = await roomWith(t, {}, api);
   const channelEvents = await stream(channel);
   await admin(channel, 'PUT', `/rooms/${channel.roomId}`, { title: 'Now a channel', type: 'channel' });
-  assert.ok(await endsWithinASecond(channelEvents), 'ends when the room becomes a channel');
+  assert.ok(await endsAtOnce(channelEvents), 'ends when the room becomes a channel');
 
   // An admin change that leaves the token and room valid keeps the stream.
   const kept = await roomWith(t, {}, api);
