@@ -1,5 +1,5 @@
-// The package's own package.json (its version and supported Node versions), found from the source
-// (api/) and from the built server (dist/server/) alike.
+// The package's own package.json (its version and supported Node versions), found by walking up from this
+// module: from the source (api/), the built server (dist/server/) and the bench's bundle alike.
 import { existsSync, readFileSync } from 'node:fs';
 
 interface PackageInfo {
@@ -8,13 +8,14 @@ interface PackageInfo {
 }
 
 function readPackageInfo(): PackageInfo {
-  for (const relative of ['../package.json', '../../package.json']) {
-    const file = new URL(relative, import.meta.url);
-    if (!existsSync(file)) continue;
-    const info = JSON.parse(readFileSync(file, 'utf8')) as PackageInfo & { name?: string };
-    if (info.name === 'guest-access') return info;
+  for (let folder = new URL('./', import.meta.url); ; folder = new URL('../', folder)) {
+    const file = new URL('package.json', folder);
+    if (existsSync(file)) {
+      const info = JSON.parse(readFileSync(file, 'utf8')) as PackageInfo & { name?: string };
+      if (info.name === 'guest-access') return info;
+    }
+    if (folder.pathname === '/') throw new Error('package.json of guest-access not found');
   }
-  throw new Error('package.json of guest-access not found');
 }
 
 export const packageInfo = readPackageInfo();
