@@ -1,48 +1,15 @@
 // The guests table on PostgreSQL: people who redeemed a link, their lobby status and their session's hash.
 import { DuplicateKeyError, type GuestTable, PAGE_SIZE } from '../contract.ts';
 import { decodeGuestCursor, encodeGuestCursor, type GuestCursor } from '../guest-cursor.ts';
-import type { Guest, GuestStatus } from '../types.ts';
+import { type GuestRow, toGuest } from '../guest-row.ts';
+import type { Guest } from '../types.ts';
 import { changesOf, type Queryable, rowsOf, type Statement } from './connect.ts';
-
-interface GuestRow {
-  id: string;
-  room_pk: number;
-  link_id: string;
-  link_name: string;
-  name: string;
-  email: string;
-  status: GuestStatus;
-  created_at: number;
-  decided_at: number | null;
-  connections: number;
-  last_seen_at: number | null;
-  knocks: number;
-  knocked_at: number | null;
-  waiting_since: number | null;
-}
 
 /** The columns a Guest is made of; `g` is the guests table and `l` its link (for the link's name). */
 const GUEST_COLUMNS =
   'g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at, g.decided_at, ' +
   'g.connections, g.last_seen_at, g.knocks, g.knocked_at, g.waiting_since';
 const SELECT = `SELECT ${GUEST_COLUMNS} FROM guests g JOIN links l ON l.id = g.link_id`;
-
-const toGuest = (row: GuestRow): Guest => ({
-  id: row.id,
-  roomPk: row.room_pk,
-  linkId: row.link_id,
-  linkName: row.link_name,
-  name: row.name,
-  email: row.email,
-  status: row.status,
-  createdAt: row.created_at,
-  decidedAt: row.decided_at,
-  online: row.connections > 0,
-  lastSeenAt: row.last_seen_at,
-  knocks: row.knocks,
-  knockedAt: row.knocked_at,
-  waitingSince: row.waiting_since,
-});
 
 /**
  * A page of a room's guests, newest first: keyset paging on (created_at, id), so a page costs the same however

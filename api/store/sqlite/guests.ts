@@ -1,46 +1,13 @@
 // The guests table: people who redeemed a link, their lobby status and the hash of their session token.
 import { type GuestPage, PAGE_SIZE } from '../contract.ts';
 import { decodeGuestCursor, encodeGuestCursor, InvalidCursorError } from '../guest-cursor.ts';
+import { type GuestRow, toGuest } from '../guest-row.ts';
 import type { Guest, GuestStatus, NewGuest } from '../types.ts';
 import type { Db } from './db.ts';
-
-interface GuestRow {
-  id: string;
-  room_pk: number;
-  link_id: string;
-  link_name: string;
-  name: string;
-  email: string;
-  status: GuestStatus;
-  created_at: number;
-  decided_at: number | null;
-  connections: number;
-  last_seen_at: number | null;
-  knocks: number;
-  knocked_at: number | null;
-  waiting_since: number | null;
-}
 
 const SELECT = `SELECT g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at,
   g.decided_at, g.connections, g.last_seen_at, g.knocks, g.knocked_at, g.waiting_since
   FROM guests g JOIN links l ON l.id = g.link_id`;
-
-const toGuest = (row: GuestRow): Guest => ({
-  id: row.id,
-  roomPk: row.room_pk,
-  linkId: row.link_id,
-  linkName: row.link_name,
-  name: row.name,
-  email: row.email,
-  status: row.status,
-  createdAt: row.created_at,
-  decidedAt: row.decided_at,
-  online: row.connections > 0,
-  lastSeenAt: row.last_seen_at,
-  knocks: row.knocks,
-  knockedAt: row.knocked_at,
-  waitingSince: row.waiting_since,
-});
 
 const pageStatement = (db: Db, byStatus: boolean, afterCursor: boolean) =>
   db.prepare<{ roomPk: number; status?: string; cursor?: string }, GuestRow>(
