@@ -108,6 +108,32 @@ export interface GuestTable {
   knock(guest: Guest, now: number): Promise<Guest>;
   /** The waiting guest's place in the room's line, 1 = next (by `waitingSince`, then id). */
   lobbyPosition(guest: Guest): Promise<number>;
+  /**
+   * Every waiting guest with no connection open since `seenBefore` becomes left: those whose grace timer died
+   * with its instance. The guests after it.
+   */
+  leaveAbsentWaiting(seenBefore: number, now: number): Promise<Guest[]>;
+}
+
+/** What an instance's open connections counted, so that another can take it back when the instance dies. */
+export type PresenceKind = 'guest' | 'host';
+
+/**
+ * Presence leases: per instance, what its open connections added to `guests.connections` (by guest id) and
+ * `rooms.hosts_online` (by room pk). The instance renews them while it lives; whoever finds them expired
+ * subtracts them again, so a killed instance's guests go offline and its hosts stop counting.
+ */
+export interface PresenceLeaseTable {
+  /** Adds `delta` to the instance's count for `key` (the lease ends at `expiresAt`); a count of 0 is dropped. */
+  change(instance: string, kind: PresenceKind, key: string, delta: 1 | -1, expiresAt: number): Promise<void>;
+  renew(instance: string, expiresAt: number): Promise<void>;
+  /**
+   * Takes every lease expired at `now` back out of the counts (a guest's `last_seen_at` becomes `now`); the
+   * guests and rooms whose counts changed.
+   */
+  reapExpired(
+    now: number,
+  ): Promise<{ guestIds: string[]; rooms: Array<{ pk: number; hostsOnline: number }> }>;
 }
 
 /** Facts about the database itself, by name (e.g. the check value of the server secret that sealed it). */
@@ -123,6 +149,7 @@ export interface Tables {
   links: LinkTable;
   guests: GuestTable;
   settings: SettingTable;
+  presenceLeases: PresenceLeaseTable;
   linkContexts: {
     byTokenHash(hash: Buffer): Promise<LinkContextRow | undefined>;
     byLinkId(id: string): Promise<LinkContextRow | undefined>;

@@ -559,6 +559,81 @@ export function storeContract(engine: StoreEngine): void {
         assert.equal(await store.guests.leaveIfAbsent(id, T0 + 50, T0 + 200), undefined, 'only once');
       });
 
+      test('leaves every waiting guest absent since the cutoff, not one who came or knocked after it', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [gone, online, knocked, neverSeen] = (await guestsOn(store, link, 4, 0)) as Guest[];
+        for (const guest of [gone, online, knocked] as Guest[]) {
+          await store.guests.countConnection(guest.id, 1, T0 + 10);
+        }
+        await store.guests.countConnection((gone as Guest).id, -1, T0 + 20);
+        await store.guests.countConnection((knocked as Guest).id, -1, T0 + 20);
+        await store.guests.setStatus(knocked as Guest, 'denied', T0 + 30);
+        await store.guests.knock((await store.guests.get((knocked as Guest).id)) as Guest, T0 + 200);
+        const left = await store.guests.leaveAbsentWaiting(T0 + 100, T0 + 300);
+        assert.deepEqual(
+          left.map((guest) => [guest.id, guest.status, guest.decidedAt]),
+          [[(gone as Guest).id, 'left', T0 + 300]],
+        );
+        assert.equal(
+          (await store.guests.get((neverSeen as Guest).id))?.status,
+          'waiting',
+          'no connection yet',
+        );
+      });
+
+      test("takes an expired instance's presence leases back out of the counts, once", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [guest] = (await guestsOn(store, link, 1, 0)) as Guest[];
+        const id = (guest as Guest).id;
+        await store.transaction(async (tx) => {
+          for (const instance of ['dead', 'dead', 'alive']) {
+            await tx.presenceLeases.change(
+              instance,
+              'guest',
+              id,
+              1,
+              instance === 'dead' ? T0 + 100 : T0 + 900,
+            );
+            await tx.guests.countConnection(id, 1, T0);
+            await tx.presenceLeases.change(
+              instance,
+              'host',
+              String(room.pk),
+              1,
+              instance === 'dead' ? T0 + 100 : T0 + 900,
+            );
+            await tx.rooms.countHost(room.pk, 1);
+          }
+        });
+        assert.deepEqual(await store.presenceLeases.reapExpired(T0 + 99), { guestIds: [], rooms: [] });
+        await store.presenceLeases.renew('alive', T0 + 2000);
+        assert.deepEqual(await store.transaction((tx) => tx.presenceLeases.reapExpired(T0 + 1000)), {
+          guestIds: [id],
+          rooms: [{ pk: room.pk, hostsOnline: 1 }],
+        });
+        const after = await store.guests.get(id);
+        assert.deepEqual(
+          [after?.online, after?.lastSeenAt],
+          [true, T0 + 1000],
+          'the live instance still counts',
+        );
+        assert.deepEqual(
+          await store.presenceLeases.reapExpired(T0 + 1000),
+          { guestIds: [], rooms: [] },
+          'once',
+        );
+        // A lease counted down to nothing is gone, so it is never taken back twice.
+        await store.presenceLeases.change('alive', 'guest', id, -1, T0 + 2000);
+        assert.deepEqual(await store.presenceLeases.reapExpired(T0 + 5000), {
+          guestIds: [],
+          rooms: [{ pk: room.pk, hostsOnline: 0 }],
+        });
+      });
+
       test('orders the line by arrival, and a knock goes to its end with one more knock counted', async (t) => {
         const store = await freshStore(t);
         const { room } = await tenantWithRoom(store);

@@ -60,6 +60,13 @@ const statements = {
     text: `UPDATE guests SET status = 'left', decided_at = $3, waiting_since = NULL
       WHERE id = $1 AND status = 'waiting' AND connections = 0 AND last_seen_at <= $2`,
   },
+  leaveAbsentWaiting: {
+    name: 'guests.leaveAbsentWaiting',
+    text: `UPDATE guests g SET status = 'left', decided_at = $2, waiting_since = NULL FROM links l
+      WHERE l.id = g.link_id AND g.status = 'waiting' AND g.connections = 0 AND g.last_seen_at <= $1
+        AND g.waiting_since <= $1
+      RETURNING ${GUEST_COLUMNS}`,
+  },
   knock: {
     name: 'guests.knock',
     text: `UPDATE guests SET status = 'waiting', decided_at = NULL, waiting_since = $2, knocked_at = $2,
@@ -170,6 +177,11 @@ export function guestTable(db: Queryable): GuestTable {
       const changed = await changesOf(db, statements.leaveIfAbsent, [id, seenBefore, now]);
       return changed === 1 ? rowsOf<GuestRow>(db, statements.get, [id]).then(one) : undefined;
     },
+
+    leaveAbsentWaiting: (seenBefore, now) =>
+      rowsOf<GuestRow>(db, statements.leaveAbsentWaiting, [seenBefore, now]).then((rows) =>
+        rows.map(toGuest),
+      ),
 
     async knock(guest, now) {
       await changesOf(db, statements.knock, [guest.id, now]);

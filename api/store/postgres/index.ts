@@ -11,6 +11,7 @@ import { createSharedCounters } from './counters.ts';
 import { guestTable } from './guests.ts';
 import { linkTable } from './links.ts';
 import { migrate } from './migrate.ts';
+import { presenceLeaseTable } from './presence-leases.ts';
 import { linkContexts } from './reads.ts';
 import { roomTable } from './rooms.ts';
 import { settingTable } from './settings.ts';
@@ -33,6 +34,7 @@ const tablesOf = (db: Queryable): Tables => ({
   links: guarded(linkTable(db)),
   guests: guarded(guestTable(db)),
   settings: guarded(settingTable(db)),
+  presenceLeases: guarded(presenceLeaseTable(db)),
   linkContexts: guarded(linkContexts(db)),
 });
 

@@ -55,6 +55,13 @@ export function createGuestStore(db: Db) {
       `UPDATE guests SET status = 'left', decided_at = ?, waiting_since = NULL
        WHERE id = ? AND status = 'waiting' AND connections = 0 AND last_seen_at <= ?`,
     ),
+    leaveAbsentWaiting: db
+      .prepare<[{ seenBefore: number; now: number }], string>(
+        `UPDATE guests SET status = 'left', decided_at = @now, waiting_since = NULL
+         WHERE status = 'waiting' AND connections = 0 AND last_seen_at <= @seenBefore AND waiting_since <= @seenBefore
+         RETURNING id`,
+      )
+      .pluck(),
     knock: db.prepare(
       `UPDATE guests SET status = 'waiting', decided_at = NULL, waiting_since = ?, knocked_at = ?,
          knocks = knocks + 1 WHERE id = ?`,
@@ -157,6 +164,10 @@ export function createGuestStore(db: Db) {
 
     leaveIfAbsent(id: string, seenBefore: number, now: number): Guest | undefined {
       return statements.leaveIfAbsent.run(now, id, seenBefore).changes === 1 ? getGuest(id) : undefined;
+    },
+
+    leaveAbsentWaiting(seenBefore: number, now: number): Guest[] {
+      return statements.leaveAbsentWaiting.all({ seenBefore, now }).map((id) => getGuest(id) as Guest);
     },
 
     knock(guest: Guest, now: number): Guest {

@@ -81,4 +81,17 @@ export const migrations: string[] = [
   ALTER TABLE rooms ADD COLUMN lobby_message TEXT;
   ALTER TABLE rooms ADD COLUMN hosts_online INTEGER NOT NULL DEFAULT 0;
   `,
+  // Presence leases: what each instance's open connections counted, taken back when the instance dies.
+  `
+  CREATE TABLE presence_leases (
+    instance TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (instance, kind, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX presence_leases_expiry ON presence_leases(expires_at);
+  CREATE INDEX guests_waiting_absent ON guests(last_seen_at) WHERE status = 'waiting' AND connections = 0;
+  `,
 ];

@@ -4,6 +4,7 @@ import type { LinkContextRow, Tables } from '../contract.ts';
 import type { Db } from './db.ts';
 import { createGuestStore } from './guests.ts';
 import { createLinkStore, LINK_JSON, type LinkRow, toLink } from './links.ts';
+import { createPresenceLeaseStore } from './presence-leases.ts';
 import { createRoomStore, ROOM_JSON, type RoomRow, toRoom } from './rooms.ts';
 import { createSettingStore } from './settings.ts';
 import { createTenantStore, TENANT_JSON, type TenantJson, tenantOf } from './tenants.ts';
@@ -51,6 +52,7 @@ export function createSyncTables(db: Db): SyncTables {
     links: createLinkStore(db),
     guests: createGuestStore(db),
     settings: createSettingStore(db),
+    presenceLeases: createPresenceLeaseStore(db),
     linkContexts: createContextStore(db),
   };
 }
