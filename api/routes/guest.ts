@@ -4,7 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { bearerToken, guestFromSession } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { lobbyOf } from '../lobby.ts';
-import { LOBBY_EVENTS, lobbyFeed } from '../lobby-feed.ts';
+import { createLobbyFeeds, LOBBY_EVENTS } from '../lobby-feed.ts';
 import { clientAddress } from '../rate-limit.ts';
 import { guestContext, linkUnavailable } from '../redemption.ts';
 import { isFinal, isLinkUsable, knockRefusal } from '../rules.ts';
@@ -20,6 +20,7 @@ const security = [{ bearer: [] }];
 const tags = ['guest'];
 
 export function createGuestRoutes({ store, clock, config, events, streamSlots, presence }: AppDeps) {
+  const lobbies = createLobbyFeeds(store);
   /** The session as the guest sees it now: status, room, lobby (while waiting), and whether they may ask again. */
   const sessionView = async (guest: Guest, room: Room) => ({
     guest: publicGuestView(guest),
@@ -123,7 +124,7 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots, p
           subscribe: async ({ send, end }) => {
             let heard = false;
             let status = guest.status;
-            const lobby = lobbyFeed(store, guest.id, send);
+            const lobby = lobbies.follow(guest.roomPk, guest.id, send);
             const unsubscribe = events.subscribeToGuest(guest.id, (event) => {
               heard = true;
               if (event.event === 'resync') return end();

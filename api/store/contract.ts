@@ -63,6 +63,7 @@ export interface RoomTable {
    * the write lock already): what a transaction checks against it cannot change under it.
    */
   lockByPk(pk: number): Promise<Room | undefined>;
+  byPk(pk: number): Promise<Room | undefined>;
   remove(room: Room, now: number): Promise<void>;
   setGuestAccess(room: Room, change: GuestAccessChange): Promise<GuestAccess>;
   /** Counts a host stream that may admit opening (+1) or closing (-1); the count after it. */
@@ -108,6 +109,8 @@ export interface GuestTable {
   knock(guest: Guest, now: number): Promise<Guest>;
   /** The waiting guest's place in the room's line, 1 = next (by `waitingSince`, then id). */
   lobbyPosition(guest: Guest): Promise<number>;
+  /** The ids of the room's waiting guests in line order (as `lobbyPosition` counts): one read for a whole lobby. */
+  waitingLine(roomPk: number): Promise<string[]>;
   /**
    * Every waiting guest with no connection open since `seenBefore` becomes left: those whose grace timer died
    * with its instance. The guests after it.

@@ -72,6 +72,10 @@ const statements = {
     text: `UPDATE guests SET status = 'waiting', decided_at = NULL, waiting_since = $2, knocked_at = $2,
       knocks = knocks + 1 WHERE id = $1`,
   },
+  waitingLine: {
+    name: 'guests.waitingLine',
+    text: `SELECT id FROM guests WHERE room_pk = $1 AND status = 'waiting' ORDER BY waiting_since, id`,
+  },
   lobbyPosition: {
     name: 'guests.lobbyPosition',
     text: `SELECT count(*)::int AS position FROM guests
@@ -187,6 +191,9 @@ export function guestTable(db: Queryable): GuestTable {
       await changesOf(db, statements.knock, [guest.id, now]);
       return (await rowsOf<GuestRow>(db, statements.get, [guest.id]).then(one)) as Guest;
     },
+
+    waitingLine: (roomPk) =>
+      rowsOf<{ id: string }>(db, statements.waitingLine, [roomPk]).then((rows) => rows.map((row) => row.id)),
 
     async lobbyPosition(guest) {
       const [row] = await rowsOf<{ position: number }>(db, statements.lobbyPosition, [

@@ -66,6 +66,11 @@ export function createGuestStore(db: Db) {
       `UPDATE guests SET status = 'waiting', decided_at = NULL, waiting_since = ?, knocked_at = ?,
          knocks = knocks + 1 WHERE id = ?`,
     ),
+    waitingLine: db
+      .prepare<[number], string>(
+        "SELECT id FROM guests WHERE room_pk = ? AND status = 'waiting' ORDER BY waiting_since, id",
+      )
+      .pluck(),
     lobbyPosition: db
       .prepare<[number, number, string], number>(
         `SELECT count(*) FROM guests WHERE room_pk = ? AND status = 'waiting' AND (waiting_since, id) <= (?, ?)`,
@@ -173,6 +178,10 @@ export function createGuestStore(db: Db) {
     knock(guest: Guest, now: number): Guest {
       statements.knock.run(now, now, guest.id);
       return getGuest(guest.id) as Guest;
+    },
+
+    waitingLine(roomPk: number): string[] {
+      return statements.waitingLine.all(roomPk);
     },
 
     lobbyPosition(guest: Guest): number {
