@@ -120,6 +120,7 @@ export const migrations: string[] = [
     PRIMARY KEY (instance, kind, key)
   );
   CREATE INDEX presence_leases_expiry ON presence_leases(expires_at);
-  CREATE INDEX guests_waiting_absent ON guests(last_seen_at) WHERE status = 'waiting' AND connections = 0;
+  -- The lobby sweep (waiting, absent since) and the metrics' count of waiting guests read only waiting rows.
+  CREATE INDEX guests_waiting ON guests(last_seen_at) WHERE status = 'waiting';
   `,
 ];
