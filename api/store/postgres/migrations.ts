@@ -109,4 +109,20 @@ export const migrations: string[] = [
   ALTER TABLE rooms ADD COLUMN lobby_message TEXT;
   ALTER TABLE rooms ADD COLUMN hosts_online INTEGER NOT NULL DEFAULT 0;
   `,
+  // Links beyond create and delete, and guest history (issue 15): a link's token derives from `token_id` once
+  // rotated (null: from its id); guests keep when they were admitted and left, who decided, and the erasure.
+  `
+  ALTER TABLE links ADD COLUMN token_id TEXT;
+  ALTER TABLE links ADD COLUMN paused BOOLEAN NOT NULL DEFAULT FALSE;
+  ALTER TABLE links ADD COLUMN admission TEXT NOT NULL DEFAULT 'room'
+    CHECK (admission IN ('room', 'moderator', 'auto'));
+  ALTER TABLE guests ADD COLUMN admitted_at BIGINT;
+  ALTER TABLE guests ADD COLUMN decided_by TEXT;
+  ALTER TABLE guests ADD COLUMN left_at BIGINT;
+  ALTER TABLE guests ADD COLUMN erased_at BIGINT;
+  UPDATE guests SET admitted_at = decided_at WHERE status = 'admitted';
+  UPDATE guests SET left_at = decided_at WHERE status IN ('left', 'removed');
+  CREATE INDEX guests_link_created ON guests(link_id, created_at, id);
+  CREATE INDEX guests_not_erased ON guests(created_at) WHERE erased_at IS NULL;
+  `,
 ];
