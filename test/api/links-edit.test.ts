@@ -311,3 +311,22 @@ test("edits, pauses and rotations reach the hosts' event streams as link events"
   assert.notEqual(rotated.url, edited.url);
   await nextLink((link) => link.url === rotated.url);
 });
+
+test('the OpenAPI document describes the new routes from their schemas', async (t) => {
+  const room = await roomWith(t);
+  const document = (await room.api.request({ path: '/v1/openapi.json' })).body as {
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: { properties: object } }> } }>
+    >;
+  };
+  const patch = document.paths['/v1/rooms/{roomId}/links/{linkId}']?.patch;
+  assert.deepEqual(
+    Object.keys(patch?.requestBody?.content['application/json']?.schema.properties ?? {}).sort(),
+    ['admission', 'durationDays', 'expiresAt', 'maxUses', 'name', 'paused'],
+  );
+  assert.ok(document.paths['/v1/rooms/{roomId}/links/{linkId}/rotate']?.post);
+  assert.ok(document.paths['/v1/rooms/{roomId}/links/{linkId}']?.delete);
+  assert.ok(document.paths['/v1/rooms/{roomId}/guests.csv']?.get);
+  assert.ok(document.paths['/v1/admin/guests']?.delete);
+});
