@@ -303,6 +303,13 @@ export const linkResponse = v.object({
   admission: linkAdmission,
 });
 
+const schedule = {
+  title: v.string(),
+  startsAt: isoOrNull,
+  endsAt: isoOrNull,
+  timeZone: v.nullable(v.string()),
+};
+
 export const guestAccessPatchResponse = v.object({
   enabled: v.boolean(),
   admission,
@@ -316,7 +323,8 @@ export const guestAccessResponse = v.object({
   maxLinks: v.literal(MAX_LINKS_PER_ROOM),
   linkCount: v.number(),
   permissions: v.array(permission),
-  room: v.object({ id: v.string(), title: v.string(), type: roomType }),
+  /** The schedule too, for the invitation text ("Copy invitation"). */
+  room: v.object({ id: v.string(), type: roomType, ...schedule }),
   links: v.array(linkResponse),
 });
 
@@ -350,13 +358,6 @@ export const guestsResponse = v.object({
   /** Pass as `cursor` for the next page (older guests); null on the last page. */
   nextCursor: v.nullable(v.string()),
 });
-
-const schedule = {
-  title: v.string(),
-  startsAt: isoOrNull,
-  endsAt: isoOrNull,
-  timeZone: v.nullable(v.string()),
-};
 
 export const guestRoomResponse = v.object({ id: v.string(), ...schedule, joinUrl: v.nullable(v.string()) });
 
