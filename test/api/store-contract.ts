@@ -919,6 +919,29 @@ export function storeContract(engine: StoreEngine): void {
         assert.equal(await first.links.countOfRoom(room.pk), 3);
       });
 
+      test('an edit of the limit racing 60 redemptions from 4 instances never leaves it below the uses', async (t) => {
+        const instances = await stores(t, 4);
+        const [first] = instances as [Store];
+        const { room } = await tenantWithRoom(first);
+        const link = await first.links.create(newLink(room));
+        const on = (index: number) => instances[index % instances.length] as Store;
+        const claims = Array.from({ length: 60 }, (_, index) =>
+          on(index).transaction((tx) => tx.links.countUseReturning(link.id)),
+        );
+        const edit = on(1).transaction((tx) => tx.links.update(link.id, { maxUses: 30 }));
+        const [edited, ...claimed] = await Promise.all([edit, ...claims]);
+        const after = (await first.links.get(link.id)) as Link;
+        const accepted = claimed.filter(Boolean).length;
+        assert.equal(after.uses, accepted);
+        if (edited) {
+          assert.equal(after.maxUses, 30);
+          assert.ok(after.uses <= 30);
+        } else {
+          assert.equal(after.maxUses, null, 'a refused edit changed nothing');
+          assert.ok(after.uses > 30);
+        }
+      });
+
       test('concurrent decisions on one waiting guest from 3 instances: exactly one decides', async (t) => {
         const instances = await stores(t, 3);
         const [first] = instances as [Store];

@@ -121,11 +121,11 @@ export function createRoomLinkRoutes(deps: AppDeps) {
         const { durationDays, expiresAt, ...fields } = c.req.valid('json');
         const changes = { ...fields, expiresAt: requestedExpiry({ durationDays, expiresAt }, clock.now()) };
         const link = await store.transaction(async (tx) => {
-          const current = await linkOfRoom(tx, room, linkId);
+          await linkOfRoom(tx, room, linkId);
           const updated = await tx.links.update(linkId, changes);
-          // Refused only by the limit: the uses grew past it (uses never shrink, so this read says why).
-          if (!updated) throw maxUsesBelowUses((await tx.links.get(linkId))?.uses ?? current.uses);
-          return updated;
+          if (updated) return updated;
+          // Refused by the limit (uses only grow, so this read says by how much), or deleted meanwhile.
+          throw maxUsesBelowUses((await linkOfRoom(tx, room, linkId)).uses);
         });
         return c.json(answerLink(c, room, link), 200);
       },
@@ -148,7 +148,10 @@ export function createRoomLinkRoutes(deps: AppDeps) {
         const tokenId = randomId();
         const link = await store.transaction(async (tx) => {
           await linkOfRoom(tx, room, linkId);
-          return (await tx.links.rotate(linkId, tokenId, tokenHashOf(tokenId))) as Link;
+          // Undefined only when another request deleted it meanwhile.
+          const rotated = await tx.links.rotate(linkId, tokenId, tokenHashOf(tokenId));
+          if (!rotated) throw noSuchLink();
+          return rotated;
         });
         return c.json(answerLink(c, room, link), 200);
       },
@@ -176,7 +179,8 @@ export function createRoomLinkRoutes(deps: AppDeps) {
         const now = clock.now();
         const removed = await store.transaction(async (tx) => {
           await linkOfRoom(tx, room, linkId);
-          await tx.links.delete(linkId, now);
+          // False only when another request deleted it meanwhile: that one answered 204.
+          if (!(await tx.links.delete(linkId, now))) throw noSuchLink();
           return removeGuests ? tx.guests.removeOfLink(linkId, now, host.userId) : [];
         });
         events.publishToRoom(room.pk, { event: 'link-deleted', data: { id: linkId } });
