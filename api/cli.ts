@@ -116,6 +116,7 @@ async function serve(values: Values) {
       instanceName: settings.instanceName,
       metricsToken: settings.metricsToken,
       lobbyGraceSeconds: settings.lobbyGraceSeconds,
+      retentionDays: settings.retentionDays,
     },
     demo: values.demo === true,
     logger,

@@ -9,6 +9,7 @@ import { createPresence, type Presence } from './presence.ts';
 import { NO_TRUSTED_PROXY, type TrustedProxies } from './proxy-trust.ts';
 import { createRateLimiter, type RateLimiter, sharedWindows } from './rate-limit.ts';
 import type { LinkContext } from './redemption.ts';
+import { DEFAULT_RETENTION_DAYS } from './retention.ts';
 import type { ServerSecret } from './secrets.ts';
 import type { Store } from './store/contract.ts';
 import type { Guest, Tenant } from './store/types.ts';
@@ -44,6 +45,8 @@ export interface AppConfig extends StreamCaps {
   instanceName?: string;
   /** The bearer token of GET /metrics (GUEST_ACCESS_METRICS_TOKEN); unset, there is no /metrics. */
   metricsToken?: string;
+  /** Guests' names and emails are erased this many days after they arrived (GUEST_ACCESS_RETENTION_DAYS). */
+  retentionDays: number;
 }
 
 /**
@@ -75,6 +78,7 @@ export const DEFAULT_CONFIG = {
   heartbeatMs: 15_000,
   maxHostTokenTtlSeconds: 24 * 60 * 60,
   lobbyGraceSeconds: 60,
+  retentionDays: DEFAULT_RETENTION_DAYS,
   maxStreamsPerGuestSession: 3,
   maxStreamsPerHost: 10,
   maxStreamsPerAddress: 50,

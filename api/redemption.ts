@@ -1,6 +1,6 @@
-// Opening and redeeming a link (rules 3, 8, 9, 11) and re-validating a guest's session (rules 6, 9).
+// Opening and redeeming a link (rules 3, 8, 9, 11; a link's own admission policy) and re-validating a guest's session (rules 6, 9).
 import { ApiError, LINK_UNAVAILABLE_MESSAGE } from './errors.ts';
-import { isLinkUsable } from './rules.ts';
+import { admissionFor, isLinkUsable } from './rules.ts';
 import { lookupHash } from './secrets.ts';
 import { DuplicateKeyError, type Store } from './store/contract.ts';
 import type { Guest, Link, Room, Tenant } from './store/types.ts';
@@ -86,7 +86,7 @@ export async function redeem(
           linkId: link.id,
           name: input.name,
           email: input.email,
-          status: room.admission === 'auto' ? 'admitted' : 'waiting',
+          status: admissionFor(link, room) === 'auto' ? 'admitted' : 'waiting',
           sessionHash: input.sessionHash,
           idempotencyKey: input.idempotencyKey,
           createdAt: now,

@@ -103,6 +103,10 @@ export const origin = v.pipe(
 );
 
 export const admission = v.picklist(['moderator', 'auto'], 'Admission must be "moderator" or "auto".');
+export const linkAdmission = v.picklist(
+  ['room', 'moderator', 'auto'],
+  'Admission must be "room" (follow the room\'s policy), "moderator" or "auto".',
+);
 export const roomType = v.picklist(['room', 'channel'], 'Type must be "room" or "channel".');
 export const guestStatus = v.picklist(
   ['waiting', 'admitted', 'denied', 'left', 'removed'],
@@ -205,10 +209,31 @@ export const guestAccessPatchBody = v.object({
   lobbyMessage,
 });
 
-export const linkBody = v.object({
+const linkFields = {
   name: displayName('Link name'),
   maxUses: v.nullish(wholeNumber('Number of clicks', 1, MAX_LINK_USES)),
   durationDays: v.nullish(wholeNumber('Duration', 1, MAX_LINK_DAYS)),
+  /** An alternative to `durationDays` (not both): the instant the link expires, null for never. */
+  expiresAt: v.nullish(instant('Expiry')),
+  admission: v.optional(linkAdmission),
+};
+
+export const linkBody = v.object(linkFields);
+
+/** PATCH of a link: what is sent changes, what is left out stays. */
+export const linkPatchBody = strictBody({
+  ...linkFields,
+  name: v.optional(linkFields.name),
+  paused: v.optional(v.boolean('Paused must be true or false.')),
+});
+
+export const linkDeleteQuery = v.object({
+  removeGuests: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false'], 'removeGuests must be true or false.'),
+      v.transform((value) => value === 'true'),
+    ),
+  ),
 });
 
 export const guestBody = v.object({
@@ -235,7 +260,22 @@ export const redemptionHeaders = v.object({
 
 export const guestsQuery = v.object({
   status: v.optional(guestStatus),
+  linkId: v.optional(identifier('Link id')),
   cursor: v.optional(identifier('Cursor')),
+});
+
+export const guestErasureQuery = v.object({
+  email: v.pipe(
+    v.string('Email must be text.'),
+    v.trim(),
+    v.minLength(1, 'Email is required.'),
+    v.maxLength(254, 'Email must be at most 254 characters.'),
+  ),
+});
+
+export const guestErasureResponse = v.object({
+  /** How many guest records had their name and email erased. */
+  erased: v.number(),
 });
 
 // Responses (documentation)
@@ -257,8 +297,18 @@ export const linkResponse = v.object({
   uses: v.number(),
   expiresAt: isoOrNull,
   createdAt: v.string(),
-  status: v.picklist(['active', 'expired', 'used_up', 'inactive']),
+  status: v.picklist(['active', 'expired', 'used_up', 'paused', 'inactive']),
+  paused: v.boolean(),
+  /** `room` follows the room's policy; `moderator` or `auto` override it for this link's guests. */
+  admission: linkAdmission,
 });
+
+const schedule = {
+  title: v.string(),
+  startsAt: isoOrNull,
+  endsAt: isoOrNull,
+  timeZone: v.nullable(v.string()),
+};
 
 export const guestAccessPatchResponse = v.object({
   enabled: v.boolean(),
@@ -273,7 +323,8 @@ export const guestAccessResponse = v.object({
   maxLinks: v.literal(MAX_LINKS_PER_ROOM),
   linkCount: v.number(),
   permissions: v.array(permission),
-  room: v.object({ id: v.string(), title: v.string(), type: roomType }),
+  /** The schedule too, for the invitation text ("Copy invitation"). */
+  room: v.object({ id: v.string(), type: roomType, ...schedule }),
   links: v.array(linkResponse),
 });
 
@@ -292,6 +343,14 @@ export const hostGuestResponse = v.object({
   lastSeenAt: isoOrNull,
   /** How often the guest asked again after being denied. */
   knocks: v.number(),
+  /** When the guest was last admitted; null if never. */
+  admittedAt: isoOrNull,
+  /** The host user id of the last status change; null when the guest or the service made it (auto admission, leaving). */
+  decidedBy: v.nullable(v.string()),
+  /** When the guest's stay ended: left or removed. */
+  leftAt: isoOrNull,
+  /** When the name and email were erased (retention or an erasure request); they read as empty strings after it. */
+  erasedAt: isoOrNull,
 });
 
 export const guestsResponse = v.object({
@@ -299,13 +358,6 @@ export const guestsResponse = v.object({
   /** Pass as `cursor` for the next page (older guests); null on the last page. */
   nextCursor: v.nullable(v.string()),
 });
-
-const schedule = {
-  title: v.string(),
-  startsAt: isoOrNull,
-  endsAt: isoOrNull,
-  timeZone: v.nullable(v.string()),
-};
 
 export const guestRoomResponse = v.object({ id: v.string(), ...schedule, joinUrl: v.nullable(v.string()) });
 

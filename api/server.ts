@@ -24,6 +24,7 @@ import { ApiError, OperatorError } from './errors.ts';
 import { createEventHub } from './events.ts';
 import { LOG_LEVELS, type Logger, type LogLevel } from './logging.ts';
 import { parseTrustedProxies } from './proxy-trust.ts';
+import { DEFAULT_RETENTION_DAYS, startRetention } from './retention.ts';
 import {
   newServerSecret,
   opens,
@@ -53,6 +54,8 @@ export interface StartServerOptions {
   demo?: boolean;
   /** Default: silent. */
   logger?: Logger;
+  /** How often the retention sweep runs (default hourly); tests make it short. */
+  retentionSweepMs?: number;
 }
 
 export interface RunningServer {
@@ -194,7 +197,16 @@ export function environmentSettings(env = process.env) {
     instanceName,
     logLevel: logLevel as LogLevel,
     metricsToken,
+    retentionDays: retentionDays(env.GUEST_ACCESS_RETENTION_DAYS),
   };
+}
+
+function retentionDays(raw: string | undefined) {
+  if (raw === undefined || raw === '') return DEFAULT_RETENTION_DAYS;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1)
+    throw new OperatorError(`GUEST_ACCESS_RETENTION_DAYS must be a whole number of days ≥ 1, not "${raw}"`);
+  return days;
 }
 
 function trustedProxies(setting: string) {
@@ -326,6 +338,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Behind a proxy the demo's page, and the join URL guests land on, are at the public origin.
   const demoInfo = demo ? await demo.seedDemo(deps, deps.config.publicOrigin ?? url) : undefined;
+  const retention = startRetention({
+    store,
+    clock: deps.clock,
+    logger: deps.logger,
+    retentionDays: deps.config.retentionDays,
+    intervalMs: options.retentionSweepMs,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -342,7 +361,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         clearTimeout(force);
         clearInterval(idle);
         deps.events.close();
-        void Promise.all([bus.close(), store.close()]).then(() => resolve());
+        void retention
+          .stop()
+          .then(() => Promise.all([bus.close(), store.close()]))
+          .then(() => resolve());
       });
       server.closeIdleConnections();
     });

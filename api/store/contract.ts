@@ -4,8 +4,10 @@ import type {
   Guest,
   GuestAccess,
   GuestAccessChange,
+  GuestFilter,
   GuestStatus,
   Link,
+  LinkChanges,
   NewGuest,
   NewLink,
   NewTenant,
@@ -81,6 +83,13 @@ export interface LinkTable {
   deleteOfRoom(roomPk: number, now: number): Promise<void>;
   /** Counts one use unless the limit is reached, in one atomic statement; the link after it, or undefined. */
   countUseReturning(id: string): Promise<Link | undefined>;
+  /**
+   * Applies `changes` to a link not deleted, in one statement that also refuses a `maxUses` below the uses
+   * counted by then (a redemption racing the edit cannot slip past it); the link after it, or undefined.
+   */
+  update(id: string, changes: LinkChanges): Promise<Link | undefined>;
+  /** A new token for a link not deleted (its hash and what it derives from); the link after it, or undefined. */
+  rotate(id: string, tokenId: string, tokenHash: Buffer): Promise<Link | undefined>;
 }
 
 export interface GuestTable {
@@ -91,11 +100,18 @@ export interface GuestTable {
   lock(id: string): Promise<Guest | undefined>;
   bySessionHash(hash: Buffer): Promise<Guest | undefined>;
   byIdempotencyKey(linkId: string, key: string): Promise<Guest | undefined>;
-  /** A page of `PAGE_SIZE`, newest first, optionally of one status, after `cursor` (a guest id of the room). */
-  pageOfRoom(roomPk: number, status?: GuestStatus, cursor?: string): Promise<GuestPage>;
-  setStatus(guest: Guest, status: GuestStatus, now: number): Promise<Guest>;
+  /** A page of `PAGE_SIZE`, newest first, optionally of one status and/or link, after `cursor` (from a page). */
+  pageOfRoom(roomPk: number, filter?: GuestFilter, cursor?: string): Promise<GuestPage>;
+  /** `decidedBy`: the host user making the change; null (default) when the guest or the service makes it. */
+  setStatus(guest: Guest, status: GuestStatus, now: number, decidedBy?: string | null): Promise<Guest>;
   /** Admits every waiting guest of the room at once; returns them as admitted. */
-  admitWaiting(roomPk: number, now: number): Promise<Guest[]>;
+  admitWaiting(roomPk: number, now: number, decidedBy?: string | null): Promise<Guest[]>;
+  /** Removes every waiting or admitted guest who came through the link, at once; returns them as removed. */
+  removeOfLink(linkId: string, now: number, decidedBy: string | null): Promise<Guest[]>;
+  /** Erases the name and email of every guest created before `createdBefore` not erased yet; how many. */
+  eraseCreatedBefore(createdBefore: number, now: number): Promise<number>;
+  /** Erases the name and email of the tenant's guests with this email (any letter case); how many. */
+  eraseByEmail(tenantId: string, email: string, now: number): Promise<number>;
   /** Guests waiting in any room's lobby, for the metrics. */
   countWaiting(): Promise<number>;
   /** A connection of the guest opened (+1) or closed (-1) at `now`; the guest after it. */
@@ -188,6 +204,12 @@ export interface Store extends Tables {
   batchedTransaction<T>(fn: (tx: Tables) => Promise<T>): Promise<T>;
   /** Present where several instances share the database (PostgreSQL); one process counts in memory. */
   readonly counters?: SharedCounters;
+  /**
+   * After an erasure: leaves no copy of erased values in the database's files where the engine can (SQLite
+   * zeroes freed space and here moves the WAL into the main file and truncates it); false when a reader in
+   * another process kept part of the WAL (the next call tries again).
+   */
+  purgeErased(): Promise<boolean>;
   /** Ends the connection(s); pending work finishes first. */
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, type TestContext, test } from 'node:test';
-import type { Store, Tables } from '../../api/store/contract.ts';
+import { PAGE_SIZE, type Store, type Tables } from '../../api/store/contract.ts';
 import { InvalidCursorError } from '../../api/store/guest-cursor.ts';
 import type { Guest, Link, NewGuest, NewLink, NewTenant, Room, RoomFields } from '../../api/store/types.ts';
 import { atTestEnd } from '../support/cleanup.ts';
@@ -24,6 +24,7 @@ export interface StoreEngine {
 
 const T0 = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 const hash = () => randomBytes(32);
 
@@ -322,6 +323,9 @@ export function storeContract(engine: StoreEngine): void {
           createdBy: 'host-1',
           createdAt: T0,
           deletedAt: null,
+          tokenId: input.id,
+          paused: false,
+          admission: 'room',
         });
         assert.deepEqual(await store.links.get(input.id), link);
         assert.equal(await store.links.get('no-such-link'), undefined);
@@ -459,7 +463,7 @@ export function storeContract(engine: StoreEngine): void {
           guests: [third, denied, first],
           nextCursor: null,
         });
-        assert.deepEqual(await store.guests.pageOfRoom(room.pk, 'waiting'), {
+        assert.deepEqual(await store.guests.pageOfRoom(room.pk, { status: 'waiting' }), {
           guests: [third, first],
           nextCursor: null,
         });
@@ -484,6 +488,7 @@ export function storeContract(engine: StoreEngine): void {
           status: 'removed',
           decidedAt: T0 + MINUTE,
           waitingSince: null,
+          leftAt: T0 + MINUTE,
         });
         assert.deepEqual(await store.guests.get(guest.id), removed);
       });
@@ -503,6 +508,7 @@ export function storeContract(engine: StoreEngine): void {
           status: 'admitted',
           decidedAt: T0 + 10 * MINUTE,
           waitingSince: null,
+          admittedAt: T0 + 10 * MINUTE,
         });
         assert.deepEqual(
           [...admitted].sort((a, b) => a.createdAt - b.createdAt),
@@ -555,7 +561,10 @@ export function storeContract(engine: StoreEngine): void {
         await store.guests.countConnection(id, -1, T0 + 50);
         assert.equal(await store.guests.leaveIfAbsent(id, T0 + 40, T0 + 100), undefined, 'seen since');
         const left = await store.guests.leaveIfAbsent(id, T0 + 50, T0 + 100);
-        assert.deepEqual([left?.status, left?.decidedAt, left?.waitingSince], ['left', T0 + 100, null]);
+        assert.deepEqual(
+          [left?.status, left?.decidedAt, left?.leftAt, left?.waitingSince],
+          ['left', T0 + 100, T0 + 100, null],
+        );
         assert.equal(await store.guests.leaveIfAbsent(id, T0 + 50, T0 + 200), undefined, 'only once');
       });
 
@@ -573,8 +582,8 @@ export function storeContract(engine: StoreEngine): void {
         await store.guests.knock((await store.guests.get((knocked as Guest).id)) as Guest, T0 + 200);
         const left = await store.guests.leaveAbsentWaiting(T0 + 100, T0 + 300);
         assert.deepEqual(
-          left.map((guest) => [guest.id, guest.status, guest.decidedAt]),
-          [[(gone as Guest).id, 'left', T0 + 300]],
+          left.map((guest) => [guest.id, guest.status, guest.decidedAt, guest.leftAt]),
+          [[(gone as Guest).id, 'left', T0 + 300, T0 + 300]],
         );
         assert.equal(
           (await store.guests.get((neverSeen as Guest).id))?.status,
@@ -675,6 +684,224 @@ export function storeContract(engine: StoreEngine): void {
       });
     });
 
+    describe('editing, pausing and rotating links (issue 15)', () => {
+      test('an edit changes only the fields it names, and null clears the limit or the expiry', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(
+          newLink(room, { maxUses: 5, expiresAt: T0 + MINUTE, admission: 'auto' }),
+        );
+        assert.equal(link.admission, 'auto');
+        const renamed = await store.links.update(link.id, { name: 'Speakers', paused: true });
+        assert.deepEqual(renamed, { ...link, name: 'Speakers', paused: true });
+        const cleared = await store.links.update(link.id, {
+          maxUses: null,
+          expiresAt: null,
+          admission: 'room',
+        });
+        assert.deepEqual(cleared, {
+          ...link,
+          name: 'Speakers',
+          paused: true,
+          maxUses: null,
+          expiresAt: null,
+          admission: 'room',
+        });
+        assert.deepEqual(await store.links.get(link.id), cleared);
+        assert.deepEqual(await store.links.update(link.id, { paused: false }), { ...cleared, paused: false });
+      });
+
+      test('an edit refuses a limit below the uses so far, and any edit of a deleted link', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room, { maxUses: 5 }));
+        await store.links.countUseReturning(link.id);
+        const used = await store.links.countUseReturning(link.id);
+        assert.equal(await store.links.update(link.id, { maxUses: 1, name: 'Other' }), undefined);
+        assert.deepEqual(await store.links.get(link.id), used, 'nothing changed');
+        assert.equal((await store.links.update(link.id, { maxUses: 2 }))?.maxUses, 2);
+        assert.equal(await store.links.countUseReturning(link.id), undefined, 'the new limit holds');
+        await store.links.delete(link.id, T0 + MINUTE);
+        assert.equal(await store.links.update(link.id, { name: 'Again' }), undefined);
+        assert.equal(await store.links.update('no-such-link', { name: 'Again' }), undefined);
+      });
+
+      test('a rotation replaces the token at once and keeps the name, settings and uses', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const input = newLink(room, { maxUses: 3 });
+        const link = await store.links.create(input);
+        const used = (await store.links.countUseReturning(link.id)) as Link;
+        const fresh = hash();
+        const rotated = await store.links.rotate(link.id, 'fresh-token-id', fresh);
+        assert.deepEqual(rotated, { ...used, tokenId: 'fresh-token-id' });
+        assert.equal(await store.linkContexts.byTokenHash(input.tokenHash), undefined);
+        assert.deepEqual((await store.linkContexts.byTokenHash(fresh))?.link, rotated);
+        await store.links.delete(link.id, T0 + MINUTE);
+        assert.equal(await store.links.rotate(link.id, 'again', hash()), undefined);
+      });
+
+      test("a paused link still counts toward the room's links", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        await store.links.update(link.id, { paused: true });
+        assert.equal(await store.links.countOfRoom(room.pk), 1);
+        assert.equal((await store.links.listOfRoom(room.pk))[0]?.paused, true);
+      });
+    });
+
+    describe('guest history and erasure (issue 15)', () => {
+      test('keeps who decided, when a guest was admitted and when their stay ended', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [guest] = await guestsOn(store, link, 1, 0);
+        assert.ok(guest);
+        assert.deepEqual(
+          [guest.admittedAt, guest.decidedBy, guest.leftAt, guest.erasedAt],
+          [null, null, null, null],
+        );
+        const admitted = await store.guests.setStatus(guest, 'admitted', T0 + MINUTE, 'host-7');
+        assert.deepEqual(await store.guests.get(guest.id), admitted);
+        assert.deepEqual([admitted.admittedAt, admitted.decidedBy], [T0 + MINUTE, 'host-7']);
+        const left = await store.guests.setStatus(admitted, 'left', T0 + 2 * MINUTE);
+        assert.deepEqual(await store.guests.get(guest.id), left);
+        assert.deepEqual(
+          [left.admittedAt, left.decidedBy, left.leftAt],
+          [T0 + MINUTE, null, T0 + 2 * MINUTE],
+        );
+        const auto = await store.guests.insert(newGuest(link, { status: 'admitted' }), link.name);
+        assert.deepEqual(await store.guests.get(auto.id), auto);
+        assert.equal(auto.admittedAt, T0);
+        const [waiting] = await guestsOn(store, link, 1, 0);
+        const [all] = await store.guests.admitWaiting(room.pk, T0 + 3 * MINUTE, 'host-8');
+        assert.deepEqual(
+          [all?.id, all?.admittedAt, all?.decidedBy],
+          [waiting?.id, T0 + 3 * MINUTE, 'host-8'],
+        );
+      });
+
+      test('a knock forgets who denied', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [guest] = await guestsOn(store, await store.links.create(newLink(room)), 1, 0);
+        const denied = await store.guests.setStatus(guest as Guest, 'denied', T0 + MINUTE, 'host-7');
+        assert.equal((await store.guests.knock(denied, T0 + 2 * MINUTE)).decidedBy, null);
+      });
+
+      test("lists one link's guests, by status too, a page at a time", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [link, other] = [
+          await store.links.create(newLink(room)),
+          await store.links.create(newLink(room)),
+        ];
+        // One more than a page on `link`, interleaved with guests of `other`.
+        const created = await store.transaction(async (tx) => {
+          const guests: Guest[] = [];
+          for (let index = 0; index <= PAGE_SIZE; index++) {
+            guests.push(await tx.guests.insert(newGuest(link, { createdAt: T0 + index }), link.name));
+            if (index % 100 === 0)
+              await tx.guests.insert(newGuest(other, { createdAt: T0 + index }), other.name);
+          }
+          return guests;
+        });
+        const first = await store.guests.pageOfRoom(room.pk, { linkId: link.id });
+        assert.equal(first.guests.length, PAGE_SIZE);
+        assert.ok(first.guests.every((guest) => guest.linkId === link.id));
+        assert.equal(first.guests[0]?.id, created.at(-1)?.id, 'newest first');
+        const second = await store.guests.pageOfRoom(
+          room.pk,
+          { linkId: link.id },
+          first.nextCursor as string,
+        );
+        assert.deepEqual(second, { guests: [created[0]], nextCursor: null });
+        const oldest = created[0] as Guest;
+        await store.guests.setStatus(oldest, 'denied', T0 + MINUTE);
+        const denied = await store.guests.pageOfRoom(room.pk, { linkId: link.id, status: 'denied' });
+        assert.deepEqual(
+          denied.guests.map((guest) => guest.id),
+          [oldest.id],
+        );
+        assert.equal((await store.guests.pageOfRoom(room.pk, { linkId: other.id })).guests.length, 11);
+        assert.deepEqual(await store.guests.pageOfRoom(room.pk, { linkId: 'no-such-link' }), {
+          guests: [],
+          nextCursor: null,
+        });
+      });
+
+      test("removing a link's guests removes the waiting and admitted ones of that link only", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [link, other] = [
+          await store.links.create(newLink(room)),
+          await store.links.create(newLink(room)),
+        ];
+        const [waiting, admitted, denied] = await guestsOn(store, link, 3, MINUTE);
+        await store.guests.setStatus(admitted as Guest, 'admitted', T0 + 5 * MINUTE);
+        await store.guests.setStatus(denied as Guest, 'denied', T0 + 5 * MINUTE);
+        const [elsewhere] = await guestsOn(store, other, 1, 0);
+        const removed = await store.guests.removeOfLink(link.id, T0 + 10 * MINUTE, 'host-7');
+        assert.deepEqual(removed.map((guest) => guest.id).sort(), [waiting?.id, admitted?.id].sort());
+        for (const guest of removed) {
+          assert.deepEqual(await store.guests.get(guest.id), guest);
+          assert.deepEqual(
+            [guest.status, guest.leftAt, guest.decidedBy],
+            ['removed', T0 + 10 * MINUTE, 'host-7'],
+          );
+        }
+        assert.equal((await store.guests.get(denied?.id as string))?.status, 'denied');
+        assert.equal((await store.guests.get(elsewhere?.id as string))?.status, 'waiting');
+      });
+
+      test('erases the name and email of guests older than the cutoff once, keeping their rows', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [old, recent] = await guestsOn(store, await store.links.create(newLink(room)), 2, 10 * MINUTE);
+        assert.equal(await store.guests.eraseCreatedBefore(T0 + MINUTE, T0 + HOUR), 1);
+        assert.deepEqual(await store.guests.get(old?.id as string), {
+          ...old,
+          name: '',
+          email: '',
+          erasedAt: T0 + HOUR,
+        });
+        assert.deepEqual(await store.guests.get(recent?.id as string), recent);
+        assert.equal(await store.guests.eraseCreatedBefore(T0 + MINUTE, T0 + 2 * HOUR), 0, 'erased once');
+        assert.equal((await store.guests.get(old?.id as string))?.erasedAt, T0 + HOUR);
+        assert.equal(await store.purgeErased(), true);
+      });
+
+      test("erases one person's records across the tenant's rooms, in any letter case, and no other tenant's", async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const second = await store.rooms.put(tenant.id, 'second', roomFields(), T0);
+        const other = await tenantWithRoom(store, 'other');
+        const person = { email: 'Grace@Example.com' };
+        const [here] = await guestsOn(store, await store.links.create(newLink(room)), 1, 0);
+        const there = await store.guests.insert(
+          newGuest(await store.links.create(newLink(second)), { email: 'grace@example.COM' }),
+          'Press',
+        );
+        const stranger = await store.guests.insert(
+          newGuest(await store.links.create(newLink(other.room)), person),
+          'Press',
+        );
+        const someoneElse = await store.guests.insert(
+          newGuest(await store.links.create(newLink(second)), { email: 'ada@example.com' }),
+          'Press',
+        );
+        assert.equal(await store.guests.eraseByEmail(tenant.id, 'GRACE@example.com', T0 + HOUR), 2);
+        for (const guest of [here, there]) {
+          const stored = await store.guests.get(guest?.id as string);
+          assert.deepEqual([stored?.name, stored?.email, stored?.erasedAt], ['', '', T0 + HOUR]);
+        }
+        assert.deepEqual(await store.guests.get(stranger.id), stranger);
+        assert.deepEqual(await store.guests.get(someoneElse.id), someoneElse);
+        assert.equal(await store.guests.eraseByEmail(tenant.id, 'grace@example.com', T0 + HOUR), 0);
+      });
+    });
+
     describe('transactions', () => {
       test('a transaction that throws stores nothing and rethrows the error', async (t) => {
         const store = await freshStore(t);
@@ -768,6 +995,29 @@ export function storeContract(engine: StoreEngine): void {
         );
         assert.equal(outcomes.filter(Boolean).length, 3);
         assert.equal(await first.links.countOfRoom(room.pk), 3);
+      });
+
+      test('an edit of the limit racing 60 redemptions from 4 instances never leaves it below the uses', async (t) => {
+        const instances = await stores(t, 4);
+        const [first] = instances as [Store];
+        const { room } = await tenantWithRoom(first);
+        const link = await first.links.create(newLink(room));
+        const on = (index: number) => instances[index % instances.length] as Store;
+        const claims = Array.from({ length: 60 }, (_, index) =>
+          on(index).transaction((tx) => tx.links.countUseReturning(link.id)),
+        );
+        const edit = on(1).transaction((tx) => tx.links.update(link.id, { maxUses: 30 }));
+        const [edited, ...claimed] = await Promise.all([edit, ...claims]);
+        const after = (await first.links.get(link.id)) as Link;
+        const accepted = claimed.filter(Boolean).length;
+        assert.equal(after.uses, accepted);
+        if (edited) {
+          assert.equal(after.maxUses, 30);
+          assert.ok(after.uses <= 30);
+        } else {
+          assert.equal(after.maxUses, null, 'a refused edit changed nothing');
+          assert.ok(after.uses > 30);
+        }
       });
 
       test('concurrent decisions on one waiting guest from 3 instances: exactly one decides', async (t) => {

@@ -113,6 +113,8 @@ export async function startTestApi(
     rateLimitPerMinute?: number;
     streamCaps?: Partial<StreamCaps>;
     lobbyGraceSeconds?: number;
+    retentionDays?: number;
+    retentionSweepMs?: number;
   } = {},
 ) {
   const database = await createTestDatabase();
@@ -122,7 +124,9 @@ export async function startTestApi(
     port: 0,
     serverSecret: 'test-server-secret-of-at-least-32-characters',
     clock,
+    retentionSweepMs: options.retentionSweepMs,
     config: {
+      ...(options.retentionDays !== undefined && { retentionDays: options.retentionDays }),
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
       heartbeatMs: options.heartbeatMs ?? 1000,
       ...(options.lobbyGraceSeconds !== undefined && { lobbyGraceSeconds: options.lobbyGraceSeconds }),

@@ -20,7 +20,7 @@ export const manager = {
   actions: 'Actions',
   unlimited: 'unlimited',
   uses: (uses: number, limit: string) => `${uses} / ${limit}`,
-  status: { expired: 'Expired', used_up: 'Used up', inactive: 'Inactive' },
+  status: { expired: 'Expired', used_up: 'Used up', paused: 'Paused', inactive: 'Inactive' },
   copy: (name: string) => `Copy link “${name}”`,
   copied: 'Link copied',
   copyByHand: 'Your browser did not allow copying. Copy the link yourself:',

@@ -24,7 +24,7 @@ export const manager: Translation['manager'] = {
   actions: 'Acciones',
   unlimited: 'ilimitado',
   uses: (uses: number, limit: string) => `${uses} / ${limit}`,
-  status: { expired: 'Caducado', used_up: 'Agotado', inactive: 'Inactivo' },
+  status: { expired: 'Caducado', used_up: 'Agotado', paused: 'En pausa', inactive: 'Inactivo' },
   copy: (name: string) => `Copiar el enlace «${name}»`,
   copied: 'Enlace copiado',
   copyByHand: 'Tu navegador no permitió copiar. Copia el enlace tú mismo:',

@@ -23,7 +23,7 @@ export const manager: Translation['manager'] = {
   actions: 'פעולות',
   unlimited: 'ללא הגבלה',
   uses: (uses: number, limit: string) => `${uses} / ${limit}`,
-  status: { expired: 'פג תוקף', used_up: 'מוצה', inactive: 'לא פעיל' },
+  status: { expired: 'פג תוקף', used_up: 'מוצה', paused: 'מושהה', inactive: 'לא פעיל' },
   copy: (name: string) => `העתקת הקישור „${name}”`,
   copied: 'הקישור הועתק',
   copyByHand: 'הדפדפן לא איפשר העתקה. העתיקו את הקישור בעצמכם:',

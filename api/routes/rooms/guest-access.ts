@@ -11,7 +11,7 @@ import {
   roomParams,
 } from '../../schemas.ts';
 import { json, validate } from '../../validation.ts';
-import { linkView } from '../../views.ts';
+import { linkView, scheduleView } from '../../views.ts';
 import { linkContext, MANAGE, originOf, refusals, roomFor, security, tags } from './host.ts';
 
 export function createGuestAccessRoutes(deps: AppDeps) {
@@ -39,7 +39,7 @@ export function createGuestAccessRoutes(deps: AppDeps) {
             maxLinks: MAX_LINKS_PER_ROOM,
             linkCount: links.length,
             permissions: host.permissions,
-            room: { id: room.id, title: room.title, type: room.type },
+            room: { id: room.id, type: room.type, ...scheduleView(room) },
             links,
           },
           200,

@@ -95,4 +95,20 @@ export const migrations: string[] = [
   -- The lobby sweep (waiting, absent since) and the metrics' count of waiting guests read only waiting rows.
   CREATE INDEX guests_waiting ON guests(last_seen_at) WHERE status = 'waiting';
   `,
+  // Links beyond create and delete, and guest history (issue 15): a link's token derives from `token_id` once
+  // rotated (null: from its id); guests keep when they were admitted and left, who decided, and the erasure.
+  `
+  ALTER TABLE links ADD COLUMN token_id TEXT;
+  ALTER TABLE links ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE links ADD COLUMN admission TEXT NOT NULL DEFAULT 'room'
+    CHECK (admission IN ('room', 'moderator', 'auto'));
+  ALTER TABLE guests ADD COLUMN admitted_at INTEGER;
+  ALTER TABLE guests ADD COLUMN decided_by TEXT;
+  ALTER TABLE guests ADD COLUMN left_at INTEGER;
+  ALTER TABLE guests ADD COLUMN erased_at INTEGER;
+  UPDATE guests SET admitted_at = decided_at WHERE status = 'admitted';
+  UPDATE guests SET left_at = decided_at WHERE status IN ('left', 'removed');
+  CREATE INDEX guests_link_created ON guests(link_id, created_at);
+  CREATE INDEX guests_not_erased ON guests(created_at) WHERE erased_at IS NULL;
+  `,
 ];
