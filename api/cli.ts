@@ -116,6 +116,7 @@ async function serve(values: Values) {
       instanceName: settings.instanceName,
       metricsToken: settings.metricsToken,
       lobbyGraceSeconds: settings.lobbyGraceSeconds,
+      webhooks: settings.webhooks,
     },
     demo: values.demo === true,
     logger,

@@ -6,6 +6,7 @@ import type { EventHub } from './events.ts';
 import type { Store } from './store/contract.ts';
 import type { Guest } from './store/types.ts';
 import { hostGuestView } from './views.ts';
+import { recordGuestEvent } from './webhooks/record.ts';
 
 export function createPresence(deps: { store: Store; clock: Clock; events: EventHub; lobbyGraceMs: number }) {
   const { store, clock, events, lobbyGraceMs } = deps;
@@ -38,7 +39,9 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
   const leaveIfStillAbsent = async (guestId: string) => {
     graceTimers.delete(guestId);
     const now = clock.now();
-    const left = await store.transaction((tx) => tx.guests.leaveIfAbsent(guestId, now - lobbyGraceMs, now));
+    const left = await store.transaction(async (tx) =>
+      recordGuestEvent(tx, await tx.guests.leaveIfAbsent(guestId, now - lobbyGraceMs, now), now),
+    );
     if (left) {
       announce(left);
       events.publishToGuest(left.id, left.status);

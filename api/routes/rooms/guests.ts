@@ -11,6 +11,7 @@ import { PAGE_SIZE } from '../../store/contract.ts';
 import type { Guest, Room } from '../../store/types.ts';
 import { errorJson, json, validate } from '../../validation.ts';
 import { hostGuestView } from '../../views.ts';
+import { recordGuestEvent } from '../../webhooks/record.ts';
 import { ADMIT, refusals, roomFor, security, tags } from './host.ts';
 
 export function createGuestListRoutes(deps: AppDeps) {
@@ -31,7 +32,14 @@ export function createGuestListRoutes(deps: AppDeps) {
       if (!current || current.roomPk !== room.pk) throw notFound('No such guest in this room.');
       const status = decide(current.status, decision);
       if (status === current.status) return { guest: current, changed: false };
-      return { guest: await tx.guests.setStatus(current, status, clock.now()), changed: true };
+      return {
+        guest: await recordGuestEvent(
+          tx,
+          await tx.guests.setStatus(current, status, clock.now()),
+          clock.now(),
+        ),
+        changed: true,
+      };
     });
     if (changed) announce(guest);
     return guest;
@@ -95,7 +103,7 @@ export function createGuestListRoutes(deps: AppDeps) {
         const admitted = await store.transaction(async (tx) => {
           const refusal = admitRefusal((await tx.rooms.lockByPk(room.pk)) as Room);
           if (refusal) throw refusal;
-          return tx.guests.admitWaiting(room.pk, clock.now());
+          return recordGuestEvent(tx, await tx.guests.admitWaiting(room.pk, clock.now()), clock.now());
         });
         for (const guest of admitted) announce(guest);
         return c.json({ guests: admitted.map(hostGuestView) }, 200);

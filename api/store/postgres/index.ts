@@ -15,6 +15,7 @@ import { linkContexts } from './reads.ts';
 import { roomTable } from './rooms.ts';
 import { settingTable } from './settings.ts';
 import { tenantTable } from './tenants.ts';
+import { webhookTable } from './webhooks.ts';
 
 export type { PoolOptions } from './connect.ts';
 
@@ -33,6 +34,7 @@ const tablesOf = (db: Queryable): Tables => ({
   links: guarded(linkTable(db)),
   guests: guarded(guestTable(db)),
   settings: guarded(settingTable(db)),
+  webhooks: guarded(webhookTable(db)),
   linkContexts: guarded(linkContexts(db)),
 });
 

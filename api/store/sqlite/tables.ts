@@ -7,6 +7,7 @@ import { createLinkStore, LINK_JSON, type LinkRow, toLink } from './links.ts';
 import { createRoomStore, ROOM_JSON, type RoomRow, toRoom } from './rooms.ts';
 import { createSettingStore } from './settings.ts';
 import { createTenantStore, TENANT_JSON, type TenantJson, tenantOf } from './tenants.ts';
+import { createWebhookStore } from './webhooks.ts';
 
 /** The contract's tables with each method answering at once instead of with a promise. */
 export type SyncTables = {
@@ -51,6 +52,7 @@ export function createSyncTables(db: Db): SyncTables {
     links: createLinkStore(db),
     guests: createGuestStore(db),
     settings: createSettingStore(db),
+    webhooks: createWebhookStore(db),
     linkContexts: createContextStore(db),
   };
 }
