@@ -111,7 +111,11 @@ export function createAdminWebhookRoutes({ store, clock, config }: AppDeps) {
             }),
           );
         });
-        return c.json(await endpointsOf(tenant.id), 200);
+        // In the order sent (GET lists oldest first).
+        const order = endpoints.map((endpoint) => endpoint.url);
+        const { endpoints: set } = await endpointsOf(tenant.id);
+        set.sort((a, b) => order.indexOf(a.url) - order.indexOf(b.url));
+        return c.json({ endpoints: set }, 200);
       },
     )
     .get(
