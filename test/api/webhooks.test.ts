@@ -344,3 +344,17 @@ test('lists deliveries newest first, a page of 100 at a time', async (t) => {
     401,
   );
 });
+
+test('describes the webhook routes in the OpenAPI document, from the schemas', async (t) => {
+  const api = await freshApi(t);
+  const document = (await api.request({ path: '/v1/openapi.json' })).body as {
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+  };
+  const put = document.paths['/v1/admin/webhooks']?.put;
+  const schema = put?.requestBody?.content['application/json']?.schema as {
+    properties: { endpoints: { items: { properties: { events: { items: { enum: string[] } } } } } };
+  };
+  assert.deepEqual(schema.properties.endpoints.items.properties.events.items.enum, [...WEBHOOK_EVENT_TYPES]);
+  assert.ok(document.paths['/v1/admin/webhooks']?.get);
+  assert.ok(document.paths['/v1/admin/webhooks/deliveries']?.get);
+});
