@@ -3,12 +3,15 @@
 // SSRF refusals, and the deliveries list. Runs on SQLite, and on PostgreSQL with GUEST_ACCESS_TEST_ENGINE=postgres.
 import assert from 'node:assert/strict';
 import { lookup } from 'node:dns/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { type TestContext, test } from 'node:test';
 import { WEBHOOK_EVENT_TYPES } from '../../api/store/types.ts';
 import type { WebhookConfig } from '../../api/webhooks/deliver.ts';
 import { recordWebhookEvent } from '../../api/webhooks/record.ts';
 import { isPrivateAddress } from '../../api/webhooks/targets.ts';
+import { startTestApi } from '../support/api-fixture.ts';
 import {
   type Api,
   errorCode,
@@ -357,4 +360,36 @@ test('describes the webhook routes in the OpenAPI document, from the schemas', a
   assert.deepEqual(schema.properties.endpoints.items.properties.events.items.enum, [...WEBHOOK_EVENT_TYPES]);
   assert.ok(document.paths['/v1/admin/webhooks']?.get);
   assert.ok(document.paths['/v1/admin/webhooks/deliveries']?.get);
+});
+
+test('closing the server ends the worker: the send in flight is cut off, and none starts after', async (t) => {
+  const api = await startTestApi({ webhooks: FAST });
+  let closed = false;
+  t.after(async () => {
+    if (!closed) await api.close();
+  });
+  const room = await roomWith(t, { links: [{ name: 'Public' }] }, api);
+  // A receiver that never answers: the send is still in flight when the server closes.
+  const hanging = createServer(() => {});
+  await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    hanging.closeAllConnections();
+    hanging.close();
+  });
+  let arrivals = 0;
+  hanging.on('request', () => {
+    arrivals += 1;
+  });
+  const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/hooks`;
+  assert.equal((await putWebhooks(room, { endpoints: [{ url, events: ['guest.waiting'] }] })).status, 200);
+  await redeem(room);
+  while (arrivals === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+  const started = Date.now();
+  await api.server.close();
+  closed = true;
+  // Well under the 10 s send timeout: close aborted the send rather than wait for it.
+  assert.ok(Date.now() - started < 8000, `closed in ${Date.now() - started} ms`);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(arrivals, 1);
+  await api.close();
 });
