@@ -7,8 +7,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { type TestContext, test } from 'node:test';
+import { environmentSettings } from '../../api/server.ts';
 import { WEBHOOK_EVENT_TYPES } from '../../api/store/types.ts';
-import type { WebhookConfig } from '../../api/webhooks/deliver.ts';
+import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from '../../api/webhooks/deliver.ts';
 import { recordWebhookEvent } from '../../api/webhooks/record.ts';
 import { isPrivateAddress } from '../../api/webhooks/targets.ts';
 import { startTestApi } from '../support/api-fixture.ts';
@@ -392,4 +393,22 @@ test('closing the server ends the worker: the send in flight is cut off, and non
   await new Promise((resolve) => setTimeout(resolve, 300));
   assert.equal(arrivals, 1);
   await api.close();
+});
+
+test('reads the webhook settings from the environment, refusing values it cannot use', () => {
+  assert.deepEqual(
+    environmentSettings({
+      GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE: '1',
+      GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS: '250',
+    }).webhooks,
+    { ...DEFAULT_WEBHOOK_CONFIG, allowPrivate: true, retryBaseMs: 250 },
+  );
+  assert.equal(environmentSettings({}).webhooks.allowPrivate, false);
+  for (const env of [
+    { GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE: 'yes' },
+    { GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS: '0' },
+    { GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS: 'soon' },
+  ]) {
+    assert.throws(() => environmentSettings(env), /GUEST_ACCESS_WEBHOOK_/);
+  }
 });
