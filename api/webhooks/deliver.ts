@@ -90,10 +90,11 @@ function post(
       // The answer's body is not read: only the status counts (redirects are not followed).
       response.resume();
       response.once('end', () => resolve({ statusCode: response.statusCode ?? null, error: null }));
-      response.once('error', () => resolve({ statusCode: response.statusCode ?? null, error: null }));
+      response.on('error', () => resolve({ statusCode: response.statusCode ?? null, error: null }));
     });
     request.once('timeout', () => request.destroy(new Error(`no answer within ${config.timeoutMs} ms`)));
-    request.once('error', (error: NodeJS.ErrnoException) => {
+    // `on`, not `once`: a second error (a timeout, then the abort of shutdown) must not go unheard.
+    request.on('error', (error: NodeJS.ErrnoException) => {
       const reason = error instanceof PrivateTargetError ? error.message : (error.code ?? error.message);
       resolve({ statusCode: null, error: String(reason).slice(0, 200) });
     });
@@ -194,7 +195,6 @@ export function createWebhookWorker(deps: {
 
   return {
     start: schedule,
-    runOnce,
     /** Ends the timer and the sends in flight; resolves once the worker touches the store no more. */
     async close(): Promise<void> {
       closed = true;
