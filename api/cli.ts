@@ -117,6 +117,7 @@ async function serve(values: Values) {
       metricsToken: settings.metricsToken,
       lobbyGraceSeconds: settings.lobbyGraceSeconds,
       retentionDays: settings.retentionDays,
+      webhooks: settings.webhooks,
     },
     demo: values.demo === true,
     logger,

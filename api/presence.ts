@@ -9,6 +9,7 @@ import type { EventHub } from './events.ts';
 import type { Store, Tables } from './store/contract.ts';
 import type { Guest } from './store/types.ts';
 import { hostGuestView } from './views.ts';
+import { recordGuestEvent } from './webhooks/record.ts';
 
 export function createPresence(deps: { store: Store; clock: Clock; events: EventHub; lobbyGraceMs: number }) {
   const { store, clock, events, lobbyGraceMs } = deps;
@@ -54,7 +55,9 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
   const leaveIfStillAbsent = async (guestId: string) => {
     graceTimers.delete(guestId);
     const now = clock.now();
-    const left = await store.transaction((tx) => tx.guests.leaveIfAbsent(guestId, now - lobbyGraceMs, now));
+    const left = await store.transaction(async (tx) =>
+      recordGuestEvent(tx, await tx.guests.leaveIfAbsent(guestId, now - lobbyGraceMs, now), now),
+    );
     if (left) {
       announce(left);
       events.publishToGuest(left.id, left.status);
@@ -75,7 +78,7 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
       return {
         offline,
         rooms: reaped.rooms,
-        left: await tx.guests.leaveAbsentWaiting(now - lobbyGraceMs, now),
+        left: await recordGuestEvent(tx, await tx.guests.leaveAbsentWaiting(now - lobbyGraceMs, now), now),
       };
     });
     const leftIds = new Set(left.map((guest) => guest.id));

@@ -5,6 +5,7 @@ import { lookupHash } from './secrets.ts';
 import { DuplicateKeyError, type Store } from './store/contract.ts';
 import type { Guest, Link, Room, Tenant } from './store/types.ts';
 import { scheduleView } from './views.ts';
+import { recordRedemption } from './webhooks/record.ts';
 
 export interface LinkContext {
   tenant: Tenant;
@@ -98,6 +99,7 @@ export async function redeem(
       // At the limit it throws, and the guest inserted above rolls back with the transaction.
       const used = await tx.links.countUseReturning(link.id);
       if (!used) throw linkUnavailable(room);
+      await recordRedemption(tx, guest, used, now);
       return { tenant, room, link: used, guest, counted: true };
     });
   // A link already unusable as read refuses a new guest without a transaction: under a burst on a used-up

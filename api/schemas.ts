@@ -9,6 +9,7 @@ import {
   NAME_MAX_LENGTH,
   parseInstant,
 } from './rules.ts';
+import { WEBHOOK_EVENT_TYPES } from './store/types.ts';
 
 /** Controls, including the bidi controls and marks that reorder the text around a name (a spoofing tool). */
 const NAME_CONTROL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
@@ -404,4 +405,81 @@ export const adminRoomResponse = v.object({
   type: roomType,
   joinUrl: v.nullable(v.string()),
   guestAccess: v.object({ enabled: v.boolean(), admission }),
+});
+
+// Webhooks (issue 15, item 10)
+export const MAX_WEBHOOK_ENDPOINTS = 10;
+
+const webhookEventType = v.picklist(
+  WEBHOOK_EVENT_TYPES,
+  `Each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+);
+
+export const webhooksBody = strictBody({
+  endpoints: v.pipe(
+    v.array(
+      strictBody(
+        {
+          url: httpUrl('URL'),
+          events: v.pipe(
+            v.array(webhookEventType, 'Events must be a list.'),
+            v.minLength(1, 'Name at least one event.'),
+            v.check((events) => new Set(events).size === events.length, 'Name each event once.'),
+          ),
+        },
+        'Each endpoint',
+      ),
+      'Endpoints must be a list.',
+    ),
+    v.maxLength(MAX_WEBHOOK_ENDPOINTS, `At most ${MAX_WEBHOOK_ENDPOINTS} endpoints.`),
+    v.check(
+      (endpoints) => new Set(endpoints.map((endpoint) => endpoint.url)).size === endpoints.length,
+      'Name each URL once.',
+    ),
+  ),
+});
+
+export const webhooksResponse = v.object({
+  endpoints: v.array(
+    v.object({
+      id: v.string(),
+      url: v.string(),
+      events: v.array(webhookEventType),
+      secret: v.pipe(v.string(), v.description('`whsec_…`: verify deliveries with it (Standard Webhooks).')),
+      createdAt: v.string(),
+    }),
+  ),
+});
+
+const deliveryStatus = v.picklist(
+  ['pending', 'delivered', 'failed'],
+  'Status must be pending, delivered or failed.',
+);
+
+export const deliveriesQuery = v.object({
+  status: v.optional(deliveryStatus),
+  cursor: v.optional(
+    v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'Cursor must be a nextCursor this list returned.')),
+  ),
+});
+
+export const deliveriesResponse = v.object({
+  deliveries: v.array(
+    v.object({
+      id: v.string(),
+      messageId: v.pipe(v.string(), v.description('The `webhook-id` header: the same on every attempt.')),
+      type: webhookEventType,
+      url: v.string(),
+      roomId: v.string(),
+      status: deliveryStatus,
+      attempts: v.number(),
+      lastStatusCode: v.nullable(v.number()),
+      lastError: v.nullable(v.string()),
+      createdAt: v.string(),
+      lastAttemptAt: isoOrNull,
+      nextAttemptAt: isoOrNull,
+      deliveredAt: isoOrNull,
+    }),
+  ),
+  nextCursor: v.nullable(v.string()),
 });

@@ -37,6 +37,7 @@ import { createPostgresStore } from './store/postgres/index.ts';
 import { openDb } from './store/sqlite/db.ts';
 import { createSqliteStore } from './store/sqlite/index.ts';
 import { isStoreUnavailable } from './store/unavailable.ts';
+import { DEFAULT_WEBHOOK_CONFIG } from './webhooks/deliver.ts';
 
 export interface StartServerOptions {
   /** The SQLite file (created with its folder when missing) or a `postgres://` URL. */
@@ -185,6 +186,11 @@ export function environmentSettings(env = process.env) {
   // It guards what the service is doing; a short one could be guessed.
   if (metricsToken !== undefined && !/^[\x21-\x7e]{16,200}$/.test(metricsToken))
     throw new OperatorError('GUEST_ACCESS_METRICS_TOKEN is 16 to 200 printable characters, without spaces');
+  const allowPrivate = env.GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE ?? '';
+  if (!['', '0', '1'].includes(allowPrivate))
+    throw new OperatorError('GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE is 1 (allow) or 0 (refuse, the default)');
+  const retryBaseMs = number('GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS', DEFAULT_WEBHOOK_CONFIG.retryBaseMs);
+  if (retryBaseMs < 1) throw new OperatorError('GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS must be at least 1');
   return {
     dbFile: env.GUEST_ACCESS_DB || './data/guest-access.db',
     port: number('PORT', 8787),
@@ -198,6 +204,7 @@ export function environmentSettings(env = process.env) {
     logLevel: logLevel as LogLevel,
     metricsToken,
     retentionDays: retentionDays(env.GUEST_ACCESS_RETENTION_DAYS),
+    webhooks: { ...DEFAULT_WEBHOOK_CONFIG, allowPrivate: allowPrivate === '1', retryBaseMs },
   };
 }
 
@@ -345,6 +352,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     retentionDays: deps.config.retentionDays,
     intervalMs: options.retentionSweepMs,
   });
+  deps.webhooks.start();
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -361,8 +369,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         clearTimeout(force);
         clearInterval(idle);
         deps.events.close();
-        void retention
-          .stop()
+        void Promise.all([retention.stop(), deps.webhooks.close()])
           .then(() => Promise.all([bus.close(), store.close()]))
           .then(() => resolve());
       });

@@ -18,11 +18,13 @@ import {
 import type { Tenant } from '../store/types.ts';
 import { errorJson, json, validate } from '../validation.ts';
 import { adminRoomView, tenantView } from '../views.ts';
+import { createAdminWebhookRoutes } from './admin-webhooks.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['admin'];
 
-export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
+export function createAdminRoutes(deps: AppDeps) {
+  const { store, clock, config, events } = deps;
   const tenantOf = (c: { get(key: 'tenant'): Tenant | undefined }) => c.get('tenant') as Tenant;
 
   return new Hono<AppEnv>()
@@ -30,6 +32,7 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
       c.set('tenant', await tenantFromApiKey(store, bearerToken(c)));
       await next();
     })
+    .route('/webhooks', createAdminWebhookRoutes(deps))
     .get(
       '/tenant',
       describeRoute({

@@ -15,6 +15,7 @@ import type { Guest, Room } from '../store/types.ts';
 import { guestStreamKeys } from '../stream-limits.ts';
 import { errorJson, json } from '../validation.ts';
 import { guestRoomView, hostGuestView, knockView, publicGuestView } from '../views.ts';
+import { recordGuestEvent } from '../webhooks/record.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['guest'];
@@ -89,7 +90,7 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots, p
           const current = (await tx.guests.lock(c.var.guest.id)) as Guest;
           const refusal = knockRefusal(current, now);
           if (refusal) throw refusal;
-          return tx.guests.knock(current, now);
+          return recordGuestEvent(tx, await tx.guests.knock(current, now), now);
         });
         events.publishToRoom(guest.roomPk, { event: 'guest', data: hostGuestView(guest) });
         events.publishToGuest(guest.id, guest.status);
@@ -178,7 +179,9 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots, p
         // Read and check under the guest's lock: a decision another instance committed since stays decided.
         const left = await store.transaction(async (tx) => {
           const guest = (await tx.guests.lock(c.var.guest.id)) as Guest;
-          return isFinal(guest.status) ? undefined : tx.guests.setStatus(guest, 'left', clock.now());
+          return isFinal(guest.status)
+            ? undefined
+            : recordGuestEvent(tx, await tx.guests.setStatus(guest, 'left', clock.now()), clock.now());
         });
         if (left) {
           events.publishToRoom(left.roomPk, { event: 'guest', data: hostGuestView(left) });

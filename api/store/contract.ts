@@ -1,6 +1,7 @@
 // The store contract: what routes, rules and redemption see of the database. Engine-neutral and async;
 // api/store/sqlite/ and api/store/postgres/ implement it and prove it through the same test suite.
 import type {
+  ClaimedDelivery,
   Guest,
   GuestAccess,
   GuestAccessChange,
@@ -11,10 +12,15 @@ import type {
   NewGuest,
   NewLink,
   NewTenant,
+  NewWebhookEvent,
   Room,
   RoomFields,
   Tenant,
   TenantChanges,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
 } from './types.ts';
 
 /** A unique constraint refused a write that a concurrent transaction made first (PostgreSQL 23505). */
@@ -155,6 +161,41 @@ export interface PresenceLeaseTable {
   ): Promise<{ guestIds: string[]; rooms: Array<{ pk: number; hostsOnline: number }> }>;
 }
 
+/** Deliveries per page of the admin's list. */
+export const DELIVERY_PAGE_SIZE = 100;
+
+/** Webhook endpoints and their outbox: one delivery row per event and subscribed endpoint. */
+export interface WebhookTable {
+  /** The tenant's endpoints, oldest first. */
+  endpointsOf(tenantId: string): Promise<WebhookEndpoint[]>;
+  /**
+   * Makes `endpoints` the tenant's whole set (upserted by id); the pending deliveries of an endpoint no longer in
+   * it fail with "endpoint removed", and stay listed.
+   */
+  replaceEndpoints(tenantId: string, endpoints: WebhookEndpoint[]): Promise<void>;
+  /** Queues the event for every endpoint of the room's tenant subscribed to its type; how many were queued. */
+  record(event: NewWebhookEvent): Promise<number>;
+  /**
+   * Up to `limit` pending deliveries due at `now`, leased for `leaseMs` (their next attempt moves past the lease,
+   * so another instance skips them; one that died mid-send is retried once the lease runs out). PostgreSQL
+   * claims with FOR UPDATE SKIP LOCKED.
+   */
+  claimDue(now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]>;
+  /** The outcome of one attempt; `attempts` counts it. */
+  finishAttempt(id: number, attempt: WebhookAttempt): Promise<void>;
+  /** A page of the tenant's deliveries, newest first, after `cursor` (a delivery id), optionally of one status. */
+  deliveriesOf(
+    tenantId: string,
+    status?: WebhookDeliveryStatus,
+    cursor?: number,
+  ): Promise<{ deliveries: WebhookDelivery[]; nextCursor: number | null }>;
+  /**
+   * Marks links whose expiry passed after `after` and by `now` (not deleted, of a tenant with an endpoint subscribed to
+   * `link.expired` since before the expiry) as announced, once per link and expiry; the ids newly marked.
+   */
+  markExpiredLinks(after: number, now: number, limit: number): Promise<string[]>;
+}
+
 /** Facts about the database itself, by name (e.g. the check value of the server secret that sealed it). */
 export interface SettingTable {
   get(name: string): Promise<Buffer | undefined>;
@@ -169,6 +210,7 @@ export interface Tables {
   guests: GuestTable;
   settings: SettingTable;
   presenceLeases: PresenceLeaseTable;
+  webhooks: WebhookTable;
   linkContexts: {
     byTokenHash(hash: Buffer): Promise<LinkContextRow | undefined>;
     byLinkId(id: string): Promise<LinkContextRow | undefined>;

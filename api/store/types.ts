@@ -169,3 +169,72 @@ export interface NewGuest {
   idempotencyKey: string | null;
   createdAt: number;
 }
+
+/** What an integrator's webhook endpoint may subscribe to (issue 15, item 10). */
+export const WEBHOOK_EVENT_TYPES = [
+  'guest.waiting',
+  'guest.admitted',
+  'guest.denied',
+  'guest.left',
+  'guest.removed',
+  'link.used_up',
+  'link.expired',
+  'guest_access.changed',
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export interface WebhookEndpoint {
+  id: string;
+  tenantId: string;
+  url: string;
+  events: WebhookEventType[];
+  /** The `whsec_` secret, sealed with the server secret (it must be read back to sign). */
+  secretSealed: Buffer;
+  createdAt: number;
+}
+
+/** One event as the change's transaction records it; the store fans it out to the subscribed endpoints. */
+export interface NewWebhookEvent {
+  /** The Standard Webhooks `webhook-id`: the same on every attempt and every endpoint. */
+  messageId: string;
+  roomPk: number;
+  type: WebhookEventType;
+  /** The event's `data` as JSON, without the room id (the store adds it from the room). */
+  data: string;
+  createdAt: number;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDelivery {
+  id: number;
+  endpointId: string;
+  url: string;
+  messageId: string;
+  type: WebhookEventType;
+  roomId: string;
+  data: string;
+  createdAt: number;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: number | null;
+}
+
+/** A delivery claimed for sending, with its endpoint's sealed secret (null when the endpoint was removed). */
+export interface ClaimedDelivery extends WebhookDelivery {
+  secretSealed: Buffer | null;
+}
+
+/** How one attempt ended: delivered, tried again at `nextAttemptAt`, or given up. */
+export interface WebhookAttempt {
+  status: WebhookDeliveryStatus;
+  attemptedAt: number;
+  statusCode: number | null;
+  error: string | null;
+  nextAttemptAt: number | null;
+}

@@ -5,7 +5,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, type TestContext, test } from 'node:test';
 import { PAGE_SIZE, type Store, type Tables } from '../../api/store/contract.ts';
 import { InvalidCursorError } from '../../api/store/guest-cursor.ts';
-import type { Guest, Link, NewGuest, NewLink, NewTenant, Room, RoomFields } from '../../api/store/types.ts';
+import type {
+  Guest,
+  Link,
+  NewGuest,
+  NewLink,
+  NewTenant,
+  NewWebhookEvent,
+  Room,
+  RoomFields,
+  WebhookAttempt,
+  WebhookEndpoint,
+} from '../../api/store/types.ts';
 import { atTestEnd } from '../support/cleanup.ts';
 
 export interface StoreEngine {
@@ -937,6 +948,123 @@ export function storeContract(engine: StoreEngine): void {
       });
     });
 
+    describe('webhooks', () => {
+      const endpoint = (tenantId: string, changes: Partial<WebhookEndpoint> = {}): WebhookEndpoint => ({
+        id: randomUUID(),
+        tenantId,
+        url: 'https://hooks.example/in',
+        events: ['guest.waiting', 'link.expired'],
+        secretSealed: randomBytes(60),
+        createdAt: T0,
+        ...changes,
+      });
+      const event = (roomPk: number, type: NewWebhookEvent['type'] = 'guest.waiting'): NewWebhookEvent => ({
+        messageId: `msg_${randomUUID()}`,
+        roomPk,
+        type,
+        data: JSON.stringify({ guest: { id: 'g1' } }),
+        createdAt: T0,
+      });
+      const delivered = (attemptedAt: number): WebhookAttempt => ({
+        status: 'delivered',
+        attemptedAt,
+        statusCode: 204,
+        error: null,
+        nextAttemptAt: null,
+      });
+
+      test('queues an event for each endpoint of the room’s tenant subscribed to it, and no other', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const other = await tenantWithRoom(store, 'other');
+        const [a, b] = [
+          endpoint(tenant.id),
+          endpoint(tenant.id, { url: 'https://b.example/', events: ['guest.left'], createdAt: T0 + 1 }),
+        ];
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [a, b]));
+        await store.transaction((tx) =>
+          tx.webhooks.replaceEndpoints(other.tenant.id, [endpoint(other.tenant.id)]),
+        );
+        assert.deepEqual(await store.webhooks.endpointsOf(tenant.id), [a, b]);
+        const sent = event(room.pk);
+        assert.equal(await store.transaction((tx) => tx.webhooks.record(sent)), 1);
+        const { deliveries, nextCursor } = await store.webhooks.deliveriesOf(tenant.id);
+        assert.equal(nextCursor, null);
+        assert.deepEqual(
+          deliveries.map((d) => [d.endpointId, d.url, d.messageId, d.roomId, d.status, d.attempts, d.data]),
+          [[a.id, a.url, sent.messageId, 'launch', 'pending', 0, sent.data]],
+        );
+        assert.deepEqual((await store.webhooks.deliveriesOf(other.tenant.id)).deliveries, []);
+      });
+
+      test('a transaction that throws after recording an event queues nothing', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [endpoint(tenant.id)]));
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await tx.webhooks.record(event(room.pk));
+            throw new Error('refused');
+          }),
+        );
+        assert.deepEqual((await store.webhooks.deliveriesOf(tenant.id)).deliveries, []);
+      });
+
+      test('claims a due delivery once per lease, and never again once finished', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const kept = endpoint(tenant.id);
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [kept]));
+        await store.transaction((tx) => tx.webhooks.record(event(room.pk)));
+        const [claimed] = await store.webhooks.claimDue(T0, MINUTE, 10);
+        assert.deepEqual(claimed?.secretSealed, kept.secretSealed);
+        assert.deepEqual(await store.webhooks.claimDue(T0 + MINUTE - 1, MINUTE, 10), []);
+        const [again] = await store.webhooks.claimDue(T0 + MINUTE, MINUTE, 10);
+        assert.equal(again?.id, claimed?.id);
+        await store.webhooks.finishAttempt(again?.id as number, delivered(T0 + MINUTE));
+        assert.deepEqual(await store.webhooks.claimDue(T0 + 60 * MINUTE, MINUTE, 10), []);
+        const [listed] = (await store.webhooks.deliveriesOf(tenant.id, 'delivered')).deliveries;
+        assert.deepEqual(
+          [
+            listed?.status,
+            listed?.attempts,
+            listed?.lastStatusCode,
+            listed?.deliveredAt,
+            listed?.nextAttemptAt,
+          ],
+          ['delivered', 1, 204, T0 + MINUTE, null],
+        );
+      });
+
+      test('fails the pending deliveries of an endpoint removed, and keeps them listed', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [endpoint(tenant.id)]));
+        await store.transaction((tx) => tx.webhooks.record(event(room.pk)));
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, []));
+        const [failed] = (await store.webhooks.deliveriesOf(tenant.id)).deliveries;
+        assert.deepEqual([failed?.status, failed?.lastError], ['failed', 'endpoint removed']);
+        assert.deepEqual(await store.webhooks.claimDue(T0 + 60 * MINUTE, MINUTE, 10), []);
+      });
+
+      test('marks each passed link expiry once, for tenants subscribed to link.expired before it', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [endpoint(tenant.id)]));
+        const soon = await store.links.create(newLink(room, { expiresAt: T0 + MINUTE }));
+        const before = await store.links.create(newLink(room, { expiresAt: T0 - MINUTE }));
+        const deleted = await store.links.create(newLink(room, { expiresAt: T0 + MINUTE }));
+        await store.links.delete(deleted.id, T0);
+        const later = await store.links.create(newLink(room, { expiresAt: T0 + 10 * MINUTE }));
+        const mark = (now: number) =>
+          store.transaction((tx) => tx.webhooks.markExpiredLinks(T0 - 60 * MINUTE, now, 100));
+        assert.deepEqual(await mark(T0 + 2 * MINUTE), [soon.id]);
+        assert.deepEqual(await mark(T0 + 2 * MINUTE), []);
+        assert.deepEqual(await mark(T0 + 20 * MINUTE), [later.id]);
+        assert.ok(before);
+      });
+    });
+
     describe('races across instances', () => {
       test('200 concurrent redemptions from 4 instances on a 100-use link accept exactly 100', async (t) => {
         const instances = await stores(t, 4);
@@ -1040,6 +1168,39 @@ export function storeContract(engine: StoreEngine): void {
         const made = decisions.filter((decision) => decision !== undefined);
         assert.equal(made.length, 1);
         assert.deepEqual(await first.guests.get(guest.id), made[0]);
+      });
+      test('claims from 3 instances hand each due delivery to one of them', async (t) => {
+        const instances = await stores(t, 3);
+        const [first] = instances as [Store];
+        const { tenant, room } = await tenantWithRoom(first);
+        const hook = {
+          id: randomUUID(),
+          tenantId: tenant.id,
+          url: 'https://hooks.example/in',
+          events: ['guest.waiting' as const],
+          secretSealed: randomBytes(60),
+          createdAt: T0,
+        };
+        await first.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [hook]));
+        await first.transaction(async (tx) => {
+          for (let index = 0; index < 30; index++) {
+            await tx.webhooks.record({
+              messageId: `m${index}`,
+              roomPk: room.pk,
+              type: 'guest.waiting',
+              data: '{}',
+              createdAt: T0,
+            });
+          }
+        });
+        const claims = await Promise.all(
+          Array.from({ length: 12 }, (_, index) =>
+            (instances[index % instances.length] as Store).webhooks.claimDue(T0, MINUTE, 4),
+          ),
+        );
+        const ids = claims.flat().map((delivery) => delivery.id);
+        assert.equal(ids.length, 30);
+        assert.equal(new Set(ids).size, 30);
       });
     });
   });

@@ -6,6 +6,7 @@ import { decrypt } from '../../api/secrets.ts';
 import { type RunningServer, startServer } from '../../api/server.ts';
 import type { Modules } from '../../api/store/types.ts';
 import type { StreamCaps } from '../../api/stream-limits.ts';
+import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from '../../api/webhooks/deliver.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApi {
@@ -115,6 +116,8 @@ export async function startTestApi(
     lobbyGraceSeconds?: number;
     retentionDays?: number;
     retentionSweepMs?: number;
+    /** Webhook delivery settings over the defaults (e.g. private targets allowed, short retries). */
+    webhooks?: Partial<WebhookConfig>;
   } = {},
 ) {
   const database = await createTestDatabase();
@@ -131,6 +134,7 @@ export async function startTestApi(
       heartbeatMs: options.heartbeatMs ?? 1000,
       ...(options.lobbyGraceSeconds !== undefined && { lobbyGraceSeconds: options.lobbyGraceSeconds }),
       ...options.streamCaps,
+      ...(options.webhooks && { webhooks: { ...DEFAULT_WEBHOOK_CONFIG, ...options.webhooks } }),
     },
   });
   const { store, config } = server.deps;

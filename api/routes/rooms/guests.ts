@@ -14,6 +14,7 @@ import { PAGE_SIZE } from '../../store/contract.ts';
 import type { Guest, GuestFilter, Room } from '../../store/types.ts';
 import { errorJson, json, validate } from '../../validation.ts';
 import { hostGuestView } from '../../views.ts';
+import { recordGuestEvent } from '../../webhooks/record.ts';
 import { ADMIT, refusals, roomFor, security, tags } from './host.ts';
 
 /** A guest's new status, to the room's hosts and to the guest (whose stream ends on a final one). */
@@ -44,7 +45,14 @@ export function createGuestListRoutes(deps: AppDeps) {
       if (!current || current.roomPk !== room.pk) throw notFound('No such guest in this room.');
       const status = decide(current.status, decision);
       if (status === current.status) return { guest: current, changed: false };
-      return { guest: await tx.guests.setStatus(current, status, clock.now(), host.userId), changed: true };
+      return {
+        guest: await recordGuestEvent(
+          tx,
+          await tx.guests.setStatus(current, status, clock.now(), host.userId),
+          clock.now(),
+        ),
+        changed: true,
+      };
     });
     if (changed) announce(guest);
     return guest;
@@ -145,7 +153,11 @@ export function createGuestListRoutes(deps: AppDeps) {
         const admitted = await store.transaction(async (tx) => {
           const refusal = admitRefusal((await tx.rooms.lockByPk(room.pk)) as Room);
           if (refusal) throw refusal;
-          return tx.guests.admitWaiting(room.pk, clock.now(), c.var.host.userId);
+          return recordGuestEvent(
+            tx,
+            await tx.guests.admitWaiting(room.pk, clock.now(), c.var.host.userId),
+            clock.now(),
+          );
         });
         for (const guest of admitted) announce(guest);
         return c.json({ guests: admitted.map(hostGuestView) }, 200);

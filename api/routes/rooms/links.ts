@@ -19,6 +19,7 @@ import type { Tables } from '../../store/contract.ts';
 import type { Link, Room } from '../../store/types.ts';
 import { errorJson, json, validate } from '../../validation.ts';
 import { linkView } from '../../views.ts';
+import { recordGuestEvent } from '../../webhooks/record.ts';
 import { announceGuest } from './guests.ts';
 import { ADMIT, linkContext, MANAGE, originOf, refusals, roomFor, security, tags } from './host.ts';
 
@@ -181,7 +182,9 @@ export function createRoomLinkRoutes(deps: AppDeps) {
           await linkOfRoom(tx, room, linkId);
           // False only when another request deleted it meanwhile: that one answered 204.
           if (!(await tx.links.delete(linkId, now))) throw noSuchLink();
-          return removeGuests ? tx.guests.removeOfLink(linkId, now, host.userId) : [];
+          return removeGuests
+            ? recordGuestEvent(tx, await tx.guests.removeOfLink(linkId, now, host.userId), now)
+            : [];
         });
         events.publishToRoom(room.pk, { event: 'link-deleted', data: { id: linkId } });
         for (const guest of removed) announceGuest(events, guest);

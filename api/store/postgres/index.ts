@@ -16,6 +16,7 @@ import { linkContexts } from './reads.ts';
 import { roomTable } from './rooms.ts';
 import { settingTable } from './settings.ts';
 import { tenantTable } from './tenants.ts';
+import { webhookTable } from './webhooks.ts';
 
 export type { PoolOptions } from './connect.ts';
 
@@ -35,6 +36,7 @@ const tablesOf = (db: Queryable): Tables => ({
   guests: guarded(guestTable(db)),
   settings: guarded(settingTable(db)),
   presenceLeases: guarded(presenceLeaseTable(db)),
+  webhooks: guarded(webhookTable(db)),
   linkContexts: guarded(linkContexts(db)),
 });
 

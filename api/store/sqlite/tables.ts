@@ -8,6 +8,7 @@ import { createPresenceLeaseStore } from './presence-leases.ts';
 import { createRoomStore, ROOM_JSON, type RoomRow, toRoom } from './rooms.ts';
 import { createSettingStore } from './settings.ts';
 import { createTenantStore, TENANT_JSON, type TenantJson, tenantOf } from './tenants.ts';
+import { createWebhookStore } from './webhooks.ts';
 
 /** The contract's tables with each method answering at once instead of with a promise. */
 export type SyncTables = {
@@ -53,6 +54,7 @@ export function createSyncTables(db: Db): SyncTables {
     guests: createGuestStore(db),
     settings: createSettingStore(db),
     presenceLeases: createPresenceLeaseStore(db),
+    webhooks: createWebhookStore(db),
     linkContexts: createContextStore(db),
   };
 }
