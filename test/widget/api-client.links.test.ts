@@ -99,7 +99,10 @@ describe('invitationText', () => {
 
   it('follows the language and time zone given', () => {
     const text = invitationText({ room, url, locale: 'es', timeZone: 'Asia/Tokyo' });
-    expect(text.split('\n')[1]).to.contain('13 de junio de 2026');
+    const schedule = text.split('\n')[1];
+    expect(schedule).to.contain('12 de junio de 2026');
+    expect(schedule).to.match(/23:00\s?(–|-)\s?23:45/);
+    expect(schedule).to.contain('GMT+9');
   });
 
   it('leaves the schedule out when the room has none', () => {
