@@ -84,7 +84,10 @@ function createManager(room: string, identity: Identity, lang: string): GuestAcc
 function showWaitingCount(current: () => GuestAccessManager): () => void {
   const targets: Array<[HTMLElement, string]> = [
     [byId('share-button'), 'Share'],
-    [document.querySelector<HTMLElement>('[data-action="guest-access"]') as HTMLElement, 'Manage guest access'],
+    [
+      document.querySelector<HTMLElement>('[data-action="guest-access"]') as HTMLElement,
+      'Manage guest access',
+    ],
   ];
   const update = () => {
     const count = current().waitingCount;

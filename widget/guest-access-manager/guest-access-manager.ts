@@ -14,9 +14,9 @@ import type { GetToken } from './host-token.ts';
 import { closeIcon } from './icons.ts';
 import { knockAlertStyles } from './knock-alert.styles.ts';
 import { KnockAlertController } from './knock-alert.ts';
-import { renderLinksTable } from './links-table.ts';
+import { renderLinkSettings } from './link-settings.ts';
 import { ModalDialog } from './modal-dialog.ts';
-import { canRetry, describeRefusal } from './refusal.ts';
+import { canRetry } from './refusal.ts';
 import { RoomController } from './room-controller.ts';
 import { RowFocus } from './row-focus.ts';
 import { renderWaitingRoom } from './waiting-room.ts';
@@ -226,6 +226,8 @@ export class GuestAccessManager extends LitElement {
 
   override render() {
     const t = this.localize.t;
+    // Inside the window while it shows (a modal makes everything else inert), else beside the alert.
+    const liveRegion = this.announcer.render();
     const content = html`<div part="base" class="base" dir=${this.localize.dir} lang=${this.localize.language}>
       <div class="window-head">
         <h2 id="title" part="title" tabindex="-1">${t.manager.title}</h2>
@@ -238,7 +240,7 @@ export class GuestAccessManager extends LitElement {
         }
       </div>
       <p class="muted">${t.manager.intro}</p>
-      ${this.renderBody()}
+      ${this.renderBody()} ${this.windowVisible ? liveRegion : nothing}
     </div>`;
     const window = !(this.modal || this.shownAsModal)
       ? content
@@ -256,7 +258,7 @@ export class GuestAccessManager extends LitElement {
         >
           ${content}
         </dialog>`;
-    return [window, this.knockAlert.render(), this.announcer.render()];
+    return [window, this.knockAlert.render(), this.windowVisible ? nothing : liveRegion];
   }
 
   private renderBody() {
@@ -277,65 +279,13 @@ export class GuestAccessManager extends LitElement {
     if (access.room.type === 'channel') {
       return html`<p part="error" class="error refusal" role="alert">${t.manager.refusal.channel}</p>`;
     }
-    const m = t.manager;
     const canManage = access.permissions.includes('guest-access:manage');
     const canAdmit = access.permissions.includes('guests:admit');
-    const cannotCreate = !access.enabled
-      ? m.createNeedsAccess
-      : access.links.length >= access.maxLinks
-        ? m.createAtLimit(access.maxLinks)
-        : undefined;
     const decide = (guest: HostGuest | undefined, action: () => Promise<unknown>) =>
       void this.rowFocus.around(guest, action);
     return html`
-      <label class="switch-row">
-        <input
-          type="checkbox"
-          role="switch"
-          class="switch"
-          part="switch access-switch"
-          ?disabled=${!canManage || room.busy}
-          @change=${(event: Event) => room.changeAccess({ enabled: (event.target as HTMLInputElement).checked })}
-        />
-        <span>${m.enable}</span>
-      </label>
-      ${access.enabled ? nothing : html`<p part="note" class="note">${m.offNote}</p>`}
-      ${canManage ? nothing : html`<p part="note" class="note">${m.readOnly}</p>`}
-      <div class="toolbar">
-        <span class="count">${m.linkCount(access.links.length)}</span>
-        ${
-          canManage
-            ? html`<button
-              type="button"
-              class="button primary"
-              part="create-button"
-              ?disabled=${cannotCreate !== undefined}
-              aria-describedby=${cannotCreate ? 'create-reason' : nothing}
-              @click=${() => this.createDialog.open()}
-            >
-              ${m.createLink}
-            </button>`
-            : nothing
-        }
-      </div>
-      ${canManage && cannotCreate ? html`<p id="create-reason" class="muted small reason">${cannotCreate}</p>` : nothing}
-      ${
-        room.actionRefusal
-          ? html`<p part="error" class="error" role="alert">${describeRefusal(room.actionRefusal, t, access.maxLinks)}</p>`
-          : nothing
-      }
-      ${
-        room.manualCopy
-          ? html`<label class="note manual-copy"
-            >${m.copyByHand}
-            <input part="input" readonly .value=${room.manualCopy} @focus=${(event: Event) => (event.target as HTMLInputElement).select()}
-          /></label>`
-          : nothing
-      }
-      ${renderLinksTable(this.localize, {
-        links: access.links,
-        canManage,
-        onCopy: (link) => void room.copy(link),
+      ${renderLinkSettings(this.localize, room, access, {
+        onCreate: () => this.createDialog.open(),
         onDelete: (link) => void this.deleteDialog.open(link),
       })}
       ${renderWaitingRoom(this.localize, {
