@@ -85,6 +85,11 @@ test('a host with the window closed sees a guest leave, gets the alert for the n
     await host.emulateMedia({ colorScheme: 'dark' });
     await host.screenshot({ path: join(screenshots, 'h1-alert-dark.png') });
     await host.emulateMedia({ colorScheme: 'light' });
+    const language = host.getByRole('combobox', { name: 'Language' });
+    await language.selectOption('he');
+    await host.getByRole('region', { name: 'אורחים ממתינים' }).waitFor();
+    await host.screenshot({ path: join(screenshots, 'h1-alert-he.png') });
+    await language.selectOption('en');
   }
   await alert.getByRole('button', { name: 'Admit Bea' }).click();
   await expectWatchingAsGuest(bea, 'Bea');
