@@ -9,7 +9,10 @@ export class AnnouncerController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  /** Taken off the page: nothing stale is said when it comes back. */
+  hostDisconnected(): void {
+    this.text = '';
+  }
 
   /** Says `text` (emptied first, so a repeated message is said again). */
   async say(text: string): Promise<void> {

@@ -54,7 +54,7 @@ export class RoomController implements ReactiveController {
   now = Date.now();
 
   private readonly hostToken: HostToken;
-  private client?: ApiClient;
+  private client: ApiClient;
   /** What the client was made for: a change of api or room starts over, of the token reconnects. */
   private made: { api?: string; room?: string; token?: string; getToken?: GetToken } = {};
   /** Aborts this room's requests and event stream (room change, removal from the page). */
@@ -71,6 +71,7 @@ export class RoomController implements ReactiveController {
     private readonly onArrival: (guest: HostGuest) => void,
   ) {
     this.hostToken = new HostToken(() => ({ token: host.token, getToken: host.getToken }));
+    this.client = this.newClient();
     host.addController(this);
   }
 
@@ -79,7 +80,7 @@ export class RoomController implements ReactiveController {
       if (this.waiting.length || this.admitted.length) this.changed({ now: Date.now() });
     }, WAIT_CLOCK_MS);
     // Put back on the page: reopen the stream, keeping what is shown until fresh data arrives.
-    if (this.client) this.start();
+    if (this.made.room !== undefined) this.start();
   }
 
   hostDisconnected(): void {
@@ -95,8 +96,8 @@ export class RoomController implements ReactiveController {
     if (api === made.api && room === made.room && token === made.token && getToken === made.getToken) return;
     this.made = { api, room, token, getToken };
     this.hostToken.reset();
-    if (api !== made.api || room !== made.room || !this.client) {
-      this.client = new ApiClient(api || location.href, (refresh) => this.hostToken.get(refresh));
+    if (api !== made.api || room !== made.room) {
+      this.client = this.newClient();
       this.access = undefined;
       this.waiting = [];
       this.admitted = [];
@@ -104,6 +105,10 @@ export class RoomController implements ReactiveController {
     } else if (!this.live || this.failure) {
       this.start();
     }
+  }
+
+  private newClient(): ApiClient {
+    return new ApiClient(this.host.api || location.href, (refresh) => this.hostToken.get(refresh));
   }
 
   /** Whether the element may talk to the API at all: a room, an API, a token or a way to get one. */
@@ -131,7 +136,7 @@ export class RoomController implements ReactiveController {
     this.failure = undefined;
     this.host.requestUpdate();
     const client = this.client;
-    if (!client || !this.ready) return;
+    if (!this.ready) return;
     const live = new AbortController();
     this.live = live;
     void this.load(live.signal);
@@ -153,7 +158,6 @@ export class RoomController implements ReactiveController {
 
   private async load(signal: AbortSignal): Promise<void> {
     const client = this.client;
-    if (!client) return;
     const load = ++this.loads;
     const changesBefore = this.changes;
     try {
@@ -180,7 +184,7 @@ export class RoomController implements ReactiveController {
    */
   private async fail(error: ApiRequestError, signal: AbortSignal): Promise<void> {
     let named = error;
-    if (error.code === 'network' && this.client) {
+    if (error.code === 'network') {
       const reachable = await fetch(this.client.url(this.path('guest-access')), {
         mode: 'no-cors',
         signal,
@@ -271,7 +275,6 @@ export class RoomController implements ReactiveController {
   }
 
   private request<T>(method: string, rest: string, body?: unknown): Promise<T> {
-    if (!this.client) return Promise.reject(new ApiRequestError('token_unavailable', 0, 'no client yet'));
     return this.client.request<T>(method, this.path(rest), { body });
   }
 
