@@ -33,19 +33,21 @@ export async function startHostPage(roomId: string): Promise<boolean> {
   const identitySelect = remembered(byId<HTMLSelectElement>('identity'), IDENTITY_KEY);
   const languageSelect = remembered(byId<HTMLSelectElement>('language'), LANGUAGE_KEY);
   const newManager = () => createManager(room.id, identitySelect.value as Identity, languageSelect.value);
+  // `modal`: nothing shows until show(), but the element is on the page from the start, so its live
+  // connection tells the host of knocks (its alert, and the badges below) with the window closed.
   let manager = newManager();
+  byId('media').append(manager);
+  const badges = showWaitingCount(() => manager);
   // A new identity means a new user: a new element rather than the old one's state.
   identitySelect.addEventListener('change', () => {
     manager.remove();
     manager = newManager();
+    byId('media').append(manager);
+    badges();
   });
   // The element's `lang` attribute switches its language (and direction) while it is open.
   languageSelect.addEventListener('change', () => manager.setAttribute('lang', languageSelect.value));
-  // The element renders inline until show(); it joins the page when first opened, as a modal window.
-  const openManager = () => {
-    if (!manager.isConnected) byId('media').append(manager);
-    void manager.show();
-  };
+  const openManager = () => void manager.show();
 
   setUpShareWindow(openManager);
   setUpMenu(byId<HTMLButtonElement>('more-button'), byId('more-menu'), (action) => {
@@ -68,8 +70,48 @@ function createManager(room: string, identity: Identity, lang: string): GuestAcc
   manager.setAttribute('api', location.origin);
   manager.setAttribute('room', room);
   manager.setAttribute('lang', lang);
+  manager.setAttribute('modal', '');
+  manager.setAttribute('title-badge', '');
   manager.getToken = hostTokenSource(room, identity);
   return manager;
+}
+
+/**
+ * The waiting count as a badge on Share and on the menu's "Manage guest access", and in their
+ * accessible names ("Share, 1 guest waiting"); follows the element's reflected `waiting-count`.
+ * Returns the update, for when the element is replaced.
+ */
+function showWaitingCount(current: () => GuestAccessManager): () => void {
+  const targets: Array<[HTMLElement, string]> = [
+    [byId('share-button'), 'Share'],
+    [
+      document.querySelector<HTMLElement>('[data-action="guest-access"]') as HTMLElement,
+      'Manage guest access',
+    ],
+  ];
+  const update = () => {
+    const count = current().waitingCount;
+    for (const [target, name] of targets) {
+      let badge = target.querySelector<HTMLElement>('.count-badge');
+      if (!badge) {
+        badge = document.createElement('span');
+        badge.className = 'count-badge';
+        badge.setAttribute('aria-hidden', 'true');
+        target.append(badge);
+      }
+      badge.textContent = String(count);
+      badge.hidden = count === 0;
+      if (count === 0) target.removeAttribute('aria-label');
+      else target.setAttribute('aria-label', `${name}, ${count} ${count === 1 ? 'guest' : 'guests'} waiting`);
+    }
+  };
+  new MutationObserver(update).observe(byId('media'), {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['waiting-count'],
+  });
+  update();
+  return update;
 }
 
 function renderNav(rooms: DemoRoom[], current: string) {

@@ -9,18 +9,30 @@ const JUST_REFRESHED_MS = 5_000;
 /** setTimeout's ceiling; a token living longer is simply looked at again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+import { ApiRequestError } from '../internal/api-client.ts';
+
 export type GetToken = (refresh: boolean) => Promise<string>;
+
+/** A JWT's claims, or an empty object when the token cannot be read. */
+function claimsOf(token: string): Record<string, unknown> {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) ?? {};
+  } catch {
+    return {};
+  }
+}
 
 /** The `exp` claim of a JWT in milliseconds, or undefined when the token carries none. */
 export function tokenExpiry(token: string): number | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
-    return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
+  const { exp } = claimsOf(token);
+  return typeof exp === 'number' ? exp * 1000 : undefined;
+}
+
+/** The `room` claim of a JWT, or undefined. */
+export function tokenRoom(token: string): string | undefined {
+  const { room } = claimsOf(token);
+  return typeof room === 'string' ? room : undefined;
 }
 
 export class HostToken {
@@ -31,7 +43,21 @@ export class HostToken {
 
   constructor(private readonly source: () => { token?: string; getToken?: GetToken }) {}
 
-  /** The token for the next request; `refresh` after a 401 (one call serves concurrent askers). */
+  /** Whether there is anything to ask: before that, the element sends nothing. */
+  get present(): boolean {
+    const { token, getToken } = this.source();
+    return !!(token || getToken);
+  }
+
+  /** The token last handed out (to tell a token for another room from a missing permission). */
+  get last(): string | undefined {
+    return this.current ?? (this.source().token || undefined);
+  }
+
+  /**
+   * The token for the next request; `refresh` after a 401 (one call serves concurrent askers). A
+   * `getToken` that throws or returns nothing is a `token_unavailable` refusal, named as such.
+   */
   get(refresh: boolean): Promise<string | undefined> {
     const { token, getToken } = this.source();
     if (!getToken) return Promise.resolve(token || undefined);
@@ -41,12 +67,17 @@ export class HostToken {
   }
 
   private fetch(getToken: GetToken, refresh: boolean): Promise<string | undefined> {
-    this.pending ??= getToken(refresh)
+    this.pending ??= Promise.resolve()
+      .then(() => getToken(refresh))
       .then((fresh) => {
+        if (typeof fresh !== 'string' || !fresh) throw new Error('getToken returned no token');
         this.current = fresh;
         if (refresh) this.refreshedAt = Date.now();
         this.schedule(fresh);
         return fresh;
+      })
+      .catch((error: unknown) => {
+        throw new ApiRequestError('token_unavailable', 0, String(error));
       })
       .finally(() => {
         this.pending = undefined;

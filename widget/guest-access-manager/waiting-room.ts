@@ -20,6 +20,8 @@ export interface WaitingRoomOptions {
   now: number;
   /** The message waiting guests see; null when none. */
   lobbyMessage: string | null;
+  /** The browser-notification opt-in (a button, or what the host chose). */
+  notifyOptIn: unknown;
   onLobbyMessageSave: (message: string) => void;
   onModeratedChange: (moderated: boolean) => void;
   onAdmit: (guest: HostGuest) => void;
@@ -154,6 +156,7 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
             </form>`
           : nothing
       }
+      ${options.notifyOptIn}
       <label class="switch-row">
         <input
           type="checkbox"

@@ -48,8 +48,13 @@ export type Lobby = NonNullable<GuestSession['lobby']>;
 /** Whether a denied guest may ask again (`POST /v1/guest/session/knock`): knocks left, and from when. */
 export type KnockState = GuestSession['knock'];
 
-/** The contract's error codes, plus `network` when no answer came back. */
-export type ErrorCode = ApiErrorCode | 'network';
+/**
+ * The contract's error codes, plus what the browser side tells apart itself: `network` (no answer),
+ * `origin_not_allowed` (the server answers, but not to this page's origin: CORS refused it),
+ * `token_unavailable` (the integrator's `getToken` threw or returned nothing), `wrong_room` (the host
+ * token names another room).
+ */
+export type ErrorCode = ApiErrorCode | 'network' | 'origin_not_allowed' | 'token_unavailable' | 'wrong_room';
 
 export class ApiRequestError extends Error {
   /** Seconds the server asked to wait before trying again (its `Retry-After`), else 0. */

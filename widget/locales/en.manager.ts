@@ -82,6 +82,34 @@ export const manager = {
     removeGuest: (name: string) => `Remove ${name}`,
     removed: (name: string) => `${name} removed from the session`,
   },
+  // Knock alerts, notifications and naming why the window could not load (issues 12 and 14).
+  live: {
+    alertLabel: 'Guests waiting',
+    oneWaiting: (name: string) => `${name} is waiting`,
+    manyWaiting: (count: number) => `${count} guests are waiting`,
+    view: 'View',
+    dismiss: 'Dismiss',
+    notifyButton: 'Notify me when guests arrive',
+    notifyOn: 'You get a browser notification when a guest arrives while this tab is in the background.',
+    notifyDenied:
+      'Notifications are blocked for this site. Allow them in your browser settings to be notified.',
+    notificationTitle: (name: string) => `${name} is waiting to be admitted`,
+    notificationBody: 'Open the page to admit or deny.',
+    confirmAutoTitle: (count: number) =>
+      count === 1 ? 'Admit the guest waiting?' : `Admit the ${count} guests waiting?`,
+    confirmAutoBody:
+      'Guests will no longer wait for a moderator: everyone waiting now is admitted, and new guests join at once.',
+    confirmAutoSubmit: 'Admit and stop moderating',
+    cancel: 'Cancel',
+    errors: {
+      originNotAllowed: (origin: string) =>
+        `This page (${origin}) is not allowed to use the guest-access service. Ask your administrator to add it to the tenant's allowed origins, then reload.`,
+      tokenUnavailable:
+        'This site could not provide a host token. Sign in again or reload the page; if it persists, ask the site owner to check its token endpoint.',
+      wrongRoom:
+        "This page's host token is for another room. Reload the page; if it persists, ask the site owner to issue tokens for this room.",
+    },
+  },
   refusal: {
     channel: 'Guest access is not supported for channel rooms.',
     inviteToMedia:

@@ -88,6 +88,35 @@ export const manager: Translation['manager'] = {
     removeGuest: (name: string) => `Quitar a ${name}`,
     removed: (name: string) => `Se quitó a ${name} de la sesión`,
   },
+  // Avisos de llegada, notificaciones y por qué no se pudo cargar la ventana (issues 12 y 14).
+  live: {
+    alertLabel: 'Invitados esperando',
+    oneWaiting: (name: string) => `${name} está esperando`,
+    manyWaiting: (count: number) => `${count} invitados están esperando`,
+    view: 'Ver',
+    dismiss: 'Descartar',
+    notifyButton: 'Avisarme cuando lleguen invitados',
+    notifyOn:
+      'Recibirás una notificación del navegador cuando llegue un invitado mientras esta pestaña está en segundo plano.',
+    notifyDenied:
+      'Las notificaciones están bloqueadas para este sitio. Permítelas en la configuración del navegador para recibir avisos.',
+    notificationTitle: (name: string) => `${name} espera que lo admitan`,
+    notificationBody: 'Abre la página para admitir o rechazar.',
+    confirmAutoTitle: (count: number) =>
+      count === 1 ? '¿Admitir al invitado que espera?' : `¿Admitir a los ${count} invitados que esperan?`,
+    confirmAutoBody:
+      'Los invitados ya no esperarán a un moderador: se admite a todos los que esperan ahora y los nuevos entran de inmediato.',
+    confirmAutoSubmit: 'Admitir y dejar de moderar',
+    cancel: 'Cancelar',
+    errors: {
+      originNotAllowed: (origin: string) =>
+        `Esta página (${origin}) no tiene permiso para usar el servicio de acceso de invitados. Pide a tu administrador que la añada a los orígenes permitidos del inquilino y vuelve a cargar.`,
+      tokenUnavailable:
+        'Este sitio no pudo proporcionar un token de anfitrión. Vuelve a iniciar sesión o recarga la página; si continúa, pide al responsable del sitio que revise su servicio de tokens.',
+      wrongRoom:
+        'El token de anfitrión de esta página es de otra sala. Recarga la página; si continúa, pide al responsable del sitio que emita tokens para esta sala.',
+    },
+  },
   refusal: {
     channel: 'El acceso de invitados no está disponible para las salas de tipo canal.',
     inviteToMedia:

@@ -85,6 +85,32 @@ export const manager: Translation['manager'] = {
     removeGuest: (name: string) => `הסרת ${name}`,
     removed: (name: string) => `${name} הוסר/ה מהסשן`,
   },
+  // התראות על אורחים ממתינים, התראות דפדפן, ולמה החלון לא נטען (issues 12 ו-14).
+  live: {
+    alertLabel: 'אורחים ממתינים',
+    oneWaiting: (name: string) => `${name} ממתין/ה`,
+    manyWaiting: (count: number) => `${count} אורחים ממתינים`,
+    view: 'הצגה',
+    dismiss: 'סגירה',
+    notifyButton: 'להודיע לי כשמגיעים אורחים',
+    notifyOn: 'תקבלו התראת דפדפן כשאורח/ת מגיע/ה בזמן שהכרטיסייה הזו ברקע.',
+    notifyDenied: 'ההתראות חסומות לאתר הזה. אפשרו אותן בהגדרות הדפדפן כדי לקבל התראות.',
+    notificationTitle: (name: string) => `${name} ממתין/ה לאישור כניסה`,
+    notificationBody: 'פתחו את הדף כדי לאשר או לדחות.',
+    confirmAutoTitle: (count: number) =>
+      count === 1 ? 'לאשר את האורח/ת הממתין/ה?' : `לאשר את ${count} האורחים הממתינים?`,
+    confirmAutoBody: 'אורחים לא ימתינו עוד למנחה: כל מי שממתין עכשיו יאושר, ואורחים חדשים יצטרפו מיד.',
+    confirmAutoSubmit: 'לאשר ולהפסיק להנחות',
+    cancel: 'ביטול',
+    errors: {
+      originNotAllowed: (origin: string) =>
+        `הדף הזה (${origin}) אינו מורשה להשתמש בשירות גישת האורחים. בקשו ממנהל המערכת להוסיף אותו למקורות המורשים של הדייר, ואז טענו מחדש.`,
+      tokenUnavailable:
+        'האתר לא הצליח לספק אסימון מארח. התחברו מחדש או טענו את הדף מחדש; אם זה נמשך, בקשו מבעלי האתר לבדוק את שירות האסימונים.',
+      wrongRoom:
+        'אסימון המארח של הדף הזה שייך לחדר אחר. טענו את הדף מחדש; אם זה נמשך, בקשו מבעלי האתר להנפיק אסימונים לחדר הזה.',
+    },
+  },
   refusal: {
     channel: 'גישת אורחים אינה נתמכת בחדרים מסוג ערוץ.',
     inviteToMedia:

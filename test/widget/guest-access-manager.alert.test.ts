@@ -1,0 +1,274 @@
+// <guest-access-manager> tells a host with the window closed that someone knocked (issue 12): the
+// non-modal alert with Admit and View, the title badge, the chime's rate limit, browser notifications
+// only after opting in and only while the tab is hidden, and the question before admission turns
+// automatic while guests wait.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import {
+  byRole,
+  callApi,
+  queryByRole,
+  type Room,
+  redeem,
+  setupRoom,
+} from './guest-access-manager.helpers.ts';
+import { recordRequests } from './guest-access-manager.requests.ts';
+
+const alertOf = (element: GuestAccessManager) =>
+  element.shadowRoot?.querySelector<HTMLElement>('[part~="alert"]') ?? null;
+const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/**
+ * The element as the demo uses it: modal, closed, with a token; `extra` adds attributes. Resolves once
+ * its live connection is open and loaded, so a knock after it arrives as a knock.
+ */
+async function closedManager(
+  room: Room,
+  extra: { alerts?: string; sound?: boolean; titleBadge?: boolean } = {},
+) {
+  const requests = recordRequests(room.url);
+  const element = await fixture<GuestAccessManager>(
+    html`<guest-access-manager
+      modal
+      api=${room.url}
+      room=${room.roomId}
+      lang="en"
+      alerts=${extra.alerts ?? 'on'}
+      ?sound=${extra.sound}
+      ?title-badge=${extra.titleBadge}
+      .token=${room.hostToken}
+    ></guest-access-manager>`,
+  );
+  try {
+    await waitUntil(requests.live, 'the live connection did not open', { timeout: 5000 });
+  } finally {
+    requests.restore();
+  }
+  return element;
+}
+
+async function guestsWith(room: Room, status: string): Promise<string[]> {
+  const listed = await callApi({
+    path: `/v1/rooms/${room.roomId}/guests?status=${status}`,
+    token: room.hostToken,
+  });
+  return (listed.body as { guests: Array<{ name: string }> }).guests.map((guest) => guest.name);
+}
+
+const admission = async (room: Room) =>
+  (
+    (await callApi({ path: `/v1/rooms/${room.roomId}/guest-access`, token: room.hostToken })).body as {
+      admission: string;
+    }
+  ).admission;
+
+describe('<guest-access-manager> knock alert', () => {
+  it('shows "Ana Lima is waiting" while the window is closed, without taking focus, and admits from it', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await closedManager(room);
+    const pageButton = document.createElement('button');
+    pageButton.textContent = 'Page control';
+    element.before(pageButton);
+    pageButton.focus();
+
+    await redeem(room, 0, 'Ana Lima');
+    await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
+    const alert = alertOf(element) as HTMLElement;
+    expect(textOf(alert.querySelector('p'))).to.equal('Ana Lima is waiting');
+    expect(alert.getAttribute('role')).to.equal(null);
+    expect(document.activeElement === pageButton, 'focus stays on the page').to.equal(true);
+    const status = (element.shadowRoot as ShadowRoot).querySelector('[role="status"]');
+    await waitUntil(() => textOf(status) === 'Ana Lima is waiting to be admitted', 'not announced');
+    await expect(element).to.be.accessible();
+
+    byRole(alert, 'button', 'Admit Ana Lima').click();
+    await waitUntil(() => !alertOf(element), 'the alert stayed after admitting', { timeout: 5000 });
+    expect(await guestsWith(room, 'admitted')).to.deep.equal(['Ana Lima']);
+    expect(element.waitingCount).to.equal(0);
+  });
+
+  it('is not shown while the window is open; View opens it at the waiting room', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await closedManager(room);
+    await redeem(room, 0, 'Ana Lima');
+    await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
+
+    byRole(alertOf(element) as HTMLElement, 'button', 'View').click();
+    await waitUntil(
+      () => (element.shadowRoot as ShadowRoot).activeElement?.id === 'waiting-title',
+      'not focused',
+    );
+    expect(alertOf(element)?.outerHTML ?? null).to.equal(null);
+    await redeem(room, 0, 'Ben Cohen');
+    await waitUntil(() => element.waitingCount === 2, 'second knock not counted', { timeout: 5000 });
+    expect(alertOf(element)?.outerHTML ?? null).to.equal(null);
+
+    element.close();
+    await waitUntil(() => alertOf(element), 'no alert after closing');
+    expect(textOf(alertOf(element)?.querySelector('p') ?? null)).to.equal('2 guests are waiting');
+    expect(queryByRole(alertOf(element) as HTMLElement, 'button', 'Admit all')).to.not.equal(undefined);
+  });
+
+  it('summarises several guests, and alerts="off" shows no alert', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await closedManager(room);
+    const silent = await closedManager(room, { alerts: 'off' });
+    for (const name of ['Ana Lima', 'Ben Cohen', 'Chen Wei']) await redeem(room, 0, name);
+    await waitUntil(() => element.waitingCount === 3 && silent.waitingCount === 3, 'not counted', {
+      timeout: 5000,
+    });
+    await element.updateComplete;
+    expect(textOf(alertOf(element)?.querySelector('p') ?? null)).to.equal('3 guests are waiting');
+    expect(alertOf(silent)?.outerHTML ?? null).to.equal(null);
+
+    byRole(alertOf(element) as HTMLElement, 'button', 'Admit all').click();
+    await waitUntil(() => !alertOf(element), 'the alert stayed', { timeout: 5000 });
+    expect((await guestsWith(room, 'admitted')).sort()).to.deep.equal(['Ana Lima', 'Ben Cohen', 'Chen Wei']);
+  });
+
+  it('title-badge puts "(N) " before the title while guests wait and restores it exactly', async () => {
+    const before = document.title;
+    document.title = 'Quarterly review · Northwind';
+    try {
+      const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+      const element = await closedManager(room, { titleBadge: true });
+      await redeem(room, 0, 'Ana Lima');
+      await waitUntil(() => document.title === '(1) Quarterly review · Northwind', 'no badge', {
+        timeout: 5000,
+      });
+      await redeem(room, 0, 'Ben Cohen');
+      await waitUntil(() => document.title === '(2) Quarterly review · Northwind', 'badge not updated', {
+        timeout: 5000,
+      });
+      await callApi({
+        method: 'POST',
+        path: `/v1/rooms/${room.roomId}/guests/admit-all`,
+        token: room.hostToken,
+      });
+      await waitUntil(() => element.waitingCount === 0, 'still waiting', { timeout: 5000 });
+      await element.updateComplete;
+      expect(document.title).to.equal('Quarterly review · Northwind');
+    } finally {
+      document.title = before;
+    }
+  });
+
+  it('sound plays a chime at most once per 10 s', async () => {
+    const original = window.AudioContext;
+    const tones: number[] = [];
+    class FakeAudioContext {
+      currentTime = 0;
+      destination = {};
+      resume = async () => undefined;
+      close = async () => undefined;
+      createGain() {
+        return { connect() {}, gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} } };
+      }
+      createOscillator() {
+        return {
+          type: '',
+          frequency: { value: 0 },
+          connect() {},
+          start: () => tones.push(Date.now()),
+          stop() {},
+        };
+      }
+    }
+    window.AudioContext = FakeAudioContext as unknown as typeof AudioContext;
+    try {
+      const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+      const element = await closedManager(room, { sound: true });
+      const quiet = await closedManager(room);
+      await redeem(room, 0, 'Ana Lima');
+      await waitUntil(() => element.waitingCount === 1 && quiet.waitingCount === 1, 'not counted', {
+        timeout: 5000,
+      });
+      const oneChime = tones.length;
+      expect(oneChime, 'tones of one chime').to.be.greaterThan(0);
+      await redeem(room, 0, 'Ben Cohen');
+      await waitUntil(() => element.waitingCount === 2, 'not counted', { timeout: 5000 });
+      expect(tones.length, 'a second knock within 10 s is silent').to.equal(oneChime);
+    } finally {
+      window.AudioContext = original;
+    }
+  });
+
+  it('notifies only after the host opts in, and only while the tab is hidden', async () => {
+    const original = window.Notification;
+    const shown: string[] = [];
+    class FakeNotification {
+      static permission: NotificationPermission = 'default';
+      static async requestPermission() {
+        FakeNotification.permission = 'granted';
+        return 'granted' as const;
+      }
+      onclick: (() => void) | null = null;
+      constructor(title: string) {
+        shown.push(title);
+      }
+      close() {}
+    }
+    window.Notification = FakeNotification as unknown as typeof Notification;
+    let visibility: DocumentVisibilityState = 'hidden';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    try {
+      const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+      const element = await closedManager(room);
+      await redeem(room, 0, 'Ana Lima');
+      await waitUntil(() => element.waitingCount === 1, 'not counted', { timeout: 5000 });
+      expect(shown, 'before opting in').to.deep.equal([]);
+
+      await element.show();
+      await waitUntil(
+        () => queryByRole(element, 'button', 'Notify me when guests arrive'),
+        'no opt-in button',
+      );
+      byRole(element, 'button', 'Notify me when guests arrive').click();
+      await waitUntil(() => !queryByRole(element, 'button', 'Notify me when guests arrive'), 'still offered');
+      await expect(element).to.be.accessible();
+      element.close();
+
+      visibility = 'visible';
+      await redeem(room, 0, 'Ben Cohen');
+      await waitUntil(() => element.waitingCount === 2, 'not counted', { timeout: 5000 });
+      expect(shown, 'while the tab is visible').to.deep.equal([]);
+
+      visibility = 'hidden';
+      await redeem(room, 0, 'Chen Wei');
+      await waitUntil(() => element.waitingCount === 3, 'not counted', { timeout: 5000 });
+      expect(shown).to.deep.equal(['Chen Wei is waiting to be admitted']);
+    } finally {
+      window.Notification = original;
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+  });
+
+  it('asks "Admit the 2 guests waiting?" before admission turns automatic; Cancel changes nothing', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await closedManager(room);
+    await redeem(room, 0, 'Ana Lima');
+    await redeem(room, 0, 'Ben Cohen');
+    await element.show();
+    await waitUntil(() => element.waitingCount === 2, 'not counted', { timeout: 5000 });
+    const moderated = () =>
+      byRole<HTMLInputElement>(element, 'switch', 'Guests wait for a moderator to admit them');
+
+    moderated().click();
+    await waitUntil(() => queryByRole(element, 'alertdialog'), 'no question');
+    const question = byRole(element, 'alertdialog');
+    expect(textOf(question.querySelector('h3'))).to.equal('Admit the 2 guests waiting?');
+    await expect(element).to.be.accessible();
+    byRole(question, 'button', 'Cancel').click();
+    await element.updateComplete;
+    expect(moderated().checked).to.equal(true);
+    expect(await admission(room)).to.equal('moderator');
+    expect(await guestsWith(room, 'waiting')).to.have.length(2);
+
+    moderated().click();
+    await waitUntil(() => queryByRole(element, 'alertdialog'), 'no question');
+    byRole(byRole(element, 'alertdialog'), 'button', 'Admit and stop moderating').click();
+    await waitUntil(() => element.waitingCount === 0, 'guests still waiting', { timeout: 5000 });
+    expect(await admission(room)).to.equal('auto');
+    expect((await guestsWith(room, 'admitted')).sort()).to.deep.equal(['Ana Lima', 'Ben Cohen']);
+  });
+});

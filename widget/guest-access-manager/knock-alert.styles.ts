@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+// The knock alert: a card at the viewport's bottom end edge, above the page, never covering the middle.
+export const knockAlertStyles = css`
+  .knock-alert {
+    position: fixed;
+    inset-block-end: 1rem;
+    inset-inline-end: 1rem;
+    z-index: 2147483000;
+    box-sizing: border-box;
+    max-inline-size: min(24rem, calc(100% - 2rem));
+    padding: 0.875rem 1rem;
+    background: var(--_background);
+    color: var(--_text);
+    font-family: var(--_font);
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    box-shadow: 0 8px 28px rgb(0 0 0 / 0.25);
+  }
+  .knock-text {
+    margin: 0 0 0.625rem;
+    font-weight: 600;
+  }
+  .knock-actions {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .knock-actions .icon-button {
+    margin-inline-start: auto;
+  }
+  .knock-alert .muted {
+    margin: 0.5rem 0 0;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .knock-alert {
+      animation: knock-in 0.2s ease-out;
+    }
+  }
+  @keyframes knock-in {
+    from {
+      opacity: 0;
+      translate: 0 0.5rem;
+    }
+  }
+`;

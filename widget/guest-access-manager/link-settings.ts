@@ -1,0 +1,75 @@
+// The window's first part: the guest-access switch, the create button (disabled with its reason), the
+// last refusal, and the table of links.
+import { html, nothing } from 'lit';
+import type { GuestAccess, Link } from '../internal/api-client.ts';
+import type { LocalizeController } from '../internal/localize.ts';
+import { renderLinksTable } from './links-table.ts';
+import { describeRefusal } from './refusal.ts';
+import type { RoomController } from './room-controller.ts';
+
+export function renderLinkSettings(
+  localize: LocalizeController<'manager'>,
+  room: RoomController,
+  access: GuestAccess,
+  options: { onCreate: () => void; onDelete: (link: Link) => void },
+) {
+  const t = localize.t;
+  const m = t.manager;
+  const canManage = access.permissions.includes('guest-access:manage');
+  const cannotCreate = !access.enabled
+    ? m.createNeedsAccess
+    : access.links.length >= access.maxLinks
+      ? m.createAtLimit(access.maxLinks)
+      : undefined;
+  return html`
+      <label class="switch-row">
+        <input
+          type="checkbox"
+          role="switch"
+          class="switch"
+          part="switch access-switch"
+          ?disabled=${!canManage || room.busy}
+          @change=${(event: Event) => room.changeAccess({ enabled: (event.target as HTMLInputElement).checked })}
+        />
+        <span>${m.enable}</span>
+      </label>
+      ${access.enabled ? nothing : html`<p part="note" class="note">${m.offNote}</p>`}
+      ${canManage ? nothing : html`<p part="note" class="note">${m.readOnly}</p>`}
+      <div class="toolbar">
+        <span class="count">${m.linkCount(access.links.length)}</span>
+        ${
+          canManage
+            ? html`<button
+              type="button"
+              class="button primary"
+              part="create-button"
+              ?disabled=${cannotCreate !== undefined}
+              aria-describedby=${cannotCreate ? 'create-reason' : nothing}
+              @click=${options.onCreate}
+            >
+              ${m.createLink}
+            </button>`
+            : nothing
+        }
+      </div>
+      ${canManage && cannotCreate ? html`<p id="create-reason" class="muted small reason">${cannotCreate}</p>` : nothing}
+      ${
+        room.actionRefusal
+          ? html`<p part="error" class="error" role="alert">${describeRefusal(room.actionRefusal, t, access.maxLinks)}</p>`
+          : nothing
+      }
+      ${
+        room.manualCopy
+          ? html`<label class="note manual-copy"
+            >${m.copyByHand}
+            <input part="input" readonly .value=${room.manualCopy} @focus=${(event: Event) => (event.target as HTMLInputElement).select()}
+          /></label>`
+          : nothing
+      }
+      ${renderLinksTable(localize, {
+        links: access.links,
+        canManage,
+        onCopy: (link) => void room.copy(link),
+        onDelete: options.onDelete,
+      })}`;
+}

@@ -1,0 +1,350 @@
+// One room as the host's window sees it: the API client with the host token, the room's state (guest
+// access, links, waiting and admitted guests), kept live by the room's event stream, and the host's
+// actions on it. The element only renders this state; the stream runs whether the window is open or not.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  type Admission,
+  ApiClient,
+  ApiRequestError,
+  type GuestAccess,
+  type HostGuest,
+  type Link,
+} from '../internal/api-client.ts';
+import { emit, type GuestAccessEventDetails } from '../internal/events.ts';
+import type { LocalizeController } from '../internal/localize.ts';
+import type { AnnouncerController } from './announcer.ts';
+import { copyText } from './clipboard.ts';
+import type { LinkInput } from './create-link-dialog.ts';
+import { type GetToken, HostToken, tokenRoom } from './host-token.ts';
+import { asApiError } from './refusal.ts';
+
+/** How often the waiting room's "arrived … ago" is brought up to date. */
+const WAIT_CLOCK_MS = 15_000;
+
+const byCreatedAt = (a: { createdAt: string }, b: { createdAt: string }) =>
+  a.createdAt.localeCompare(b.createdAt);
+
+/** Replaces the item with the same id, or adds it; keeps creation order. */
+function upsert<T extends { id: string; createdAt: string }>(items: T[], item: T): T[] {
+  return [...items.filter((each) => each.id !== item.id), item].sort(byCreatedAt);
+}
+
+export interface RoomHost extends ReactiveControllerHost, HTMLElement {
+  api: string;
+  room: string;
+  token: string;
+  getToken?: GetToken;
+  readonly localize: LocalizeController<'manager'>;
+}
+
+type AccessChange = { enabled?: boolean; admission?: Admission; lobbyMessage?: string | null };
+
+export class RoomController implements ReactiveController {
+  access?: GuestAccess;
+  waiting: HostGuest[] = [];
+  /** The guests in the session. */
+  admitted: HostGuest[] = [];
+  /** Why the window could not load (shown instead of it, with a retry). */
+  failure?: ApiRequestError;
+  /** Why the host's last action was refused (shown above the table). */
+  actionRefusal?: ApiRequestError;
+  busy = false;
+  /** A URL the browser refused to copy, shown for copying by hand. */
+  manualCopy?: string;
+  now = Date.now();
+
+  private readonly hostToken: HostToken;
+  private client: ApiClient;
+  /** What the client was made for: a change of api or room starts over, of the token reconnects. */
+  private made: { api?: string; room?: string; token?: string; getToken?: GetToken } = {};
+  /** Aborts this room's requests and event stream (room change, removal from the page). */
+  private live?: AbortController;
+  /** Counts changes applied (events, own actions) so a load that raced one is redone, not applied. */
+  private changes = 0;
+  private loads = 0;
+  private clock?: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly host: RoomHost,
+    private readonly announcer: AnnouncerController,
+    /** A guest started waiting (arrived, or asked again), window open or closed. */
+    private readonly onArrival: (guest: HostGuest) => void,
+  ) {
+    this.hostToken = new HostToken(() => ({ token: host.token, getToken: host.getToken }));
+    this.client = this.newClient();
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.clock = setInterval(() => {
+      if (this.waiting.length || this.admitted.length) this.changed({ now: Date.now() });
+    }, WAIT_CLOCK_MS);
+    // Put back on the page: reopen the stream, keeping what is shown until fresh data arrives.
+    if (this.made.room !== undefined) this.start();
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.clock);
+    this.stop();
+    this.hostToken.reset();
+  }
+
+  /** Follows the element's api, room and token: nothing is sent before there is a token. */
+  hostUpdate(): void {
+    const { api, room, token, getToken } = this.host;
+    const made = this.made;
+    if (api === made.api && room === made.room && token === made.token && getToken === made.getToken) return;
+    this.made = { api, room, token, getToken };
+    this.hostToken.reset();
+    if (api !== made.api || room !== made.room) {
+      this.client = this.newClient();
+      this.access = undefined;
+      this.waiting = [];
+      this.admitted = [];
+      this.start();
+    } else if (!this.live || this.failure) {
+      this.start();
+    }
+  }
+
+  private newClient(): ApiClient {
+    return new ApiClient(this.host.api || location.href, (refresh) => this.hostToken.get(refresh));
+  }
+
+  /** Whether the element may talk to the API at all: a room, an API, a token or a way to get one. */
+  get ready(): boolean {
+    return !!(this.host.isConnected && this.host.api && this.host.room && this.hostToken.present);
+  }
+
+  private changed(patch: Partial<RoomController>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  private path(rest: string): string {
+    return `v1/rooms/${encodeURIComponent(this.host.room)}/${rest}`;
+  }
+
+  private stop(): void {
+    this.live?.abort();
+    this.live = undefined;
+  }
+
+  /** Loads the room and follows its events; a (re)opened stream reloads what it missed. */
+  start(): void {
+    this.stop();
+    this.failure = undefined;
+    this.host.requestUpdate();
+    const client = this.client;
+    if (!this.ready) return;
+    const live = new AbortController();
+    this.live = live;
+    void this.load(live.signal);
+    void client.follow(
+      this.path('events'),
+      {
+        onOpen: () => void this.load(live.signal),
+        onEvent: (name, data) => this.onRoomEvent(name, data),
+        // The stream ends at the token's exp, or when the room or token stops passing the checks: a
+        // fresh token reopens it, a refusal is shown as a failed load would be.
+        reconnectOnEnd: true,
+        onError: (error) => {
+          if (!live.signal.aborted) void this.fail(error, live.signal);
+        },
+      },
+      live.signal,
+    );
+  }
+
+  private async load(signal: AbortSignal): Promise<void> {
+    const client = this.client;
+    const load = ++this.loads;
+    const changesBefore = this.changes;
+    try {
+      const access = await client.request<GuestAccess>('GET', this.path('guest-access'), { signal });
+      const guests = (status: 'waiting' | 'admitted') =>
+        access.permissions.includes('guests:admit')
+          ? client
+              .listGuests(this.path(`guests?status=${status}`), signal)
+              .then((all) => all.sort(byCreatedAt))
+          : [];
+      const [waiting, admitted] = await Promise.all([guests('waiting'), guests('admitted')]);
+      if (signal.aborted || load !== this.loads) return;
+      if (this.changes !== changesBefore) return this.load(signal);
+      this.changed({ access, waiting, admitted, failure: undefined });
+    } catch (error) {
+      if (!signal.aborted && load === this.loads) await this.fail(asApiError(error), signal);
+    }
+  }
+
+  /**
+   * Shows why the room could not load, named for what went wrong: no answer may be the page's origin
+   * refused by CORS (the server still answers a request without CORS), a 403 may be a token for
+   * another room.
+   */
+  private async fail(error: ApiRequestError, signal: AbortSignal): Promise<void> {
+    let named = error;
+    if (error.code === 'network') {
+      const reachable = await fetch(this.client.url(this.path('guest-access')), {
+        mode: 'no-cors',
+        signal,
+      }).then(
+        () => true,
+        () => false,
+      );
+      if (reachable) named = new ApiRequestError('origin_not_allowed', 0, error.message);
+    } else if (error.code === 'forbidden') {
+      const room = this.hostToken.last && tokenRoom(this.hostToken.last);
+      if (room !== undefined && room !== this.host.room)
+        named = new ApiRequestError('wrong_room', 403, error.message);
+    }
+    if (!signal.aborted) this.changed({ failure: named });
+  }
+
+  private reload(): void {
+    if (this.live) void this.load(this.live.signal);
+  }
+
+  private onRoomEvent(name: string, data: unknown): void {
+    // A load in flight may have read the state from before this event.
+    this.changes++;
+    if (name === 'guest') {
+      this.onGuest(data as HostGuest);
+      return;
+    }
+    const access = this.access;
+    if (!access) return;
+    if (name === 'link') {
+      this.changeLinks((links) => upsert(links, data as Link));
+    } else if (name === 'link-deleted') {
+      const { id } = data as { id: string };
+      this.changeLinks((links) => links.filter((link) => link.id !== id));
+    } else if (name === 'guest-access') {
+      const next = data as { enabled: boolean; admission: Admission };
+      // The switch changes every link's status; the server is the one to say which.
+      if (next.enabled !== access.enabled) this.reload();
+      else this.changed({ access: { ...access, ...next } });
+    }
+  }
+
+  /** A guest's new status: into the list it belongs to (waiting, in the session), out of the others. */
+  private onGuest(guest: HostGuest): void {
+    const arrived = guest.status === 'waiting' && !this.waiting.some((each) => each.id === guest.id);
+    this.changeGuests([guest], guest.status);
+    if (arrived) {
+      void this.announcer.say(this.host.localize.t.manager.waitingRoom.arrivedAnnouncement(guest.name));
+      emit(this.host, 'guest-waiting', { guest });
+      this.onArrival(guest);
+    }
+  }
+
+  /** Applies a change reported by an event or made by the host (as opposed to a load). */
+  private changeLinks(change: (links: Link[]) => Link[]): void {
+    if (!this.access) return;
+    this.changes++;
+    this.changed({ access: { ...this.access, links: change(this.access.links) } });
+  }
+
+  /** Puts `guests` in the list of `status` and takes them out of the other. */
+  private changeGuests(guests: HostGuest[], status: HostGuest['status']): void {
+    this.changes++;
+    const ids = guests.map((guest) => guest.id);
+    const place = (list: HostGuest[], listed: boolean) => {
+      const others = list.filter((each) => !ids.includes(each.id));
+      return listed ? [...others, ...guests].sort(byCreatedAt) : others;
+    };
+    this.changed({
+      waiting: place(this.waiting, status === 'waiting'),
+      admitted: place(this.admitted, status === 'admitted'),
+    });
+  }
+
+  /** Runs one of the host's actions: refusals go above the table, nothing freezes. */
+  private async act(action: () => Promise<void>): Promise<boolean> {
+    this.changed({ busy: true });
+    try {
+      await action();
+      this.changed({ actionRefusal: undefined });
+      return true;
+    } catch (error) {
+      this.changed({ actionRefusal: asApiError(error) });
+      return false;
+    } finally {
+      this.changed({ busy: false });
+    }
+  }
+
+  private request<T>(method: string, rest: string, body?: unknown): Promise<T> {
+    return this.client.request<T>(method, this.path(rest), { body });
+  }
+
+  /** Creates a link (the create window shows the refusals). */
+  async createLink(input: LinkInput): Promise<Link> {
+    const link = await this.request<Link>('POST', 'links', input);
+    this.changeLinks((links) => upsert(links, link));
+    this.changed({ actionRefusal: undefined });
+    emit(this.host, 'guest-link-create', { link });
+    void this.announcer.say(this.host.localize.t.manager.create.created(link.name));
+    return link;
+  }
+
+  /** Deletes a link (the confirm window shows the refusals). */
+  async deleteLink(link: Link): Promise<void> {
+    await this.request('DELETE', `links/${encodeURIComponent(link.id)}`);
+    this.changeLinks((links) => links.filter((each) => each.id !== link.id));
+    this.changed({ actionRefusal: undefined });
+    emit(this.host, 'guest-link-delete', { linkId: link.id });
+    void this.announcer.say(this.host.localize.t.manager.deleted(link.name));
+  }
+
+  async copy(link: Link): Promise<void> {
+    if (await copyText(link.url)) {
+      this.changed({ manualCopy: undefined });
+      emit(this.host, 'guest-link-copy', { link, url: link.url });
+      void this.announcer.say(this.host.localize.t.manager.copied);
+    } else {
+      this.changed({ manualCopy: link.url });
+    }
+  }
+
+  changeAccess(change: AccessChange): Promise<boolean> {
+    return this.act(async () => {
+      const next = await this.request<GuestAccessEventDetails['guest-access-change']>(
+        'PATCH',
+        'guest-access',
+        change,
+      );
+      if (this.access) this.changed({ access: { ...this.access, ...next } });
+      emit(this.host, 'guest-access-change', next);
+      // Turning access off or on changes every link's status; the server is the one to say which.
+      if (change.enabled !== undefined) this.reload();
+    });
+  }
+
+  /** Admits one waiting guest, or (`all`) every one: they move to the guests in the session. */
+  admit(guest: HostGuest | undefined): Promise<boolean> {
+    return this.act(async () => {
+      const answer = guest
+        ? [await this.decide(guest, 'admit')]
+        : (await this.request<{ guests: HostGuest[] }>('POST', 'guests/admit-all')).guests;
+      this.changeGuests(answer, 'admitted');
+      emit(this.host, 'guest-admit', { guestIds: answer.map((each) => each.id) });
+      void this.announcer.say(this.host.localize.t.manager.waitingRoom.admitted(answer.length));
+    });
+  }
+
+  /** Denies a waiting guest, or removes one from the session (disconnected at once, SPEC rule 6). */
+  turnAway(guest: HostGuest, decision: 'deny' | 'remove'): Promise<boolean> {
+    return this.act(async () => {
+      const decided = await this.decide(guest, decision);
+      this.changeGuests([decided], decided.status);
+      const m = this.host.localize.t.manager;
+      if (decision === 'remove') emit(this.host, 'guest-remove', { guestIds: [guest.id] });
+      void this.announcer.say((decision === 'deny' ? m.waitingRoom.denied : m.inSession.removed)(guest.name));
+    });
+  }
+
+  private decide(guest: HostGuest, decision: string): Promise<HostGuest> {
+    return this.request('POST', `guests/${encodeURIComponent(guest.id)}/${decision}`);
+  }
+}
