@@ -18,7 +18,7 @@ import { DeleteLinkDialog } from './delete-link-dialog.ts';
 import { styles } from './guest-access-manager.styles.ts';
 import { type GetToken, HostToken } from './host-token.ts';
 import { closeIcon } from './icons.ts';
-import { renderLinksTable } from './links-table.ts';
+import { LinkFeedback, renderLinksSkeleton, renderLinksTable } from './links-table.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, canRetry, describeRefusal } from './refusal.ts';
 import { renderWaitingRoom } from './waiting-room.ts';
@@ -159,6 +159,7 @@ export class GuestAccessManager extends LitElement {
   private readonly createDialog = new CreateLinkDialog(this);
   private readonly deleteDialog = new DeleteLinkDialog(this);
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
+  private readonly linkFeedback = new LinkFeedback(this);
   private client = new ApiClient(location.href);
   /** Aborts this instance's requests and event stream (room change, removal from the page). */
   private live?: AbortController;
@@ -362,6 +363,7 @@ export class GuestAccessManager extends LitElement {
   async createLink(input: LinkInput): Promise<Link> {
     const link = await this.client.request<Link>('POST', this.path('links'), { body: input });
     this.changeLinks((links) => upsert(links, link));
+    this.linkFeedback.markCreated(link.id);
     this.actionRefusal = undefined;
     emit(this, 'guest-link-create', { link });
     void this.announce(this.localize.t.manager.create.created(link.name));
@@ -380,6 +382,7 @@ export class GuestAccessManager extends LitElement {
   private async copy(link: Link): Promise<void> {
     if (await copyText(link.url)) {
       this.manualCopy = undefined;
+      this.linkFeedback.markCopied(link.id);
       emit(this, 'guest-link-copy', { link, url: link.url });
       void this.announce(this.localize.t.manager.copied);
     } else {
@@ -476,7 +479,7 @@ export class GuestAccessManager extends LitElement {
             : nothing
         }
       </div>
-      <p class="muted">${t.manager.intro}</p>
+      ${this.failure || this.access?.room.type === 'channel' ? nothing : html`<p class="muted">${t.manager.intro}</p>`}
       ${this.renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
@@ -506,7 +509,7 @@ export class GuestAccessManager extends LitElement {
       </div>`;
     }
     const access = this.access;
-    if (!access) return html`<p class="muted" role="status">${t.common.loading}</p>`;
+    if (!access) return renderLinksSkeleton(this.localize);
     if (access.room.type === 'channel') {
       return html`<p part="error" class="error refusal" role="alert">${t.manager.refusal.channel}</p>`;
     }
@@ -568,6 +571,7 @@ export class GuestAccessManager extends LitElement {
       ${renderLinksTable(this.localize, {
         links: access.links,
         canManage,
+        feedback: this.linkFeedback,
         onCopy: (link) => void this.copy(link),
         onDelete: (link) => void this.deleteDialog.open(link),
       })}
