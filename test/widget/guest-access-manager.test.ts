@@ -114,7 +114,7 @@ describe('<guest-access-manager> window', () => {
     await waitUntil(() => linkRows(element)[0][0] === 'Guest speakers', 'link not listed');
   });
 
-  it("shows the expiration date in the viewer's language with its time and how far away it is, or Never, and clicks as “1 of 10 used”, async () => {
+  it("shows the expiration date in the viewer's language with its time and how far away it is, or Never, and clicks as “1 of 10 used”", async () => {
     const room = await setupRoom({
       enabled: true,
       links: [{ name: 'Week', maxUses: 10, durationDays: 7 }, { name: 'Open' }],
