@@ -2,7 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
-import { byRole, linkRows, openManager, redeem, setupRoom } from './guest-access-manager.helpers.ts';
+import { byRole, inDays, linkRows, openManager, redeem, setupRoom } from './guest-access-manager.helpers.ts';
 
 const base = (element: GuestAccessManager) =>
   element.shadowRoot?.querySelector('[part~="base"]') as HTMLElement;
@@ -38,10 +38,11 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
       () => element.shadowRoot?.textContent?.includes('Gestionar acceso de invitados'),
       'not Spanish',
     );
+    const expiresAt = room.links[0].expiresAt as string;
     const expected = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' }).format(
-      new Date(room.links[0].expiresAt as string),
+      new Date(expiresAt),
     );
-    expect(linkRows(element)[0][1]).to.equal(`${expected} dentro de 7 días`);
+    expect(linkRows(element)[0][1]).to.equal(`${expected} ${inDays(expiresAt, 'es')}`);
     expect(byRole(element, 'button', 'Crear nuevo enlace')).to.exist;
 
     element.lang = 'en';

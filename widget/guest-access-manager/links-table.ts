@@ -118,8 +118,9 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
   const number = new Intl.NumberFormat(localize.language);
   const uses = number.format(link.uses);
   const created = options.feedback.created === link.id;
-  // "Copied" is seen, not said (aria-hidden): the polite live region announces the copy. Both labels
-  // share one grid cell, so the button keeps its width when it changes.
+  // "Link created" is seen, not said (aria-hidden): the polite live region announces it, and the row
+  // header stays just the name. The Copy button's two labels share one grid cell, so it keeps its
+  // width when it says "Copied" (its name then says so too, keeping the visible word in it).
   const copied = options.feedback.copied === link.id;
   return html`<tr part="row" role="row" data-link-id=${link.id} class="${link.status} ${created ? 'created' : ''}">
     <th scope="row" role="rowheader" class="name">
@@ -136,7 +137,7 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
       <span part="url" class="link-url" id="url-${link.id}" dir="ltr" title=${link.url} aria-hidden="true"
         >${link.url}</span
       >
-      ${created ? html`<span class="created-hint">${m.createdHint}</span>` : nothing}
+      ${created ? html`<span class="created-hint" aria-hidden="true">${m.createdHint}</span>` : nothing}
     </th>
     <td role="cell" class="expires">
       ${cardLabel(m.expirationDate)}${renderExpiry(localize, link.expiresAt)}
@@ -151,7 +152,7 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
         type="button"
         class="button small ghost copy-button ${copied ? 'copied' : ''}"
         part="copy-button"
-        aria-label=${m.copy(link.name)}
+        aria-label=${copied ? m.copiedLink(link.name) : m.copy(link.name)}
         aria-describedby="url-${link.id}"
         title=${m.copy(isolate(link.name))}
         @click=${() => options.onCopy(link)}

@@ -29,6 +29,7 @@ export const manager = {
   usedUnlimited: (uses: string) => `${uses} used · unlimited`,
   copyShort: 'Copy',
   copiedShort: 'Copied',
+  copiedLink: (name: string) => `Copied link “${name}”`,
   createdHint: 'Link created — copy it to share',
   create: {
     title: 'Create new link',

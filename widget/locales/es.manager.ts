@@ -32,6 +32,7 @@ export const manager: Translation['manager'] = {
   usedUnlimited: (uses: string) => `${uses} usados · ilimitado`,
   copyShort: 'Copiar',
   copiedShort: 'Copiado',
+  copiedLink: (name: string) => `Copiado: enlace «${name}»`,
   createdHint: 'Enlace creado: cópialo para compartirlo',
   create: {
     title: 'Crear nuevo enlace',
