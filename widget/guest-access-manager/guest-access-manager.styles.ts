@@ -331,7 +331,8 @@ export const styles = [
   .uses {
     font-variant-numeric: tabular-nums;
   }
-  .expires time {
+  .expires time,
+  .uses {
     white-space: nowrap;
   }
   .relative {
@@ -349,7 +350,7 @@ export const styles = [
   .link-url {
     /* A fixed cap: a percentage would count as none in the table's column sizing. */
     inline-size: fit-content;
-    max-inline-size: 12rem;
+    max-inline-size: 11rem;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;

@@ -69,6 +69,10 @@ function upsert<T extends { id: string; createdAt: string }>(items: T[], item: T
  * @csspart row - One link's row.
  * @csspart status - A link's status chip (expired, used up, inactive).
  * @csspart copy-button - A link's copy button.
+ * @csspart copied - The "Copied" label its copy button shows for two seconds.
+ * @csspart url - A link's URL in its row (shortened; selecting it takes it whole).
+ * @csspart skeleton - The placeholder rows while the window loads.
+ * @csspart expiry-preview - The create window's "Expires …" line under Duration.
  * @csspart delete-button - A link's delete button.
  * @csspart form - The create-link form.
  * @csspart input - Each text or number field.
@@ -93,6 +97,7 @@ function upsert<T extends { id: string; createdAt: string }>(items: T[], item: T
  * @cssproperty --guest-access-muted - Secondary text.
  * @cssproperty --guest-access-border - Borders and table rules.
  * @cssproperty --guest-access-danger - Delete and error colour.
+ * @cssproperty --guest-access-success - Confirmations ("Copied").
  * @cssproperty --guest-access-radius - Corner radius of the window and controls.
  * @cssproperty --guest-access-font - The font family.
  */
