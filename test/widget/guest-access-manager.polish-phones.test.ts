@@ -72,6 +72,20 @@ describe('<guest-access-manager> on a phone', () => {
     });
   }
 
+  it('keeps the wide table inside the window at 1280 px in Hebrew, its longer words included', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const room = await setupRoom({ enabled: true, links });
+    const element = await openManager(room, { lang: 'he' });
+    const root = element.shadowRoot as ShadowRoot;
+    const table = root.querySelector('table') as HTMLElement;
+    const base = (root.querySelector('[part~="base"]') as HTMLElement).getBoundingClientRect();
+
+    expect(getComputedStyle(root.querySelector('tbody tr') as HTMLElement).display).to.equal('table-row');
+    expect(table.getBoundingClientRect().left).to.be.at.least(base.left);
+    expect(table.getBoundingClientRect().right).to.be.at.most(base.right);
+    for (const button of actions(element)) expectInView(element, button);
+  });
+
   it('uses cards in a narrow column of a wide page too (a container query, not the viewport)', async () => {
     await setViewport({ width: 1280, height: 800 });
     const room = await setupRoom({ enabled: true, links });

@@ -331,8 +331,9 @@ export const styles = [
   .uses {
     font-variant-numeric: tabular-nums;
   }
-  .expires time,
-  .uses {
+  /* The date keeps together; "2 of 1,000,000 used" may wrap between words, so a long language's
+     labels cannot push the table past the window's edge. */
+  .expires time {
     white-space: nowrap;
   }
   .relative {
