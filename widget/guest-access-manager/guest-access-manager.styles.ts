@@ -72,6 +72,7 @@ export const styles = [
   /* Windows: sized by their containing block (the viewport in the top layer), never 100vw, which
      counts the scrollbar and pushed a right-to-left window off its start edge. */
   dialog {
+    box-sizing: border-box;
     background: var(--_background);
     border: 1px solid var(--_rule);
     border-radius: var(--_radius);
