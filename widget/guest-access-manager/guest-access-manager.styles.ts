@@ -320,8 +320,14 @@ export const styles = [
   tbody th {
     font-weight: 600;
   }
+  /* Room for the name and a telling part of its URL (which has no width of its own). */
+  thead th:first-child {
+    inline-size: 28%;
+  }
   td.actions,
   th.actions {
+    /* As narrow as its buttons: the slack goes to the words. */
+    inline-size: 1%;
     text-align: end;
     white-space: nowrap;
   }
@@ -350,9 +356,10 @@ export const styles = [
   }
   /* The URL shortened to one line, yet whole when selected (one click selects it all). */
   .link-url {
-    /* A fixed cap: a percentage would count as none in the table's column sizing. */
-    inline-size: fit-content;
-    max-inline-size: 11rem;
+    /* As wide as its cell, without widening it: no width of its own for the column sizing. */
+    inline-size: 0;
+    min-inline-size: 100%;
+    text-align: match-parent;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -493,9 +500,6 @@ export const styles = [
     }
     .relative::before {
       content: '· ';
-    }
-    .link-url {
-      max-inline-size: 100%;
     }
     .empty {
       border: none;
