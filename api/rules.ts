@@ -1,6 +1,7 @@
 // The SPEC's rules in one place: limits, expiry, link status, when a link or guest session is usable,
 // and who may decide what. Routes call these; nothing here knows HTTP or SQL.
 import { ApiError } from './errors.ts';
+import { DAY_MS, expiresAtFor, MAX_LINK_DAYS, MAX_LINKS_PER_ROOM } from './limits.ts';
 import type {
   Admission,
   Guest,
@@ -12,19 +13,16 @@ import type {
   Tenant,
 } from './store/types.ts';
 
-/** Rule 1. */
-export const MAX_LINKS_PER_ROOM = 3;
-/** Rule 2. */
-export const MAX_LINK_USES = 1_000_000;
-export const MAX_LINK_DAYS = 365;
-export const NAME_MAX_LENGTH = 80;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+export {
+  expiresAtFor,
+  LOBBY_MESSAGE_MAX_LENGTH,
+  MAX_LINK_DAYS,
+  MAX_LINK_USES,
+  MAX_LINKS_PER_ROOM,
+  NAME_MAX_LENGTH,
+} from './limits.ts';
 
 export type LinkStatus = 'active' | 'expired' | 'used_up' | 'paused' | 'inactive';
-
-export const expiresAtFor = (now: number, durationDays: number | null | undefined) =>
-  durationDays ? now + durationDays * DAY_MS : null;
 
 /**
  * The expiry a create or edit asks for: `durationDays` counts from `now`, `expiresAt` is an instant (in the
@@ -151,8 +149,6 @@ export function decide(current: GuestStatus, decision: Decision): GuestStatus {
 /** Asking again: a denied guest may knock this many times, this far apart. */
 export const MAX_KNOCKS = 3;
 export const KNOCK_INTERVAL_MS = 60_000;
-/** What a host may tell waiting guests. */
-export const LOBBY_MESSAGE_MAX_LENGTH = 280;
 
 /** When the guest may knock next (null: now, if any knock is left), and how many knocks are left. */
 export function knockState(guest: Guest, now: number) {

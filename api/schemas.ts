@@ -6,15 +6,12 @@ import {
   MAX_LINK_DAYS,
   MAX_LINK_USES,
   MAX_LINKS_PER_ROOM,
+  NAME_CONTROL,
   NAME_MAX_LENGTH,
-  parseInstant,
-} from './rules.ts';
+  VISIBLE,
+} from './limits.ts';
+import { parseInstant } from './rules.ts';
 import { WEBHOOK_EVENT_TYPES } from './store/types.ts';
-
-/** Controls, including the bidi controls and marks that reorder the text around a name (a spoofing tool). */
-const NAME_CONTROL = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
-/** A character that shows: not a space, a format or default-ignorable character, a lone mark or a blank. */
-const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{M}\u2800]/u;
 
 // Rule 2 names (guests and links): trimmed, 1–80 characters, no controls, something visible, stored as NFC.
 const displayName = (label: string) =>

@@ -49,7 +49,7 @@ export async function startHostPage(roomId: string): Promise<boolean> {
   languageSelect.addEventListener('change', () => manager.setAttribute('lang', languageSelect.value));
   const openManager = () => void manager.show();
 
-  setUpShareWindow(openManager);
+  setUpShareWindow(openManager, room.type === 'channel');
   setUpMenu(byId<HTMLButtonElement>('more-button'), byId('more-menu'), (action) => {
     if (action === 'guest-access') openManager();
     else notify(`"${action === 'invite' ? 'Invite users' : 'Add to playlist'}" is not part of this demo.`);
@@ -129,10 +129,21 @@ function renderNav(rooms: DemoRoom[], current: string) {
   );
 }
 
-/** The Share window: a row of share icons with the guest-access icon at the far right. */
-function setUpShareWindow(openGuestAccess: () => void) {
+const CHANNEL_REASON = 'Guest access is not supported for channel rooms.';
+
+/**
+ * The Share window: a row of share icons with the guest-access icon at the far right; for a channel
+ * room that icon is disabled with the reason as its tooltip (aria-disabled, so it stays focusable and
+ * a press says why).
+ */
+function setUpShareWindow(openGuestAccess: () => void, channel: boolean) {
   const dialog = byId<HTMLDialogElement>('share-dialog');
   const status = byId('share-status');
+  const guestAccessIcon = dialog.querySelector<HTMLButtonElement>('[data-share="guest-access"]');
+  if (channel && guestAccessIcon) {
+    guestAccessIcon.setAttribute('aria-disabled', 'true');
+    guestAccessIcon.title = CHANNEL_REASON;
+  }
   byId('share-button').addEventListener('click', () => {
     status.textContent = '';
     dialog.showModal();
@@ -140,7 +151,9 @@ function setUpShareWindow(openGuestAccess: () => void) {
   byId('share-close').addEventListener('click', () => dialog.close());
   dialog.addEventListener('click', async (event) => {
     const share = (event.target as Element).closest<HTMLButtonElement>('[data-share]')?.dataset.share;
-    if (share === 'guest-access') {
+    if (share === 'guest-access' && channel) {
+      status.textContent = CHANNEL_REASON;
+    } else if (share === 'guest-access') {
       dialog.close();
       openGuestAccess();
     } else if (share === 'copy') {

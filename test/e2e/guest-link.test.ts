@@ -73,7 +73,7 @@ test('a host shares a guest link; the use limit, admission and deletion work as 
   await manager.getByRole('button', { name: 'Deny Bob' }).waitFor();
   await manager
     .getByRole('row', { name: new RegExp(LINK_NAME) })
-    .getByText('2 / 2')
+    .getByText('2 of 2 used')
     .waitFor();
   if (screenshots) await host.screenshot({ path: join(screenshots, 'manager.png') });
   await manager.getByRole('button', { name: 'Admit Ada' }).click();

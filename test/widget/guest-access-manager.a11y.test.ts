@@ -2,7 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
-import { byRole, linkRows, openManager, redeem, setupRoom } from './guest-access-manager.helpers.ts';
+import { byRole, inDays, linkRows, openManager, redeem, setupRoom } from './guest-access-manager.helpers.ts';
 
 const base = (element: GuestAccessManager) =>
   element.shadowRoot?.querySelector('[part~="base"]') as HTMLElement;
@@ -26,7 +26,7 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
     expect(byRole(element, 'heading', 'ניהול גישת אורחים')).to.exist;
     expect(byRole(element, 'switch', 'הפעלת גישת אורחים')).to.exist;
     expect(byRole(element, 'button', 'יצירת קישור חדש')).to.exist;
-    expect(linkRows(element)[0].slice(1, 3)).to.deep.equal(['אף פעם', '0 / 10']);
+    expect(linkRows(element)[0].slice(1, 3)).to.deep.equal(['אף פעם', '0 מתוך 10 נוצלו']);
     expect(element.shadowRoot?.textContent).not.to.match(/Manage guest access|Create new link|Link name/);
   });
 
@@ -38,10 +38,11 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
       () => element.shadowRoot?.textContent?.includes('Gestionar acceso de invitados'),
       'not Spanish',
     );
-    const expected = new Intl.DateTimeFormat('es', { dateStyle: 'long' }).format(
-      new Date(room.links[0].expiresAt as string),
+    const expiresAt = room.links[0].expiresAt as string;
+    const expected = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(expiresAt),
     );
-    expect(linkRows(element)[0][1]).to.equal(expected);
+    expect(linkRows(element)[0][1]).to.equal(`${expected} ${inDays(expiresAt, 'es')}`);
     expect(byRole(element, 'button', 'Crear nuevo enlace')).to.exist;
 
     element.lang = 'en';
@@ -89,8 +90,10 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
     await sendKeys({ type: '10' });
     await sendKeys({ press: 'Enter' });
 
-    await waitUntil(() => linkRows(element)[0]?.[2] === '0 / 10', 'link not created');
-    await waitUntil(() => element.shadowRoot?.activeElement === create, 'focus not back on the opener');
+    await waitUntil(() => linkRows(element)[0]?.[2] === '0 of 10 used', 'link not created');
+    // The next step is sharing it: focus goes to the new link's Copy button.
+    const copy = byRole(element, 'button', 'Copy link “Guest speakers”');
+    await waitUntil(() => element.shadowRoot?.activeElement === copy, 'focus not on the new link’s Copy');
   });
 
   it('axe-core finds no violations in the window, the create window and the confirm window', async () => {

@@ -205,3 +205,13 @@ export async function createLinkThroughWindow(
     'link not listed',
   );
 }
+
+/**
+ * "in 7 days" for `iso` as the element words it: counted from the browser's clock, since the test
+ * server's clock may have been moved by earlier tests.
+ */
+export const inDays = (iso: string, lang = 'en') =>
+  new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(
+    Math.round((Date.parse(iso) - Date.now()) / 86_400_000),
+    'day',
+  );

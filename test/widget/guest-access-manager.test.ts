@@ -7,6 +7,7 @@ import {
   callApi,
   createLinkThroughWindow,
   fillCreateForm,
+  inDays,
   linkRows,
   mintToken,
   openManager,
@@ -31,7 +32,7 @@ describe('<guest-access-manager> window', () => {
       th.textContent?.trim(),
     );
     expect(headings).to.deep.equal(['Link name', 'Expiration date', '# of clicks', 'Actions']);
-    expect(linkRows(element)[0]).to.deep.equal(['Kaltura Room', 'Never', '0 / unlimited', '']);
+    expect(linkRows(element)[0]).to.deep.equal(['Kaltura Room', 'Never', '0 used · unlimited', 'Copy']);
   });
 
   it('creates links up to three and then disables "Create new link", saying why', async () => {
@@ -114,7 +115,7 @@ describe('<guest-access-manager> window', () => {
     await waitUntil(() => linkRows(element)[0][0] === 'Guest speakers', 'link not listed');
   });
 
-  it("shows the expiration date in the viewer's language, or Never, and clicks as uses / limit", async () => {
+  it("shows the expiration date in the viewer's language with its time and how far away it is, or Never, and clicks as “1 of 10 used”", async () => {
     const room = await setupRoom({
       enabled: true,
       links: [{ name: 'Week', maxUses: 10, durationDays: 7 }, { name: 'Open' }],
@@ -124,9 +125,11 @@ describe('<guest-access-manager> window', () => {
 
     const [week, open] = linkRows(element);
     const expiresAt = room.links[0].expiresAt as string;
-    const expected = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(expiresAt));
-    expect(week).to.deep.equal(['Week', expected, '1 / 10', '']);
-    expect(open.slice(1, 3)).to.deep.equal(['Never', '0 / unlimited']);
+    const expected = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(expiresAt),
+    );
+    expect(week).to.deep.equal(['Week', `${expected} ${inDays(expiresAt)}`, '1 of 10 used', 'Copy']);
+    expect(open.slice(1, 3)).to.deep.equal(['Never', '0 used · unlimited']);
     expect(byRole(element, 'table').querySelector('time')?.getAttribute('datetime')).to.equal(expiresAt);
   });
 
@@ -287,9 +290,9 @@ describe('<guest-access-manager> window', () => {
     await createLinkThroughWindow(one, { name: 'Another' });
     await redeem(second, 0, 'Bea');
 
-    await waitUntil(() => linkRows(two)[0][2] === '1 / unlimited', 'second room not updated');
+    await waitUntil(() => linkRows(two)[0][2] === '1 used · unlimited', 'second room not updated');
     expect(linkRows(one).map((row) => row[0])).to.deep.equal(['First room link', 'Another']);
-    expect(linkRows(one)[0][2]).to.equal('0 / unlimited');
+    expect(linkRows(one)[0][2]).to.equal('0 used · unlimited');
     expect(linkRows(two).map((row) => row[0])).to.deep.equal(['Second room link']);
   });
 
@@ -302,9 +305,9 @@ describe('<guest-access-manager> window', () => {
     await redeem(room, 0, 'Ana');
     parent.append(element);
 
-    await waitUntil(() => linkRows(element)[0][2] === '1 / unlimited', 'missed use not reloaded');
+    await waitUntil(() => linkRows(element)[0][2] === '1 used · unlimited', 'missed use not reloaded');
     await redeem(room, 0, 'Bea');
-    await waitUntil(() => linkRows(element)[0][2] === '2 / unlimited', 'live update lost');
+    await waitUntil(() => linkRows(element)[0][2] === '2 used · unlimited', 'live update lost');
   });
 
   it('follows the room again with a fresh token from getToken(true) after the stream ends at the token’s exp', async () => {
@@ -319,7 +322,7 @@ describe('<guest-access-manager> window', () => {
     // The first token expires within 2 s, and the server ends its stream then.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     await redeem(room, 0, 'Ana');
-    await waitUntil(() => linkRows(element)[0][2] === '1 / unlimited', 'no stream after exp', {
+    await waitUntil(() => linkRows(element)[0][2] === '1 used · unlimited', 'no stream after exp', {
       timeout: 3000,
     });
     expect(asked).to.include(true);

@@ -37,7 +37,9 @@ describe('<guest-access-manager> waiting room', () => {
     expect(text).to.include('ana.lopez@example.com');
     expect(text).to.include('via “Guest speakers”');
     expect(text).to.match(/arrived (now|\d+ seconds? ago)/);
-    await waitUntil(() => linkRows(element)[0][2] === '1 / 5', 'use not counted live', { timeout: 1000 });
+    await waitUntil(() => linkRows(element)[0][2] === '1 of 5 used', 'use not counted live', {
+      timeout: 1000,
+    });
     await waitUntil(
       () => byRole(element, 'status').textContent?.includes('Ana Lopez is waiting to be admitted'),
       'arrival not announced',

@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { ApiRequestError, Link } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
 import type { LocalizeController } from '../internal/localize.ts';
+import { busyButton } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
 
@@ -83,15 +84,7 @@ export class DeleteLinkDialog implements ReactiveController {
         <button type="button" class="button" part="cancel-button" autofocus @click=${() => this.dialog.close()}>
           ${c.cancel}
         </button>
-        <button
-          type="button"
-          class="button danger"
-          part="submit-button"
-          ?disabled=${this.sending}
-          @click=${this.confirm}
-        >
-          ${c.submit}
-        </button>
+        ${busyButton(c.submit, this.sending, { type: 'button', kind: 'danger', onClick: this.confirm })}
       </div>
     </dialog>`;
   }

@@ -1,43 +1,13 @@
 import { css } from 'lit';
+import { spinner, theme } from '../internal/theme.ts';
 
-// Dark values, used by `theme="dark"` and by `prefers-color-scheme: dark` unless `theme="light"`.
-const dark = css`
-  --_accent: var(--guest-access-accent, #6ea8fe);
-  --_accent-text: var(--guest-access-accent-text, #0b1220);
-  --_background: var(--guest-access-background, #1b1f24);
-  --_text: var(--guest-access-text, #e6edf3);
-  --_muted: var(--guest-access-muted, #9da5ae);
-  --_border: var(--guest-access-border, #3d444d);
-  --_danger: var(--guest-access-danger, #ff7b72);
-  color-scheme: dark;
-`;
-
-export const styles = css`
+// The shared theme (knobs, light/dark) first; then the window's own layout.
+export const styles = [
+  theme,
+  spinner,
+  css`
   :host {
-    --_accent: var(--guest-access-accent, #2557d6);
-    --_accent-text: var(--guest-access-accent-text, #ffffff);
-    --_background: var(--guest-access-background, #ffffff);
-    --_text: var(--guest-access-text, #1f2328);
-    --_muted: var(--guest-access-muted, #57606a);
-    --_border: var(--guest-access-border, #d0d7de);
-    --_danger: var(--guest-access-danger, #c62828);
-    --_radius: var(--guest-access-radius, 8px);
-    --_font: var(--guest-access-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_surface: color-mix(in srgb, var(--_text) 5%, var(--_background));
-    --_focus: 0 0 0 2px var(--_background), 0 0 0 4px var(--_accent);
     display: block;
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    ${dark}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${dark}
-    }
-  }
-  :host([hidden]) {
-    display: none;
   }
 
   /* Reset what a host page may have set on inherited properties. */
@@ -53,10 +23,12 @@ export const styles = css`
   .base {
     box-sizing: border-box;
     background: var(--_background);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_rule);
     border-radius: var(--_radius);
     padding: 1.25rem 1.5rem;
     max-inline-size: 46rem;
+    /* The links turn into cards by the window's width, not the viewport's: inline in a narrow column too. */
+    container: manager / inline-size;
   }
   *,
   *::before,
@@ -67,6 +39,7 @@ export const styles = css`
   h3 {
     margin: 0;
     line-height: 1.3;
+    text-wrap: balance;
   }
   h2 {
     font-size: 1.25rem;
@@ -74,7 +47,8 @@ export const styles = css`
   h3 {
     font-size: 1.0625rem;
   }
-  h2:focus {
+  h2:focus,
+  h3:focus {
     outline: none;
   }
   p {
@@ -95,27 +69,44 @@ export const styles = css`
     white-space: nowrap;
   }
 
-  /* Windows */
+  /* Windows: sized by their containing block (the viewport in the top layer), never 100vw, which
+     counts the scrollbar and pushed a right-to-left window off its start edge. */
   dialog {
+    box-sizing: border-box;
     background: var(--_background);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_rule);
     border-radius: var(--_radius);
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
     padding: 1.25rem 1.5rem;
-    inline-size: min(28rem, calc(100vw - 2rem));
+    inline-size: 28rem;
+    max-inline-size: calc(100% - 2rem);
+    /* Anchored to the top: an error appearing grows the window downwards instead of re-centring it. */
+    margin-block: min(4rem, 8vh) auto;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
+  /* The main window stays anchored to the top, so a change in its content never re-centres it; it
+     scrolls inside, under a sticky head with the close button. */
   dialog.main-window {
     padding: 0;
-    border: none;
-    background: transparent;
-    box-shadow: none;
-    inline-size: min(46rem, calc(100vw - 2rem));
+    inline-size: 46rem;
+    max-block-size: calc(100% - 2 * min(4rem, 8vh));
+    overflow: auto;
+    overscroll-behavior: contain;
   }
   .main-window > .base {
-    box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
+    border: none;
+    border-radius: 0;
+    max-inline-size: none;
+  }
+  .main-window .window-head {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    margin: -1.25rem -1.5rem 0;
+    padding: 1rem 1.5rem 0.5rem;
+    background: var(--_background);
   }
   .window-head {
     display: flex;
@@ -125,6 +116,7 @@ export const styles = css`
   }
   .window-foot {
     display: flex;
+    flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
     margin-block-start: 1.25rem;
@@ -132,13 +124,18 @@ export const styles = css`
 
   /* Buttons */
   .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
     font: inherit;
     font-weight: 600;
     color: var(--_text);
     background: var(--_background);
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    border-radius: calc(var(--_radius) / 1.5);
     padding: 0.4rem 0.9rem;
+    min-block-size: 2.25rem;
     cursor: pointer;
   }
   .button:hover:not(:disabled) {
@@ -159,22 +156,39 @@ export const styles = css`
   }
   .button.small {
     padding: 0.2rem 0.7rem;
+    min-block-size: 2rem;
     font-size: 0.875rem;
   }
+  /* Disabled reads as disabled yet stays legible (no opacity: muted text on the surface, >= 4.5:1). */
   .button:disabled {
     cursor: not-allowed;
-    opacity: 0.55;
+    color: var(--_muted);
+    background: var(--_surface);
+    border-color: var(--_rule);
+  }
+  /* Busy keeps its colours and label; the spinner says it is working. */
+  .button.primary.busy {
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border-color: var(--_accent);
+    cursor: progress;
+  }
+  .button.danger.busy {
+    color: var(--_background);
+    background: var(--_danger);
+    border-color: var(--_danger);
+    cursor: progress;
   }
   .icon-button {
     display: inline-grid;
     place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
     padding: 0;
     color: var(--_muted);
     background: transparent;
     border: none;
-    border-radius: var(--_radius);
+    border-radius: calc(var(--_radius) / 1.5);
     cursor: pointer;
   }
   .icon-button:hover {
@@ -185,9 +199,10 @@ export const styles = css`
     color: var(--_danger);
   }
   button:focus-visible,
-  input:focus-visible {
-    outline: none;
-    box-shadow: var(--_focus);
+  input:focus-visible,
+  textarea:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
   }
 
   /* Switches: a checkbox with role="switch", drawn as a track and a thumb. */
@@ -207,7 +222,7 @@ export const styles = css`
     inline-size: 2.5rem;
     block-size: 1.375rem;
     border-radius: 999px;
-    background-color: color-mix(in srgb, var(--_muted) 55%, var(--_background));
+    background-color: color-mix(in srgb, var(--_muted) 70%, var(--_background));
     background-image: radial-gradient(circle, #fff 0 0.5rem, transparent calc(0.5rem + 1px));
     background-size: 1.375rem 1.375rem;
     background-repeat: no-repeat;
@@ -244,15 +259,21 @@ export const styles = css`
   .error {
     color: var(--_danger);
   }
+  /* A refusal instead of the window: the same padding on every side, the sentence in the text colour. */
   .refusal {
-    padding: 0.75rem 1rem;
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
+    display: grid;
+    justify-items: start;
+    gap: 0.75rem;
     margin-block: 1rem 0;
+    padding: 1rem;
+    color: var(--_text);
+    background: color-mix(in srgb, var(--_danger) 7%, var(--_background));
+    border: 1px solid color-mix(in srgb, var(--_danger) 45%, var(--_background));
+    border-inline-start: 4px solid var(--_danger);
+    border-radius: calc(var(--_radius) / 1.5);
   }
   .refusal p {
-    margin-block: 0 0.75rem;
-    color: var(--_text);
+    margin: 0;
   }
   .manual-copy {
     display: grid;
@@ -261,9 +282,10 @@ export const styles = css`
 
   .toolbar {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 1rem;
+    gap: 0.5rem 1rem;
     margin-block-start: 1rem;
   }
   .count {
@@ -274,10 +296,7 @@ export const styles = css`
     text-align: end;
   }
 
-  /* The links table; on a narrow window it scrolls sideways rather than spill out. */
-  .table-scroll {
-    overflow-x: auto;
-  }
+  /* The links table */
   table {
     inline-size: 100%;
     border-collapse: collapse;
@@ -285,30 +304,76 @@ export const styles = css`
   }
   th,
   td {
-    padding: 0.5rem 0.6rem;
+    padding: 0.65rem 0.6rem;
     text-align: start;
-    border-block-end: 1px solid var(--_border);
-    vertical-align: middle;
+    border-block-end: 1px solid var(--_rule);
+    vertical-align: top;
   }
   thead th {
     font-size: 0.8125rem;
     font-weight: 600;
     color: var(--_muted);
     background: var(--_surface);
+    vertical-align: bottom;
+    white-space: nowrap;
   }
   tbody th {
     font-weight: 600;
   }
+  /* Room for the name and a telling part of its URL (which has no width of its own). */
+  thead th:first-child {
+    inline-size: 28%;
+  }
   td.actions,
   th.actions {
+    /* As narrow as its buttons: the slack goes to the words. */
+    inline-size: 1%;
     text-align: end;
     white-space: nowrap;
   }
+  td.actions {
+    padding-block: 0.3rem;
+  }
+  .expires,
   .uses {
     font-variant-numeric: tabular-nums;
+  }
+  /* The date keeps together; "2 of 1,000,000 used" may wrap between words, so a long language's
+     labels cannot push the table past the window's edge. */
+  .expires time {
     white-space: nowrap;
   }
+  .relative {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  .name > * {
+    display: block;
+  }
+  .link-name {
+    overflow-wrap: anywhere;
+  }
+  /* The URL shortened to one line, yet whole when selected (one click selects it all). */
+  .link-url {
+    /* As wide as its cell, without widening it: no width of its own for the column sizing. */
+    inline-size: 0;
+    min-inline-size: 100%;
+    text-align: match-parent;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-size: 0.8125rem;
+    font-weight: 400;
+    color: var(--_muted);
+    user-select: all;
+    cursor: text;
+  }
+  .card-label {
+    display: none;
+  }
   .empty {
+    padding-block: 1.5rem;
     color: var(--_muted);
     text-align: center;
   }
@@ -332,6 +397,147 @@ export const styles = css`
   .chip.used_up {
     color: var(--_danger);
   }
+  /* The link just created: highlighted until it is copied. */
+  tr.created {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_background));
+  }
+  .created-hint {
+    margin-block-start: 0.2rem;
+    font-size: 0.8125rem;
+  }
+  /* Copy: its icon turns into a check and its label into "Copied" for two seconds. */
+  .button.ghost {
+    border-color: transparent;
+    background: transparent;
+  }
+  .button.ghost:hover:not(:disabled) {
+    background: var(--_surface);
+  }
+  .swap {
+    display: inline-grid;
+  }
+  .swap > * {
+    grid-area: 1 / 1;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.35rem;
+  }
+  .swap > .off {
+    visibility: hidden;
+  }
+  .copy-button.copied {
+    color: var(--_success);
+  }
+  .copy-button svg {
+    inline-size: 1rem;
+    block-size: 1rem;
+  }
+
+  /* Below ~520 px each link is a card: name and URL beside its buttons, then expiry and clicks. */
+  @container manager (max-width: 32.5rem) {
+    table.links,
+    .links tbody,
+    .links tr,
+    .links td,
+    .links th {
+      display: block;
+    }
+    .links thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .links tr[part~='row'] {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'name' 'expires' 'uses' 'actions';
+      gap: 0.3rem;
+      margin-block-start: 0.5rem;
+      padding: 0.75rem;
+      border: 1px solid var(--_rule);
+      border-radius: calc(var(--_radius) / 1.5);
+    }
+    .links tr[part~='row'] > * {
+      padding: 0;
+      border: none;
+    }
+    .links .name {
+      grid-area: name;
+    }
+    .links .expires {
+      grid-area: expires;
+    }
+    .links .uses {
+      grid-area: uses;
+    }
+    .links tr[part~='row'] > td.actions {
+      grid-area: actions;
+      display: flex;
+      justify-content: space-between;
+      margin-block-start: 0.4rem;
+      padding-block-start: 0.4rem;
+      border-block-start: 1px solid var(--_rule);
+    }
+    /* Label, date and "in 6 days" wrap as whole pieces. */
+    .links .expires,
+    .links .uses {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      column-gap: 0.4rem;
+    }
+    .card-label {
+      display: inline;
+      min-inline-size: 7.5rem;
+      color: var(--_muted);
+      font-size: 0.8125rem;
+    }
+    .relative {
+      display: inline;
+    }
+    .relative::before {
+      content: '· ';
+    }
+    .empty {
+      border: none;
+    }
+  }
+
+  /* Skeleton rows while the window loads. */
+  .skeleton {
+    display: grid;
+    gap: 0.6rem;
+    margin-block-start: 1rem;
+  }
+  .bone {
+    display: block;
+    block-size: 2.75rem;
+    border-radius: calc(var(--_radius) / 2);
+    background: linear-gradient(90deg, var(--_surface) 25%, color-mix(in srgb, var(--_text) 11%, var(--_background)) 50%, var(--_surface) 75%) 0 0 / 200% 100%;
+    animation: bone-shine 1.4s ease-in-out infinite;
+  }
+  .switch-bone {
+    block-size: 1.5rem;
+    inline-size: 14rem;
+    max-inline-size: 70%;
+  }
+  .head-bone {
+    block-size: 2rem;
+    margin-block-start: 0.5rem;
+  }
+  @keyframes bone-shine {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+    }
+  }
 
   /* The create-link form */
   .field {
@@ -345,10 +551,11 @@ export const styles = css`
   .required {
     color: var(--_danger);
   }
-  input:not([type='checkbox']) {
+  input:not([type='checkbox']),
+  textarea {
     font: inherit;
     color: var(--_text);
-    background: var(--_background);
+    background: var(--_field);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
     padding: 0.4rem 0.6rem;
@@ -362,8 +569,9 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem;
   }
-  .with-suffix input {
-    inline-size: 8rem;
+  .with-suffix input,
+  input[type='number'] {
+    inline-size: 9rem;
   }
   .hint,
   .suffix {
@@ -374,12 +582,26 @@ export const styles = css`
   .field-error {
     font-size: 0.8125rem;
   }
+  .lobby-message {
+    display: grid;
+    gap: 0.35rem;
+    margin-block: 0.75rem 0;
+  }
+  .lobby-message p {
+    margin: 0;
+  }
+  .lobby-message button {
+    justify-self: start;
+  }
+  .expiry-preview {
+    color: var(--_text);
+  }
 
   /* The waiting room */
   .waiting-room {
     margin-block-start: 1.5rem;
     padding-block-start: 1rem;
-    border-block-start: 1px solid var(--_border);
+    border-block-start: 1px solid var(--_rule);
   }
   .section-head {
     display: flex;
@@ -403,7 +625,7 @@ export const styles = css`
     justify-content: space-between;
     gap: 0.4rem 1rem;
     padding-block: 0.5rem;
-    border-block-end: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_rule);
   }
   .who {
     flex: 1 1 14rem;
@@ -434,9 +656,10 @@ export const styles = css`
     dialog:not(.main-window) {
       padding: 1rem;
     }
-    th,
-    td {
-      padding-inline: 0.3rem;
+    .main-window .window-head {
+      margin: -1rem -1rem 0;
+      padding-inline: 1rem;
     }
   }
-`;
+`,
+];

@@ -15,6 +15,7 @@ import { closeIcon } from './icons.ts';
 import { knockAlertStyles } from './knock-alert.styles.ts';
 import { KnockAlertController } from './knock-alert.ts';
 import { renderLinkSettings } from './link-settings.ts';
+import { LinkFeedback, renderLinksSkeleton } from './links-table.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { canRetry } from './refusal.ts';
 import { RoomController } from './room-controller.ts';
@@ -62,6 +63,10 @@ const translations: Catalog<'manager'> = {
  * @csspart row - One link's row.
  * @csspart status - A link's status chip (expired, used up, inactive).
  * @csspart copy-button - A link's copy button.
+ * @csspart copied - The "Copied" label its copy button shows for two seconds.
+ * @csspart url - A link's URL in its row (shortened; selecting it takes it whole).
+ * @csspart skeleton - The placeholder rows while the window loads.
+ * @csspart expiry-preview - The create window's "Expires …" line under Duration.
  * @csspart delete-button - A link's delete button.
  * @csspart form - The create-link form.
  * @csspart input - Each text or number field.
@@ -155,6 +160,7 @@ export class GuestAccessManager extends LitElement {
   private readonly deleteDialog = new DeleteLinkDialog(this);
   private readonly autoAdmitDialog = new AutoAdmitDialog(this, this.roomState);
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
+  private readonly linkFeedback = new LinkFeedback(this);
   /** `show()` was called: the window lives in a modal dialog from then on. */
   private shownAsModal = false;
   private windowOpen = false;
@@ -215,8 +221,10 @@ export class GuestAccessManager extends LitElement {
   }
 
   /** Creates a link (for the create window, which shows the refusals). @internal */
-  createLink(input: LinkInput): Promise<Link> {
-    return this.roomState.createLink(input);
+  async createLink(input: LinkInput): Promise<Link> {
+    const link = await this.roomState.createLink(input);
+    this.linkFeedback.markCreated(link.id);
+    return link;
   }
 
   /** Deletes a link (for the confirm window, which shows the refusals). @internal */
@@ -239,7 +247,7 @@ export class GuestAccessManager extends LitElement {
             : nothing
         }
       </div>
-      <p class="muted">${t.manager.intro}</p>
+      ${this.roomState.failure || this.roomState.access?.room.type === 'channel' ? nothing : html`<p class="muted">${t.manager.intro}</p>`}
       ${this.renderBody()} ${this.windowVisible ? liveRegion : nothing}
     </div>`;
     const window = !(this.modal || this.shownAsModal)
@@ -275,7 +283,7 @@ export class GuestAccessManager extends LitElement {
       </div>`;
     }
     const access = room.access;
-    if (!access) return html`<p class="muted" role="status">${t.common.loading}</p>`;
+    if (!access) return renderLinksSkeleton(this.localize);
     if (access.room.type === 'channel') {
       return html`<p part="error" class="error refusal" role="alert">${t.manager.refusal.channel}</p>`;
     }
@@ -285,6 +293,7 @@ export class GuestAccessManager extends LitElement {
       void this.rowFocus.around(guest, action);
     return html`
       ${renderLinkSettings(this.localize, room, access, {
+        feedback: this.linkFeedback,
         onCreate: () => this.createDialog.open(),
         onDelete: (link) => void this.deleteDialog.open(link),
       })}

@@ -1,5 +1,6 @@
-// Inline icons (no icon font or network fetch); decorative: their buttons carry the names.
-import { svg } from 'lit';
+// Inline icons (no icon font or network fetch); decorative: their buttons carry the names. And the
+// busy button that shows a spinner.
+import { html, svg } from 'lit';
 
 const icon = (path: ReturnType<typeof svg>) =>
   svg`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="none"
@@ -12,3 +13,24 @@ export const trashIcon = icon(
   svg`<path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2m3 0-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6M10 11v6M14 11v6"/>`,
 );
 export const closeIcon = icon(svg`<path d="M18 6 6 18M6 6l12 12"/>`);
+export const checkIcon = icon(svg`<path d="M20 6 9 17l-5-5"/>`);
+
+/**
+ * A dialog's confirming button; while its request is on the way it keeps its colours and label and
+ * shows a spinner (disabled, so a second press sends nothing).
+ */
+export const busyButton = (
+  label: string,
+  busy: boolean,
+  options: { type: 'submit' | 'button'; kind: 'primary' | 'danger'; onClick?: () => void },
+) =>
+  html`<button
+    type=${options.type}
+    class="button ${options.kind} ${busy ? 'busy' : ''}"
+    part="submit-button"
+    aria-busy=${busy ? 'true' : 'false'}
+    ?disabled=${busy}
+    @click=${options.onClick}
+  >
+    ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : ''}${label}
+  </button>`;

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import type { GuestAccess, Link } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
-import { renderLinksTable } from './links-table.ts';
+import { type LinkFeedback, renderLinksTable } from './links-table.ts';
 import { describeRefusal } from './refusal.ts';
 import type { RoomController } from './room-controller.ts';
 
@@ -11,7 +11,7 @@ export function renderLinkSettings(
   localize: LocalizeController<'manager'>,
   room: RoomController,
   access: GuestAccess,
-  options: { onCreate: () => void; onDelete: (link: Link) => void },
+  options: { feedback: LinkFeedback; onCreate: () => void; onDelete: (link: Link) => void },
 ) {
   const t = localize.t;
   const m = t.manager;
@@ -69,7 +69,10 @@ export function renderLinkSettings(
       ${renderLinksTable(localize, {
         links: access.links,
         canManage,
-        onCopy: (link) => void room.copy(link),
+        feedback: options.feedback,
+        onCopy: async (link) => {
+          if (await room.copy(link)) options.feedback.markCopied(link.id);
+        },
         onDelete: options.onDelete,
       })}`;
 }

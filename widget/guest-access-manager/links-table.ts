@@ -1,72 +1,168 @@
 // The table of guest links as the article shows it: Link name · Expiration date · # of clicks · Actions.
-import { html, nothing } from 'lit';
+// Below ~520 px of width (a container query, so also inline in a narrow column) each row is a card.
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Link } from '../internal/api-client.ts';
 import { isolate } from '../internal/bidi.ts';
 import type { LocalizeController } from '../internal/localize.ts';
-import { copyIcon, trashIcon } from './icons.ts';
+import { checkIcon, copyIcon, trashIcon } from './icons.ts';
+
+/** How long a copy button shows "Copied". */
+export const COPIED_MS = 2000;
+
+/**
+ * What the rows say about the host's last actions: the link just created (highlighted until copied),
+ * and the link copied in the last two seconds.
+ */
+export class LinkFeedback implements ReactiveController {
+  created?: string;
+  copied?: string;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected() {
+    clearTimeout(this.timer);
+    this.copied = undefined;
+  }
+
+  markCreated(linkId: string) {
+    this.created = linkId;
+    this.host.requestUpdate();
+  }
+
+  markCopied(linkId: string) {
+    if (this.created === linkId) this.created = undefined;
+    this.copied = linkId;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.copied = undefined;
+      this.host.requestUpdate();
+    }, COPIED_MS);
+    this.host.requestUpdate();
+  }
+}
 
 export interface LinksTableOptions {
   links: Link[];
   canManage: boolean;
+  feedback: LinkFeedback;
   onCopy: (link: Link) => void;
   onDelete: (link: Link) => void;
 }
 
-export function renderLinksTable(localize: LocalizeController<'manager'>, options: LinksTableOptions) {
+type Localize = LocalizeController<'manager'>;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** "in 6 days", "in 3 hours", "2 days ago": the nearest whole unit, in the element's language. */
+function relativeTo(localize: Localize, at: number, now: number): string {
+  const format = new Intl.RelativeTimeFormat(localize.language, { numeric: 'auto' });
+  const ms = at - now;
+  if (Math.abs(ms) >= DAY_MS) return format.format(Math.round(ms / DAY_MS), 'day');
+  if (Math.abs(ms) >= HOUR_MS) return format.format(Math.round(ms / HOUR_MS), 'hour');
+  return format.format(Math.round(ms / 60_000), 'minute');
+}
+
+/** The expiry date with its time, and how far away it is; or Never. */
+export function renderExpiry(localize: Localize, expiresAt: string | null, now = Date.now()) {
+  if (!expiresAt) return localize.t.common.never;
+  return html`<time
+      datetime=${expiresAt}
+      title=${localize.dateTime(expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
+      >${localize.dateTime(expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
+    >
+    <span class="relative">${relativeTo(localize, Date.parse(expiresAt), now)}</span>`;
+}
+
+/** The labels a card shows before its values (the table's headings say it on a wide window). */
+const cardLabel = (text: string) => html`<span class="card-label" aria-hidden="true">${text}</span>`;
+
+export function renderLinksTable(localize: Localize, options: LinksTableOptions) {
   const m = localize.t.manager;
-  return html`<div class="table-scroll"><table part="table" class="links">
+  // Explicit roles: a table whose rows are drawn as cards (display: grid) keeps its table semantics.
+  return html`<table part="table" class="links" role="table">
     <caption class="visually-hidden">${m.linksCaption}</caption>
-    <thead>
-      <tr>
-        <th scope="col">${m.linkName}</th>
-        <th scope="col">${m.expirationDate}</th>
-        <th scope="col">${m.clicks}</th>
-        <th scope="col" class="actions">${m.actions}</th>
+    <thead role="rowgroup">
+      <tr role="row">
+        <th scope="col" role="columnheader">${m.linkName}</th>
+        <th scope="col" role="columnheader">${m.expirationDate}</th>
+        <th scope="col" role="columnheader">${m.clicks}</th>
+        <th scope="col" role="columnheader" class="actions">${m.actions}</th>
       </tr>
     </thead>
-    <tbody>
+    <tbody role="rowgroup">
       ${
         options.links.length === 0
-          ? html`<tr><td colspan="4" class="empty">${m.noLinks}</td></tr>`
+          ? html`<tr role="row"><td role="cell" colspan="4" class="empty">${m.noLinks}</td></tr>`
           : options.links.map((link) => renderRow(localize, link, options))
       }
     </tbody>
-  </table></div>`;
+  </table>`;
 }
 
-function renderRow(localize: LocalizeController<'manager'>, link: Link, options: LinksTableOptions) {
+/** Skeleton rows while the window loads (not a table: there is nothing to read yet). */
+export function renderLinksSkeleton(localize: Localize) {
+  return html`<div class="skeleton" part="skeleton" aria-hidden="true">
+      <span class="bone switch-bone"></span>
+      <span class="bone head-bone"></span>
+      ${[0, 1, 2].map(() => html`<span class="bone row-bone"></span>`)}
+    </div>
+    <p class="visually-hidden" role="status">${localize.t.common.loading}</p>`;
+}
+
+function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
   const m = localize.t.manager;
-  return html`<tr part="row" data-link-id=${link.id} class=${link.status}>
-    <th scope="row">
-      <bdi class="link-name">${link.name}</bdi>
-      ${
-        link.status === 'active'
-          ? nothing
-          : html`<span part="status" class="chip ${link.status}">${m.status[link.status]}</span>`
-      }
+  const number = new Intl.NumberFormat(localize.language);
+  const uses = number.format(link.uses);
+  const created = options.feedback.created === link.id;
+  // "Link created" is seen, not said (aria-hidden): the polite live region announces it, and the row
+  // header stays just the name. The Copy button's two labels share one grid cell, so it keeps its
+  // width when it says "Copied" (its name then says so too, keeping the visible word in it).
+  const copied = options.feedback.copied === link.id;
+  return html`<tr part="row" role="row" data-link-id=${link.id} class="${link.status} ${created ? 'created' : ''}">
+    <th scope="row" role="rowheader" class="name">
+      <span class="name-line">
+        <bdi class="link-name">${link.name}</bdi>
+        ${
+          link.status === 'active'
+            ? nothing
+            : html`<span part="status" class="chip ${link.status}">${m.status[link.status]}</span>`
+        }
+      </span>
+      <!-- Seen and selectable; screen readers hear it as the Copy button's description, not in the row
+        header before every cell. -->
+      <span part="url" class="link-url" id="url-${link.id}" dir="ltr" title=${link.url} aria-hidden="true"
+        >${link.url}</span
+      >
+      ${created ? html`<span class="created-hint" aria-hidden="true">${m.createdHint}</span>` : nothing}
     </th>
-    <td>
-      ${
-        link.expiresAt
-          ? html`<time
-            datetime=${link.expiresAt}
-            title=${localize.dateTime(link.expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
-            >${localize.dateTime(link.expiresAt)}</time
-          >`
-          : localize.t.common.never
+    <td role="cell" class="expires">
+      ${cardLabel(m.expirationDate)}${renderExpiry(localize, link.expiresAt)}
+    </td>
+    <td role="cell" class="uses">
+      ${cardLabel(m.clicks)}${
+        link.maxUses === null ? m.usedUnlimited(uses) : m.used(uses, number.format(link.maxUses))
       }
     </td>
-    <td class="uses">${m.uses(link.uses, link.maxUses === null ? m.unlimited : String(link.maxUses))}</td>
-    <td class="actions">
+    <td role="cell" class="actions">
       <button
         type="button"
-        class="icon-button"
+        class="button small ghost copy-button ${copied ? 'copied' : ''}"
         part="copy-button"
-        aria-label=${m.copy(link.name)}
+        aria-label=${copied ? m.copiedLink(link.name) : m.copy(link.name)}
+        aria-describedby="url-${link.id}"
         title=${m.copy(isolate(link.name))}
         @click=${() => options.onCopy(link)}
       >
-        ${copyIcon}
+        <span class="swap">
+          <span class=${copied ? 'off' : ''}>${copyIcon}${m.copyShort}</span>
+          <span part=${copied ? 'copied' : nothing} class=${copied ? '' : 'off'} aria-hidden="true"
+            >${checkIcon}${m.copiedShort}</span
+          >
+        </span>
       </button>
       ${
         options.canManage

@@ -297,14 +297,16 @@ export class RoomController implements ReactiveController {
     void this.announcer.say(this.host.localize.t.manager.deleted(link.name));
   }
 
-  async copy(link: Link): Promise<void> {
+  /** Copies the link's URL; false when the browser refused (the URL is then shown for copying by hand). */
+  async copy(link: Link): Promise<boolean> {
     if (await copyText(link.url)) {
       this.changed({ manualCopy: undefined });
       emit(this.host, 'guest-link-copy', { link, url: link.url });
       void this.announcer.say(this.host.localize.t.manager.copied);
-    } else {
-      this.changed({ manualCopy: link.url });
+      return true;
     }
+    this.changed({ manualCopy: link.url });
+    return false;
   }
 
   changeAccess(change: AccessChange): Promise<boolean> {

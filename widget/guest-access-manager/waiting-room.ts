@@ -2,6 +2,7 @@
 // first: first come, first served) with Admit, Deny and Admit all; then the guests in the session,
 // each with Remove (SPEC rule 6: a removed guest is disconnected at once).
 import { html, nothing, type TemplateResult } from 'lit';
+import { LOBBY_MESSAGE_MAX_LENGTH } from '../../api/limits.ts';
 import type { HostGuest } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
 import type { LocalizeController } from '../internal/localize.ts';
@@ -144,12 +145,12 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
                 id="lobby-message"
                 name="lobby-message"
                 part="lobby-message-input"
-                maxlength="280"
+                maxlength=${LOBBY_MESSAGE_MAX_LENGTH}
                 rows="2"
                 aria-describedby="lobby-message-hint"
                 .value=${options.lobbyMessage ?? ''}
               ></textarea>
-              <p id="lobby-message-hint" class="muted small">${w.lobbyMessageHint}</p>
+              <p id="lobby-message-hint" class="muted small">${w.lobbyMessageHint(String(LOBBY_MESSAGE_MAX_LENGTH))}</p>
               <button type="submit" class="button small" part="lobby-message-save" ?disabled=${busy}>
                 ${w.saveLobbyMessage}
               </button>

@@ -4,6 +4,7 @@ const manager = document.querySelector('guest-access-manager');
 const token = query.get('token');
 manager.getToken = async () => token;
 for (const name of ['lang', 'theme']) if (query.get(name)) manager.setAttribute(name, query.get(name));
-if (query.get('theme') === 'dark') document.body.classList.add('dark');
+if (query.get('theme') === 'dark' || query.get('dark')) document.body.classList.add('dark');
 manager.setAttribute('api', query.get('api'));
 manager.setAttribute('room', query.get('room'));
+if (query.get('modal')) manager.show();

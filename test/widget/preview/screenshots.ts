@@ -1,6 +1,7 @@
-// Renders <guest-access-manager> against the real API on a temporary database, in light, dark and
-// Hebrew, with its create and confirm windows, and saves PNGs to look at:
-//   node build.mjs && node --import tsx test/widget/preview/screenshots.ts [/tmp/screens]
+// Renders <guest-access-manager> against the real API on a temporary database in every state (loading,
+// empty, links, copied, just created, create window with errors, confirm delete, off, channel refusal,
+// modal), at 1280 and 375 px, light and dark, English and Hebrew, and saves PNGs to look at:
+//   node build.mjs && node --import tsx test/widget/preview/screenshots.ts [/tmp/screens] [prefix]
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -39,22 +40,34 @@ const browser = await launchChromium();
 
 type Setup = { roomId: string; hostToken: string; tokens: string[] };
 
-async function room(names: [string, string]): Promise<Setup> {
+const names = {
+  en: { links: ['Guest speakers', 'Partners', 'Press'], guests: ['Dana Levi', 'Ana López', 'Ben Cohen'] },
+  he: { links: ['דוברים אורחים', 'שותפים', 'עיתונות'], guests: ['דנה לוי', 'אנה לופס', 'בן כהן'] },
+};
+
+/** A room with three links (one used up, one unlimited) and two guests waiting; or empty, or a channel. */
+async function room(lang: 'en' | 'he', kind: 'links' | 'empty' | 'channel' = 'links'): Promise<Setup> {
+  const [first, second, third] = names[lang].links;
   const setup = (await api.setup({
     allowedOrigins: [origin],
-    enabled: true,
-    links: [
-      { name: names[0], maxUses: 10, durationDays: 14 },
-      { name: names[1], maxUses: 1 },
-    ],
+    enabled: kind !== 'channel',
+    type: kind === 'channel' ? 'channel' : 'room',
+    links:
+      kind === 'links'
+        ? [
+            { name: first, maxUses: 1_000_000, durationDays: 6 },
+            { name: second, maxUses: 1 },
+            { name: third, durationDays: 30 },
+          ]
+        : [],
   })) as Setup;
-  const guests = ['Dana Levi', 'Ana López', 'Ben Cohen', 'Chen Wei'];
-  for (const [index, guest] of guests.entries()) {
+  if (kind !== 'links') return setup;
+  for (const [index, guest] of names[lang].guests.entries()) {
     await api.request({
       method: 'POST',
       // The first guest uses up the second link; the others wait in the waiting room.
       path: `/v1/links/${setup.tokens[index === 0 ? 1 : 0]}/guests`,
-      body: { name: guest, email: `${guest.split(' ')[0].toLowerCase()}@example.com` },
+      body: { name: guest, email: `guest${index}@example.com` },
       headers: { 'Idempotency-Key': `preview-${setup.roomId}-${index}` },
     });
   }
@@ -62,48 +75,110 @@ async function room(names: [string, string]): Promise<Setup> {
 }
 
 interface ShotOptions {
-  lang?: string;
-  theme?: string;
-  colorScheme?: 'dark' | 'light';
-  width?: number;
+  lang: 'en' | 'he';
+  colorScheme: 'dark' | 'light';
+  width: number;
+  modal?: boolean;
+  /** Hold the window's first request, to see the skeleton. */
+  slow?: boolean;
 }
 
-async function shoot(name: string, setup: Setup, options: ShotOptions) {
+const manager = 'guest-access-manager';
+
+async function open(setup: Setup, options: ShotOptions) {
   const page = await browser.newPage({
-    viewport: { width: options.width ?? 900, height: 1000 },
-    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width, height: options.width < 600 ? 800 : 900 },
+    colorScheme: options.colorScheme,
   });
-  const query = new URLSearchParams({ api: api.url, room: setup.roomId, token: setup.hostToken });
-  if (options.lang) query.set('lang', options.lang);
-  if (options.theme) query.set('theme', options.theme);
+  if (options.slow) await page.route('**/guest-access', () => undefined);
+  const query = new URLSearchParams({
+    api: api.url,
+    room: setup.roomId,
+    token: setup.hostToken,
+    lang: options.lang,
+  });
+  if (options.colorScheme === 'dark') query.set('dark', '1');
+  if (options.modal) query.set('modal', '1');
   await page.goto(`${origin}/test/widget/preview/manager-preview.html?${query}`);
-  await page.locator('guest-access-manager table').waitFor();
-  await page.locator('guest-access-manager [part~="guest"]').first().waitFor();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
-  await page.locator('guest-access-manager [part~="create-button"]').click();
-  await page.locator('guest-access-manager [part~="create-dialog"] [part~="submit-button"]').click();
-  await page.locator('guest-access-manager [part~="create-dialog"] [aria-invalid="true"]').first().waitFor();
-  await page.screenshot({ path: join(out, `${name}-create.png`) });
-  await page.keyboard.press('Escape');
-  await page.locator('guest-access-manager [part~="delete-button"]').first().click();
-  await page.locator('guest-access-manager [part~="confirm-dialog"]').waitFor();
-  await page.screenshot({ path: join(out, `${name}-confirm.png`) });
-  await page.keyboard.press('Escape');
-  await page.locator('guest-access-manager [part~="access-switch"]').click();
-  await page.locator('guest-access-manager [part~="status"]').nth(1).waitFor();
-  await page.screenshot({ path: join(out, `${name}-off.png`), fullPage: true });
+  return page;
+}
+
+async function shoot(prefix: string, options: ShotOptions) {
+  const tag = `${prefix}-${options.lang}-${options.colorScheme}-${options.width}`;
+  const shot = (page: Awaited<ReturnType<typeof open>>, state: string, fullPage = true) =>
+    page.screenshot({ path: join(out, `${tag}-${state}.png`), fullPage });
+
+  let page = await open(await room(options.lang), { ...options, slow: true });
+  await page.locator(`${manager} .skeleton`).waitFor();
+  await shot(page, 'loading');
+  await page.close();
+
+  page = await open(await room(options.lang, 'empty'), options);
+  await page.locator(`${manager} table`).waitFor();
+  await shot(page, 'empty');
+  await page.close();
+
+  page = await open(await room(options.lang, 'channel'), options);
+  await page.locator(`${manager} [role="alert"]`).waitFor();
+  await shot(page, 'refusal-channel');
+  await page.close();
+
+  page = await open(await room(options.lang), options);
+  await page.locator(`${manager} table`).waitFor();
+  await page.locator(`${manager} [part~="guest"]`).first().waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'links');
+  await page.locator(`${manager} [part~="copy-button"]`).first().click();
+  await page.locator(`${manager} [part~="copied"]`).waitFor();
+  await shot(page, 'copied', false);
+  await page.locator(`${manager} [part~="delete-button"]`).nth(2).click();
+  await page.locator(`${manager} [part~="confirm-dialog"]`).waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'confirm', false);
+  await page.locator(`${manager} [part~="confirm-dialog"] [part~="submit-button"]`).click();
+  await page.locator(`${manager} [part~="row"]`).nth(2).waitFor({ state: 'detached' });
+  await page.locator(`${manager} [part~="create-button"]`).click();
+  await page.locator(`${manager} [part~="create-dialog"] input[name="name"]`).fill('   ');
+  await page.locator(`${manager} [part~="create-dialog"] input[name="maxUses"]`).fill('0');
+  await page.locator(`${manager} [part~="create-dialog"] input[name="durationDays"]`).fill('400');
+  await page.locator(`${manager} [part~="create-dialog"] [part~="cancel-button"]`).focus();
+  await page.waitForTimeout(200);
+  await shot(page, 'create-errors', false);
+  await page
+    .locator(`${manager} [part~="create-dialog"] input[name="name"]`)
+    .fill(options.lang === 'he' ? 'משקיעים' : 'Investors');
+  await page.locator(`${manager} [part~="create-dialog"] input[name="maxUses"]`).fill('25');
+  await page.locator(`${manager} [part~="create-dialog"] input[name="durationDays"]`).fill('7');
+  await page.waitForTimeout(200);
+  await shot(page, 'create-valid', false);
+  await page.locator(`${manager} [part~="create-dialog"] [part~="submit-button"]`).click();
+  await page.locator(`${manager} tr.created`).waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'created');
+  await page.locator(`${manager} [part~="access-switch"]`).click();
+  await page.locator(`${manager} [part~="status"]`).nth(2).waitFor();
+  await shot(page, 'off');
+  await page.close();
+
+  page = await open(await room(options.lang), { ...options, modal: true });
+  await page.locator(`${manager} table`).waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'modal', false);
   await page.close();
 }
 
 try {
   await mkdir(out, { recursive: true });
-  await shoot('manager-light', await room(['Guest speakers', 'Partners']), {});
-  await shoot('manager-dark', await room(['Guest speakers', 'Partners']), { colorScheme: 'dark' });
-  await shoot('manager-dark-attribute', await room(['Guest speakers', 'Partners']), { theme: 'dark' });
-  await shoot('manager-hebrew', await room(['דוברים אורחים', 'שותפים']), { lang: 'he' });
-  await shoot('manager-narrow', await room(['Guest speakers', 'Partners']), { width: 390 });
-  await shoot('manager-spanish', await room(['Ponentes', 'Socios']), { lang: 'es' });
+  const prefix = process.argv[3] ?? 'manager';
+  const only = process.env.SHOTS_ONLY?.split(',');
+  for (const lang of ['en', 'he'] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [1280, 375]) {
+        if (only && !only.includes(`${lang}-${colorScheme}-${width}`)) continue;
+        await shoot(prefix, { lang, colorScheme, width });
+      }
+    }
+  }
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();

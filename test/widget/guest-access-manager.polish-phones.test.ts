@@ -1,0 +1,106 @@
+// <guest-access-manager> on a phone (issue 13, item 2): below ~520 px of width the links are cards with
+// every action in view, in English and in Hebrew, inline and as a modal window; the narrowness is the
+// element's (a container query), so a narrow column on a wide screen gets the cards too.
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import { loaded, openManager, setupRoom } from './guest-access-manager.helpers.ts';
+
+const links = [
+  { name: 'Guest speakers at the annual partner conference', maxUses: 1_000_000, durationDays: 6 },
+  { name: 'Press', maxUses: 1 },
+  { name: 'Partners' },
+];
+
+/** Every copy and delete button, and the box they must stay inside. */
+function actions(element: GuestAccessManager): HTMLElement[] {
+  return [
+    ...(element.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>(
+      '[part~="copy-button"], [part~="delete-button"]',
+    ),
+  ];
+}
+
+/** In view: visible, inside the viewport and inside the window's own box (nothing clipped or scrolled away). */
+function expectInView(element: GuestAccessManager, button: HTMLElement) {
+  const base = (element.shadowRoot as ShadowRoot).querySelector('[part~="base"]') as HTMLElement;
+  const box = button.getBoundingClientRect();
+  const frame = base.getBoundingClientRect();
+  expect(button.checkVisibility({ visibilityProperty: true }), button.outerHTML).to.be.true;
+  expect(box.width).to.be.greaterThan(0);
+  expect(box.left).to.be.at.least(Math.max(0, frame.left) - 0.5);
+  expect(box.right).to.be.at.most(Math.min(innerWidth, frame.right) + 0.5);
+}
+
+describe('<guest-access-manager> on a phone', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  for (const lang of ['en', 'he']) {
+    it(`shows every link as a card with all its actions in view at 375 px (${lang})`, async () => {
+      await setViewport({ width: 375, height: 740 });
+      const room = await setupRoom({ enabled: true, links });
+      const element = await openManager(room, { lang });
+      const root = element.shadowRoot as ShadowRoot;
+      const rows = [...root.querySelectorAll<HTMLElement>('tbody tr[part~="row"]')];
+
+      expect(rows.length).to.equal(3);
+      for (const row of rows) expect(getComputedStyle(row).display).to.equal('grid');
+      expect(actions(element).length).to.equal(6);
+      for (const button of actions(element)) expectInView(element, button);
+      // No sideways scrolling anywhere: not the page, not the window.
+      expect(document.documentElement.scrollWidth).to.be.at.most(375);
+      const base = root.querySelector('[part~="base"]') as HTMLElement;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      await expect(element).to.be.accessible();
+    });
+
+    it(`keeps the modal window inside a 375 px screen, start edge included (${lang})`, async () => {
+      await setViewport({ width: 375, height: 740 });
+      const room = await setupRoom({ enabled: true, links });
+      const element = await openManager(room, { lang });
+      await element.show();
+      const dialog = (element.shadowRoot as ShadowRoot).querySelector('dialog.main-window') as HTMLElement;
+      const box = dialog.getBoundingClientRect();
+
+      expect(box.left).to.be.at.least(0);
+      expect(box.right).to.be.at.most(375);
+      // Sized by its containing block, never 100vw (which counts a scrollbar and pushed it off its start edge).
+      expect(getComputedStyle(dialog).maxInlineSize).to.equal('calc(100% - 32px)');
+      expect(box.width).to.be.at.most(375 - 32);
+      for (const button of actions(element)) expectInView(element, button);
+      element.close();
+    });
+  }
+
+  it('keeps the wide table inside the window at 1280 px in Hebrew, its longer words included', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const room = await setupRoom({ enabled: true, links });
+    const element = await openManager(room, { lang: 'he' });
+    const root = element.shadowRoot as ShadowRoot;
+    const table = root.querySelector('table') as HTMLElement;
+    const base = (root.querySelector('[part~="base"]') as HTMLElement).getBoundingClientRect();
+
+    expect(getComputedStyle(root.querySelector('tbody tr') as HTMLElement).display).to.equal('table-row');
+    expect(table.getBoundingClientRect().left).to.be.at.least(base.left);
+    expect(table.getBoundingClientRect().right).to.be.at.most(base.right);
+    for (const button of actions(element)) expectInView(element, button);
+  });
+
+  it('uses cards in a narrow column of a wide page too (a container query, not the viewport)', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const room = await setupRoom({ enabled: true, links });
+    const narrow = await fixture<HTMLElement>(html`<div style="inline-size: 360px">
+      <guest-access-manager api=${room.url} room=${room.roomId} lang="en" .getToken=${async () => room.hostToken}></guest-access-manager>
+    </div>`);
+    const element = narrow.querySelector('guest-access-manager') as GuestAccessManager;
+    await loaded(element);
+    const row = (element.shadowRoot as ShadowRoot).querySelector('tbody tr') as HTMLElement;
+    expect(getComputedStyle(row).display).to.equal('grid');
+    for (const button of actions(element)) expectInView(element, button);
+
+    // The same page, a wide element: a table.
+    narrow.style.inlineSize = '900px';
+    await new Promise(requestAnimationFrame);
+    expect(getComputedStyle(row).display).to.equal('table-row');
+  });
+});
