@@ -57,7 +57,8 @@ export function find<T extends HTMLElement = HTMLElement>(element: GuestEntryFor
 
 /** Waits for a view to show: `form`, `waiting`, `admitted`, `denied`, `removed`, `left` or `unavailable`. */
 export async function viewShown(element: GuestEntryForm, view: string) {
-  const selector = view === 'form' ? 'form' : view === 'unavailable' ? '.message' : `[data-outcome=${view}]`;
+  const outcome = view === 'unavailable' ? 'access_removed' : view;
+  const selector = view === 'form' ? 'form' : `[data-outcome=${outcome}]`;
   await waitUntil(() => shadow(element).querySelector(selector), `the ${view} view did not show`, {
     timeout: 5000,
   });

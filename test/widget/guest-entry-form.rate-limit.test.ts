@@ -44,7 +44,8 @@ describe('<guest-entry-form> rate limited (429)', () => {
 
     const element = await entryForm(room, room.tokens[0]);
     await viewShown(element, 'rate_limited');
-    expect(shadow(element).textContent).to.include(TOO_MANY);
+    expect(find(element, '[part=status-title]').textContent).to.equal('Too many attempts');
+    expect(find(element, '[part=message]').textContent).to.equal('Please wait a moment, then try again.');
     expect(shadow(element).textContent).not.to.include('Cannot reach the server');
     const retry = find<HTMLButtonElement>(element, '[part=retry-button]');
     expect(retry.getAttribute('aria-disabled')).to.equal('true');
