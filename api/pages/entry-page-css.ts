@@ -18,7 +18,7 @@ body {
 }
 main {
   inline-size: 100%;
-  max-inline-size: 28rem;
+  max-inline-size: 30rem;
 }
 @media (max-width: 380px) {
   body {

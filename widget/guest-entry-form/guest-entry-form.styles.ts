@@ -8,8 +8,9 @@ const card = css`
     display: block;
   }
   .base {
+    position: relative;
     box-sizing: border-box;
-    max-inline-size: 28rem;
+    max-inline-size: 30rem;
     margin-inline: auto;
     padding: 1.5rem;
     border: 1px solid var(--_rule);
@@ -30,20 +31,25 @@ const card = css`
     .base {
       padding: 1.25rem 1rem;
     }
+    .language {
+      inset-block-start: 1.25rem;
+      inset-inline-end: 0.75rem;
+    }
   }
 
-  .toolbar {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    margin-block-end: 1.25rem;
-  }
+  /* The language selector sits in the card's top corner; whatever comes first keeps clear of it. */
   .brand {
     display: flex;
     align-items: center;
     gap: 0.5rem;
     min-inline-size: 0;
+    min-block-size: 2rem;
+    margin-block-end: 1.25rem;
+    padding-inline-end: 4rem;
     font-weight: 600;
+  }
+  .language + .room {
+    padding-inline-end: 4rem;
   }
   .logo {
     display: block;
@@ -70,11 +76,12 @@ const card = css`
   }
 
   .language {
-    position: relative;
+    position: absolute;
+    inset-block-start: 1.5rem;
+    inset-inline-end: 1.25rem;
     display: inline-flex;
     align-items: center;
-    flex: none;
-    margin-inline-start: auto;
+    min-block-size: 2rem;
     padding-block: 0.25rem;
     padding-inline: 0.5rem;
     border-radius: 6px;
@@ -139,6 +146,24 @@ const card = css`
     block-size: 0.5rem;
     border-radius: 50%;
     background: var(--_danger);
+  }
+  .schedule {
+    font-size: 0.9375rem;
+    overflow: hidden;
+  }
+  /* When the range wraps to a line of its own, its separator starts that line, outside the clip. */
+  .schedule-line {
+    display: flex;
+    flex-wrap: wrap;
+    margin-inline-start: -1.25em;
+  }
+  .schedule-line > :first-child {
+    margin-inline-start: 1.25em;
+  }
+  .separator {
+    display: inline-block;
+    inline-size: 1.25em;
+    text-align: center;
   }
   .schedule,
   .intro,

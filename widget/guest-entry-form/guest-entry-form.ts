@@ -116,10 +116,8 @@ export class GuestEntryForm extends LitElement {
     const t = this.localize.t;
     const { room, state } = this.session;
     return html`<div part="base" class="base" dir=${t.dir} aria-busy=${state === 'loading' ? 'true' : 'false'}>
-      <div class="toolbar">
-        ${brand(this.session.branding)}
-        ${languageSelect(this.localize.language, t.entry.language, (language) => this.chooseLanguage(language))}
-      </div>
+      ${languageSelect(this.localize.language, t.entry.language, (language) => this.chooseLanguage(language))}
+      ${brand(this.session.branding)}
       ${room ? roomHeader(t, room, this.session.now, this.localize.language) : nothing}
       ${this.renderView(t)}
     </div>`;

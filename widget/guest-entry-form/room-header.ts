@@ -11,7 +11,7 @@ const MINUTE = 60_000;
 export function brand(branding: LinkPage['branding'] | undefined) {
   if (!branding) return nothing;
   if (branding.logoUrl)
-    return html`<img part="logo" class="logo" src=${branding.logoUrl} alt=${branding.name} />`;
+    return html`<div class="brand"><img part="logo" class="logo" src=${branding.logoUrl} alt=${branding.name} /></div>`;
   const initial = [...branding.name.trim()][0]?.toLocaleUpperCase() ?? '';
   return html`<div part="brand" class="brand">
     <span class="initial" aria-hidden="true">${initial}</span><span class="brand-name">${branding.name}</span>
@@ -40,9 +40,10 @@ export function scheduleBadge(t: EntryTranslation, room: RoomSchedule, now: numb
 
 export function roomHeader(t: EntryTranslation, room: RoomSchedule, now: number, language: string) {
   const schedule = scheduleParts(room, language);
-  return html`<header class="room">
+  // Not a <header>: inside a page it would be a second banner landmark.
+  return html`<div class="room">
     ${scheduleBadge(t, room, now, language)}
     <h1 part="title" tabindex="-1">${room.title}</h1>
     ${schedule ? html`<p part="schedule" class="schedule">${scheduleTemplate(schedule)}</p>` : nothing}
-  </header>`;
+  </div>`;
 }

@@ -46,10 +46,18 @@ export function scheduleText(parts: ScheduleParts): string {
   return `\u2068${parts.date}\u2069 · \u2066${parts.times}${parts.zone ? ` ${parts.zone}` : ''}\u2069`;
 }
 
-/** The schedule as markup: each segment a no-wrap `<bdi>`, the time range left to right in any language. */
+/**
+ * The schedule as markup: the date and the time range (left to right in any language) each a no-wrap
+ * `<bdi>`; the separator travels with the range, so a card that wraps the line can hide it (see the
+ * entry form's `.schedule-line`) instead of leaving it dangling.
+ */
 export function scheduleTemplate(parts: ScheduleParts | undefined) {
   if (!parts) return nothing;
-  return html`<bdi class="nowrap">${parts.date}</bdi> · <bdi class="nowrap" dir="ltr"
-      >${parts.times}${parts.zone ? ` ${parts.zone}` : ''}</bdi
-    >`;
+  return html`<span class="schedule-line"
+    ><bdi class="nowrap">${parts.date}</bdi
+    ><span class="nowrap"
+      ><span class="separator"> · </span
+      ><bdi dir="ltr">${parts.times}${parts.zone ? ` ${parts.zone}` : ''}</bdi></span
+    ></span
+  >`;
 }
