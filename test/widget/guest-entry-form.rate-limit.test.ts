@@ -49,6 +49,7 @@ describe('<guest-entry-form> rate limited (429)', () => {
     expect(shadow(element).textContent).not.to.include('Cannot reach the server');
     const retry = find<HTMLButtonElement>(element, '[part=retry-button]');
     expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    expect(retry.textContent?.trim()).to.match(/^Try again in \d+ s$/);
     retry.click();
     await element.updateComplete;
     expect(shadow(element).querySelector('[data-outcome=rate_limited]')).to.exist;
@@ -56,6 +57,7 @@ describe('<guest-entry-form> rate limited (429)', () => {
     await waitUntil(() => retry.getAttribute('aria-disabled') === 'false', 'retry still held', {
       timeout: 4000,
     });
+    expect(retry.textContent?.trim()).to.equal('Try again');
     retry.click();
     await viewShown(element, 'form');
   });

@@ -120,6 +120,19 @@ describe('<guest-entry-form> theme', () => {
     }
   });
 
+  it('takes a light-dark() pair for a knob, resolved by the theme', async () => {
+    const room = await setupRoom();
+    const element = await entryForm(room, room.tokens[0] as string);
+    await viewShown(element, 'form');
+    element.style.setProperty('--guest-access-accent', 'light-dark(rgb(1, 2, 3), rgb(4, 5, 6))');
+    element.theme = 'light';
+    await element.updateComplete;
+    expect(style(submitButton(element)).backgroundColor).to.equal('rgb(1, 2, 3)');
+    element.theme = 'dark';
+    await element.updateComplete;
+    expect(style(submitButton(element)).backgroundColor).to.equal('rgb(4, 5, 6)');
+  });
+
   it('lists the knobs in custom-elements.json', async () => {
     const manifest = await (await fetch('/custom-elements.json')).json();
     const declaration = manifest.modules

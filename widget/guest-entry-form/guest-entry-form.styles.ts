@@ -79,10 +79,10 @@ const card = css`
     position: absolute;
     inset-block-start: 1.5rem;
     inset-inline-end: 1.25rem;
+    box-sizing: border-box;
     display: inline-flex;
     align-items: center;
     min-block-size: 2rem;
-    padding-block: 0.25rem;
     padding-inline: 0.5rem;
     border-radius: 6px;
     font-size: 0.875rem;
@@ -221,6 +221,7 @@ const card = css`
   }
 
   .details {
+    justify-self: stretch;
     display: grid;
     gap: 0.375rem;
     justify-items: center;
@@ -228,6 +229,9 @@ const card = css`
   }
   .joining-as {
     color: var(--_text);
+  }
+  .meta {
+    font-size: 0.875rem;
   }
   .link {
     min-block-size: 0;

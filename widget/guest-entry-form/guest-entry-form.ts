@@ -154,16 +154,20 @@ export class GuestEntryForm extends LitElement {
         });
       default: {
         const restart = () => session.restart();
+        // Held, with the seconds left, until the server's Retry-After has passed.
+        const retry = {
+          label: session.paused
+            ? t.entry.retryIn(Math.max(1, Math.ceil((session.pausedUntil - session.now) / 1000)))
+            : t.common.retry,
+          part: 'retry-button',
+          run: restart,
+          disabled: session.paused,
+        };
         const action = {
           waiting: { label: t.entry.leave, part: 'leave-button', run: () => void session.leave() },
           left: { label: t.entry.joinAgain, part: 'join-again-button', run: restart },
-          offline: { label: t.common.retry, part: 'retry-button', run: restart, disabled: session.paused },
-          rate_limited: {
-            label: t.common.retry,
-            part: 'retry-button',
-            run: restart,
-            disabled: session.paused,
-          },
+          offline: retry,
+          rate_limited: retry,
           denied: askAgainAction(t, session.knock, session.now, () => void session.askAgain()),
           removed: undefined,
         }[state];

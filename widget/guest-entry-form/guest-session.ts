@@ -103,15 +103,16 @@ export class GuestSessionController implements ReactiveController {
     submitError: undefined as SubmitError | undefined,
   };
   sending = false;
-  /** Rate limited: Join and Try again wait until the server's Retry-After has passed. */
+  /** Rate limited: Join and Try again wait until the server's Retry-After has passed (`pausedUntil`). */
   paused = false;
+  pausedUntil = 0;
   /** The element is going to the room's joinUrl. */
   navigating = false;
   lobby: Lobby | undefined;
   knock: KnockState | undefined;
   /** Who is joining, while entered. */
   guestName = '';
-  /** The clock of the time waited and of Ask again's countdown, ticking only while one shows. */
+  /** The clock of the time waited and of the countdowns, ticking only while one shows. */
   now = Date.now();
   waitStart = 0;
   /** Set by a user action or a decision: the element moves focus into the next view. */
@@ -145,7 +146,8 @@ export class GuestSessionController implements ReactiveController {
     if (!canGo(this.state, next)) return;
     this.state = next;
     if (next !== 'waiting') forgetWaitingSince(this.host.token);
-    this.tick(this.host.isConnected && (next === 'waiting' || next === 'denied'));
+    // The clock shows in these views: the time waited, Ask again's and Try again's countdowns.
+    this.tick(this.host.isConnected && ['waiting', 'denied', 'rate_limited'].includes(next));
     this.host.requestUpdate();
   }
 
@@ -301,6 +303,8 @@ export class GuestSessionController implements ReactiveController {
   private pause(error: ApiRequestError) {
     if (!error.retryAfter) return;
     this.paused = true;
+    this.pausedUntil = Date.now() + error.retryAfter * 1000;
+    this.now = Date.now();
     clearTimeout(this.pauseTimer);
     this.pauseTimer = setTimeout(() => {
       this.paused = false;

@@ -2,6 +2,7 @@
 // the place in line, the time waited), and the denied view's "Ask again" action.
 import { html, nothing } from 'lit';
 import type { KnockState, Lobby } from '../internal/api-client.ts';
+import { sentenceWithName } from '../internal/bidi.ts';
 import type { StatusAction } from '../internal/status.ts';
 import type { EntryTranslation } from '../locales/en.ts';
 
@@ -11,8 +12,10 @@ export function waitingDetails(
   leave: () => void,
 ) {
   const { lobby } = input;
-  return html`<div class="details"><p class="joining-as">
-      ${t.entry.joiningAs(input.name)}
+  const waited = html`<span part="waited">${t.entry.waited(Math.floor(input.waitedMs / 60_000))}</span>`;
+  return html`<div class="details">
+    <p class="joining-as">
+      ${sentenceWithName(t.entry.joiningAs, input.name)}
       <button part="not-you-button" class="link" type="button" @click=${leave}>${t.entry.notYou}</button>
     </p>
     ${
@@ -24,14 +27,14 @@ export function waitingDetails(
             lobby.message
               ? html`<figure part="lobby-message" class="lobby-message">
                   <figcaption>${t.entry.lobbyMessageLabel}</figcaption>
-                  <blockquote>${lobby.message}</blockquote>
+                  <blockquote dir="auto">${lobby.message}</blockquote>
                 </figure>`
               : nothing
           }
-          <p part="position">${t.entry.position(lobby.position)}</p>`
-        : nothing
+          <p class="meta"><span part="position">${t.entry.position(lobby.position)}</span> · ${waited}</p>`
+        : html`<p class="meta">${waited}</p>`
     }
-    <p part="waited" class="waited">${t.entry.waited(Math.floor(input.waitedMs / 60_000))}</p></div>`;
+  </div>`;
 }
 
 /** "Ask again", held with the seconds left while the server's interval runs; gone once none are left. */

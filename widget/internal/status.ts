@@ -129,6 +129,10 @@ export const statusStyles = css`
     inline-size: 1.75rem;
     block-size: 1.75rem;
   }
+  /* Leaving goes toward the start edge: mirrored in right-to-left pages. */
+  [data-outcome$='left'] .status-icon svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
   [data-outcome='admitted'] .status-icon {
     --_tone: var(--_success);
   }

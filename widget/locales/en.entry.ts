@@ -47,4 +47,5 @@ export const entry = {
   /** `duration` is already formatted for the language: "20 min", "2 hr". */
   startsIn: (duration: string) => `Starts in ${duration}`,
   ended: 'Ended',
+  retryIn: (seconds: number) => `Try again in ${seconds} s`,
 };

@@ -51,6 +51,7 @@ export const entry: Translation['entry'] = {
   liveNow: 'En directo',
   startsIn: (duration: string) => `Empieza en ${duration}`,
   ended: 'Finalizada',
+  retryIn: (seconds: number) => `Reintentar en ${seconds} s`,
 };
 
 /** What <guest-entry-form> reads in Spanish. */

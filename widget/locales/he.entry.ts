@@ -48,6 +48,7 @@ export const entry: Translation['entry'] = {
   liveNow: 'בשידור חי',
   startsIn: (duration: string) => `מתחיל בעוד ${duration}`,
   ended: 'הסתיים',
+  retryIn: (seconds: number) => `ניסיון נוסף בעוד ${seconds} שנ׳`,
 };
 
 /** What <guest-entry-form> reads in Hebrew. */
