@@ -31,7 +31,7 @@ export function waitingDetails(
                 </figure>`
               : nothing
           }
-          <p class="meta"><span part="position">${t.entry.position(lobby.position)}</span> · ${waited}</p>`
+          <p class="meta"><span part="position">${t.entry.position(lobby.position)}</span> ${waited}</p>`
         : html`<p class="meta">${waited}</p>`
     }
   </div>`;
