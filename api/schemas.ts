@@ -361,7 +361,12 @@ export const guestRoomResponse = v.object({ id: v.string(), ...schedule, joinUrl
 
 export const linkPreviewResponse = v.object({
   room: v.object(schedule),
-  branding: v.object({ logoUrl: v.nullable(v.string()), accentColor: v.nullable(v.string()) }),
+  // `name`: the tenant's name, the entry card's brand where there is no logo.
+  branding: v.object({
+    name: v.string(),
+    logoUrl: v.nullable(v.string()),
+    accentColor: v.nullable(v.string()),
+  }),
   admission,
 });
 

@@ -1,9 +1,10 @@
 // The built widget files under /assets/: the script-tag bundles (dist/*.js) and their chunks
-// (dist/chunks/*.js), plus the entry page's own stylesheet. Only names of that shape are served, so no
+// (dist/chunks/*.js), plus the entry page's own stylesheet, script and icon. Only names of that shape are served, so no
 // path can leave dist/ or reach the server build in dist/server/.
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ENTRY_PAGE_CSS } from './entry-page-css.ts';
+import { ENTRY_PAGE_ICON, ENTRY_PAGE_SCRIPT } from './entry-page-script.ts';
 
 // Two levels up from both api/pages/assets.ts and the built dist/server/cli.js is the package root.
 const distFolder = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -12,6 +13,15 @@ const distFolder = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ASSET_PATH = /^(?:chunks\/)?[\w-]+(?:\.[\w-]+)*\.js(?:\.map)?$/;
 
 export const ENTRY_PAGE_CSS_PATH = 'guest-entry-page.css';
+export const ENTRY_PAGE_SCRIPT_PATH = 'guest-entry-page.js';
+export const ENTRY_PAGE_ICON_PATH = 'guest-access-icon.svg';
+
+/** The entry page's own files, kept in the server (not in dist/): its stylesheet, script and icon. */
+const pageFiles: Record<string, { body: string; type: string }> = {
+  [ENTRY_PAGE_CSS_PATH]: { body: ENTRY_PAGE_CSS, type: 'text/css; charset=utf-8' },
+  [ENTRY_PAGE_SCRIPT_PATH]: { body: ENTRY_PAGE_SCRIPT, type: 'text/javascript; charset=utf-8' },
+  [ENTRY_PAGE_ICON_PATH]: { body: ENTRY_PAGE_ICON, type: 'image/svg+xml' },
+};
 
 // Chunk names carry a content hash, so they never change; entry bundles keep their name across builds.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -25,9 +35,10 @@ export async function assetResponse(
   path: string,
   ifNoneMatch: string | undefined,
 ): Promise<Response | undefined> {
-  if (path === ENTRY_PAGE_CSS_PATH) {
-    return new Response(ENTRY_PAGE_CSS, {
-      headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+  const pageFile = pageFiles[path];
+  if (pageFile) {
+    return new Response(pageFile.body, {
+      headers: { 'Content-Type': pageFile.type, 'Cache-Control': 'public, max-age=3600' },
     });
   }
   if (!ASSET_PATH.test(path)) return undefined;

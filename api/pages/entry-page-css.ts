@@ -5,22 +5,25 @@ html {
   color-scheme: light dark;
   background: light-dark(#eef0f4, #121317);
 }
+/* Anchored near the top, not centred: the card grows and shrinks between views without jumping. */
 body {
   box-sizing: border-box;
   display: grid;
-  place-items: center;
+  justify-items: center;
+  align-content: start;
   min-block-size: 100vh;
   min-block-size: 100dvh;
   margin: 0;
-  padding: 1rem;
+  padding: clamp(1rem, 10vh, 6rem) 1rem 2rem;
 }
 main {
   inline-size: 100%;
-  max-inline-size: 28rem;
+  max-inline-size: 30rem;
 }
 @media (max-width: 380px) {
   body {
     padding: 0.5rem;
   }
 }
+
 `;

@@ -5,7 +5,7 @@ import { type Language, supportedLanguages, toLanguage } from '../../widget/inte
 import { en } from '../../widget/locales/en.ts';
 import { es } from '../../widget/locales/es.ts';
 import { he } from '../../widget/locales/he.ts';
-import { ENTRY_PAGE_CSS_PATH } from './assets.ts';
+import { ENTRY_PAGE_CSS_PATH, ENTRY_PAGE_ICON_PATH, ENTRY_PAGE_SCRIPT_PATH } from './assets.ts';
 
 const translations = { en, es, he };
 
@@ -62,6 +62,13 @@ export interface EntryPageInput {
 
 export function entryPageHtml({ token, language, roomTitle }: EntryPageInput) {
   const t = translations[language];
+  // What the page script needs when the guest picks another language: its direction and the title.
+  const languages = Object.fromEntries(
+    supportedLanguages.map((each) => {
+      const { dir, entry } = translations[each];
+      return [each, { dir, title: roomTitle ?? entry.pageTitle }];
+    }),
+  );
   return html`<!doctype html>
 <html lang="${language}" dir="${t.dir}">
   <head>
@@ -70,9 +77,12 @@ export function entryPageHtml({ token, language, roomTitle }: EntryPageInput) {
     <meta name="color-scheme" content="light dark" />
     <meta name="robots" content="noindex" />
     <meta name="referrer" content="no-referrer" />
+    <meta name="guest-access-languages" content="${JSON.stringify(languages)}" />
     <title>${roomTitle ?? t.entry.pageTitle}</title>
+    <link rel="icon" href="/assets/${ENTRY_PAGE_ICON_PATH}" type="image/svg+xml" />
     <link rel="stylesheet" href="/assets/${ENTRY_PAGE_CSS_PATH}" />
     <script type="module" src="/assets/guest-entry-form.js"></script>
+    <script type="module" src="/assets/${ENTRY_PAGE_SCRIPT_PATH}"></script>
   </head>
   <body>
     <main>

@@ -50,7 +50,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
         return c.json(
           {
             room: scheduleView(context.room),
-            branding: context.tenant.branding,
+            branding: { name: context.tenant.name, ...context.tenant.branding },
             admission: admissionFor(context.link, context.room),
           },
           200,

@@ -2,7 +2,9 @@
 // token in the URL fragment (`#session=…`). The page keeps the token in sessionStorage so a refresh
 // re-validates it, takes it out of the address bar, and shows the media only while the API says the
 // guest is admitted (watchGuestSession, which also keeps the guest's presence): no site navigation, no Share
-// or host controls.
+// or host controls. Everything a guest reads is in their language, the end states in the entry page's
+// own status template.
+import { html, render } from 'lit';
 import {
   type GuestSession,
   type GuestStatus,
@@ -10,11 +12,11 @@ import {
   watchGuestSession,
 } from '../../widget/internal/api-client.ts';
 import { toLanguage } from '../../widget/internal/localize.ts';
+import { type GuestState, statusWords } from '../../widget/internal/status.ts';
 import { en } from '../../widget/locales/en.ts';
 import { es } from '../../widget/locales/es.entry.ts';
 import { he } from '../../widget/locales/he.entry.ts';
-import { byId, showUnavailable as showPage } from './page.ts';
-import { showRoomHeading } from './schedule.ts';
+import { byId, showRoomHeading, showStatus } from './page.ts';
 
 const sessionKey = (roomId: string) => `northwind:guest-session:${roomId}`;
 
@@ -25,44 +27,87 @@ const sessionKey = (roomId: string) => `northwind:guest-session:${roomId}`;
 const language = toLanguage(localStorage.getItem('northwind:language') ?? navigator.language);
 const t = { en, es, he }[language];
 
-/** The demo page's own sentences, beside the entry form's. */
+/** The demo page's own words around the player (the site's chrome), beside the entry form's. */
 const pageText = {
   en: {
-    left: 'You left the session. Open your guest link again to rejoin.',
+    watchingAs: 'Watching as a guest:',
+    leave: 'Leave session',
+    live: 'Live',
+    video: 'Session video',
     watching: 'You are watching as a guest. Interaction is limited to watching.',
+    about: 'About this session',
+    agenda: 'Agenda',
+    time: 'Time',
+    topic: 'Topic',
+    topics: ['Welcome and introductions', 'Keynote', 'Questions from the audience'],
   },
   es: {
-    left: 'Has salido de la sesión. Vuelve a abrir tu enlace de invitado para entrar de nuevo.',
+    watchingAs: 'Viendo como invitado:',
+    leave: 'Salir de la sesión',
+    live: 'En directo',
+    video: 'Vídeo de la sesión',
     watching: 'Estás viendo como invitado. Solo puedes ver la sesión.',
+    about: 'Acerca de esta sesión',
+    agenda: 'Programa',
+    time: 'Hora',
+    topic: 'Tema',
+    topics: ['Bienvenida y presentaciones', 'Ponencia principal', 'Preguntas del público'],
   },
   he: {
-    left: 'יצאתם מהמפגש. פתחו שוב את קישור האורח כדי להצטרף מחדש.',
+    watchingAs: 'צופים כאורחים:',
+    leave: 'יציאה מהמפגש',
+    live: 'בשידור חי',
+    video: 'וידאו של המפגש',
     watching: 'אתם צופים כאורחים. אפשר רק לצפות.',
+    about: 'על המפגש',
+    agenda: 'סדר יום',
+    time: 'שעה',
+    topic: 'נושא',
+    topics: ['פתיחה והיכרות', 'הרצאה מרכזית', 'שאלות מהקהל'],
   },
 }[language];
 
-/** The removed page in the guest's language (and direction). */
-function showUnavailable(room: RoomSchedule | undefined, message: string): void {
-  const removed = byId('removed');
-  removed.lang = language;
-  removed.dir = t.dir;
-  if (!room) byId('removed-title').textContent = t.entry.unavailableTitle;
-  showPage(room, message);
+/** The page's language and direction, and the chrome's words in it. */
+function translateChrome(): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = t.dir;
+  byId('leave-button').textContent = pageText.leave;
+  byId('about-heading').textContent = pageText.about;
+  const text = (selector: string, value: string) => {
+    const element = document.querySelector(selector);
+    if (element) element.textContent = value;
+  };
+  text('.live-badge', pageText.live);
+  text('.agenda caption', pageText.agenda);
+  text('.agenda th:first-child', pageText.time);
+  text('.agenda th:last-child', pageText.topic);
+  document.querySelector('.screen')?.setAttribute('aria-label', pageText.video);
+  for (const [index, cell] of document.querySelectorAll('.agenda tbody td:last-child').entries())
+    cell.textContent = pageText.topics[index] ?? cell.textContent;
 }
 
-/** Why a guest who is not (or no longer) admitted cannot watch. */
-function whyNot(status: GuestStatus): string {
-  if (status === 'removed') return t.entry.removed;
-  if (status === 'denied') return t.entry.denied;
-  if (status === 'left') return pageText.left;
-  return t.entry.accessRemoved;
+/** Why a guest who is not (or no longer) admitted cannot watch, as the entry page says it. */
+function stateOf(status: GuestStatus): GuestState {
+  if (status === 'removed' || status === 'denied') return status;
+  if (status === 'left') return 'session_left';
+  return 'access_removed';
+}
+
+function showEnd(room: RoomSchedule | undefined, state: GuestState): void {
+  // Offline is the one state with something to try: loading the page again re-validates the session.
+  const action =
+    state === 'offline'
+      ? { label: t.common.retry, part: 'retry-button', run: () => location.reload() }
+      : undefined;
+  showStatus(room, { state, ...statusWords(t, state), action }, t, language);
 }
 
 /** Resolves once the media may be shown (the guest is admitted); otherwise shows why not. */
 export function startGuestPage(roomId: string): Promise<boolean> {
+  translateChrome();
   const token = takeSessionToken(roomId);
   if (!token) {
-    showUnavailable(undefined, t.entry.accessRemoved);
+    showEnd(undefined, 'access_removed');
     return Promise.resolve(false);
   }
   return new Promise((resolve) => {
@@ -75,16 +120,15 @@ export function startGuestPage(roomId: string): Promise<boolean> {
           showMedia(change.session, async () => {
             await watch.leave();
             sessionStorage.removeItem(sessionKey(roomId));
-            showUnavailable(change.session.room, whyNot('left'));
+            showEnd(change.session.room, 'session_left');
           });
           resolve(true);
           return;
         }
-        if (change.state === 'unreachable') showUnavailable(undefined, t.common.networkDown);
-        else if (change.state === 'access_removed')
-          showUnavailable(change.room ?? undefined, t.entry.accessRemoved);
-        else if (change.state === 'removed') showUnavailable(change.room ?? undefined, whyNot(change.status));
-        else showUnavailable(change.session.room, whyNot(change.session.guest.status));
+        if (change.state === 'unreachable') showEnd(undefined, 'offline');
+        else if (change.state === 'access_removed') showEnd(change.room ?? undefined, 'access_removed');
+        else if (change.state === 'removed') showEnd(change.room ?? undefined, stateOf(change.status));
+        else showEnd(change.session.room, stateOf(change.session.guest.status));
         resolve(false);
       },
     });
@@ -93,12 +137,12 @@ export function startGuestPage(roomId: string): Promise<boolean> {
 
 /** The guest's view of the room: heading, badge, and a Leave button. */
 function showMedia(session: GuestSession, leave: () => Promise<void>): void {
-  showRoomHeading(session.room, byId('room-title'), byId('room-schedule'));
-  byId('guest-name').textContent = session.guest.name;
-  byId('guest-badge').hidden = false;
-  const description = byId('room-description');
-  description.textContent = pageText.watching;
-  description.lang = language;
+  showRoomHeading(session.room, language);
+  const badge = byId('guest-badge');
+  badge.replaceChildren();
+  render(html`${pageText.watchingAs} <strong><bdi>${session.guest.name}</bdi></strong>`, badge);
+  badge.hidden = false;
+  byId('room-description').textContent = pageText.watching;
   byId('leave-button').addEventListener('click', () => void leave(), { once: true });
 }
 

@@ -1,10 +1,10 @@
 // The media page for signed-in people: site navigation, the host/moderator switch, and below the
 // screen the Share window and the three-dot menu, both opening <guest-access-manager>.
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import { en } from '../../widget/locales/en.ts';
 import { hostTokenSource, type Identity } from './host-token.ts';
 import { setUpMenu } from './menu.ts';
-import { byId, type DemoRoom, showUnavailable } from './page.ts';
-import { showRoomHeading } from './schedule.ts';
+import { byId, type DemoRoom, showRoomHeading, showStatus } from './page.ts';
 
 const IDENTITY_KEY = 'northwind:identity';
 const LANGUAGE_KEY = 'northwind:language';
@@ -24,10 +24,11 @@ export async function startHostPage(roomId: string): Promise<boolean> {
   const room = rooms.find((candidate) => candidate.id === roomId);
   renderNav(rooms, roomId);
   if (!room) {
-    showUnavailable(undefined, 'This media does not exist.');
+    const message = 'This media does not exist.';
+    showStatus(undefined, { state: 'access_removed', title: 'Media unavailable', message }, en, 'en');
     return false;
   }
-  showRoomHeading(room, byId('room-title'), byId('room-schedule'));
+  showRoomHeading(room, navigator.language);
   byId('room-description').textContent = room.description;
 
   const identitySelect = remembered(byId<HTMLSelectElement>('identity'), IDENTITY_KEY);

@@ -1,6 +1,12 @@
-// What both modes of the media page share: element lookup and the demo backend's room shape.
+// What both modes of the media page share: element lookup, the room's heading, and the status page that
+// replaces the media (the entry page's own card and status template, so a guest sees the same page).
+import { html, render } from 'lit';
+import { styles as cardStyles } from '../../widget/guest-entry-form/guest-entry-form.styles.ts';
+import { roomHeader } from '../../widget/guest-entry-form/room-header.ts';
 import type { RoomSchedule } from '../../widget/internal/api-client.ts';
-import { showRoomHeading } from './schedule.ts';
+import { scheduleParts, scheduleTemplate } from '../../widget/internal/schedule.ts';
+import { type Status, statusTemplate } from '../../widget/internal/status.ts';
+import type { EntryTranslation } from '../../widget/locales/en.ts';
 
 /** A room as the demo backend lists it (GET /demo/api/rooms). */
 export interface DemoRoom extends RoomSchedule {
@@ -24,11 +30,32 @@ export function showMode(mode: 'host' | 'guest'): void {
     element.hidden = mode !== 'guest';
 }
 
-/** Replaces the media with a message: the access-removed page, or why the media cannot be shown. */
-export function showUnavailable(room: RoomSchedule | undefined, message: string): void {
+/** The room's title and schedule above the player, in the page's language. */
+export function showRoomHeading(room: RoomSchedule, language: string): void {
+  byId('room-title').textContent = room.title;
+  render(scheduleTemplate(scheduleParts(room, language)), byId('room-schedule'));
+  document.title = `${room.title} — Northwind Live`;
+}
+
+/** Replaces the media with a status page: the room (where known) and why the media cannot be shown. */
+export function showStatus(
+  room: RoomSchedule | undefined,
+  status: Status,
+  t: EntryTranslation,
+  language: string,
+) {
   byId('media').hidden = true;
   byId('guest-badge').hidden = true;
-  byId('removed').hidden = false;
-  if (room) showRoomHeading(room, byId('removed-title'), byId('removed-schedule'));
-  byId('removed-message').textContent = message;
+  const section = byId('removed');
+  section.hidden = false;
+  if (room) document.title = `${room.title} — Northwind Live`;
+  const root = section.shadowRoot ?? section.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = cardStyles.flatMap((sheet) => (sheet.styleSheet ? [sheet.styleSheet] : []));
+  render(
+    html`<div class="base" lang=${language} dir=${t.dir}>
+      ${room ? roomHeader(t, room, Date.now(), language) : ''}
+      ${statusTemplate({ ...status, heading: room ? 'h2' : 'h1' })}
+    </div>`,
+    root,
+  );
 }

@@ -34,7 +34,10 @@ export const setupRoom = (input: SetupInput = {}) =>
   });
 
 export const callApi = (input: { method?: string; path: string; token?: string; body?: unknown }) =>
-  executeServerCommand<{ status: number; body: unknown }, unknown>('ga:call', input);
+  executeServerCommand<{ status: number; headers: Record<string, string>; body: unknown }, unknown>(
+    'ga:call',
+    input,
+  );
 
 export const advanceClock = (ms: number) => executeServerCommand('ga:advance-clock', { ms });
 
@@ -57,7 +60,8 @@ export function find<T extends HTMLElement = HTMLElement>(element: GuestEntryFor
 
 /** Waits for a view to show: `form`, `waiting`, `admitted`, `denied`, `removed`, `left` or `unavailable`. */
 export async function viewShown(element: GuestEntryForm, view: string) {
-  const selector = view === 'form' ? 'form' : view === 'unavailable' ? '.message' : `[data-outcome=${view}]`;
+  const outcome = view === 'unavailable' ? 'access_removed' : view;
+  const selector = view === 'form' ? 'form' : `[data-outcome=${outcome}]`;
   await waitUntil(() => shadow(element).querySelector(selector), `the ${view} view did not show`, {
     timeout: 5000,
   });
@@ -97,4 +101,35 @@ export async function decide(room: Room, decision: 'admit' | 'deny' | 'remove') 
   const path = `/v1/rooms/${room.roomId}/guests/${guest?.id}/${decision}`;
   const result = await callApi({ method: 'POST', path, token: room.hostToken });
   if (result.status >= 300) throw new Error(`${decision} failed: ${JSON.stringify(result.body)}`);
+}
+
+/** A computed colour (`rgb()`, `rgba()` or `color(srgb …)`, as Chromium reports them) as 0–255 channels. */
+export function channels(color: string): [number, number, number] {
+  const srgb = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)/.exec(color);
+  if (srgb) return [1, 2, 3].map((i) => Number(srgb[i]) * 255) as [number, number, number];
+  const rgb = /^rgba?\((\d+(?:\.\d+)?),? (\d+(?:\.\d+)?),? (\d+(?:\.\d+)?)/.exec(color);
+  if (rgb) return [1, 2, 3].map((i) => Number(rgb[i])) as [number, number, number];
+  throw new Error(`unparsed colour ${color}`);
+}
+
+/** Collects what the page's own code reports while `run` runs: console errors and warnings, errors. */
+export async function consoleProblems(run: () => Promise<void>): Promise<string[]> {
+  const problems: string[] = [];
+  const { error, warn } = console;
+  const onError = (event: ErrorEvent) => problems.push(`error: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) => problems.push(`unhandled: ${String(event.reason)}`);
+  console.error = (...args: unknown[]) => problems.push(`console.error: ${args.join(' ')}`);
+  console.warn = (...args: unknown[]) => problems.push(`console.warn: ${args.join(' ')}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  try {
+    await run();
+    // Rejections are reported a task later.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  } finally {
+    Object.assign(console, { error, warn });
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  }
+  return problems;
 }

@@ -44,10 +44,12 @@ describe('<guest-entry-form> rate limited (429)', () => {
 
     const element = await entryForm(room, room.tokens[0]);
     await viewShown(element, 'rate_limited');
-    expect(shadow(element).textContent).to.include(TOO_MANY);
+    expect(find(element, '[part=status-title]').textContent).to.equal('Too many attempts');
+    expect(find(element, '[part=message]').textContent).to.equal('Please wait a moment, then try again.');
     expect(shadow(element).textContent).not.to.include('Cannot reach the server');
     const retry = find<HTMLButtonElement>(element, '[part=retry-button]');
     expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    expect(retry.textContent?.trim()).to.match(/^Try again in \d+ s$/);
     retry.click();
     await element.updateComplete;
     expect(shadow(element).querySelector('[data-outcome=rate_limited]')).to.exist;
@@ -55,6 +57,7 @@ describe('<guest-entry-form> rate limited (429)', () => {
     await waitUntil(() => retry.getAttribute('aria-disabled') === 'false', 'retry still held', {
       timeout: 4000,
     });
+    expect(retry.textContent?.trim()).to.equal('Try again');
     retry.click();
     await viewShown(element, 'form');
   });

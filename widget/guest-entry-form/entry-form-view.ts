@@ -67,8 +67,14 @@ export function entryFormView(t: EntryTranslation, state: EntryFormState, action
         ? html`<p part="error" class="error" role="alert">${submitErrorText(t, state.submitError)}</p>`
         : nothing
     }
-    <button part="submit-button" class="primary" type="submit" aria-disabled=${state.sending || state.paused ? 'true' : 'false'}>
-      ${state.sending ? t.entry.joining : t.entry.submit}
+    <button
+      part="submit-button"
+      class="primary"
+      type="submit"
+      aria-disabled=${state.sending || state.paused ? 'true' : 'false'}
+      aria-busy=${state.sending ? 'true' : 'false'}
+    >
+      ${state.sending ? html`<span class="spinner" aria-hidden="true"></span>${t.entry.joining}` : t.entry.submit}
     </button>
   </form>`;
 }

@@ -1,70 +1,88 @@
 import { css } from 'lit';
+import { statusStyles } from '../internal/status.ts';
+import { buttonStyles, spinner, theme } from '../internal/theme.ts';
 
-// Public knobs are --guest-access-*; private ones are --_*. Colours follow the theme attribute or,
-// without one, the system (light-dark() resolves against color-scheme). Logical properties only, for RTL.
-export const styles = css`
+// Colours and knobs come from the shared theme (widget/internal/theme.ts); logical properties only, for RTL.
+const card = css`
   :host {
     display: block;
-    color-scheme: light dark;
   }
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    color-scheme: dark;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-
   .base {
-    --_accent: var(--guest-access-accent, var(--_brand-accent, #2457d6));
-    --_accent-text: var(--guest-access-accent-text, #fff);
-    --_background: var(--guest-access-background, light-dark(#fff, #1f2126));
-    --_text: var(--guest-access-text, light-dark(#1b1d22, #eceef2));
-    --_muted: light-dark(#555b69, #aab0bd);
-    --_border: light-dark(#c5cad4, #4a4f5c);
-    --_field: light-dark(#fff, #16181c);
-    --_error: light-dark(#b42318, #ff9a8f);
+    position: relative;
     box-sizing: border-box;
-    max-inline-size: 28rem;
+    max-inline-size: 30rem;
     margin-inline: auto;
     padding: 1.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--guest-access-radius, 12px);
+    border: 1px solid var(--_rule);
+    border-radius: var(--_radius);
     background: var(--_background);
     color: var(--_text);
-    font-family: var(--guest-access-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    box-shadow: 0 1px 2px rgb(0 0 0 / 0.06), 0 8px 24px rgb(0 0 0 / 0.06);
+    font-family: var(--_font);
     font-size: 1rem;
+    font-weight: 400;
     line-height: 1.5;
+    letter-spacing: normal;
     text-align: start;
+    text-transform: none;
     overflow-wrap: anywhere;
   }
   @media (max-width: 380px) {
     .base {
-      padding: 1rem;
+      padding: 1.25rem 1rem;
+    }
+    .language {
+      inset-block-start: 1.25rem;
+      inset-inline-end: 0.75rem;
     }
   }
 
-  .toolbar {
+  /* The language selector sits in the card's top corner; whatever comes first keeps clear of it. */
+  .brand {
     display: flex;
     align-items: center;
-    gap: 1rem;
+    gap: 0.5rem;
+    min-inline-size: 0;
     min-block-size: 2rem;
-    margin-block-end: 1rem;
+    margin-block-end: 1.25rem;
+    padding-inline-end: 4rem;
+    font-weight: 600;
+  }
+  .language + .room {
+    padding-inline-end: 4rem;
   }
   .logo {
-    max-block-size: 2.5rem;
-    max-inline-size: 60%;
+    display: block;
+    max-block-size: 2rem;
+    max-inline-size: 10rem;
     object-fit: contain;
+  }
+  .initial {
+    display: grid;
+    place-items: center;
+    flex: none;
+    inline-size: 2rem;
+    block-size: 2rem;
+    border-radius: 8px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-size: 1rem;
+    line-height: 1;
+  }
+  .brand-name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
 
   .language {
-    position: relative;
+    position: absolute;
+    inset-block-start: 1.5rem;
+    inset-inline-end: 1.25rem;
+    box-sizing: border-box;
     display: inline-flex;
     align-items: center;
-    margin-inline-start: auto;
-    padding-block: 0.25rem;
+    min-block-size: 2rem;
     padding-inline: 0.5rem;
     border-radius: 6px;
     font-size: 0.875rem;
@@ -72,10 +90,10 @@ export const styles = css`
     white-space: nowrap;
   }
   .language:hover {
-    background: light-dark(#eef0f4, #2c2f36);
+    background: var(--_surface);
   }
   .language:focus-within {
-    outline: 2px solid var(--_accent);
+    outline: var(--_focus-ring);
     outline-offset: 2px;
   }
   /* The native select does the work; it lies, invisible, over the short "EN ▾". */
@@ -96,29 +114,71 @@ export const styles = css`
   h1 {
     font-size: 1.375rem;
     line-height: 1.3;
-  }
-  h2 {
-    font-size: 1.125rem;
+    text-wrap: balance;
   }
   [tabindex='-1']:focus {
     outline: none;
   }
   .room {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.375rem;
+    justify-items: start;
     margin-block-end: 1.25rem;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding-block: 0.125rem;
+    padding-inline: 0.5rem;
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 0.8125rem;
+    font-weight: 600;
+  }
+  .badge[data-badge='live'] {
+    background: color-mix(in srgb, var(--_danger) 14%, var(--_background));
+  }
+  .badge[data-badge='live']::before {
+    content: '';
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: var(--_danger);
+  }
+  .schedule {
+    font-size: 0.9375rem;
+    overflow: hidden;
+  }
+  /* When the range wraps to a line of its own, its separator starts that line, outside the clip. */
+  .schedule-line {
+    display: flex;
+    flex-wrap: wrap;
+    margin-inline-start: -1.25em;
+  }
+  .schedule-line > :first-child {
+    margin-inline-start: 1.25em;
+  }
+  .separator {
+    display: inline-block;
+    inline-size: 1.25em;
+    text-align: center;
   }
   .schedule,
   .intro,
   .hint {
     color: var(--_muted);
   }
+  .nowrap {
+    white-space: nowrap;
+  }
   .hint,
   .error {
     font-size: 0.875rem;
   }
   .error {
-    color: var(--_error);
+    color: var(--_danger);
   }
 
   form {
@@ -133,7 +193,7 @@ export const styles = css`
     font-weight: 600;
   }
   .required {
-    color: var(--_error);
+    color: var(--_danger);
   }
   input {
     box-sizing: border-box;
@@ -149,70 +209,58 @@ export const styles = css`
   }
   input:focus-visible {
     border-color: var(--_accent);
-    outline: 2px solid var(--_accent);
+    outline: var(--_focus-ring);
     outline-offset: 1px;
   }
   input[aria-invalid='true'] {
-    border-color: var(--_error);
+    border-color: var(--_danger);
+  }
+  form .primary {
+    inline-size: 100%;
+    margin-block-start: 0.25rem;
   }
 
-  button {
-    min-block-size: 2.75rem;
-    padding-block: 0.5rem;
-    padding-inline: 1.25rem;
-    border: 1px solid transparent;
-    border-radius: 8px;
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
+  .details {
+    justify-self: stretch;
+    display: grid;
+    gap: 0.375rem;
+    justify-items: center;
+    color: var(--_muted);
   }
-  button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  .primary {
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-  .primary:hover {
-    filter: brightness(1.08);
-  }
-  .secondary {
-    background: transparent;
-    border-color: var(--_border);
+  .joining-as {
     color: var(--_text);
   }
-  button[aria-disabled='true'] {
-    opacity: 0.65;
-    cursor: progress;
+  .meta {
+    font-size: 0.875rem;
   }
-
-  .status {
-    display: grid;
-    gap: 0.75rem;
-    justify-items: start;
+  .link {
+    min-block-size: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
   }
-  .pulse {
-    inline-size: 2.5rem;
-    block-size: 2.5rem;
-    border-radius: 50%;
-    background: var(--_accent);
-    animation: pulse 1.6s ease-in-out infinite;
+  .lobby-message {
+    margin: 0.5rem 0 0;
+    padding: 0.75rem 1rem;
+    border-radius: 8px;
+    background: var(--_surface);
+    color: var(--_text);
+    text-align: start;
+    justify-self: stretch;
   }
-  @keyframes pulse {
-    0%,
-    100% {
-      opacity: 0.35;
-      transform: scale(0.8);
-    }
-    50% {
-      opacity: 1;
-      transform: scale(1);
-    }
+  .lobby-message figcaption {
+    font-size: 0.8125rem;
+    font-weight: 600;
+    color: var(--_muted);
   }
-  @media (prefers-reduced-motion: reduce) {
-    .pulse {
-      animation: none;
-    }
+  .lobby-message blockquote {
+    margin: 0;
+    white-space: pre-line;
   }
 `;
+
+export const styles = [theme, buttonStyles, spinner, statusStyles, card];

@@ -1,7 +1,7 @@
 // "Copy invitation": the room's title, its schedule in the host's language and time zone, and the link, as
 // plain text ready for mail or chat. No words of its own, so it needs no translation.
-import { formatSchedule } from '../guest-entry-form/schedule.ts';
 import type { RoomSchedule } from './api-client.ts';
+import { scheduleParts } from './schedule.ts';
 
 export interface InvitationInput {
   room: RoomSchedule;
@@ -16,6 +16,8 @@ export interface InvitationInput {
 /** Title, schedule (when the room has one) and link, one per line. */
 export function invitationText({ room, url, locale, timeZone }: InvitationInput): string {
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const schedule = formatSchedule({ ...room, timeZone: zone }, locale);
+  // The guests' own formatter, as plain text: no isolates or markup, which mail and chat would show.
+  const parts = scheduleParts({ ...room, timeZone: zone }, locale);
+  const schedule = parts && `${parts.date} · ${parts.times}${parts.zone ? ` ${parts.zone}` : ''}`;
   return [room.title, schedule, url].filter(Boolean).join('\n');
 }

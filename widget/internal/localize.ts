@@ -1,6 +1,8 @@
 // Picks the element's language (its `lang` attribute, else the nearest ancestor's, else the page's),
 // loads that translation on demand (English is built in; the others are separate chunks, one per
-// language and element) and tells the element to render again once it has arrived.
+// language and element) and tells the element to render again once it has arrived. Like Shoelace, one
+// observer of <html lang dir> serves every connected element: a page that switches its language later
+// switches the elements that follow it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ElementTranslation, Section } from '../locales/en.ts';
 
@@ -22,6 +24,27 @@ export function toLanguage(tag: string | null | undefined): Language {
   return supportedLanguages.includes(base) ? base : 'en';
 }
 
+/** The connected controllers, told when <html lang> changes; the observer runs only while there are some. */
+const following = new Set<{ update(): void }>();
+let pageObserver: MutationObserver | undefined;
+
+function follow(controller: { update(): void }) {
+  following.add(controller);
+  if (pageObserver || typeof MutationObserver === 'undefined') return;
+  pageObserver = new MutationObserver(() => {
+    for (const each of following) each.update();
+  });
+  pageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+}
+
+function unfollow(controller: { update(): void }) {
+  following.delete(controller);
+  if (following.size === 0) {
+    pageObserver?.disconnect();
+    pageObserver = undefined;
+  }
+}
+
 export class LocalizeController<S extends Section> implements ReactiveController {
   /** The translation in use; English until the wanted one has loaded. */
   t: ElementTranslation<S>;
@@ -36,19 +59,26 @@ export class LocalizeController<S extends Section> implements ReactiveController
   }
 
   hostConnected() {
+    follow(this);
     this.update();
   }
 
-  /** Call when the `lang` attribute may have changed (e.g. from `willUpdate`). */
+  hostDisconnected() {
+    unfollow(this);
+  }
+
+  /** Call when the `lang` attribute may have changed (e.g. from `willUpdate`); the page's is observed. */
   update() {
     // The `lang` property first: an element that declares it as a Lit property reflects it only later.
     const wanted = toLanguage(
       this.host.lang || (this.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang),
     );
+    const changed = wanted !== this.language;
     this.language = wanted;
     const ready = this.catalog[wanted];
     if (typeof ready !== 'function') {
       this.t = ready;
+      if (changed) this.host.requestUpdate();
       return;
     }
     ready().then((translation) => {

@@ -76,3 +76,100 @@ export const themeProperties = {
   '--guest-access-radius': 'Corner radius of the card or window.',
   '--guest-access-font': 'The font family.',
 } as const;
+
+/** Buttons both elements draw: `.primary` (accent) and `.secondary` (outlined); busy ones keep full contrast. */
+export const buttonStyles = css`
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+    min-block-size: 2.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 1.25rem;
+    border: 1px solid transparent;
+    border-radius: 8px;
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  .primary {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .primary:hover {
+    background: color-mix(in srgb, var(--_accent) 88%, var(--_text));
+  }
+  .secondary {
+    background: transparent;
+    border-color: var(--_border);
+    color: var(--_text);
+  }
+  .secondary:hover {
+    background: var(--_surface);
+  }
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+  }
+  .secondary[aria-disabled='true'] {
+    color: var(--_muted);
+  }
+  button[aria-busy='true'] {
+    cursor: progress;
+  }
+`;
+
+type Rgb = [number, number, number];
+
+/** Relative luminance (WCAG 2) of an sRGB colour with 0–255 channels. */
+function luminance(rgb: Rgb): number {
+  const [r, g, b] = rgb.map((channel) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as Rgb;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The WCAG contrast ratio of two colours, 1 to 21. */
+export function contrastRatio(a: Rgb, b: Rgb): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+const hex = (rgb: Rgb) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+const mix = (from: Rgb, to: Rgb, amount: number) => from.map((c, i) => c + (to[i] - c) * amount) as Rgb;
+
+// The default card of each theme (see `theme`): a tenant's colour must reach 3:1 on it.
+const CARD: Record<'light' | 'dark', Rgb> = { light: [255, 255, 255], dark: [0x1f, 0x21, 0x26] };
+const WHITE: Rgb = [255, 255, 255];
+const INK: Rgb = [0x0b, 0x12, 0x20];
+
+/** The colour moved toward the text's end of the scale, in 5 % steps, until it is 3:1 on the card. */
+function legibleOn(color: Rgb, card: Rgb): Rgb {
+  const toward = luminance(card) > 0.5 ? INK : WHITE;
+  let step = 0;
+  let adjusted = color;
+  while (contrastRatio(adjusted, card) < 3 && step < 20) adjusted = mix(color, toward, ++step / 20);
+  return adjusted;
+}
+
+/**
+ * A tenant's branding colour (`#rrggbb`) as the private `--_brand-accent` and `--_brand-accent-text`
+ * of the theme: per theme, nudged until it reaches 3:1 on the card, with white or ink text on it,
+ * whichever reads better. Undefined for anything but `#rrggbb`.
+ */
+export function brandAccent(color: string | null | undefined) {
+  if (!color || !/^#[0-9a-f]{6}$/i.test(color)) return undefined;
+  const rgb = [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16)) as Rgb;
+  const [light, dark] = [legibleOn(rgb, CARD.light), legibleOn(rgb, CARD.dark)];
+  const textOn = (accent: Rgb) =>
+    hex(contrastRatio(WHITE, accent) >= contrastRatio(INK, accent) ? WHITE : INK);
+  return {
+    '--_brand-accent': `light-dark(${hex(light)}, ${hex(dark)})`,
+    '--_brand-accent-text': `light-dark(${textOn(light)}, ${textOn(dark)})`,
+  };
+}

@@ -36,4 +36,16 @@ export const entry = {
   askAgain: 'Ask again',
   askAgainIn: (seconds: number) => `Ask again in ${seconds} s`,
   unavailableTitle: 'Link unavailable',
+  leftMessage: 'The host no longer sees you in the waiting room.',
+  sessionLeftTitle: 'You left the session',
+  sessionLeft: 'Open your guest link again to rejoin.',
+  offlineTitle: "Can't reach the server",
+  offline: 'Check your connection, then try again.',
+  rateLimitedTitle: 'Too many attempts',
+  rateLimitedWait: 'Please wait a moment, then try again.',
+  liveNow: 'Live now',
+  /** `duration` is already formatted for the language: "20 min", "2 hr". */
+  startsIn: (duration: string) => `Starts in ${duration}`,
+  ended: 'Ended',
+  retryIn: (seconds: number) => `Try again in ${seconds} s`,
 };

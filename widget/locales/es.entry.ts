@@ -41,6 +41,17 @@ export const entry: Translation['entry'] = {
   askAgain: 'Volver a pedir',
   askAgainIn: (seconds: number) => `Volver a pedir en ${seconds} s`,
   unavailableTitle: 'Enlace no disponible',
+  leftMessage: 'El anfitrión ya no te ve en la sala de espera.',
+  sessionLeftTitle: 'Has salido de la sesión',
+  sessionLeft: 'Vuelve a abrir tu enlace de invitado para entrar de nuevo.',
+  offlineTitle: 'No se puede conectar con el servidor',
+  offline: 'Comprueba tu conexión y vuelve a intentarlo.',
+  rateLimitedTitle: 'Demasiados intentos',
+  rateLimitedWait: 'Espera un momento y vuelve a intentarlo.',
+  liveNow: 'En directo',
+  startsIn: (duration: string) => `Empieza en ${duration}`,
+  ended: 'Finalizada',
+  retryIn: (seconds: number) => `Reintentar en ${seconds} s`,
 };
 
 /** What <guest-entry-form> reads in Spanish. */

@@ -38,6 +38,17 @@ export const entry: Translation['entry'] = {
   askAgain: 'לבקש שוב',
   askAgainIn: (seconds: number) => `לבקש שוב בעוד ${seconds} שנ׳`,
   unavailableTitle: 'הקישור אינו זמין',
+  leftMessage: 'המארח כבר לא רואה אתכם בחדר ההמתנה.',
+  sessionLeftTitle: 'יצאתם מהמפגש',
+  sessionLeft: 'פתחו שוב את קישור האורח כדי להצטרף מחדש.',
+  offlineTitle: 'אין חיבור לשרת',
+  offline: 'בדקו את החיבור ונסו שוב.',
+  rateLimitedTitle: 'יותר מדי ניסיונות',
+  rateLimitedWait: 'המתינו רגע ונסו שוב.',
+  liveNow: 'בשידור חי',
+  startsIn: (duration: string) => `מתחיל בעוד ${duration}`,
+  ended: 'הסתיים',
+  retryIn: (seconds: number) => `ניסיון נוסף בעוד ${seconds} שנ׳`,
 };
 
 /** What <guest-entry-form> reads in Hebrew. */

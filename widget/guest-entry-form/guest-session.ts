@@ -1,0 +1,417 @@
+// The guest's way through a link as a state machine: which view shows, what moves it on (the link's
+// answer, a submit, the lobby stream's decisions, leaving, asking again) and the work each view waits
+// for (a request, the lobby stream, a Retry-After, the clock of the time waited). The element renders
+// `state`; every change goes through `go()`, which refuses a transition the table does not allow.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  ApiClient,
+  ApiRequestError,
+  type GuestSession,
+  type GuestStatus,
+  type KnockState,
+  type LinkPage,
+  type Lobby,
+  type Redemption,
+  type RoomSchedule,
+  type RoomSummary,
+} from '../internal/api-client.ts';
+import { emit } from '../internal/events.ts';
+import type { Field, FieldErrors, SubmitError } from './entry-form-view.ts';
+import {
+  forgetSession,
+  forgetWaitingSince,
+  loadSession,
+  saveSession,
+  waitingSince,
+} from './stored-session.ts';
+
+export type SessionState =
+  | 'loading'
+  | 'form'
+  | 'waiting'
+  | 'admitted'
+  | 'denied'
+  | 'removed'
+  | 'left'
+  | 'unavailable'
+  | 'offline'
+  | 'rate_limited';
+
+/** Where each state may go besides `anywhere`. `loading` re-validates (a refresh, a retry, a decision). */
+const transitions: Record<SessionState, readonly SessionState[]> = {
+  loading: ['form', 'waiting', 'admitted', 'denied', 'removed', 'left'],
+  form: ['waiting', 'admitted'],
+  waiting: ['waiting', 'admitted', 'denied', 'removed', 'left'],
+  admitted: ['admitted', 'removed', 'left'],
+  denied: ['waiting', 'denied', 'admitted'],
+  removed: [],
+  left: [],
+  unavailable: [],
+  offline: [],
+  rate_limited: [],
+};
+/** Any step can be refused or cut off, and every view can start over. */
+const anywhere: readonly SessionState[] = ['loading', 'unavailable', 'offline', 'rate_limited'];
+
+export const canGo = (from: SessionState, to: SessionState) =>
+  anywhere.includes(to) || transitions[from].includes(to);
+
+type Guest = Redemption['guest'];
+
+/** The guest once the API accepted them: what the hand-off and the lobby stream need. */
+interface Entered {
+  guest: Guest;
+  room: RoomSummary;
+  session: string;
+  lobby?: GuestSession['lobby'];
+  knock?: KnockState;
+}
+
+export interface SessionHost extends ReactiveControllerHost, HTMLElement {
+  api: string;
+  token: string;
+  readonly hasUpdated: boolean;
+}
+
+/** A 4xx answer: the server (or a proxy) refused, and sending the same again would not change it. */
+const isRefusal = (error: ApiRequestError) => error.status >= 400 && error.status < 500;
+
+/** randomUUID needs a secure context; getRandomValues does not (a LAN address over plain http). */
+const newAttemptKey = (): string =>
+  crypto.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join(
+    '',
+  );
+
+/** The room's joinUrl with the guest-session token in the fragment, which never reaches a server log. */
+function joinUrlWithSession(joinUrl: string, session: string): string | undefined {
+  const url = new URL(joinUrl, location.href);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  url.hash = `session=${encodeURIComponent(session)}`;
+  return url.href;
+}
+
+export class GuestSessionController implements ReactiveController {
+  state: SessionState = 'loading';
+  room: RoomSchedule | undefined;
+  branding: LinkPage['branding'] | undefined;
+  /** The form's fields and errors (reasons, not sentences, so they follow a change of language). */
+  form = {
+    name: '',
+    email: '',
+    fieldErrors: {} as FieldErrors,
+    submitError: undefined as SubmitError | undefined,
+  };
+  sending = false;
+  /** Rate limited: Join and Try again wait until the server's Retry-After has passed (`pausedUntil`). */
+  paused = false;
+  pausedUntil = 0;
+  /** The element is going to the room's joinUrl. */
+  navigating = false;
+  lobby: Lobby | undefined;
+  knock: KnockState | undefined;
+  /** Who is joining, while entered. */
+  guestName = '';
+  /** The clock of the time waited and of the countdowns, ticking only while one shows. */
+  now = Date.now();
+  waitStart = 0;
+  /** Set by a user action or a decision: the element moves focus into the next view. */
+  focusNext = false;
+
+  private run: AbortController | undefined;
+  private attemptKey: string | undefined;
+  private entered: Entered | undefined;
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly host: SessionHost) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    // Moved in the DOM: disconnecting stopped the stream, so pick up where the guest was.
+    if (this.host.hasUpdated) this.start();
+  }
+
+  hostDisconnected() {
+    this.run?.abort();
+    clearTimeout(this.pauseTimer);
+    clearTimeout(this.retryTimer);
+    this.tick(false);
+  }
+
+  /** The only way the view changes. */
+  private go(next: SessionState) {
+    if (!canGo(this.state, next)) return;
+    this.state = next;
+    if (next !== 'waiting') forgetWaitingSince(this.host.token);
+    // The clock shows in these views: the time waited, Ask again's and Try again's countdowns.
+    this.tick(this.host.isConnected && ['waiting', 'denied', 'rate_limited'].includes(next));
+    this.host.requestUpdate();
+  }
+
+  private tick(on: boolean) {
+    if (on && !this.ticker)
+      this.ticker = setInterval(() => {
+        this.now = Date.now();
+        this.host.requestUpdate();
+      }, 1000);
+    if (!on && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  private client(session?: string) {
+    return new ApiClient(new URL(this.host.api || '/', document.baseURI).href, () => session);
+  }
+
+  /** Aborts the previous view's work and returns the signal for the next. */
+  private newRun(): AbortSignal {
+    this.run?.abort();
+    clearTimeout(this.retryTimer);
+    this.run = new AbortController();
+    return this.run.signal;
+  }
+
+  /** Opens the link again: a stored session is re-validated (no new use), else the form shows. */
+  start() {
+    this.go('loading');
+    void this.resume();
+  }
+
+  /** Starts over after a user's action (Join again, Try again): the next view takes the focus. */
+  restart() {
+    if (this.paused) return;
+    this.focusNext = true;
+    this.start();
+  }
+
+  private async resume() {
+    const signal = this.newRun();
+    const session = loadSession(this.host.token);
+    try {
+      if (session) {
+        const current = await this.client(session).request<GuestSession>('GET', 'v1/guest/session', {
+          signal,
+        });
+        return this.enter({ ...current, session }, signal);
+      }
+      const page = await this.client().request<LinkPage>(
+        'GET',
+        `v1/links/${encodeURIComponent(this.host.token)}`,
+        { signal },
+      );
+      this.room = page.room;
+      this.branding = page.branding;
+      this.go('form');
+    } catch (error) {
+      if (!signal.aborted) this.fail(error);
+    }
+  }
+
+  /** Where a refusal of the link or the session leaves the guest. */
+  private fail(error: unknown) {
+    if (!(error instanceof ApiRequestError)) throw error;
+    if (error.code === 'unauthorized') {
+      // The stored session is unknown or expired: start over from the link.
+      forgetSession(this.host.token);
+      return this.start();
+    }
+    if (error.code === 'rate_limited') {
+      this.pause(error);
+      return this.go('rate_limited');
+    }
+    if (!isRefusal(error)) return this.go('offline');
+    // Any other refusal (410, 404, or a 4xx of a proxy in between) means this link cannot be used.
+    forgetSession(this.host.token);
+    this.entered = undefined;
+    this.room = (error.body.room as RoomSchedule | undefined) ?? this.room;
+    this.go('unavailable');
+  }
+
+  input(field: Field, value: string) {
+    this.form[field] = value;
+    this.attemptKey = undefined;
+    if (this.form.fieldErrors[field])
+      this.form.fieldErrors = { ...this.form.fieldErrors, [field]: undefined };
+    this.host.requestUpdate();
+  }
+
+  /** Sends the form; `email` is the field itself, whose validity the browser has judged. */
+  async submit(email: HTMLInputElement): Promise<boolean> {
+    if (this.sending || this.paused) return true;
+    const name = this.form.name.trim();
+    this.form.fieldErrors = {
+      name: name ? undefined : 'required',
+      email: email.validity.valueMissing ? 'required' : email.validity.valid ? undefined : 'invalid',
+    };
+    this.form.submitError = undefined;
+    this.host.requestUpdate();
+    if (this.form.fieldErrors.name || this.form.fieldErrors.email) return false;
+
+    this.sending = true;
+    this.attemptKey ??= newAttemptKey();
+    const signal = this.newRun();
+    try {
+      const redemption = await this.client().request<Redemption>(
+        'POST',
+        `v1/links/${encodeURIComponent(this.host.token)}/guests`,
+        { body: { name, email: email.value }, headers: { 'Idempotency-Key': this.attemptKey }, signal },
+      );
+      this.attemptKey = undefined;
+      saveSession(this.host.token, redemption.session);
+      this.focusNext = true;
+      this.enter(redemption, signal);
+      return true;
+    } catch (error) {
+      return signal.aborted || this.refuse(error);
+    } finally {
+      this.sending = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** A refused submit: errors beside the fields (false), or why it failed (the key stays for a retry). */
+  private refuse(error: unknown): boolean {
+    if (!(error instanceof ApiRequestError)) throw error;
+    if (error.code === 'validation_failed' && (error.fields.name || error.fields.email)) {
+      this.form.fieldErrors = {
+        name: error.fields.name ? 'invalid' : undefined,
+        email: error.fields.email ? 'invalid' : undefined,
+      };
+      return false;
+    }
+    if (error.code === 'rate_limited') {
+      this.pause(error);
+      this.form.submitError = 'rate_limited';
+      return true;
+    }
+    // The key belongs to other values (never sent so by this form): Join again sends a new one.
+    if (error.code === 'idempotency_key_reused') this.attemptKey = undefined;
+    else if (isRefusal(error)) {
+      this.focusNext = true;
+      this.fail(error);
+      return true;
+    }
+    this.form.submitError = error.code === 'network' ? 'network' : 'failed';
+    return true;
+  }
+
+  /** Holds retries (Join, Try again) until the server's Retry-After has passed. */
+  private pause(error: ApiRequestError) {
+    if (!error.retryAfter) return;
+    this.paused = true;
+    this.pausedUntil = Date.now() + error.retryAfter * 1000;
+    this.now = Date.now();
+    clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => {
+      this.paused = false;
+      this.host.requestUpdate();
+    }, error.retryAfter * 1000);
+  }
+
+  private enter(entered: Entered, signal: AbortSignal) {
+    this.entered = entered;
+    this.room = entered.room;
+    this.guestName = entered.guest.name;
+    this.lobby = entered.lobby ?? undefined;
+    this.knock = entered.knock;
+    this.now = Date.now();
+    const { status } = entered.guest;
+    if (status === 'waiting') this.waitStart = waitingSince(this.host.token, this.now);
+    this.show(status);
+    if (status === 'waiting' || status === 'admitted') void this.follow(signal);
+  }
+
+  private show(status: GuestStatus) {
+    if (status === 'admitted') return this.handOff();
+    if (status === 'left') forgetSession(this.host.token);
+    this.go(status);
+  }
+
+  /** Follows the lobby stream; the server sends the current status first, then each decision. */
+  private async follow(signal: AbortSignal) {
+    const { session } = this.entered as Entered;
+    await this.client(session).follow(
+      'v1/guest/events',
+      {
+        onEvent: (name, data) => {
+          if (name === 'status') this.decide((data as { status: GuestStatus }).status);
+          else if (name === 'lobby') {
+            this.lobby = data as Lobby;
+            this.host.requestUpdate();
+          }
+        },
+        onError: (error) => this.fail(error),
+      },
+      signal,
+    );
+    // The server ended the stream while the guest still waits (a restart, a proxy): look again.
+    if (!signal.aborted && this.state === 'waiting') {
+      this.retryTimer = setTimeout(() => signal.aborted || void this.resume(), 1000);
+    }
+  }
+
+  private decide(status: GuestStatus) {
+    const entered = this.entered;
+    if (!entered || entered.guest.status === status) return;
+    this.focusNext = true;
+    // The room's joinUrl comes only with an admitted session, Ask again's state with the session: fetch it.
+    if (status === 'admitted' || status === 'denied') return void this.resume();
+    entered.guest = { ...entered.guest, status };
+    this.show(status);
+  }
+
+  private handOff() {
+    const { guest, room, session } = this.entered as Entered;
+    this.go('admitted');
+    const proceed = emit(this.host, 'guest-admitted', { guest, room, session }, { cancelable: true });
+    const target = proceed && room.joinUrl ? joinUrlWithSession(room.joinUrl, session) : undefined;
+    this.navigating = !!target;
+    if (target) location.assign(target);
+  }
+
+  async leave() {
+    const entered = this.entered;
+    if (!entered) return;
+    this.focusNext = true;
+    const signal = this.newRun(); // the moderator's decision no longer matters to this guest
+    try {
+      await this.client(entered.session).request('DELETE', 'v1/guest/session', { signal });
+    } catch {
+      // Leave on this side anyway: the guest asked to go, and the session is forgotten below.
+    }
+    forgetSession(this.host.token);
+    this.entered = undefined;
+    this.go('left');
+  }
+
+  /** A denied guest asks again: back to waiting (no new use), or the countdown the server asks for. */
+  async askAgain() {
+    const entered = this.entered;
+    if (!entered) return;
+    this.focusNext = true;
+    const signal = this.newRun();
+    try {
+      const session = await this.client(entered.session).request<GuestSession>(
+        'POST',
+        'v1/guest/session/knock',
+        { signal },
+      );
+      this.enter({ ...session, session: entered.session }, signal);
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof ApiRequestError && error.code === 'rate_limited') {
+        const availableAt = error.retryAfter
+          ? new Date(Date.now() + error.retryAfter * 1000).toISOString()
+          : null;
+        this.knock = { left: availableAt ? (this.knock?.left ?? 1) : 0, availableAt };
+        this.host.requestUpdate();
+        return;
+      }
+      this.fail(error);
+    }
+  }
+}
