@@ -116,6 +116,8 @@ async function serve(values: Values) {
       instanceName: settings.instanceName,
       metricsToken: settings.metricsToken,
       lobbyGraceSeconds: settings.lobbyGraceSeconds,
+      retentionDays: settings.retentionDays,
+      webhooks: settings.webhooks,
     },
     demo: values.demo === true,
     logger,

@@ -9,6 +9,7 @@ import { createPresence, type Presence } from './presence.ts';
 import { NO_TRUSTED_PROXY, type TrustedProxies } from './proxy-trust.ts';
 import { createRateLimiter, type RateLimiter, sharedWindows } from './rate-limit.ts';
 import type { LinkContext } from './redemption.ts';
+import { DEFAULT_RETENTION_DAYS } from './retention.ts';
 import type { ServerSecret } from './secrets.ts';
 import type { Store } from './store/contract.ts';
 import type { Guest, Tenant } from './store/types.ts';
@@ -19,6 +20,12 @@ import {
   type StreamCaps,
   type StreamSlots,
 } from './stream-limits.ts';
+import {
+  createWebhookWorker,
+  DEFAULT_WEBHOOK_CONFIG,
+  type WebhookConfig,
+  type WebhookWorker,
+} from './webhooks/deliver.ts';
 
 export interface Clock {
   /** Milliseconds since the epoch. Injected so expiry is tested without sleeping. */
@@ -44,6 +51,10 @@ export interface AppConfig extends StreamCaps {
   instanceName?: string;
   /** The bearer token of GET /metrics (GUEST_ACCESS_METRICS_TOKEN); unset, there is no /metrics. */
   metricsToken?: string;
+  /** Guests' names and emails are erased this many days after they arrived (GUEST_ACCESS_RETENTION_DAYS). */
+  retentionDays: number;
+  /** Webhook delivery: retries, polling, and whether private targets are allowed (tests). */
+  webhooks: WebhookConfig;
 }
 
 /**
@@ -63,6 +74,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Who is connected: guests' and admitting hosts' open streams. */
   presence: Presence;
+  /** Sends the webhook outbox; the server starts it and closes it before the store. */
+  webhooks: WebhookWorker;
 }
 
 /** Per-request values set by the auth middleware; `tenant` also decides CORS. */
@@ -75,10 +88,12 @@ export const DEFAULT_CONFIG = {
   heartbeatMs: 15_000,
   maxHostTokenTtlSeconds: 24 * 60 * 60,
   lobbyGraceSeconds: 60,
+  retentionDays: DEFAULT_RETENTION_DAYS,
   maxStreamsPerGuestSession: 3,
   maxStreamsPerHost: 10,
   maxStreamsPerAddress: 50,
   trustProxy: NO_TRUSTED_PROXY,
+  webhooks: DEFAULT_WEBHOOK_CONFIG,
 } satisfies Partial<AppConfig>;
 
 export interface DepsOptions {
@@ -100,18 +115,26 @@ export function createDeps(options: DepsOptions): AppDeps {
     maxStreams: options.config.maxStreams ?? processStreamCap(),
   };
   const events = options.events ?? createEventHub(createInProcessBus());
+  const logger = options.logger ?? silentLogger();
   return {
     store: options.store,
     clock,
     config,
     events,
-    logger: options.logger ?? silentLogger(),
+    logger,
     metrics: config.metricsToken ? createMetrics(options.store, events) : undefined,
     presence: createPresence({
       store: options.store,
       clock,
       events,
       lobbyGraceMs: config.lobbyGraceSeconds * 1000,
+    }),
+    webhooks: createWebhookWorker({
+      store: options.store,
+      clock,
+      serverSecret: config.serverSecret,
+      config: config.webhooks,
+      logger,
     }),
     // Where the store has counters every instance sees, the limits count there; otherwise in this process.
     rateLimiter: createRateLimiter(clock, options.store.counters && sharedWindows(options.store.counters)),

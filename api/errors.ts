@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'request_timeout',
   'unsupported_room_type',
   'link_limit_reached',
+  'max_uses_below_uses',
   'guest_already_decided',
   'guest_access_disabled',
   'idempotency_key_reused',

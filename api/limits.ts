@@ -10,7 +10,7 @@ export const NAME_MAX_LENGTH = 80;
 /** What a host may tell waiting guests. */
 export const LOBBY_MESSAGE_MAX_LENGTH = 280;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** When a link made now for `durationDays` expires (null: never). */
 export const expiresAtFor = (now: number, durationDays: number | null | undefined) =>

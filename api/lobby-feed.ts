@@ -1,45 +1,88 @@
-// A waiting guest's stream re-reads the lobby when the room changes, one read at a time, and sends it only
-// when it differs from what the guest last got.
+// What waiting guests' streams send of the lobby: each room's lobby is read once per change (the room, then its
+// line in one statement) for every waiting guest of it on this instance, one read at a time per room, and each
+// guest is sent their view only when it differs from what they last got. (One read per guest and change made a
+// lobby of N guests cost N² statements as they arrived.)
 import type { HostEvent } from './events.ts';
-import { lobbyOf } from './lobby.ts';
+import { type LobbyView, lobbyView } from './lobby.ts';
 import type { StreamEvent } from './sse.ts';
 import type { Store } from './store/contract.ts';
 
 /** Room events that can move a waiting guest's place, the message or the host's presence. */
 export const LOBBY_EVENTS: ReadonlySet<HostEvent['event']> = new Set(['guest', 'guest-access', 'hosts']);
 
-export function lobbyFeed(store: Store, guestId: string, send: (event: StreamEvent) => void) {
-  let stopped = false;
-  let reading = false;
-  let again = false;
-  let last = '';
-  const read = async () => {
-    reading = true;
+interface Follower {
+  guestId: string;
+  send(event: StreamEvent): void;
+  /** What they were sent last, as JSON. */
+  last: string;
+}
+
+interface RoomLobby {
+  followers: Set<Follower>;
+  reading: boolean;
+  again: boolean;
+}
+
+export function createLobbyFeeds(store: Store) {
+  const rooms = new Map<number, RoomLobby>();
+
+  const read = async (roomPk: number, lobby: RoomLobby) => {
+    lobby.reading = true;
     try {
       do {
-        again = false;
-        const guest = await store.guests.get(guestId);
-        const lobby = guest && (await lobbyOf(store, guest));
-        const text = JSON.stringify(lobby ?? null);
-        if (!stopped && lobby && text !== last) {
-          last = text;
-          send({ event: 'lobby', data: lobby });
+        lobby.again = false;
+        const room = await store.rooms.byPk(roomPk);
+        const line = room ? await store.guests.waitingLine(roomPk) : [];
+        const positions = new Map(line.map((id, index) => [id, index + 1]));
+        for (const follower of lobby.followers) {
+          const position = positions.get(follower.guestId);
+          if (!room || position === undefined) continue; // decided meanwhile: their status event says so
+          const view: LobbyView = lobbyView(room, position);
+          const text = JSON.stringify(view);
+          if (text === follower.last) continue;
+          follower.last = text;
+          follower.send({ event: 'lobby', data: view });
         }
-      } while (again && !stopped);
+      } while (lobby.again && lobby.followers.size > 0);
     } catch (error) {
-      if (!stopped) console.error(error);
+      if (lobby.followers.size > 0) console.error(error);
     } finally {
-      reading = false;
+      lobby.reading = false;
+      if (lobby.followers.size === 0) rooms.delete(roomPk);
     }
   };
+
+  const refresh = (roomPk: number) => {
+    const lobby = rooms.get(roomPk);
+    if (!lobby) return;
+    if (lobby.reading) lobby.again = true;
+    else void read(roomPk, lobby);
+  };
+
   return {
-    refresh() {
-      if (stopped) return;
-      if (reading) again = true;
-      else void read();
+    /** A waiting guest's stream follows their room's lobby; `refresh` re-reads it, `stop` ends the following. */
+    follow(roomPk: number, guestId: string, send: (event: StreamEvent) => void) {
+      let lobby = rooms.get(roomPk);
+      if (!lobby) {
+        lobby = { followers: new Set(), reading: false, again: false };
+        rooms.set(roomPk, lobby);
+      }
+      const follower: Follower = { guestId, send, last: '' };
+      lobby.followers.add(follower);
+      return {
+        refresh: () => refresh(roomPk),
+        stop() {
+          const current = rooms.get(roomPk);
+          if (!current?.followers.delete(follower)) return;
+          if (current.followers.size === 0 && !current.reading) rooms.delete(roomPk);
+        },
+      };
     },
-    stop() {
-      stopped = true;
+    /** Rooms followed now, for leak checks. */
+    get size() {
+      return rooms.size;
     },
   };
 }
+
+export type LobbyFeeds = ReturnType<typeof createLobbyFeeds>;

@@ -1,6 +1,6 @@
 // What a waiting guest sees of the lobby: the host's message, their place in line and whether a host is here.
 import type { Store } from './store/contract.ts';
-import type { Guest } from './store/types.ts';
+import type { Guest, Room } from './store/types.ts';
 
 export interface LobbyView {
   message: string | null;
@@ -9,13 +9,18 @@ export interface LobbyView {
   hostPresent: boolean;
 }
 
+export const lobbyView = (room: Room, position: number): LobbyView => ({
+  message: room.lobbyMessage ?? null,
+  position,
+  hostPresent: room.hostsOnline > 0,
+});
+
 /** The lobby as the guest sees it now; null unless they wait. */
 export async function lobbyOf(store: Store, guest: Guest): Promise<LobbyView | null> {
   if (guest.status !== 'waiting') return null;
-  const [context, position] = await Promise.all([
-    store.linkContexts.byLinkId(guest.linkId),
+  const [room, position] = await Promise.all([
+    store.rooms.byPk(guest.roomPk),
     store.guests.lobbyPosition(guest),
   ]);
-  const room = context?.room;
-  return { message: room?.lobbyMessage ?? null, position, hostPresent: (room?.hostsOnline ?? 0) > 0 };
+  return room ? lobbyView(room, position) : null;
 }

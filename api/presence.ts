@@ -1,14 +1,21 @@
 // Presence: a guest is online while one of their connections is open, and a room has a host while one who may
 // admit has its stream open. The counts live in the store so every instance reads them; changes go out over the
 // hub. A waiting guest offline for the lobby grace becomes left, decided by the instance that saw them go.
+// Each instance leases what its connections counted and renews the lease while it lives: when one is killed,
+// another (or the restarted one) takes its counts back within the lease, and leaves its absent waiting guests.
+import { randomUUID } from 'node:crypto';
 import type { Clock } from './context.ts';
 import type { EventHub } from './events.ts';
-import type { Store } from './store/contract.ts';
+import type { Store, Tables } from './store/contract.ts';
 import type { Guest } from './store/types.ts';
 import { hostGuestView } from './views.ts';
+import { recordGuestEvent } from './webhooks/record.ts';
 
 export function createPresence(deps: { store: Store; clock: Clock; events: EventHub; lobbyGraceMs: number }) {
   const { store, clock, events, lobbyGraceMs } = deps;
+  const instance = randomUUID();
+  // As long as the grace (a dead instance's guests leave about as late as a live one's), within 1–30 s.
+  const leaseMs = Math.min(Math.max(lobbyGraceMs, 1000), 30_000);
   const graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Store writes of closed connections still under way (nobody awaits them; `settled` can). */
   const pending = new Set<Promise<unknown>>();
@@ -30,6 +37,16 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
       .finally(() => pending.delete(tracked));
     pending.add(tracked);
   };
+  // A count and this instance's lease on it change in one transaction, so a reaper never sees one alone.
+  const countGuest = async (tx: Tables, guestId: string, delta: 1 | -1) => {
+    const now = clock.now();
+    await tx.presenceLeases.change(instance, 'guest', guestId, delta, now + leaseMs);
+    return tx.guests.countConnection(guestId, delta, now);
+  };
+  const countHost = async (tx: Tables, roomPk: number, delta: 1 | -1) => {
+    await tx.presenceLeases.change(instance, 'host', String(roomPk), delta, clock.now() + leaseMs);
+    return tx.rooms.countHost(roomPk, delta);
+  };
   const stopGrace = (guestId: string) => {
     clearTimeout(graceTimers.get(guestId));
     graceTimers.delete(guestId);
@@ -38,12 +55,46 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
   const leaveIfStillAbsent = async (guestId: string) => {
     graceTimers.delete(guestId);
     const now = clock.now();
-    const left = await store.transaction((tx) => tx.guests.leaveIfAbsent(guestId, now - lobbyGraceMs, now));
+    const left = await store.transaction(async (tx) =>
+      recordGuestEvent(tx, await tx.guests.leaveIfAbsent(guestId, now - lobbyGraceMs, now), now),
+    );
     if (left) {
       announce(left);
       events.publishToGuest(left.id, left.status);
     }
   };
+
+  /** Renews this instance's leases, takes back the expired ones of dead instances, leaves absent guests. */
+  const keepAlive = async () => {
+    const now = clock.now();
+    const { offline, rooms, left } = await store.transaction(async (tx) => {
+      await tx.presenceLeases.renew(instance, now + leaseMs);
+      const reaped = await tx.presenceLeases.reapExpired(now);
+      const offline: Guest[] = [];
+      for (const id of reaped.guestIds) {
+        const guest = await tx.guests.get(id);
+        if (guest) offline.push(guest);
+      }
+      return {
+        offline,
+        rooms: reaped.rooms,
+        left: await recordGuestEvent(tx, await tx.guests.leaveAbsentWaiting(now - lobbyGraceMs, now), now),
+      };
+    });
+    const leftIds = new Set(left.map((guest) => guest.id));
+    for (const guest of offline) {
+      if (leftIds.has(guest.id)) continue;
+      announce(guest);
+      if (!guest.online && guest.status === 'waiting') startGrace(guest.id);
+    }
+    for (const room of rooms) if (room.hostsOnline === 0) announceHosts(room.pk, false);
+    for (const guest of left) {
+      announce(guest);
+      if (!closed) events.publishToGuest(guest.id, guest.status);
+    }
+  };
+  const heartbeat = setInterval(() => quietly(keepAlive()), leaseMs / 3);
+  heartbeat.unref();
 
   const startGrace = (guestId: string) => {
     stopGrace(guestId);
@@ -55,6 +106,7 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
 
   events.atClose(() => {
     closed = true;
+    clearInterval(heartbeat);
     for (const guestId of [...graceTimers.keys()]) stopGrace(guestId);
   });
 
@@ -62,14 +114,14 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
     /** A connection of the guest opened; the returned function closes it (once). */
     async guestConnected(guestId: string): Promise<() => void> {
       stopGrace(guestId);
-      announce(await store.transaction((tx) => tx.guests.countConnection(guestId, 1, clock.now())));
+      announce(await store.transaction((tx) => countGuest(tx, guestId, 1)));
       let open = true;
       return () => {
         if (!open) return;
         open = false;
         quietly(
           store
-            .transaction((tx) => tx.guests.countConnection(guestId, -1, clock.now()))
+            .transaction((tx) => countGuest(tx, guestId, -1))
             .then((guest) => {
               announce(guest);
               if (guest && !guest.online && guest.status === 'waiting') startGrace(guestId);
@@ -80,7 +132,7 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
 
     /** A stream of a host who may admit opened; the returned function closes it (once). */
     async hostConnected(roomPk: number): Promise<() => void> {
-      const count = await store.transaction((tx) => tx.rooms.countHost(roomPk, 1));
+      const count = await store.transaction((tx) => countHost(tx, roomPk, 1));
       if (count === 1) announceHosts(roomPk, true);
       let open = true;
       return () => {
@@ -88,7 +140,7 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
         open = false;
         quietly(
           store
-            .transaction((tx) => tx.rooms.countHost(roomPk, -1))
+            .transaction((tx) => countHost(tx, roomPk, -1))
             .then((left) => {
               if (left === 0) announceHosts(roomPk, false);
             }),

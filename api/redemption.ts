@@ -1,10 +1,11 @@
-// Opening and redeeming a link (rules 3, 8, 9, 11) and re-validating a guest's session (rules 6, 9).
+// Opening and redeeming a link (rules 3, 8, 9, 11; a link's own admission policy) and re-validating a guest's session (rules 6, 9).
 import { ApiError, LINK_UNAVAILABLE_MESSAGE } from './errors.ts';
-import { isLinkUsable } from './rules.ts';
+import { admissionFor, isLinkUsable } from './rules.ts';
 import { lookupHash } from './secrets.ts';
 import { DuplicateKeyError, type Store } from './store/contract.ts';
 import type { Guest, Link, Room, Tenant } from './store/types.ts';
 import { scheduleView } from './views.ts';
+import { recordRedemption } from './webhooks/record.ts';
 
 export interface LinkContext {
   tenant: Tenant;
@@ -86,7 +87,7 @@ export async function redeem(
           linkId: link.id,
           name: input.name,
           email: input.email,
-          status: room.admission === 'auto' ? 'admitted' : 'waiting',
+          status: admissionFor(link, room) === 'auto' ? 'admitted' : 'waiting',
           sessionHash: input.sessionHash,
           idempotencyKey: input.idempotencyKey,
           createdAt: now,
@@ -98,6 +99,7 @@ export async function redeem(
       // At the limit it throws, and the guest inserted above rolls back with the transaction.
       const used = await tx.links.countUseReturning(link.id);
       if (!used) throw linkUnavailable(room);
+      await recordRedemption(tx, guest, used, now);
       return { tenant, room, link: used, guest, counted: true };
     });
   // A link already unusable as read refuses a new guest without a transaction: under a burst on a used-up

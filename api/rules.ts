@@ -1,8 +1,17 @@
 // The SPEC's rules in one place: limits, expiry, link status, when a link or guest session is usable,
 // and who may decide what. Routes call these; nothing here knows HTTP or SQL.
 import { ApiError } from './errors.ts';
-import { MAX_LINKS_PER_ROOM } from './limits.ts';
-import type { Guest, GuestStatus, Link, Room, RoomFields, RoomType, Tenant } from './store/types.ts';
+import { DAY_MS, expiresAtFor, MAX_LINK_DAYS, MAX_LINKS_PER_ROOM } from './limits.ts';
+import type {
+  Admission,
+  Guest,
+  GuestStatus,
+  Link,
+  Room,
+  RoomFields,
+  RoomType,
+  Tenant,
+} from './store/types.ts';
 
 export {
   expiresAtFor,
@@ -13,7 +22,38 @@ export {
   NAME_MAX_LENGTH,
 } from './limits.ts';
 
-export type LinkStatus = 'active' | 'expired' | 'used_up' | 'inactive';
+export type LinkStatus = 'active' | 'expired' | 'used_up' | 'paused' | 'inactive';
+
+/**
+ * The expiry a create or edit asks for: `durationDays` counts from `now`, `expiresAt` is an instant (in the
+ * future, at most MAX_LINK_DAYS ahead, as a duration could reach); null never expires, undefined keeps it.
+ */
+export function requestedExpiry(
+  input: { durationDays?: number | null; expiresAt?: string | null },
+  now: number,
+): number | null | undefined {
+  const invalid = (message: string) =>
+    new ApiError('validation_failed', 400, 'Some fields are not valid.', { expiresAt: message });
+  if (input.durationDays !== undefined && input.expiresAt !== undefined)
+    throw invalid('Give either durationDays or expiresAt, not both.');
+  if (input.expiresAt === undefined)
+    return input.durationDays === undefined ? undefined : expiresAtFor(now, input.durationDays);
+  if (input.expiresAt === null) return null;
+  const expiresAt = parseInstant(input.expiresAt);
+  if (expiresAt <= now) throw invalid('The expiry must be in the future.');
+  if (expiresAt > now + MAX_LINK_DAYS * DAY_MS)
+    throw invalid(`The expiry must be at most ${MAX_LINK_DAYS} days ahead.`);
+  return expiresAt;
+}
+
+/** Rule 2 on an edit: a use limit below the uses counted so far would take back uses already given. */
+export const maxUsesBelowUses = (uses: number) =>
+  new ApiError(
+    'max_uses_below_uses',
+    409,
+    `This link has been used ${uses} ${uses === 1 ? 'time' : 'times'}; its number of clicks can be ${uses} or more, or unlimited.`,
+    { maxUses: `At least ${uses}.` },
+  );
 
 const isExpired = (link: Link, now: number) => link.expiresAt !== null && link.expiresAt <= now;
 const isUsedUp = (link: Link) => link.maxUses !== null && link.uses >= link.maxUses;
@@ -22,8 +62,13 @@ const isUsedUp = (link: Link) => link.maxUses !== null && link.uses >= link.maxU
 export function linkStatus(link: Link, room: Room, now: number): LinkStatus {
   if (isExpired(link, now)) return 'expired';
   if (isUsedUp(link)) return 'used_up';
+  if (link.paused) return 'paused';
   return room.guestAccessEnabled ? 'active' : 'inactive';
 }
+
+/** The policy a new guest of this link meets: the link's own, or the room's when it says `room`. */
+export const admissionFor = (link: Link, room: Room): Admission =>
+  link.admission === 'room' ? room.admission : link.admission;
 
 /** Rule 7: the tenant's modules and the room type must allow guest access at all. */
 export function guestAccessRefusal(tenant: Tenant, room: Room): ApiError | null {
@@ -51,7 +96,8 @@ export function guestAccessRefusal(tenant: Tenant, room: Room): ApiError | null 
 
 /**
  * Rule 3: a link is usable only while the room is available with guest access on, and the link is neither
- * deleted nor expired; a new guest also needs a use left. Rule 9: a returning guest skips the use limit.
+ * deleted, paused nor expired; a new guest also needs a use left. Rule 9: a returning guest skips the use
+ * limit. A paused link is like guest access off for this one link (rule 4): it works again when resumed.
  */
 export function isLinkUsable(
   context: { tenant: Tenant; room: Room; link: Link },
@@ -64,6 +110,7 @@ export function isLinkUsable(
     guestAccessRefusal(tenant, room) === null &&
     room.guestAccessEnabled &&
     link.deletedAt === null &&
+    !link.paused &&
     !isExpired(link, now) &&
     !(forNewGuest && isUsedUp(link))
   );

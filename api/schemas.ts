@@ -11,6 +11,7 @@ import {
   VISIBLE,
 } from './limits.ts';
 import { parseInstant } from './rules.ts';
+import { WEBHOOK_EVENT_TYPES } from './store/types.ts';
 
 // Rule 2 names (guests and links): trimmed, 1–80 characters, no controls, something visible, stored as NFC.
 const displayName = (label: string) =>
@@ -100,6 +101,10 @@ export const origin = v.pipe(
 );
 
 export const admission = v.picklist(['moderator', 'auto'], 'Admission must be "moderator" or "auto".');
+export const linkAdmission = v.picklist(
+  ['room', 'moderator', 'auto'],
+  'Admission must be "room" (follow the room\'s policy), "moderator" or "auto".',
+);
 export const roomType = v.picklist(['room', 'channel'], 'Type must be "room" or "channel".');
 export const guestStatus = v.picklist(
   ['waiting', 'admitted', 'denied', 'left', 'removed'],
@@ -202,10 +207,31 @@ export const guestAccessPatchBody = v.object({
   lobbyMessage,
 });
 
-export const linkBody = v.object({
+const linkFields = {
   name: displayName('Link name'),
   maxUses: v.nullish(wholeNumber('Number of clicks', 1, MAX_LINK_USES)),
   durationDays: v.nullish(wholeNumber('Duration', 1, MAX_LINK_DAYS)),
+  /** An alternative to `durationDays` (not both): the instant the link expires, null for never. */
+  expiresAt: v.nullish(instant('Expiry')),
+  admission: v.optional(linkAdmission),
+};
+
+export const linkBody = v.object(linkFields);
+
+/** PATCH of a link: what is sent changes, what is left out stays. */
+export const linkPatchBody = strictBody({
+  ...linkFields,
+  name: v.optional(linkFields.name),
+  paused: v.optional(v.boolean('Paused must be true or false.')),
+});
+
+export const linkDeleteQuery = v.object({
+  removeGuests: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false'], 'removeGuests must be true or false.'),
+      v.transform((value) => value === 'true'),
+    ),
+  ),
 });
 
 export const guestBody = v.object({
@@ -232,7 +258,22 @@ export const redemptionHeaders = v.object({
 
 export const guestsQuery = v.object({
   status: v.optional(guestStatus),
+  linkId: v.optional(identifier('Link id')),
   cursor: v.optional(identifier('Cursor')),
+});
+
+export const guestErasureQuery = v.object({
+  email: v.pipe(
+    v.string('Email must be text.'),
+    v.trim(),
+    v.minLength(1, 'Email is required.'),
+    v.maxLength(254, 'Email must be at most 254 characters.'),
+  ),
+});
+
+export const guestErasureResponse = v.object({
+  /** How many guest records had their name and email erased. */
+  erased: v.number(),
 });
 
 // Responses (documentation)
@@ -254,8 +295,18 @@ export const linkResponse = v.object({
   uses: v.number(),
   expiresAt: isoOrNull,
   createdAt: v.string(),
-  status: v.picklist(['active', 'expired', 'used_up', 'inactive']),
+  status: v.picklist(['active', 'expired', 'used_up', 'paused', 'inactive']),
+  paused: v.boolean(),
+  /** `room` follows the room's policy; `moderator` or `auto` override it for this link's guests. */
+  admission: linkAdmission,
 });
+
+const schedule = {
+  title: v.string(),
+  startsAt: isoOrNull,
+  endsAt: isoOrNull,
+  timeZone: v.nullable(v.string()),
+};
 
 export const guestAccessPatchResponse = v.object({
   enabled: v.boolean(),
@@ -270,7 +321,8 @@ export const guestAccessResponse = v.object({
   maxLinks: v.literal(MAX_LINKS_PER_ROOM),
   linkCount: v.number(),
   permissions: v.array(permission),
-  room: v.object({ id: v.string(), title: v.string(), type: roomType }),
+  /** The schedule too, for the invitation text ("Copy invitation"). */
+  room: v.object({ id: v.string(), type: roomType, ...schedule }),
   links: v.array(linkResponse),
 });
 
@@ -289,6 +341,14 @@ export const hostGuestResponse = v.object({
   lastSeenAt: isoOrNull,
   /** How often the guest asked again after being denied. */
   knocks: v.number(),
+  /** When the guest was last admitted; null if never. */
+  admittedAt: isoOrNull,
+  /** The host user id of the last status change; null when the guest or the service made it (auto admission, leaving). */
+  decidedBy: v.nullable(v.string()),
+  /** When the guest's stay ended: left or removed. */
+  leftAt: isoOrNull,
+  /** When the name and email were erased (retention or an erasure request); they read as empty strings after it. */
+  erasedAt: isoOrNull,
 });
 
 export const guestsResponse = v.object({
@@ -296,13 +356,6 @@ export const guestsResponse = v.object({
   /** Pass as `cursor` for the next page (older guests); null on the last page. */
   nextCursor: v.nullable(v.string()),
 });
-
-const schedule = {
-  title: v.string(),
-  startsAt: isoOrNull,
-  endsAt: isoOrNull,
-  timeZone: v.nullable(v.string()),
-};
 
 export const guestRoomResponse = v.object({ id: v.string(), ...schedule, joinUrl: v.nullable(v.string()) });
 
@@ -349,4 +402,81 @@ export const adminRoomResponse = v.object({
   type: roomType,
   joinUrl: v.nullable(v.string()),
   guestAccess: v.object({ enabled: v.boolean(), admission }),
+});
+
+// Webhooks (issue 15, item 10)
+export const MAX_WEBHOOK_ENDPOINTS = 10;
+
+const webhookEventType = v.picklist(
+  WEBHOOK_EVENT_TYPES,
+  `Each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+);
+
+export const webhooksBody = strictBody({
+  endpoints: v.pipe(
+    v.array(
+      strictBody(
+        {
+          url: httpUrl('URL'),
+          events: v.pipe(
+            v.array(webhookEventType, 'Events must be a list.'),
+            v.minLength(1, 'Name at least one event.'),
+            v.check((events) => new Set(events).size === events.length, 'Name each event once.'),
+          ),
+        },
+        'Each endpoint',
+      ),
+      'Endpoints must be a list.',
+    ),
+    v.maxLength(MAX_WEBHOOK_ENDPOINTS, `At most ${MAX_WEBHOOK_ENDPOINTS} endpoints.`),
+    v.check(
+      (endpoints) => new Set(endpoints.map((endpoint) => endpoint.url)).size === endpoints.length,
+      'Name each URL once.',
+    ),
+  ),
+});
+
+export const webhooksResponse = v.object({
+  endpoints: v.array(
+    v.object({
+      id: v.string(),
+      url: v.string(),
+      events: v.array(webhookEventType),
+      secret: v.pipe(v.string(), v.description('`whsec_…`: verify deliveries with it (Standard Webhooks).')),
+      createdAt: v.string(),
+    }),
+  ),
+});
+
+const deliveryStatus = v.picklist(
+  ['pending', 'delivered', 'failed'],
+  'Status must be pending, delivered or failed.',
+);
+
+export const deliveriesQuery = v.object({
+  status: v.optional(deliveryStatus),
+  cursor: v.optional(
+    v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'Cursor must be a nextCursor this list returned.')),
+  ),
+});
+
+export const deliveriesResponse = v.object({
+  deliveries: v.array(
+    v.object({
+      id: v.string(),
+      messageId: v.pipe(v.string(), v.description('The `webhook-id` header: the same on every attempt.')),
+      type: webhookEventType,
+      url: v.string(),
+      roomId: v.string(),
+      status: deliveryStatus,
+      attempts: v.number(),
+      lastStatusCode: v.nullable(v.number()),
+      lastError: v.nullable(v.string()),
+      createdAt: v.string(),
+      lastAttemptAt: isoOrNull,
+      nextAttemptAt: isoOrNull,
+      deliveredAt: isoOrNull,
+    }),
+  ),
+  nextCursor: v.nullable(v.string()),
 });

@@ -24,6 +24,7 @@ import { ApiError, OperatorError } from './errors.ts';
 import { createEventHub } from './events.ts';
 import { LOG_LEVELS, type Logger, type LogLevel } from './logging.ts';
 import { parseTrustedProxies } from './proxy-trust.ts';
+import { DEFAULT_RETENTION_DAYS, startRetention } from './retention.ts';
 import {
   newServerSecret,
   opens,
@@ -36,6 +37,7 @@ import { createPostgresStore } from './store/postgres/index.ts';
 import { openDb } from './store/sqlite/db.ts';
 import { createSqliteStore } from './store/sqlite/index.ts';
 import { isStoreUnavailable } from './store/unavailable.ts';
+import { DEFAULT_WEBHOOK_CONFIG } from './webhooks/deliver.ts';
 
 export interface StartServerOptions {
   /** The SQLite file (created with its folder when missing) or a `postgres://` URL. */
@@ -53,6 +55,8 @@ export interface StartServerOptions {
   demo?: boolean;
   /** Default: silent. */
   logger?: Logger;
+  /** How often the retention sweep runs (default hourly); tests make it short. */
+  retentionSweepMs?: number;
 }
 
 export interface RunningServer {
@@ -182,6 +186,11 @@ export function environmentSettings(env = process.env) {
   // It guards what the service is doing; a short one could be guessed.
   if (metricsToken !== undefined && !/^[\x21-\x7e]{16,200}$/.test(metricsToken))
     throw new OperatorError('GUEST_ACCESS_METRICS_TOKEN is 16 to 200 printable characters, without spaces');
+  const allowPrivate = env.GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE ?? '';
+  if (!['', '0', '1'].includes(allowPrivate))
+    throw new OperatorError('GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE is 1 (allow) or 0 (refuse, the default)');
+  const retryBaseMs = number('GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS', DEFAULT_WEBHOOK_CONFIG.retryBaseMs);
+  if (retryBaseMs < 1) throw new OperatorError('GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS must be at least 1');
   return {
     dbFile: env.GUEST_ACCESS_DB || './data/guest-access.db',
     port: number('PORT', 8787),
@@ -194,7 +203,17 @@ export function environmentSettings(env = process.env) {
     instanceName,
     logLevel: logLevel as LogLevel,
     metricsToken,
+    retentionDays: retentionDays(env.GUEST_ACCESS_RETENTION_DAYS),
+    webhooks: { ...DEFAULT_WEBHOOK_CONFIG, allowPrivate: allowPrivate === '1', retryBaseMs },
   };
+}
+
+function retentionDays(raw: string | undefined) {
+  if (raw === undefined || raw === '') return DEFAULT_RETENTION_DAYS;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1)
+    throw new OperatorError(`GUEST_ACCESS_RETENTION_DAYS must be a whole number of days ≥ 1, not "${raw}"`);
+  return days;
 }
 
 function trustedProxies(setting: string) {
@@ -326,6 +345,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Behind a proxy the demo's page, and the join URL guests land on, are at the public origin.
   const demoInfo = demo ? await demo.seedDemo(deps, deps.config.publicOrigin ?? url) : undefined;
+  const retention = startRetention({
+    store,
+    clock: deps.clock,
+    logger: deps.logger,
+    retentionDays: deps.config.retentionDays,
+    intervalMs: options.retentionSweepMs,
+  });
+  deps.webhooks.start();
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -342,7 +369,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         clearTimeout(force);
         clearInterval(idle);
         deps.events.close();
-        void Promise.all([bus.close(), store.close()]).then(() => resolve());
+        void Promise.all([retention.stop(), deps.webhooks.close()])
+          .then(() => Promise.all([bus.close(), store.close()]))
+          .then(() => resolve());
       });
       server.closeIdleConnections();
     });

@@ -7,7 +7,7 @@ export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toI
 
 /** The guest-page URL of a link: the tenant's template (default: this server's entry page). */
 export function linkUrl(serverSecret: ServerSecret, tenant: Tenant, link: Link, origin: string) {
-  const token = linkToken(serverSecret, link.id);
+  const token = linkToken(serverSecret, link.tokenId);
   const template = tenant.guestUrlTemplate ?? '{origin}/g/{token}';
   return template.replaceAll('{origin}', origin).replaceAll('{token}', token);
 }
@@ -29,6 +29,8 @@ export const linkView = (link: Link, context: LinkViewContext) => ({
   expiresAt: iso(link.expiresAt),
   createdAt: iso(link.createdAt) as string,
   status: linkStatus(link, context.room, context.now),
+  paused: link.paused,
+  admission: link.admission,
 });
 
 export type LinkView = ReturnType<typeof linkView>;
@@ -45,6 +47,10 @@ export const hostGuestView = (guest: Guest) => ({
   online: guest.online,
   lastSeenAt: iso(guest.lastSeenAt),
   knocks: guest.knocks,
+  admittedAt: iso(guest.admittedAt),
+  decidedBy: guest.decidedBy,
+  leftAt: iso(guest.leftAt),
+  erasedAt: iso(guest.erasedAt),
 });
 
 export type HostGuestView = ReturnType<typeof hostGuestView>;

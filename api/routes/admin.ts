@@ -4,16 +4,27 @@ import { describeRoute } from 'hono-openapi';
 import { bearerToken, rotateSigningSecret, tenantFromApiKey } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { roomNotFound } from '../errors.ts';
+import { eraseGuestsByEmail } from '../retention.ts';
 import { roomFields } from '../rules.ts';
-import { adminRoomResponse, roomBody, roomParams, tenantPatchBody, tenantResponse } from '../schemas.ts';
+import {
+  adminRoomResponse,
+  guestErasureQuery,
+  guestErasureResponse,
+  roomBody,
+  roomParams,
+  tenantPatchBody,
+  tenantResponse,
+} from '../schemas.ts';
 import type { Tenant } from '../store/types.ts';
 import { errorJson, json, validate } from '../validation.ts';
 import { adminRoomView, tenantView } from '../views.ts';
+import { createAdminWebhookRoutes } from './admin-webhooks.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['admin'];
 
-export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
+export function createAdminRoutes(deps: AppDeps) {
+  const { store, clock, config, events } = deps;
   const tenantOf = (c: { get(key: 'tenant'): Tenant | undefined }) => c.get('tenant') as Tenant;
 
   return new Hono<AppEnv>()
@@ -21,6 +32,7 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
       c.set('tenant', await tenantFromApiKey(store, bearerToken(c)));
       await next();
     })
+    .route('/webhooks', createAdminWebhookRoutes(deps))
     .get(
       '/tenant',
       describeRoute({
@@ -112,6 +124,30 @@ export function createAdminRoutes({ store, clock, config, events }: AppDeps) {
           events.publishToRoom(room.pk, { event: 'link-deleted', data: { id: link.id } });
         events.publishTenantChanged(room.tenantId);
         return c.body(null, 204);
+      },
+    )
+    .delete(
+      '/guests',
+      describeRoute({
+        tags,
+        security,
+        summary:
+          'Erase one person’s data: the name and email of every guest record of the tenant with this email',
+        description:
+          'For a request under privacy law. The email matches in any letter case; the records stay (for ' +
+          'counts) with empty name and email and `erasedAt` set. Answers how many records were erased (0 ' +
+          'when none, or already erased).',
+        responses: {
+          200: json(guestErasureResponse, '`{erased}`'),
+          400: errorJson('No email (validation_failed)'),
+          401: errorJson('Bad API key'),
+        },
+      }),
+      validate('query', guestErasureQuery),
+      async (c) => {
+        const { email } = c.req.valid('query');
+        const erased = await eraseGuestsByEmail(store, tenantOf(c).id, email, clock.now());
+        return c.json({ erased }, 200);
       },
     );
 }

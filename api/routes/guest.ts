@@ -4,7 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { bearerToken, guestFromSession } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { lobbyOf } from '../lobby.ts';
-import { LOBBY_EVENTS, lobbyFeed } from '../lobby-feed.ts';
+import { createLobbyFeeds, LOBBY_EVENTS } from '../lobby-feed.ts';
 import { clientAddress } from '../rate-limit.ts';
 import { guestContext, linkUnavailable } from '../redemption.ts';
 import { isFinal, isLinkUsable, knockRefusal } from '../rules.ts';
@@ -15,11 +15,13 @@ import type { Guest, Room } from '../store/types.ts';
 import { guestStreamKeys } from '../stream-limits.ts';
 import { errorJson, json } from '../validation.ts';
 import { guestRoomView, hostGuestView, knockView, publicGuestView } from '../views.ts';
+import { recordGuestEvent } from '../webhooks/record.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['guest'];
 
 export function createGuestRoutes({ store, clock, config, events, streamSlots, presence }: AppDeps) {
+  const lobbies = createLobbyFeeds(store);
   /** The session as the guest sees it now: status, room, lobby (while waiting), and whether they may ask again. */
   const sessionView = async (guest: Guest, room: Room) => ({
     guest: publicGuestView(guest),
@@ -88,7 +90,7 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots, p
           const current = (await tx.guests.lock(c.var.guest.id)) as Guest;
           const refusal = knockRefusal(current, now);
           if (refusal) throw refusal;
-          return tx.guests.knock(current, now);
+          return recordGuestEvent(tx, await tx.guests.knock(current, now), now);
         });
         events.publishToRoom(guest.roomPk, { event: 'guest', data: hostGuestView(guest) });
         events.publishToGuest(guest.id, guest.status);
@@ -123,7 +125,7 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots, p
           subscribe: async ({ send, end }) => {
             let heard = false;
             let status = guest.status;
-            const lobby = lobbyFeed(store, guest.id, send);
+            const lobby = lobbies.follow(guest.roomPk, guest.id, send);
             const unsubscribe = events.subscribeToGuest(guest.id, (event) => {
               heard = true;
               if (event.event === 'resync') return end();
@@ -177,7 +179,9 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots, p
         // Read and check under the guest's lock: a decision another instance committed since stays decided.
         const left = await store.transaction(async (tx) => {
           const guest = (await tx.guests.lock(c.var.guest.id)) as Guest;
-          return isFinal(guest.status) ? undefined : tx.guests.setStatus(guest, 'left', clock.now());
+          return isFinal(guest.status)
+            ? undefined
+            : recordGuestEvent(tx, await tx.guests.setStatus(guest, 'left', clock.now()), clock.now());
         });
         if (left) {
           events.publishToRoom(left.roomPk, { event: 'guest', data: hostGuestView(left) });

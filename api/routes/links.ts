@@ -5,7 +5,7 @@ import { guestSessionToken } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { clientAddress, resolveLinkUnderLimits } from '../rate-limit.ts';
 import { linkUnavailable, redeem } from '../redemption.ts';
-import { isLinkUsable } from '../rules.ts';
+import { admissionFor, isLinkUsable } from '../rules.ts';
 import {
   guestBody,
   linkPreviewResponse,
@@ -51,7 +51,7 @@ export function createLinkRoutes({ store, clock, config, events, rateLimiter }: 
           {
             room: scheduleView(context.room),
             branding: context.tenant.branding,
-            admission: context.room.admission,
+            admission: admissionFor(context.link, context.room),
           },
           200,
         );

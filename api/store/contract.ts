@@ -1,18 +1,26 @@
 // The store contract: what routes, rules and redemption see of the database. Engine-neutral and async;
 // api/store/sqlite/ and api/store/postgres/ implement it and prove it through the same test suite.
 import type {
+  ClaimedDelivery,
   Guest,
   GuestAccess,
   GuestAccessChange,
+  GuestFilter,
   GuestStatus,
   Link,
+  LinkChanges,
   NewGuest,
   NewLink,
   NewTenant,
+  NewWebhookEvent,
   Room,
   RoomFields,
   Tenant,
   TenantChanges,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
 } from './types.ts';
 
 /** A unique constraint refused a write that a concurrent transaction made first (PostgreSQL 23505). */
@@ -63,6 +71,7 @@ export interface RoomTable {
    * the write lock already): what a transaction checks against it cannot change under it.
    */
   lockByPk(pk: number): Promise<Room | undefined>;
+  byPk(pk: number): Promise<Room | undefined>;
   remove(room: Room, now: number): Promise<void>;
   setGuestAccess(room: Room, change: GuestAccessChange): Promise<GuestAccess>;
   /** Counts a host stream that may admit opening (+1) or closing (-1); the count after it. */
@@ -80,6 +89,13 @@ export interface LinkTable {
   deleteOfRoom(roomPk: number, now: number): Promise<void>;
   /** Counts one use unless the limit is reached, in one atomic statement; the link after it, or undefined. */
   countUseReturning(id: string): Promise<Link | undefined>;
+  /**
+   * Applies `changes` to a link not deleted, in one statement that also refuses a `maxUses` below the uses
+   * counted by then (a redemption racing the edit cannot slip past it); the link after it, or undefined.
+   */
+  update(id: string, changes: LinkChanges): Promise<Link | undefined>;
+  /** A new token for a link not deleted (its hash and what it derives from); the link after it, or undefined. */
+  rotate(id: string, tokenId: string, tokenHash: Buffer): Promise<Link | undefined>;
 }
 
 export interface GuestTable {
@@ -90,11 +106,18 @@ export interface GuestTable {
   lock(id: string): Promise<Guest | undefined>;
   bySessionHash(hash: Buffer): Promise<Guest | undefined>;
   byIdempotencyKey(linkId: string, key: string): Promise<Guest | undefined>;
-  /** A page of `PAGE_SIZE`, newest first, optionally of one status, after `cursor` (a guest id of the room). */
-  pageOfRoom(roomPk: number, status?: GuestStatus, cursor?: string): Promise<GuestPage>;
-  setStatus(guest: Guest, status: GuestStatus, now: number): Promise<Guest>;
+  /** A page of `PAGE_SIZE`, newest first, optionally of one status and/or link, after `cursor` (from a page). */
+  pageOfRoom(roomPk: number, filter?: GuestFilter, cursor?: string): Promise<GuestPage>;
+  /** `decidedBy`: the host user making the change; null (default) when the guest or the service makes it. */
+  setStatus(guest: Guest, status: GuestStatus, now: number, decidedBy?: string | null): Promise<Guest>;
   /** Admits every waiting guest of the room at once; returns them as admitted. */
-  admitWaiting(roomPk: number, now: number): Promise<Guest[]>;
+  admitWaiting(roomPk: number, now: number, decidedBy?: string | null): Promise<Guest[]>;
+  /** Removes every waiting or admitted guest who came through the link, at once; returns them as removed. */
+  removeOfLink(linkId: string, now: number, decidedBy: string | null): Promise<Guest[]>;
+  /** Erases the name and email of every guest created before `createdBefore` not erased yet; how many. */
+  eraseCreatedBefore(createdBefore: number, now: number): Promise<number>;
+  /** Erases the name and email of the tenant's guests with this email (any letter case); how many. */
+  eraseByEmail(tenantId: string, email: string, now: number): Promise<number>;
   /** Guests waiting in any room's lobby, for the metrics. */
   countWaiting(): Promise<number>;
   /** A connection of the guest opened (+1) or closed (-1) at `now`; the guest after it. */
@@ -108,6 +131,69 @@ export interface GuestTable {
   knock(guest: Guest, now: number): Promise<Guest>;
   /** The waiting guest's place in the room's line, 1 = next (by `waitingSince`, then id). */
   lobbyPosition(guest: Guest): Promise<number>;
+  /** The ids of the room's waiting guests in line order (as `lobbyPosition` counts): one read for a whole lobby. */
+  waitingLine(roomPk: number): Promise<string[]>;
+  /**
+   * Every waiting guest with no connection open since `seenBefore` becomes left: those whose grace timer died
+   * with its instance. The guests after it.
+   */
+  leaveAbsentWaiting(seenBefore: number, now: number): Promise<Guest[]>;
+}
+
+/** What an instance's open connections counted, so that another can take it back when the instance dies. */
+export type PresenceKind = 'guest' | 'host';
+
+/**
+ * Presence leases: per instance, what its open connections added to `guests.connections` (by guest id) and
+ * `rooms.hosts_online` (by room pk). The instance renews them while it lives; whoever finds them expired
+ * subtracts them again, so a killed instance's guests go offline and its hosts stop counting.
+ */
+export interface PresenceLeaseTable {
+  /** Adds `delta` to the instance's count for `key` (the lease ends at `expiresAt`); a count of 0 is dropped. */
+  change(instance: string, kind: PresenceKind, key: string, delta: 1 | -1, expiresAt: number): Promise<void>;
+  renew(instance: string, expiresAt: number): Promise<void>;
+  /**
+   * Takes every lease expired at `now` back out of the counts (a guest's `last_seen_at` becomes `now`); the
+   * guests and rooms whose counts changed.
+   */
+  reapExpired(
+    now: number,
+  ): Promise<{ guestIds: string[]; rooms: Array<{ pk: number; hostsOnline: number }> }>;
+}
+
+/** Deliveries per page of the admin's list. */
+export const DELIVERY_PAGE_SIZE = 100;
+
+/** Webhook endpoints and their outbox: one delivery row per event and subscribed endpoint. */
+export interface WebhookTable {
+  /** The tenant's endpoints, oldest first. */
+  endpointsOf(tenantId: string): Promise<WebhookEndpoint[]>;
+  /**
+   * Makes `endpoints` the tenant's whole set (upserted by id); the pending deliveries of an endpoint no longer in
+   * it fail with "endpoint removed", and stay listed.
+   */
+  replaceEndpoints(tenantId: string, endpoints: WebhookEndpoint[]): Promise<void>;
+  /** Queues the event for every endpoint of the room's tenant subscribed to its type; how many were queued. */
+  record(event: NewWebhookEvent): Promise<number>;
+  /**
+   * Up to `limit` pending deliveries due at `now`, leased for `leaseMs` (their next attempt moves past the lease,
+   * so another instance skips them; one that died mid-send is retried once the lease runs out). PostgreSQL
+   * claims with FOR UPDATE SKIP LOCKED.
+   */
+  claimDue(now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]>;
+  /** The outcome of one attempt; `attempts` counts it. */
+  finishAttempt(id: number, attempt: WebhookAttempt): Promise<void>;
+  /** A page of the tenant's deliveries, newest first, after `cursor` (a delivery id), optionally of one status. */
+  deliveriesOf(
+    tenantId: string,
+    status?: WebhookDeliveryStatus,
+    cursor?: number,
+  ): Promise<{ deliveries: WebhookDelivery[]; nextCursor: number | null }>;
+  /**
+   * Marks links whose expiry passed after `after` and by `now` (not deleted, of a tenant with an endpoint subscribed to
+   * `link.expired` since before the expiry) as announced, once per link and expiry; the ids newly marked.
+   */
+  markExpiredLinks(after: number, now: number, limit: number): Promise<string[]>;
 }
 
 /** Facts about the database itself, by name (e.g. the check value of the server secret that sealed it). */
@@ -123,6 +209,8 @@ export interface Tables {
   links: LinkTable;
   guests: GuestTable;
   settings: SettingTable;
+  presenceLeases: PresenceLeaseTable;
+  webhooks: WebhookTable;
   linkContexts: {
     byTokenHash(hash: Buffer): Promise<LinkContextRow | undefined>;
     byLinkId(id: string): Promise<LinkContextRow | undefined>;
@@ -158,6 +246,12 @@ export interface Store extends Tables {
   batchedTransaction<T>(fn: (tx: Tables) => Promise<T>): Promise<T>;
   /** Present where several instances share the database (PostgreSQL); one process counts in memory. */
   readonly counters?: SharedCounters;
+  /**
+   * After an erasure: leaves no copy of erased values in the database's files where the engine can (SQLite
+   * zeroes freed space and here moves the WAL into the main file and truncates it); false when a reader in
+   * another process kept part of the WAL (the next call tries again).
+   */
+  purgeErased(): Promise<boolean>;
   /** Ends the connection(s); pending work finishes first. */
   close(): Promise<void>;
 }

@@ -55,6 +55,9 @@ export type RoomType = 'room' | 'channel';
 
 export type Admission = 'moderator' | 'auto';
 
+/** A link's own admission: `room` follows the room's policy; the others override it for this link's guests. */
+export type LinkAdmission = 'room' | Admission;
+
 /** What an integrator registers for a room (PUT /v1/admin/rooms/:roomId). */
 export interface RoomFields {
   title: string;
@@ -89,6 +92,20 @@ export interface Link {
   createdBy: string | null;
   createdAt: number;
   deletedAt: number | null;
+  /** What the link's token derives from: its id until the first rotation, then a fresh random id. */
+  tokenId: string;
+  /** A paused link answers like an invalid one until resumed. */
+  paused: boolean;
+  admission: LinkAdmission;
+}
+
+/** What a host may change of a link; undefined keeps a field, null clears `maxUses` or `expiresAt`. */
+export interface LinkChanges {
+  name?: string;
+  maxUses?: number | null;
+  expiresAt?: number | null;
+  paused?: boolean;
+  admission?: LinkAdmission;
 }
 
 export interface NewLink {
@@ -100,6 +117,8 @@ export interface NewLink {
   expiresAt: number | null;
   createdBy: string | null;
   createdAt: number;
+  /** Default `room`. */
+  admission?: LinkAdmission;
 }
 
 export type GuestStatus = 'waiting' | 'admitted' | 'denied' | 'left' | 'removed';
@@ -123,6 +142,20 @@ export interface Guest {
   knockedAt: number | null;
   /** Their place in line is by this: arrival, or the last knock. Null unless waiting. */
   waitingSince: number | null;
+  /** When the guest was last admitted; null if never. */
+  admittedAt: number | null;
+  /** The host user who made the last status change; null when the guest or the service made it. */
+  decidedBy: string | null;
+  /** When the guest's stay ended (left or removed); null otherwise. */
+  leftAt: number | null;
+  /** When the name and email were erased (retention or a request); null while kept. */
+  erasedAt: number | null;
+}
+
+/** Which guests a history page lists: all, or of one status and/or one link. */
+export interface GuestFilter {
+  status?: GuestStatus;
+  linkId?: string;
 }
 
 export interface NewGuest {
@@ -135,4 +168,73 @@ export interface NewGuest {
   sessionHash: Buffer;
   idempotencyKey: string | null;
   createdAt: number;
+}
+
+/** What an integrator's webhook endpoint may subscribe to (issue 15, item 10). */
+export const WEBHOOK_EVENT_TYPES = [
+  'guest.waiting',
+  'guest.admitted',
+  'guest.denied',
+  'guest.left',
+  'guest.removed',
+  'link.used_up',
+  'link.expired',
+  'guest_access.changed',
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export interface WebhookEndpoint {
+  id: string;
+  tenantId: string;
+  url: string;
+  events: WebhookEventType[];
+  /** The `whsec_` secret, sealed with the server secret (it must be read back to sign). */
+  secretSealed: Buffer;
+  createdAt: number;
+}
+
+/** One event as the change's transaction records it; the store fans it out to the subscribed endpoints. */
+export interface NewWebhookEvent {
+  /** The Standard Webhooks `webhook-id`: the same on every attempt and every endpoint. */
+  messageId: string;
+  roomPk: number;
+  type: WebhookEventType;
+  /** The event's `data` as JSON, without the room id (the store adds it from the room). */
+  data: string;
+  createdAt: number;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDelivery {
+  id: number;
+  endpointId: string;
+  url: string;
+  messageId: string;
+  type: WebhookEventType;
+  roomId: string;
+  data: string;
+  createdAt: number;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: number | null;
+}
+
+/** A delivery claimed for sending, with its endpoint's sealed secret (null when the endpoint was removed). */
+export interface ClaimedDelivery extends WebhookDelivery {
+  secretSealed: Buffer | null;
+}
+
+/** How one attempt ended: delivered, tried again at `nextAttemptAt`, or given up. */
+export interface WebhookAttempt {
+  status: WebhookDeliveryStatus;
+  attemptedAt: number;
+  statusCode: number | null;
+  error: string | null;
+  nextAttemptAt: number | null;
 }

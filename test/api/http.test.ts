@@ -211,7 +211,13 @@ test('serves health and an OpenAPI document generated from the schemas', async (
   assert.match(document.openapi, /^3\./);
   const linkBody =
     document.paths['/v1/rooms/{roomId}/links']?.post?.requestBody?.content['application/json']?.schema;
-  assert.deepEqual(Object.keys(linkBody?.properties ?? {}).sort(), ['durationDays', 'maxUses', 'name']);
+  assert.deepEqual(Object.keys(linkBody?.properties ?? {}).sort(), [
+    'admission',
+    'durationDays',
+    'expiresAt',
+    'maxUses',
+    'name',
+  ]);
   for (const path of ['/v1/links/{token}/guests', '/v1/guest/session', '/v1/admin/rooms/{roomId}']) {
     assert.ok(document.paths[path], path);
   }

@@ -210,3 +210,37 @@ test('asking again is refused once the link is gone, and without a session', asy
   const stranger = await session(room, 'not-a-session', 'POST', '/knock');
   assert.equal(stranger.status, 401);
 });
+
+test('a lobby of 30 is read once per change, not once per waiting guest', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'a' }] });
+  let last: Awaited<ReturnType<typeof openEvents>> | undefined;
+  for (let index = 0; index < 30; index++) {
+    const body = { name: `Guest ${index}`, email: `guest${index}@example.com` };
+    const { session: token } = (await redeem(room, room.tokens[0], body)).body as { session: string };
+    const stream = await openEvents(`${room.api.url}/v1/guest/events`, token);
+    t.after(() => stream.close());
+    last = stream;
+  }
+  const lastPlace = async () =>
+    ((await last?.next('lobby', 2000)) as { position: number } | undefined)?.position;
+  while ((await lastPlace()) !== 30);
+  const { guests } = room.api.server.deps.store;
+  const reads = { line: 0, position: 0 };
+  const { waitingLine, lobbyPosition } = guests;
+  guests.waitingLine = (roomPk) => {
+    reads.line += 1;
+    return waitingLine(roomPk);
+  };
+  guests.lobbyPosition = (guest) => {
+    reads.position += 1;
+    return lobbyPosition(guest);
+  };
+  t.after(() => Object.assign(guests, { waitingLine, lobbyPosition }));
+
+  const first = (await host(room, 'GET', '/guests')).body as { guests: Array<{ id: string }> };
+  const ahead = first.guests.at(-1)?.id as string; // newest first: the last is next in line
+  assert.equal((await host(room, 'POST', `/guests/${ahead}/deny`)).status, 200);
+  assert.equal(await lastPlace(), 29);
+  assert.equal(reads.position, 0, 'no per-guest position reads');
+  assert.ok(reads.line >= 1 && reads.line <= 3, `the line was read ${reads.line} times for 29 followers`);
+});

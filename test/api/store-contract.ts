@@ -3,9 +3,20 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, type TestContext, test } from 'node:test';
-import type { Store, Tables } from '../../api/store/contract.ts';
+import { PAGE_SIZE, type Store, type Tables } from '../../api/store/contract.ts';
 import { InvalidCursorError } from '../../api/store/guest-cursor.ts';
-import type { Guest, Link, NewGuest, NewLink, NewTenant, Room, RoomFields } from '../../api/store/types.ts';
+import type {
+  Guest,
+  Link,
+  NewGuest,
+  NewLink,
+  NewTenant,
+  NewWebhookEvent,
+  Room,
+  RoomFields,
+  WebhookAttempt,
+  WebhookEndpoint,
+} from '../../api/store/types.ts';
 import { atTestEnd } from '../support/cleanup.ts';
 
 export interface StoreEngine {
@@ -24,6 +35,7 @@ export interface StoreEngine {
 
 const T0 = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 const hash = () => randomBytes(32);
 
@@ -322,6 +334,9 @@ export function storeContract(engine: StoreEngine): void {
           createdBy: 'host-1',
           createdAt: T0,
           deletedAt: null,
+          tokenId: input.id,
+          paused: false,
+          admission: 'room',
         });
         assert.deepEqual(await store.links.get(input.id), link);
         assert.equal(await store.links.get('no-such-link'), undefined);
@@ -459,7 +474,7 @@ export function storeContract(engine: StoreEngine): void {
           guests: [third, denied, first],
           nextCursor: null,
         });
-        assert.deepEqual(await store.guests.pageOfRoom(room.pk, 'waiting'), {
+        assert.deepEqual(await store.guests.pageOfRoom(room.pk, { status: 'waiting' }), {
           guests: [third, first],
           nextCursor: null,
         });
@@ -484,6 +499,7 @@ export function storeContract(engine: StoreEngine): void {
           status: 'removed',
           decidedAt: T0 + MINUTE,
           waitingSince: null,
+          leftAt: T0 + MINUTE,
         });
         assert.deepEqual(await store.guests.get(guest.id), removed);
       });
@@ -503,6 +519,7 @@ export function storeContract(engine: StoreEngine): void {
           status: 'admitted',
           decidedAt: T0 + 10 * MINUTE,
           waitingSince: null,
+          admittedAt: T0 + 10 * MINUTE,
         });
         assert.deepEqual(
           [...admitted].sort((a, b) => a.createdAt - b.createdAt),
@@ -555,8 +572,86 @@ export function storeContract(engine: StoreEngine): void {
         await store.guests.countConnection(id, -1, T0 + 50);
         assert.equal(await store.guests.leaveIfAbsent(id, T0 + 40, T0 + 100), undefined, 'seen since');
         const left = await store.guests.leaveIfAbsent(id, T0 + 50, T0 + 100);
-        assert.deepEqual([left?.status, left?.decidedAt, left?.waitingSince], ['left', T0 + 100, null]);
+        assert.deepEqual(
+          [left?.status, left?.decidedAt, left?.leftAt, left?.waitingSince],
+          ['left', T0 + 100, T0 + 100, null],
+        );
         assert.equal(await store.guests.leaveIfAbsent(id, T0 + 50, T0 + 200), undefined, 'only once');
+      });
+
+      test('leaves every waiting guest absent since the cutoff, not one who came or knocked after it', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [gone, online, knocked, neverSeen] = (await guestsOn(store, link, 4, 0)) as Guest[];
+        for (const guest of [gone, online, knocked] as Guest[]) {
+          await store.guests.countConnection(guest.id, 1, T0 + 10);
+        }
+        await store.guests.countConnection((gone as Guest).id, -1, T0 + 20);
+        await store.guests.countConnection((knocked as Guest).id, -1, T0 + 20);
+        await store.guests.setStatus(knocked as Guest, 'denied', T0 + 30);
+        await store.guests.knock((await store.guests.get((knocked as Guest).id)) as Guest, T0 + 200);
+        const left = await store.guests.leaveAbsentWaiting(T0 + 100, T0 + 300);
+        assert.deepEqual(
+          left.map((guest) => [guest.id, guest.status, guest.decidedAt, guest.leftAt]),
+          [[(gone as Guest).id, 'left', T0 + 300, T0 + 300]],
+        );
+        assert.equal(
+          (await store.guests.get((neverSeen as Guest).id))?.status,
+          'waiting',
+          'no connection yet',
+        );
+      });
+
+      test("takes an expired instance's presence leases back out of the counts, once", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [guest] = (await guestsOn(store, link, 1, 0)) as Guest[];
+        const id = (guest as Guest).id;
+        await store.transaction(async (tx) => {
+          for (const instance of ['dead', 'dead', 'alive']) {
+            await tx.presenceLeases.change(
+              instance,
+              'guest',
+              id,
+              1,
+              instance === 'dead' ? T0 + 100 : T0 + 900,
+            );
+            await tx.guests.countConnection(id, 1, T0);
+            await tx.presenceLeases.change(
+              instance,
+              'host',
+              String(room.pk),
+              1,
+              instance === 'dead' ? T0 + 100 : T0 + 900,
+            );
+            await tx.rooms.countHost(room.pk, 1);
+          }
+        });
+        assert.deepEqual(await store.presenceLeases.reapExpired(T0 + 99), { guestIds: [], rooms: [] });
+        await store.presenceLeases.renew('alive', T0 + 2000);
+        assert.deepEqual(await store.transaction((tx) => tx.presenceLeases.reapExpired(T0 + 1000)), {
+          guestIds: [id],
+          rooms: [{ pk: room.pk, hostsOnline: 1 }],
+        });
+        const after = await store.guests.get(id);
+        assert.deepEqual(
+          [after?.online, after?.lastSeenAt],
+          [true, T0 + 1000],
+          'the live instance still counts',
+        );
+        assert.deepEqual(
+          await store.presenceLeases.reapExpired(T0 + 1000),
+          { guestIds: [], rooms: [] },
+          'once',
+        );
+        // A lease counted down to nothing is gone, so it is never taken back twice.
+        await store.presenceLeases.change('alive', 'guest', id, -1, T0 + 2000);
+        assert.deepEqual(await store.presenceLeases.reapExpired(T0 + 5000), {
+          guestIds: [],
+          rooms: [{ pk: room.pk, hostsOnline: 0 }],
+        });
       });
 
       test('orders the line by arrival, and a knock goes to its end with one more knock counted', async (t) => {
@@ -600,6 +695,224 @@ export function storeContract(engine: StoreEngine): void {
       });
     });
 
+    describe('editing, pausing and rotating links (issue 15)', () => {
+      test('an edit changes only the fields it names, and null clears the limit or the expiry', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(
+          newLink(room, { maxUses: 5, expiresAt: T0 + MINUTE, admission: 'auto' }),
+        );
+        assert.equal(link.admission, 'auto');
+        const renamed = await store.links.update(link.id, { name: 'Speakers', paused: true });
+        assert.deepEqual(renamed, { ...link, name: 'Speakers', paused: true });
+        const cleared = await store.links.update(link.id, {
+          maxUses: null,
+          expiresAt: null,
+          admission: 'room',
+        });
+        assert.deepEqual(cleared, {
+          ...link,
+          name: 'Speakers',
+          paused: true,
+          maxUses: null,
+          expiresAt: null,
+          admission: 'room',
+        });
+        assert.deepEqual(await store.links.get(link.id), cleared);
+        assert.deepEqual(await store.links.update(link.id, { paused: false }), { ...cleared, paused: false });
+      });
+
+      test('an edit refuses a limit below the uses so far, and any edit of a deleted link', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room, { maxUses: 5 }));
+        await store.links.countUseReturning(link.id);
+        const used = await store.links.countUseReturning(link.id);
+        assert.equal(await store.links.update(link.id, { maxUses: 1, name: 'Other' }), undefined);
+        assert.deepEqual(await store.links.get(link.id), used, 'nothing changed');
+        assert.equal((await store.links.update(link.id, { maxUses: 2 }))?.maxUses, 2);
+        assert.equal(await store.links.countUseReturning(link.id), undefined, 'the new limit holds');
+        await store.links.delete(link.id, T0 + MINUTE);
+        assert.equal(await store.links.update(link.id, { name: 'Again' }), undefined);
+        assert.equal(await store.links.update('no-such-link', { name: 'Again' }), undefined);
+      });
+
+      test('a rotation replaces the token at once and keeps the name, settings and uses', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const input = newLink(room, { maxUses: 3 });
+        const link = await store.links.create(input);
+        const used = (await store.links.countUseReturning(link.id)) as Link;
+        const fresh = hash();
+        const rotated = await store.links.rotate(link.id, 'fresh-token-id', fresh);
+        assert.deepEqual(rotated, { ...used, tokenId: 'fresh-token-id' });
+        assert.equal(await store.linkContexts.byTokenHash(input.tokenHash), undefined);
+        assert.deepEqual((await store.linkContexts.byTokenHash(fresh))?.link, rotated);
+        await store.links.delete(link.id, T0 + MINUTE);
+        assert.equal(await store.links.rotate(link.id, 'again', hash()), undefined);
+      });
+
+      test("a paused link still counts toward the room's links", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        await store.links.update(link.id, { paused: true });
+        assert.equal(await store.links.countOfRoom(room.pk), 1);
+        assert.equal((await store.links.listOfRoom(room.pk))[0]?.paused, true);
+      });
+    });
+
+    describe('guest history and erasure (issue 15)', () => {
+      test('keeps who decided, when a guest was admitted and when their stay ended', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const link = await store.links.create(newLink(room));
+        const [guest] = await guestsOn(store, link, 1, 0);
+        assert.ok(guest);
+        assert.deepEqual(
+          [guest.admittedAt, guest.decidedBy, guest.leftAt, guest.erasedAt],
+          [null, null, null, null],
+        );
+        const admitted = await store.guests.setStatus(guest, 'admitted', T0 + MINUTE, 'host-7');
+        assert.deepEqual(await store.guests.get(guest.id), admitted);
+        assert.deepEqual([admitted.admittedAt, admitted.decidedBy], [T0 + MINUTE, 'host-7']);
+        const left = await store.guests.setStatus(admitted, 'left', T0 + 2 * MINUTE);
+        assert.deepEqual(await store.guests.get(guest.id), left);
+        assert.deepEqual(
+          [left.admittedAt, left.decidedBy, left.leftAt],
+          [T0 + MINUTE, null, T0 + 2 * MINUTE],
+        );
+        const auto = await store.guests.insert(newGuest(link, { status: 'admitted' }), link.name);
+        assert.deepEqual(await store.guests.get(auto.id), auto);
+        assert.equal(auto.admittedAt, T0);
+        const [waiting] = await guestsOn(store, link, 1, 0);
+        const [all] = await store.guests.admitWaiting(room.pk, T0 + 3 * MINUTE, 'host-8');
+        assert.deepEqual(
+          [all?.id, all?.admittedAt, all?.decidedBy],
+          [waiting?.id, T0 + 3 * MINUTE, 'host-8'],
+        );
+      });
+
+      test('a knock forgets who denied', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [guest] = await guestsOn(store, await store.links.create(newLink(room)), 1, 0);
+        const denied = await store.guests.setStatus(guest as Guest, 'denied', T0 + MINUTE, 'host-7');
+        assert.equal((await store.guests.knock(denied, T0 + 2 * MINUTE)).decidedBy, null);
+      });
+
+      test("lists one link's guests, by status too, a page at a time", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [link, other] = [
+          await store.links.create(newLink(room)),
+          await store.links.create(newLink(room)),
+        ];
+        // One more than a page on `link`, interleaved with guests of `other`.
+        const created = await store.transaction(async (tx) => {
+          const guests: Guest[] = [];
+          for (let index = 0; index <= PAGE_SIZE; index++) {
+            guests.push(await tx.guests.insert(newGuest(link, { createdAt: T0 + index }), link.name));
+            if (index % 100 === 0)
+              await tx.guests.insert(newGuest(other, { createdAt: T0 + index }), other.name);
+          }
+          return guests;
+        });
+        const first = await store.guests.pageOfRoom(room.pk, { linkId: link.id });
+        assert.equal(first.guests.length, PAGE_SIZE);
+        assert.ok(first.guests.every((guest) => guest.linkId === link.id));
+        assert.equal(first.guests[0]?.id, created.at(-1)?.id, 'newest first');
+        const second = await store.guests.pageOfRoom(
+          room.pk,
+          { linkId: link.id },
+          first.nextCursor as string,
+        );
+        assert.deepEqual(second, { guests: [created[0]], nextCursor: null });
+        const oldest = created[0] as Guest;
+        await store.guests.setStatus(oldest, 'denied', T0 + MINUTE);
+        const denied = await store.guests.pageOfRoom(room.pk, { linkId: link.id, status: 'denied' });
+        assert.deepEqual(
+          denied.guests.map((guest) => guest.id),
+          [oldest.id],
+        );
+        assert.equal((await store.guests.pageOfRoom(room.pk, { linkId: other.id })).guests.length, 11);
+        assert.deepEqual(await store.guests.pageOfRoom(room.pk, { linkId: 'no-such-link' }), {
+          guests: [],
+          nextCursor: null,
+        });
+      });
+
+      test("removing a link's guests removes the waiting and admitted ones of that link only", async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [link, other] = [
+          await store.links.create(newLink(room)),
+          await store.links.create(newLink(room)),
+        ];
+        const [waiting, admitted, denied] = await guestsOn(store, link, 3, MINUTE);
+        await store.guests.setStatus(admitted as Guest, 'admitted', T0 + 5 * MINUTE);
+        await store.guests.setStatus(denied as Guest, 'denied', T0 + 5 * MINUTE);
+        const [elsewhere] = await guestsOn(store, other, 1, 0);
+        const removed = await store.guests.removeOfLink(link.id, T0 + 10 * MINUTE, 'host-7');
+        assert.deepEqual(removed.map((guest) => guest.id).sort(), [waiting?.id, admitted?.id].sort());
+        for (const guest of removed) {
+          assert.deepEqual(await store.guests.get(guest.id), guest);
+          assert.deepEqual(
+            [guest.status, guest.leftAt, guest.decidedBy],
+            ['removed', T0 + 10 * MINUTE, 'host-7'],
+          );
+        }
+        assert.equal((await store.guests.get(denied?.id as string))?.status, 'denied');
+        assert.equal((await store.guests.get(elsewhere?.id as string))?.status, 'waiting');
+      });
+
+      test('erases the name and email of guests older than the cutoff once, keeping their rows', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const [old, recent] = await guestsOn(store, await store.links.create(newLink(room)), 2, 10 * MINUTE);
+        assert.equal(await store.guests.eraseCreatedBefore(T0 + MINUTE, T0 + HOUR), 1);
+        assert.deepEqual(await store.guests.get(old?.id as string), {
+          ...old,
+          name: '',
+          email: '',
+          erasedAt: T0 + HOUR,
+        });
+        assert.deepEqual(await store.guests.get(recent?.id as string), recent);
+        assert.equal(await store.guests.eraseCreatedBefore(T0 + MINUTE, T0 + 2 * HOUR), 0, 'erased once');
+        assert.equal((await store.guests.get(old?.id as string))?.erasedAt, T0 + HOUR);
+        assert.equal(await store.purgeErased(), true);
+      });
+
+      test("erases one person's records across the tenant's rooms, in any letter case, and no other tenant's", async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const second = await store.rooms.put(tenant.id, 'second', roomFields(), T0);
+        const other = await tenantWithRoom(store, 'other');
+        const person = { email: 'Grace@Example.com' };
+        const [here] = await guestsOn(store, await store.links.create(newLink(room)), 1, 0);
+        const there = await store.guests.insert(
+          newGuest(await store.links.create(newLink(second)), { email: 'grace@example.COM' }),
+          'Press',
+        );
+        const stranger = await store.guests.insert(
+          newGuest(await store.links.create(newLink(other.room)), person),
+          'Press',
+        );
+        const someoneElse = await store.guests.insert(
+          newGuest(await store.links.create(newLink(second)), { email: 'ada@example.com' }),
+          'Press',
+        );
+        assert.equal(await store.guests.eraseByEmail(tenant.id, 'GRACE@example.com', T0 + HOUR), 2);
+        for (const guest of [here, there]) {
+          const stored = await store.guests.get(guest?.id as string);
+          assert.deepEqual([stored?.name, stored?.email, stored?.erasedAt], ['', '', T0 + HOUR]);
+        }
+        assert.deepEqual(await store.guests.get(stranger.id), stranger);
+        assert.deepEqual(await store.guests.get(someoneElse.id), someoneElse);
+        assert.equal(await store.guests.eraseByEmail(tenant.id, 'grace@example.com', T0 + HOUR), 0);
+      });
+    });
+
     describe('transactions', () => {
       test('a transaction that throws stores nothing and rethrows the error', async (t) => {
         const store = await freshStore(t);
@@ -632,6 +945,123 @@ export function storeContract(engine: StoreEngine): void {
           assert.deepEqual(await store.links.get(links[0]?.id ?? ''), links[0]);
         }
         assert.equal(await store.links.countOfRoom(room.pk), 4);
+      });
+    });
+
+    describe('webhooks', () => {
+      const endpoint = (tenantId: string, changes: Partial<WebhookEndpoint> = {}): WebhookEndpoint => ({
+        id: randomUUID(),
+        tenantId,
+        url: 'https://hooks.example/in',
+        events: ['guest.waiting', 'link.expired'],
+        secretSealed: randomBytes(60),
+        createdAt: T0,
+        ...changes,
+      });
+      const event = (roomPk: number, type: NewWebhookEvent['type'] = 'guest.waiting'): NewWebhookEvent => ({
+        messageId: `msg_${randomUUID()}`,
+        roomPk,
+        type,
+        data: JSON.stringify({ guest: { id: 'g1' } }),
+        createdAt: T0,
+      });
+      const delivered = (attemptedAt: number): WebhookAttempt => ({
+        status: 'delivered',
+        attemptedAt,
+        statusCode: 204,
+        error: null,
+        nextAttemptAt: null,
+      });
+
+      test('queues an event for each endpoint of the room’s tenant subscribed to it, and no other', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const other = await tenantWithRoom(store, 'other');
+        const [a, b] = [
+          endpoint(tenant.id),
+          endpoint(tenant.id, { url: 'https://b.example/', events: ['guest.left'], createdAt: T0 + 1 }),
+        ];
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [a, b]));
+        await store.transaction((tx) =>
+          tx.webhooks.replaceEndpoints(other.tenant.id, [endpoint(other.tenant.id)]),
+        );
+        assert.deepEqual(await store.webhooks.endpointsOf(tenant.id), [a, b]);
+        const sent = event(room.pk);
+        assert.equal(await store.transaction((tx) => tx.webhooks.record(sent)), 1);
+        const { deliveries, nextCursor } = await store.webhooks.deliveriesOf(tenant.id);
+        assert.equal(nextCursor, null);
+        assert.deepEqual(
+          deliveries.map((d) => [d.endpointId, d.url, d.messageId, d.roomId, d.status, d.attempts, d.data]),
+          [[a.id, a.url, sent.messageId, 'launch', 'pending', 0, sent.data]],
+        );
+        assert.deepEqual((await store.webhooks.deliveriesOf(other.tenant.id)).deliveries, []);
+      });
+
+      test('a transaction that throws after recording an event queues nothing', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [endpoint(tenant.id)]));
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await tx.webhooks.record(event(room.pk));
+            throw new Error('refused');
+          }),
+        );
+        assert.deepEqual((await store.webhooks.deliveriesOf(tenant.id)).deliveries, []);
+      });
+
+      test('claims a due delivery once per lease, and never again once finished', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const kept = endpoint(tenant.id);
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [kept]));
+        await store.transaction((tx) => tx.webhooks.record(event(room.pk)));
+        const [claimed] = await store.webhooks.claimDue(T0, MINUTE, 10);
+        assert.deepEqual(claimed?.secretSealed, kept.secretSealed);
+        assert.deepEqual(await store.webhooks.claimDue(T0 + MINUTE - 1, MINUTE, 10), []);
+        const [again] = await store.webhooks.claimDue(T0 + MINUTE, MINUTE, 10);
+        assert.equal(again?.id, claimed?.id);
+        await store.webhooks.finishAttempt(again?.id as number, delivered(T0 + MINUTE));
+        assert.deepEqual(await store.webhooks.claimDue(T0 + 60 * MINUTE, MINUTE, 10), []);
+        const [listed] = (await store.webhooks.deliveriesOf(tenant.id, 'delivered')).deliveries;
+        assert.deepEqual(
+          [
+            listed?.status,
+            listed?.attempts,
+            listed?.lastStatusCode,
+            listed?.deliveredAt,
+            listed?.nextAttemptAt,
+          ],
+          ['delivered', 1, 204, T0 + MINUTE, null],
+        );
+      });
+
+      test('fails the pending deliveries of an endpoint removed, and keeps them listed', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [endpoint(tenant.id)]));
+        await store.transaction((tx) => tx.webhooks.record(event(room.pk)));
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, []));
+        const [failed] = (await store.webhooks.deliveriesOf(tenant.id)).deliveries;
+        assert.deepEqual([failed?.status, failed?.lastError], ['failed', 'endpoint removed']);
+        assert.deepEqual(await store.webhooks.claimDue(T0 + 60 * MINUTE, MINUTE, 10), []);
+      });
+
+      test('marks each passed link expiry once, for tenants subscribed to link.expired before it', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [endpoint(tenant.id)]));
+        const soon = await store.links.create(newLink(room, { expiresAt: T0 + MINUTE }));
+        const before = await store.links.create(newLink(room, { expiresAt: T0 - MINUTE }));
+        const deleted = await store.links.create(newLink(room, { expiresAt: T0 + MINUTE }));
+        await store.links.delete(deleted.id, T0);
+        const later = await store.links.create(newLink(room, { expiresAt: T0 + 10 * MINUTE }));
+        const mark = (now: number) =>
+          store.transaction((tx) => tx.webhooks.markExpiredLinks(T0 - 60 * MINUTE, now, 100));
+        assert.deepEqual(await mark(T0 + 2 * MINUTE), [soon.id]);
+        assert.deepEqual(await mark(T0 + 2 * MINUTE), []);
+        assert.deepEqual(await mark(T0 + 20 * MINUTE), [later.id]);
+        assert.ok(before);
       });
     });
 
@@ -695,6 +1125,29 @@ export function storeContract(engine: StoreEngine): void {
         assert.equal(await first.links.countOfRoom(room.pk), 3);
       });
 
+      test('an edit of the limit racing 60 redemptions from 4 instances never leaves it below the uses', async (t) => {
+        const instances = await stores(t, 4);
+        const [first] = instances as [Store];
+        const { room } = await tenantWithRoom(first);
+        const link = await first.links.create(newLink(room));
+        const on = (index: number) => instances[index % instances.length] as Store;
+        const claims = Array.from({ length: 60 }, (_, index) =>
+          on(index).transaction((tx) => tx.links.countUseReturning(link.id)),
+        );
+        const edit = on(1).transaction((tx) => tx.links.update(link.id, { maxUses: 30 }));
+        const [edited, ...claimed] = await Promise.all([edit, ...claims]);
+        const after = (await first.links.get(link.id)) as Link;
+        const accepted = claimed.filter(Boolean).length;
+        assert.equal(after.uses, accepted);
+        if (edited) {
+          assert.equal(after.maxUses, 30);
+          assert.ok(after.uses <= 30);
+        } else {
+          assert.equal(after.maxUses, null, 'a refused edit changed nothing');
+          assert.ok(after.uses > 30);
+        }
+      });
+
       test('concurrent decisions on one waiting guest from 3 instances: exactly one decides', async (t) => {
         const instances = await stores(t, 3);
         const [first] = instances as [Store];
@@ -715,6 +1168,39 @@ export function storeContract(engine: StoreEngine): void {
         const made = decisions.filter((decision) => decision !== undefined);
         assert.equal(made.length, 1);
         assert.deepEqual(await first.guests.get(guest.id), made[0]);
+      });
+      test('claims from 3 instances hand each due delivery to one of them', async (t) => {
+        const instances = await stores(t, 3);
+        const [first] = instances as [Store];
+        const { tenant, room } = await tenantWithRoom(first);
+        const hook = {
+          id: randomUUID(),
+          tenantId: tenant.id,
+          url: 'https://hooks.example/in',
+          events: ['guest.waiting' as const],
+          secretSealed: randomBytes(60),
+          createdAt: T0,
+        };
+        await first.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [hook]));
+        await first.transaction(async (tx) => {
+          for (let index = 0; index < 30; index++) {
+            await tx.webhooks.record({
+              messageId: `m${index}`,
+              roomPk: room.pk,
+              type: 'guest.waiting',
+              data: '{}',
+              createdAt: T0,
+            });
+          }
+        });
+        const claims = await Promise.all(
+          Array.from({ length: 12 }, (_, index) =>
+            (instances[index % instances.length] as Store).webhooks.claimDue(T0, MINUTE, 4),
+          ),
+        );
+        const ids = claims.flat().map((delivery) => delivery.id);
+        assert.equal(ids.length, 30);
+        assert.equal(new Set(ids).size, 30);
       });
     });
   });

@@ -6,6 +6,7 @@ import { decrypt } from '../../api/secrets.ts';
 import { type RunningServer, startServer } from '../../api/server.ts';
 import type { Modules } from '../../api/store/types.ts';
 import type { StreamCaps } from '../../api/stream-limits.ts';
+import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from '../../api/webhooks/deliver.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApi {
@@ -113,6 +114,10 @@ export async function startTestApi(
     rateLimitPerMinute?: number;
     streamCaps?: Partial<StreamCaps>;
     lobbyGraceSeconds?: number;
+    retentionDays?: number;
+    retentionSweepMs?: number;
+    /** Webhook delivery settings over the defaults (e.g. private targets allowed, short retries). */
+    webhooks?: Partial<WebhookConfig>;
   } = {},
 ) {
   const database = await createTestDatabase();
@@ -122,11 +127,14 @@ export async function startTestApi(
     port: 0,
     serverSecret: 'test-server-secret-of-at-least-32-characters',
     clock,
+    retentionSweepMs: options.retentionSweepMs,
     config: {
+      ...(options.retentionDays !== undefined && { retentionDays: options.retentionDays }),
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
       heartbeatMs: options.heartbeatMs ?? 1000,
       ...(options.lobbyGraceSeconds !== undefined && { lobbyGraceSeconds: options.lobbyGraceSeconds }),
       ...options.streamCaps,
+      ...(options.webhooks && { webhooks: { ...DEFAULT_WEBHOOK_CONFIG, ...options.webhooks } }),
     },
   });
   const { store, config } = server.deps;

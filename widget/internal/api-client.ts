@@ -10,6 +10,7 @@ import type {
   guestSessionResponse,
   guestsResponse,
   hostGuestResponse,
+  linkPatchBody,
   linkPreviewResponse,
   linkResponse,
   redemptionResponse,
@@ -17,6 +18,20 @@ import type {
 
 export type Link = InferOutput<typeof linkResponse>;
 export type LinkStatus = Link['status'];
+/** A link's own admission: `room` follows the room's policy. */
+export type LinkAdmission = Link['admission'];
+/**
+ * What `updateLink` may change; fields left out stay. `maxUses`/`expiresAt` null: unlimited/never. Expiry by
+ * `durationDays` (counted from now) or `expiresAt` (an ISO instant), not both.
+ */
+export type LinkChanges = Partial<InferOutput<typeof linkPatchBody>>;
+/** Which guests a history page or CSV lists. */
+export interface GuestHistoryFilter {
+  status?: GuestStatus;
+  linkId?: string;
+  cursor?: string;
+}
+
 export type GuestAccess = InferOutput<typeof guestAccessResponse>;
 export type Admission = GuestAccess['admission'];
 export type Permission = GuestAccess['permissions'][number];
@@ -76,23 +91,97 @@ export class ApiClient {
     let response = await this.send(method, path, options, false);
     if (response.status === 401) response = await this.send(method, path, options, true);
     if (response.status === 204) return undefined as T;
+    if (!response.ok) await this.refusal(response);
+    return (await response.json().catch(() => ({}))) as T;
+  }
+
+  /** Throws the answer's error as an ApiRequestError. */
+  private async refusal(response: Response): Promise<never> {
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      // Extra fields may sit inside `error` or beside it (the API puts an unavailable link's room beside it).
-      const { error = {}, ...beside } = body ?? {};
-      const { code, message, fields, ...rest } = error;
-      const refusal = new ApiRequestError(
-        code ?? 'network',
-        response.status,
-        message ?? response.statusText,
-        fields ?? {},
-        { ...beside, ...rest },
-      );
-      // Readable across origins: the API lists it in Access-Control-Expose-Headers.
-      refusal.retryAfter = Number(response.headers.get('Retry-After')) || 0;
-      throw refusal;
+    // Extra fields may sit inside `error` or beside it (the API puts an unavailable link's room beside it).
+    const { error = {}, ...beside } = body ?? {};
+    const { code, message, fields, ...rest } = error;
+    const refusal = new ApiRequestError(
+      code ?? 'network',
+      response.status,
+      message ?? response.statusText,
+      fields ?? {},
+      { ...beside, ...rest },
+    );
+    // Readable across origins: the API lists it in Access-Control-Expose-Headers.
+    refusal.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+    throw refusal;
+  }
+
+  /** `v1/rooms/:roomId/<rest>` with the room id escaped. */
+  private roomPath(roomId: string, rest: string): string {
+    return `v1/rooms/${encodeURIComponent(roomId)}/${rest}`;
+  }
+
+  private linkPath(roomId: string, linkId: string, rest = ''): string {
+    return this.roomPath(roomId, `links/${encodeURIComponent(linkId)}${rest}`);
+  }
+
+  /** Edits a link (name, number of clicks, expiry, paused, admission); the link as it is after. */
+  updateLink(roomId: string, linkId: string, changes: LinkChanges, signal?: AbortSignal): Promise<Link> {
+    return this.request<Link>('PATCH', this.linkPath(roomId, linkId), { body: changes, signal });
+  }
+
+  /** Pauses or resumes a link. */
+  setLinkPaused(roomId: string, linkId: string, paused: boolean): Promise<Link> {
+    return this.updateLink(roomId, linkId, { paused });
+  }
+
+  /** A new URL for the link (same name, settings and uses); the old URL stops working at once. */
+  rotateLink(roomId: string, linkId: string): Promise<Link> {
+    return this.request<Link>('POST', this.linkPath(roomId, linkId, '/rotate'));
+  }
+
+  /** Deletes a link for good; `removeGuests` also removes everyone who came through it (needs guests:admit). */
+  deleteLink(roomId: string, linkId: string, options: { removeGuests?: boolean } = {}): Promise<void> {
+    const query = options.removeGuests ? '?removeGuests=true' : '';
+    return this.request<void>('DELETE', this.linkPath(roomId, linkId, query));
+  }
+
+  /** The history path with its filters as a query (`csv`: the CSV export's path). */
+  private historyPath(roomId: string, filter: GuestHistoryFilter, csv: boolean): string {
+    const query = new URLSearchParams();
+    for (const key of ['status', 'linkId', 'cursor'] as const) {
+      const value = filter[key];
+      if (value) query.set(key, value);
     }
-    return body as T;
+    const search = query.size ? `?${query}` : '';
+    return this.roomPath(roomId, `${csv ? 'guests.csv' : 'guests'}${search}`);
+  }
+
+  /** One page of the room's guest history, newest first; pass `nextCursor` back as `cursor` for the next. */
+  listGuestHistory(
+    roomId: string,
+    filter: GuestHistoryFilter = {},
+    signal?: AbortSignal,
+  ): Promise<GuestPage> {
+    return this.request<GuestPage>('GET', this.historyPath(roomId, filter, false), { signal });
+  }
+
+  /**
+   * The CSV export's URL (for display or a server-side fetch): it needs the host token in `Authorization`,
+   * so a browser downloads it with `downloadGuestHistoryCsv`, not by following the URL.
+   */
+  guestHistoryCsvUrl(roomId: string, filter: GuestHistoryFilter = {}): string {
+    return this.url(this.historyPath(roomId, filter, true));
+  }
+
+  /** The whole history (from `cursor`, with the filters) as a CSV file, e.g. for a "Download CSV" button. */
+  async downloadGuestHistoryCsv(
+    roomId: string,
+    filter: GuestHistoryFilter = {},
+    signal?: AbortSignal,
+  ): Promise<Blob> {
+    const path = this.historyPath(roomId, filter, true);
+    let response = await this.send('GET', path, { signal }, false);
+    if (response.status === 401) response = await this.send('GET', path, { signal }, true);
+    if (!response.ok) await this.refusal(response);
+    return response.blob();
   }
 
   /** Every guest of a host's guest list (`path`, e.g. `…/guests?status=waiting`), page after page. */
@@ -225,4 +314,5 @@ function parseData(text: string): unknown {
   }
 }
 
+export { type InvitationInput, invitationText } from './invitation.ts';
 export { type GuestSessionChange, type GuestSessionWatch, watchGuestSession } from './watch-guest-session.ts';

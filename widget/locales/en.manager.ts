@@ -18,7 +18,7 @@ export const manager = {
   expirationDate: 'Expiration date',
   clicks: '# of clicks',
   actions: 'Actions',
-  status: { expired: 'Expired', used_up: 'Used up', inactive: 'Inactive' },
+  status: { expired: 'Expired', used_up: 'Used up', paused: 'Paused', inactive: 'Inactive' },
   copy: (name: string) => `Copy link “${name}”`,
   copied: 'Link copied',
   copyByHand: 'Your browser did not allow copying. Copy the link yourself:',

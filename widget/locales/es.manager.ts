@@ -22,7 +22,7 @@ export const manager: Translation['manager'] = {
   expirationDate: 'Fecha de caducidad',
   clicks: 'N.º de clics',
   actions: 'Acciones',
-  status: { expired: 'Caducado', used_up: 'Agotado', inactive: 'Inactivo' },
+  status: { expired: 'Caducado', used_up: 'Agotado', paused: 'En pausa', inactive: 'Inactivo' },
   copy: (name: string) => `Copiar el enlace «${name}»`,
   copied: 'Enlace copiado',
   copyByHand: 'Tu navegador no permitió copiar. Copia el enlace tú mismo:',

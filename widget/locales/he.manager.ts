@@ -21,7 +21,7 @@ export const manager: Translation['manager'] = {
   expirationDate: 'תאריך תפוגה',
   clicks: 'מספר לחיצות',
   actions: 'פעולות',
-  status: { expired: 'פג תוקף', used_up: 'מוצה', inactive: 'לא פעיל' },
+  status: { expired: 'פג תוקף', used_up: 'מוצה', paused: 'מושהה', inactive: 'לא פעיל' },
   copy: (name: string) => `העתקה של הקישור „${name}”`,
   copied: 'הקישור הועתק',
   copyByHand: 'הדפדפן לא איפשר העתקה. העתיקו את הקישור בעצמכם:',

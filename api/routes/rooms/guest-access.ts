@@ -11,7 +11,8 @@ import {
   roomParams,
 } from '../../schemas.ts';
 import { json, validate } from '../../validation.ts';
-import { linkView } from '../../views.ts';
+import { linkView, scheduleView } from '../../views.ts';
+import { recordGuestAccessChange } from '../../webhooks/record.ts';
 import { linkContext, MANAGE, originOf, refusals, roomFor, security, tags } from './host.ts';
 
 export function createGuestAccessRoutes(deps: AppDeps) {
@@ -39,7 +40,7 @@ export function createGuestAccessRoutes(deps: AppDeps) {
             maxLinks: MAX_LINKS_PER_ROOM,
             linkCount: links.length,
             permissions: host.permissions,
-            room: { id: room.id, title: room.title, type: room.type },
+            room: { id: room.id, type: room.type, ...scheduleView(room) },
             links,
           },
           200,
@@ -62,7 +63,14 @@ export function createGuestAccessRoutes(deps: AppDeps) {
       validate('json', guestAccessPatchBody),
       async (c) => {
         const room = await roomFor(deps, c.var.host, MANAGE);
-        const access = await store.transaction((tx) => tx.rooms.setGuestAccess(room, c.req.valid('json')));
+        const access = await store.transaction(async (tx) =>
+          recordGuestAccessChange(
+            tx,
+            room.pk,
+            await tx.rooms.setGuestAccess(room, c.req.valid('json')),
+            deps.clock.now(),
+          ),
+        );
         events.publishToRoom(room.pk, { event: 'guest-access', data: access });
         return c.json(access, 200);
       },

@@ -1,27 +1,41 @@
-// The waiting room: the room's guests a page at a time, and admitting, denying and removing them (rules 10, 6).
-import { Hono } from 'hono';
+// The waiting room and the guest history: the room's guests a page at a time (as JSON or CSV), and admitting,
+// denying and removing them (rules 10, 6).
+import { type Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { HostIdentity } from '../../auth.ts';
 import type { AppDeps, AppEnv } from '../../context.ts';
 import { notFound } from '../../errors.ts';
+import type { EventHub } from '../../events.ts';
+import { guestCsvStream } from '../../guest-csv.ts';
 import { READ_GUESTS } from '../../permissions.ts';
 import { admitRefusal, type Decision, decide } from '../../rules.ts';
 import { guestParams, guestsQuery, guestsResponse, hostGuestResponse, roomParams } from '../../schemas.ts';
 import { PAGE_SIZE } from '../../store/contract.ts';
-import type { Guest, Room } from '../../store/types.ts';
+import type { Guest, GuestFilter, Room } from '../../store/types.ts';
 import { errorJson, json, validate } from '../../validation.ts';
 import { hostGuestView } from '../../views.ts';
+import { recordGuestEvent } from '../../webhooks/record.ts';
 import { ADMIT, refusals, roomFor, security, tags } from './host.ts';
+
+/** A guest's new status, to the room's hosts and to the guest (whose stream ends on a final one). */
+export function announceGuest(events: EventHub, guest: Guest) {
+  events.publishToRoom(guest.roomPk, { event: 'guest', data: hostGuestView(guest) });
+  events.publishToGuest(guest.id, guest.status);
+}
+
+/** CSV where the path ends in `.csv` or the client asks for it (`Accept: text/csv`). */
+const wantsCsv = (c: Context) => /\btext\/csv\b/i.test(c.req.header('Accept') ?? '');
 
 export function createGuestListRoutes(deps: AppDeps) {
   const { store, clock, events } = deps;
+  const announce = (guest: Guest) => announceGuest(events, guest);
 
-  const announce = (guest: Guest) => {
-    events.publishToRoom(guest.roomPk, { event: 'guest', data: hostGuestView(guest) });
-    events.publishToGuest(guest.id, guest.status);
-  };
-
-  async function decideOne(room: Room, guestId: string, decision: Decision): Promise<Guest> {
+  async function decideOne(
+    host: HostIdentity,
+    room: Room,
+    guestId: string,
+    decision: Decision,
+  ): Promise<Guest> {
     // Read and decide under the guest's lock: a guest who left meanwhile (another instance) stays gone.
     const { guest, changed } = await store.transaction(async (tx) => {
       // Admitting needs guest access on, checked under the room's lock (a switch turned off meanwhile counts).
@@ -31,7 +45,14 @@ export function createGuestListRoutes(deps: AppDeps) {
       if (!current || current.roomPk !== room.pk) throw notFound('No such guest in this room.');
       const status = decide(current.status, decision);
       if (status === current.status) return { guest: current, changed: false };
-      return { guest: await tx.guests.setStatus(current, status, clock.now()), changed: true };
+      return {
+        guest: await recordGuestEvent(
+          tx,
+          await tx.guests.setStatus(current, status, clock.now(), host.userId),
+          clock.now(),
+        ),
+        changed: true,
+      };
     });
     if (changed) announce(guest);
     return guest;
@@ -56,26 +77,63 @@ export function createGuestListRoutes(deps: AppDeps) {
 
   /** The decision on one guest of the host's room, as the host sees the guest after it. */
   const decided = async (host: HostIdentity, guestId: string, decision: Decision) =>
-    hostGuestView(await decideOne(await roomFor(deps, host, ADMIT), guestId, decision));
+    hostGuestView(await decideOne(host, await roomFor(deps, host, ADMIT), guestId, decision));
 
-  return new Hono<AppEnv>()
-    .get(
-      '/:roomId/guests',
+  const historyRoute = (csvOnly: boolean) =>
+    [
       describeRoute({
         tags,
         security,
-        summary: 'Guests of the room, newest first, a page at a time (guests:admit)',
-        description: `Up to ${PAGE_SIZE} guests; \`nextCursor\`, passed back as \`cursor\`, gives the next (older) page.`,
-        responses: { 200: json(guestsResponse, 'A page of guests'), ...refusals },
+        summary: csvOnly
+          ? 'The guest history as CSV (guests:admit)'
+          : 'Guests of the room, newest first, a page at a time: the waiting room and the history (guests:admit)',
+        description: csvOnly
+          ? 'The same guests as `GET …/guests` with the same filters, every page from `cursor` on, as CSV.'
+          : `Every guest ever (waiting, admitted, denied, left, removed), optionally of one \`status\` and/or ` +
+            `one \`linkId\` (deleted links too). Up to ${PAGE_SIZE} guests; \`nextCursor\`, passed back as ` +
+            '`cursor` with the same filters, gives the next (older) page. With `Accept: text/csv` (or the ' +
+            '`.csv` path) the whole history as CSV: UTF-8 with a BOM, RFC 4180, times in ISO 8601 UTC, cells ' +
+            'beginning with = + - @, tab or CR prefixed with an apostrophe so spreadsheets do not run them.',
+        responses: {
+          200: {
+            ...(csvOnly ? { description: 'CSV' } : json(guestsResponse, 'A page of guests')),
+            content: {
+              ...(csvOnly ? {} : json(guestsResponse, '').content),
+              'text/csv': { schema: { type: 'string' as const } },
+            },
+          },
+          ...refusals,
+          400: errorJson('A filter or cursor that is not valid (validation_failed)'),
+        },
       }),
       validate('param', roomParams),
       validate('query', guestsQuery),
-      async (c) => {
-        const room = await roomFor(deps, c.var.host, READ_GUESTS);
-        const { status, cursor } = c.req.valid('query');
-        const page = await store.guests.pageOfRoom(room.pk, status, cursor);
-        return c.json({ guests: page.guests.map(hostGuestView), nextCursor: page.nextCursor }, 200);
-      },
+    ] as const;
+
+  /** The room's guests by the query's filters: a JSON page, or the whole history from the cursor on as CSV. */
+  async function history(
+    c: Context<AppEnv>,
+    roomId: string,
+    query: GuestFilter & { cursor?: string },
+    csv: boolean,
+  ) {
+    const room = await roomFor(deps, c.var.host, READ_GUESTS);
+    const { cursor, ...filter } = query;
+    const page = await store.guests.pageOfRoom(room.pk, filter, cursor);
+    if (!csv) return c.json({ guests: page.guests.map(hostGuestView), nextCursor: page.nextCursor }, 200);
+    const body = guestCsvStream(page, (next) => store.guests.pageOfRoom(room.pk, filter, next));
+    return c.body(body, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="guests-${roomId}.csv"`,
+    });
+  }
+
+  return new Hono<AppEnv>()
+    .get('/:roomId/guests', ...historyRoute(false), (c) =>
+      history(c, c.req.valid('param').roomId, c.req.valid('query'), wantsCsv(c)),
+    )
+    .get('/:roomId/guests.csv', ...historyRoute(true), (c) =>
+      history(c, c.req.valid('param').roomId, c.req.valid('query'), true),
     )
     .post(
       '/:roomId/guests/admit-all',
@@ -95,7 +153,11 @@ export function createGuestListRoutes(deps: AppDeps) {
         const admitted = await store.transaction(async (tx) => {
           const refusal = admitRefusal((await tx.rooms.lockByPk(room.pk)) as Room);
           if (refusal) throw refusal;
-          return tx.guests.admitWaiting(room.pk, clock.now());
+          return recordGuestEvent(
+            tx,
+            await tx.guests.admitWaiting(room.pk, clock.now(), c.var.host.userId),
+            clock.now(),
+          );
         });
         for (const guest of admitted) announce(guest);
         return c.json({ guests: admitted.map(hostGuestView) }, 200);

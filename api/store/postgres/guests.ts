@@ -1,31 +1,31 @@
 // The guests table on PostgreSQL: people who redeemed a link, their lobby status and their session's hash.
 import { DuplicateKeyError, type GuestTable, PAGE_SIZE } from '../contract.ts';
 import { decodeGuestCursor, encodeGuestCursor, type GuestCursor } from '../guest-cursor.ts';
-import { type GuestRow, toGuest } from '../guest-row.ts';
+import { GUEST_COLUMNS, type GuestRow, insertedGuest, toGuest, withStatus } from '../guest-row.ts';
 import type { Guest } from '../types.ts';
 import { changesOf, type Queryable, rowsOf, type Statement } from './connect.ts';
 
-/** The columns a Guest is made of; `g` is the guests table and `l` its link (for the link's name). */
-const GUEST_COLUMNS =
-  'g.id, g.room_pk, g.link_id, l.name AS link_name, g.name, g.email, g.status, g.created_at, g.decided_at, ' +
-  'g.connections, g.last_seen_at, g.knocks, g.knocked_at, g.waiting_since';
 const SELECT = `SELECT ${GUEST_COLUMNS} FROM guests g JOIN links l ON l.id = g.link_id`;
 
 /**
  * A page of a room's guests, newest first: keyset paging on (created_at, id), so a page costs the same however
  * deep it is and guests arriving meanwhile neither repeat nor skip. One named statement per shape of query
- * (with or without status and cursor), so each keeps a plan fitted to it.
+ * (by status, by link, after a cursor), so each keeps a plan fitted to it.
  */
-function listing(byStatus: boolean, paged: boolean): Statement {
+function listing(byStatus: boolean, byLink: boolean, paged: boolean): Statement {
   const conditions = ['g.room_pk = $1'];
   if (byStatus) conditions.push(`g.status = $${conditions.length + 1}`);
+  if (byLink) conditions.push(`g.link_id = $${conditions.length + 1}`);
   if (paged) conditions.push(`(g.created_at, g.id) < ($${conditions.length + 1}, $${conditions.length + 2})`);
   const limit = `$${conditions.length + (paged ? 2 : 1)}`;
   return {
-    name: `guests.pageOfRoom.${byStatus ? 'status' : 'all'}.${paged ? 'after' : 'first'}`,
+    name: `guests.pageOfRoom.${byStatus ? 'status' : 'all'}.${byLink ? 'link' : 'room'}.${paged ? 'after' : 'first'}`,
     text: `${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY g.created_at DESC, g.id DESC LIMIT ${limit}`,
   };
 }
+
+/** Who may be erased, and what erasing leaves: the row, without the name and email. */
+const ERASE = "UPDATE guests SET name = '', email = '', erased_at = $1 WHERE erased_at IS NULL";
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -33,8 +33,8 @@ const statements = {
   insert: {
     name: 'guests.insert',
     text: `INSERT INTO guests (id, room_pk, link_id, name, email, status, session_hash, idempotency_key, created_at,
-        decided_at, waiting_since)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        decided_at, waiting_since, admitted_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
   },
   get: { name: 'guests.get', text: `${SELECT} WHERE g.id = $1` },
   lock: { name: 'guests.lock', text: `${SELECT} WHERE g.id = $1 FOR UPDATE OF g` },
@@ -43,13 +43,26 @@ const statements = {
     name: 'guests.byIdempotencyKey',
     text: `${SELECT} WHERE g.link_id = $1 AND g.idempotency_key = $2`,
   },
-  list: {
-    all: { first: listing(false, false), after: listing(false, true) },
-    status: { first: listing(true, false), after: listing(true, true) },
-  },
   setStatus: {
     name: 'guests.setStatus',
-    text: 'UPDATE guests SET status = $2, decided_at = $3, waiting_since = NULL WHERE id = $1',
+    text: `UPDATE guests SET status = $2, decided_at = $3, decided_by = $4, waiting_since = NULL,
+        admitted_at = CASE WHEN $2 = 'admitted' THEN $3 ELSE admitted_at END,
+        left_at = CASE WHEN $2 IN ('left', 'removed') THEN $3 ELSE left_at END
+      WHERE id = $1`,
+  },
+  removeOfLink: {
+    name: 'guests.removeOfLink',
+    text: `WITH removed AS (
+        UPDATE guests SET status = 'removed', decided_at = $2, decided_by = $3, left_at = $2, waiting_since = NULL
+        WHERE link_id = $1 AND status IN ('waiting', 'admitted')
+        RETURNING *)
+      SELECT ${GUEST_COLUMNS} FROM removed g JOIN links l ON l.id = g.link_id
+      ORDER BY g.created_at, g.id`,
+  },
+  eraseCreatedBefore: { name: 'guests.eraseCreatedBefore', text: `${ERASE} AND created_at < $2` },
+  eraseByEmail: {
+    name: 'guests.eraseByEmail',
+    text: `${ERASE} AND lower(email) = lower($3) AND room_pk IN (SELECT pk FROM rooms WHERE tenant_id = $2)`,
   },
   countConnection: {
     name: 'guests.countConnection',
@@ -57,13 +70,24 @@ const statements = {
   },
   leaveIfAbsent: {
     name: 'guests.leaveIfAbsent',
-    text: `UPDATE guests SET status = 'left', decided_at = $3, waiting_since = NULL
+    text: `UPDATE guests SET status = 'left', decided_at = $3, left_at = $3, waiting_since = NULL
       WHERE id = $1 AND status = 'waiting' AND connections = 0 AND last_seen_at <= $2`,
+  },
+  leaveAbsentWaiting: {
+    name: 'guests.leaveAbsentWaiting',
+    text: `UPDATE guests g SET status = 'left', decided_at = $2, left_at = $2, waiting_since = NULL FROM links l
+      WHERE l.id = g.link_id AND g.status = 'waiting' AND g.connections = 0 AND g.last_seen_at <= $1
+        AND g.waiting_since <= $1
+      RETURNING ${GUEST_COLUMNS}`,
   },
   knock: {
     name: 'guests.knock',
-    text: `UPDATE guests SET status = 'waiting', decided_at = NULL, waiting_since = $2, knocked_at = $2,
-      knocks = knocks + 1 WHERE id = $1`,
+    text: `UPDATE guests SET status = 'waiting', decided_at = NULL, decided_by = NULL, waiting_since = $2,
+      knocked_at = $2, knocks = knocks + 1 WHERE id = $1`,
+  },
+  waitingLine: {
+    name: 'guests.waitingLine',
+    text: `SELECT id FROM guests WHERE room_pk = $1 AND status = 'waiting' ORDER BY waiting_since, id`,
   },
   lobbyPosition: {
     name: 'guests.lobbyPosition',
@@ -74,7 +98,8 @@ const statements = {
   admitWaiting: {
     name: 'guests.admitWaiting',
     text: `WITH admitted AS (
-        UPDATE guests SET status = 'admitted', decided_at = $2, waiting_since = NULL
+        UPDATE guests SET status = 'admitted', decided_at = $2, decided_by = $3, admitted_at = $2,
+          waiting_since = NULL
         WHERE room_pk = $1 AND status = 'waiting'
         RETURNING *)
       SELECT ${GUEST_COLUMNS} FROM admitted g JOIN links l ON l.id = g.link_id
@@ -85,6 +110,9 @@ const statements = {
     text: "SELECT count(*)::int AS waiting FROM guests WHERE status = 'waiting'",
   },
 };
+
+/** The listing statements, each built once. */
+const listings = new Map<string, Statement>();
 
 export function guestTable(db: Queryable): GuestTable {
   const one = (rows: GuestRow[]) => rows[0] && toGuest(rows[0]);
@@ -103,27 +131,13 @@ export function guestTable(db: Queryable): GuestTable {
         guest.createdAt,
         decidedAt,
         guest.status === 'waiting' ? guest.createdAt : null,
+        guest.status === 'admitted' ? guest.createdAt : null,
       ]).catch((error: unknown) => {
         // Another transaction inserted this idempotency key first (its use counted, this one's rolls back).
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DuplicateKeyError();
         throw error;
       });
-      return {
-        id: guest.id,
-        roomPk: guest.roomPk,
-        linkId: guest.linkId,
-        linkName,
-        name: guest.name,
-        email: guest.email,
-        status: guest.status,
-        createdAt: guest.createdAt,
-        decidedAt,
-        online: false,
-        lastSeenAt: null,
-        knocks: 0,
-        knockedAt: null,
-        waitingSince: guest.status === 'waiting' ? guest.createdAt : null,
-      };
+      return insertedGuest(guest, linkName);
     },
 
     get: (id) => rowsOf<GuestRow>(db, statements.get, [id]).then(one),
@@ -135,13 +149,20 @@ export function guestTable(db: Queryable): GuestTable {
     byIdempotencyKey: (linkId, key) =>
       rowsOf<GuestRow>(db, statements.byIdempotencyKey, [linkId, key]).then(one),
 
-    async pageOfRoom(roomPk, status, cursor) {
+    async pageOfRoom(roomPk, filter = {}, cursor) {
       const limit = PAGE_SIZE;
+      const { status, linkId } = filter;
       const after: GuestCursor | undefined = cursor === undefined ? undefined : decodeGuestCursor(cursor);
-      const statement = statements.list[status ? 'status' : 'all'][after ? 'after' : 'first'];
+      const key = `${!!status}${linkId !== undefined}${!!after}`;
+      let statement = listings.get(key);
+      if (!statement) {
+        statement = listing(!!status, linkId !== undefined, !!after);
+        listings.set(key, statement);
+      }
       const values = [
         roomPk,
         ...(status ? [status] : []),
+        ...(linkId !== undefined ? [linkId] : []),
         ...(after ? [after.createdAt, after.id] : []),
         limit + 1,
       ];
@@ -151,13 +172,25 @@ export function guestTable(db: Queryable): GuestTable {
       return { guests, nextCursor: rows.length > limit && last ? encodeGuestCursor(last) : null };
     },
 
-    async setStatus(guest, status, now) {
-      await changesOf(db, statements.setStatus, [guest.id, status, now]);
-      return { ...guest, status, decidedAt: now, waitingSince: null };
+    async setStatus(guest, status, now, decidedBy = null) {
+      await changesOf(db, statements.setStatus, [guest.id, status, now, decidedBy]);
+      return withStatus(guest, status, now, decidedBy);
     },
 
-    admitWaiting: (roomPk, now) =>
-      rowsOf<GuestRow>(db, statements.admitWaiting, [roomPk, now]).then((rows) => rows.map(toGuest)),
+    admitWaiting: (roomPk, now, decidedBy = null) =>
+      rowsOf<GuestRow>(db, statements.admitWaiting, [roomPk, now, decidedBy]).then((rows) =>
+        rows.map(toGuest),
+      ),
+
+    removeOfLink: (linkId, now, decidedBy) =>
+      rowsOf<GuestRow>(db, statements.removeOfLink, [linkId, now, decidedBy]).then((rows) =>
+        rows.map(toGuest),
+      ),
+
+    eraseCreatedBefore: (createdBefore, now) =>
+      changesOf(db, statements.eraseCreatedBefore, [now, createdBefore]),
+
+    eraseByEmail: (tenantId, email, now) => changesOf(db, statements.eraseByEmail, [now, tenantId, email]),
 
     countWaiting: () =>
       rowsOf<{ waiting: number }>(db, statements.countWaiting, []).then((rows) => rows[0]?.waiting ?? 0),
@@ -171,10 +204,18 @@ export function guestTable(db: Queryable): GuestTable {
       return changed === 1 ? rowsOf<GuestRow>(db, statements.get, [id]).then(one) : undefined;
     },
 
+    leaveAbsentWaiting: (seenBefore, now) =>
+      rowsOf<GuestRow>(db, statements.leaveAbsentWaiting, [seenBefore, now]).then((rows) =>
+        rows.map(toGuest),
+      ),
+
     async knock(guest, now) {
       await changesOf(db, statements.knock, [guest.id, now]);
       return (await rowsOf<GuestRow>(db, statements.get, [guest.id]).then(one)) as Guest;
     },
+
+    waitingLine: (roomPk) =>
+      rowsOf<{ id: string }>(db, statements.waitingLine, [roomPk]).then((rows) => rows.map((row) => row.id)),
 
     async lobbyPosition(guest) {
       const [row] = await rowsOf<{ position: number }>(db, statements.lobbyPosition, [

@@ -11,10 +11,12 @@ import { createSharedCounters } from './counters.ts';
 import { guestTable } from './guests.ts';
 import { linkTable } from './links.ts';
 import { migrate } from './migrate.ts';
+import { presenceLeaseTable } from './presence-leases.ts';
 import { linkContexts } from './reads.ts';
 import { roomTable } from './rooms.ts';
 import { settingTable } from './settings.ts';
 import { tenantTable } from './tenants.ts';
+import { webhookTable } from './webhooks.ts';
 
 export type { PoolOptions } from './connect.ts';
 
@@ -33,6 +35,8 @@ const tablesOf = (db: Queryable): Tables => ({
   links: guarded(linkTable(db)),
   guests: guarded(guestTable(db)),
   settings: guarded(settingTable(db)),
+  presenceLeases: guarded(presenceLeaseTable(db)),
+  webhooks: guarded(webhookTable(db)),
   linkContexts: guarded(linkContexts(db)),
 });
 
@@ -57,6 +61,9 @@ export async function createPostgresStore(url: string, options: PoolOptions = {}
     // Each PostgreSQL connection commits on its own and the pool runs transactions side by side.
     batchedTransaction: transaction,
     counters: guarded(counters),
+    // An UPDATE leaves the old row version in the table file until autovacuum reclaims it; nothing here can
+    // zero it sooner (VACUUM FULL would lock the table): the erased values are gone from every row answered.
+    purgeErased: async () => true,
     async close() {
       await counters.close();
       await pool.end();

@@ -109,4 +109,73 @@ export const migrations: string[] = [
   ALTER TABLE rooms ADD COLUMN lobby_message TEXT;
   ALTER TABLE rooms ADD COLUMN hosts_online INTEGER NOT NULL DEFAULT 0;
   `,
+  // Presence leases: what each instance's open connections counted, taken back when the instance dies.
+  `
+  CREATE TABLE presence_leases (
+    instance TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (instance, kind, key)
+  );
+  CREATE INDEX presence_leases_expiry ON presence_leases(expires_at);
+  -- The lobby sweep (waiting, absent since) and the metrics' count of waiting guests read only waiting rows.
+  CREATE INDEX guests_waiting ON guests(last_seen_at) WHERE status = 'waiting';
+  `,
+  // Links beyond create and delete, and guest history (issue 15): a link's token derives from `token_id` once
+  // rotated (null: from its id); guests keep when they were admitted and left, who decided, and the erasure.
+  `
+  ALTER TABLE links ADD COLUMN token_id TEXT;
+  ALTER TABLE links ADD COLUMN paused BOOLEAN NOT NULL DEFAULT FALSE;
+  ALTER TABLE links ADD COLUMN admission TEXT NOT NULL DEFAULT 'room'
+    CHECK (admission IN ('room', 'moderator', 'auto'));
+  ALTER TABLE guests ADD COLUMN admitted_at BIGINT;
+  ALTER TABLE guests ADD COLUMN decided_by TEXT;
+  ALTER TABLE guests ADD COLUMN left_at BIGINT;
+  ALTER TABLE guests ADD COLUMN erased_at BIGINT;
+  UPDATE guests SET admitted_at = decided_at WHERE status = 'admitted';
+  UPDATE guests SET left_at = decided_at WHERE status IN ('left', 'removed');
+  CREATE INDEX guests_link_created ON guests(link_id, created_at, id);
+  CREATE INDEX guests_not_erased ON guests(created_at) WHERE erased_at IS NULL;
+  `,
+  // Signed webhooks (issue 15, item 10): endpoints, the outbox of deliveries written in the change's own
+  // transaction, and the link expiries already announced (once per link and expiry).
+  `
+  CREATE TABLE webhook_endpoints (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    events TEXT[] NOT NULL,
+    secret_sealed BYTEA NOT NULL,
+    created_at BIGINT NOT NULL,
+    UNIQUE (tenant_id, url)
+  );
+  CREATE TABLE webhook_deliveries (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    endpoint_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    room_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT,
+    last_attempt_at BIGINT,
+    last_status_code INTEGER,
+    last_error TEXT,
+    delivered_at BIGINT
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX webhook_deliveries_tenant ON webhook_deliveries(tenant_id, id);
+  CREATE TABLE webhook_link_expiries (
+    link_id TEXT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (link_id, expires_at)
+  );
+  CREATE INDEX links_expires ON links(expires_at) WHERE expires_at IS NOT NULL AND deleted_at IS NULL;
+  `,
 ];

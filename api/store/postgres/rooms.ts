@@ -57,6 +57,7 @@ const statements = {
     text: 'SELECT * FROM rooms WHERE tenant_id = $1 ORDER BY id COLLATE "C"',
   },
   lockByPk: { name: 'rooms.lockByPk', text: 'SELECT * FROM rooms WHERE pk = $1 FOR UPDATE' },
+  byPk: { name: 'rooms.byPk', text: 'SELECT * FROM rooms WHERE pk = $1' },
   // Removal keeps the row, so guests and unavailable links can still name the room's title and schedule.
   remove: {
     name: 'rooms.remove',
@@ -100,6 +101,7 @@ export function roomTable(db: Queryable): RoomTable {
       rowsOf<RoomRow>(db, statements.listOfTenant, [tenantId]).then((rows) => rows.map(toRoom)),
 
     lockByPk: (pk) => rowsOf<RoomRow>(db, statements.lockByPk, [pk]).then(one),
+    byPk: (pk) => rowsOf<RoomRow>(db, statements.byPk, [pk]).then(one),
 
     async remove(room, now) {
       await rowsOf(db, statements.remove, [room.pk, now]);

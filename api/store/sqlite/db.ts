@@ -19,6 +19,8 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   useWal(db);
   db.pragma('foreign_keys = ON');
+  // Freed space is zeroed, so an erased name or email leaves no copy in the file (see Store.purgeErased).
+  db.pragma('secure_delete = ON');
   db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   migrate(db);
   return db;

@@ -116,6 +116,11 @@ export function createSqliteStore(db: Db): Store {
         batch.push({ fn, resolve: resolve as (value: unknown) => void, reject });
         if (batch.length === 1) setImmediate(() => void flush());
       }),
+    async purgeErased() {
+      while (open) await open;
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      return result?.busy === 0;
+    },
     async close() {
       while (open) await open;
       db.pragma('wal_checkpoint(TRUNCATE)');

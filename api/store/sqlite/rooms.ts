@@ -99,6 +99,11 @@ export function createRoomStore(db: Db) {
       .pluck(),
   };
 
+  const byPk = (pk: number): Room | undefined => {
+    const row = statements.byPk.get(pk);
+    return row && toRoom(row);
+  };
+
   return {
     put(tenantId: string, id: string, fields: RoomFields, now: number): Room {
       statements.upsert.run({ tenantId, id, ...fields, now });
@@ -114,11 +119,9 @@ export function createRoomStore(db: Db) {
       return statements.ofTenant.all(tenantId).map(toRoom);
     },
 
+    byPk,
     /** `byPk`: a write transaction here holds the database's one write lock already. */
-    lockByPk(pk: number): Room | undefined {
-      const row = statements.byPk.get(pk);
-      return row && toRoom(row);
-    },
+    lockByPk: byPk,
 
     /** Removal keeps the row, so guests and unavailable links can still name the room's title and schedule. */
     remove(room: Room, now: number): void {

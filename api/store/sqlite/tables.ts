@@ -4,9 +4,11 @@ import type { LinkContextRow, Tables } from '../contract.ts';
 import type { Db } from './db.ts';
 import { createGuestStore } from './guests.ts';
 import { createLinkStore, LINK_JSON, type LinkRow, toLink } from './links.ts';
+import { createPresenceLeaseStore } from './presence-leases.ts';
 import { createRoomStore, ROOM_JSON, type RoomRow, toRoom } from './rooms.ts';
 import { createSettingStore } from './settings.ts';
 import { createTenantStore, TENANT_JSON, type TenantJson, tenantOf } from './tenants.ts';
+import { createWebhookStore } from './webhooks.ts';
 
 /** The contract's tables with each method answering at once instead of with a promise. */
 export type SyncTables = {
@@ -51,6 +53,8 @@ export function createSyncTables(db: Db): SyncTables {
     links: createLinkStore(db),
     guests: createGuestStore(db),
     settings: createSettingStore(db),
+    presenceLeases: createPresenceLeaseStore(db),
+    webhooks: createWebhookStore(db),
     linkContexts: createContextStore(db),
   };
 }
