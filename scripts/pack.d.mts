@@ -1,0 +1,9 @@
+// Types of scripts/pack.mjs for the TypeScript tests that use it.
+export interface Packed {
+  /** Absolute path of the .tgz. */
+  tarball: string;
+  /** The files in it, relative to the package. */
+  files: string[];
+}
+export const PACKAGE_DIRS: { server: string; elements: string };
+export function packPackages(destination: string): Promise<{ server: Packed; elements: Packed }>;
