@@ -1,5 +1,6 @@
 // Builds what the product ships: the widget bundles for a script tag (both elements, and one per
-// element; other languages split into chunks loaded on demand), the demo page's script, the server for
+// element; other languages split into chunks loaded on demand), the typed API client for a script tag
+// (no Lit; what a joinUrl page without a bundler imports), the demo page's script, the server for
 // `npm start` (plain JavaScript, no TypeScript runtime), and a size report (raw and gzip per widget file).
 // With `--packages` (as `npm run build`, `npm run lint` and `npm pack` ask) also the elements package in
 // packages/elements: see scripts/elements-package.mjs.
@@ -42,6 +43,14 @@ const widgetBuilds = Object.entries(widgetEntries).map(([name, entry]) =>
   }),
 );
 
+// The typed API client on its own, served as /assets/client.js.
+const clientBuild = esbuild.build({
+  ...browser,
+  minify: true,
+  entryPoints: { client: 'widget/internal/api-client.ts' },
+  outdir: 'dist',
+});
+
 const otherBuilds = [
   // Not minified: the demo is also sample code to read in the browser's developer tools.
   esbuild.build({ ...browser, entryPoints: { main: 'demo/src/main.ts' }, outdir: 'dist/demo' }),
@@ -56,11 +65,12 @@ const otherBuilds = [
   }),
 ];
 
-const [shipped] = await Promise.all([Promise.all(widgetBuilds), Promise.all(otherBuilds)]);
+const [shipped] = await Promise.all([Promise.all([...widgetBuilds, clientBuild]), Promise.all(otherBuilds)]);
 // After the bundles: the package carries them for script tags.
-if (process.argv.includes('--packages')) await buildElementsPackage(Object.keys(widgetEntries));
+if (process.argv.includes('--packages'))
+  await buildElementsPackage([...Object.keys(widgetEntries), 'client']);
 
-// Size report: raw and gzip of every file a page loads (entries and their locale chunks).
+// Size report: raw and gzip of every file a page loads (entries, their locale chunks, the client).
 const rows = shipped
   .flatMap((result) => Object.keys(result.metafile.outputs))
   .filter((file) => file.endsWith('.js'))

@@ -132,7 +132,7 @@ test("the server package's command line creates a tenant and serves the demo, th
   for (const [, src = ''] of (await demo.text()).matchAll(/<script[^>]*src="([^"]+)"/g)) {
     assert.equal((await fetch(new URL(src, origin))).status, 200, `${src} is served`);
   }
-  for (const bundle of ['guest-access.js', 'guest-access-manager.js', 'guest-entry-form.js']) {
+  for (const bundle of ['guest-access.js', 'guest-access-manager.js', 'guest-entry-form.js', 'client.js']) {
     const response = await fetch(`${origin}/assets/${bundle}`);
     assert.equal(response.status, 200, bundle);
     assert.equal(
