@@ -100,8 +100,9 @@ function servedBlocks(): Map<string, { type: string; body: string }> {
   const served = new Map<string, { type: string; body: string }>();
   for (const { lang, body } of blocks) {
     const firstLine = body.split('\n', 1)[0] ?? '';
-    const page = lang === 'html' && /^<!--.*https:\/\/media\.example\.com(\/\S*)\s*-->$/.exec(firstLine);
-    const script = lang === 'js' && /^\/\/ (\/\S+\.js)$/.exec(firstLine);
+    const page =
+      lang === 'html' ? /^<!--.*https:\/\/media\.example\.com(\/\S*)\s*-->$/.exec(firstLine) : null;
+    const script = lang === 'js' ? /^\/\/ (\/\S+\.js)$/.exec(firstLine) : null;
     if (page?.[1])
       served.set(page[1], { type: 'text/html; charset=utf-8', body: `<!doctype html>\n${body}` });
     if (script?.[1]) served.set(script[1], { type: 'text/javascript; charset=utf-8', body });
