@@ -225,7 +225,7 @@ after(async () => {
 });
 
 test("the README's guide, followed literally: a host on another origin shares a link, a guest is admitted onto the joinUrl page", {
-  timeout: 120_000,
+  timeout: 180_000,
 }, async () => {
   assert.ok(browser);
   const [hostContext, host] = await newVisitor(browser, problems);

@@ -101,7 +101,7 @@ test('each package carries its own part and nothing of the other', () => {
 });
 
 test("the server package's command line creates a tenant and serves the demo, the bundles and the entry pages", {
-  timeout: 60_000,
+  timeout: 180_000,
 }, async () => {
   const cli = installed('.bin/guest-access');
   const env = { ...process.env, NODE_OPTIONS: '', GUEST_ACCESS_SECRET: undefined };
@@ -197,7 +197,7 @@ async function inChromium(code: string): Promise<unknown> {
 }
 
 test('through a bundler, each element entry registers its element on the Lit the app already uses', {
-  timeout: 60_000,
+  timeout: 180_000,
 }, async () => {
   for (const [entry, tags] of [
     ['guest-access-elements', ['guest-access-manager', 'guest-entry-form']],
@@ -219,7 +219,7 @@ test('through a bundler, each element entry registers its element on the Lit the
   }
 });
 
-test('the script-tag bundles register their elements on their own', { timeout: 60_000 }, async () => {
+test('the script-tag bundles register their elements on their own', { timeout: 180_000 }, async () => {
   for (const [file, tags] of [
     ['guest-access.js', ['guest-access-manager', 'guest-entry-form']],
     ['guest-access-manager.js', ['guest-access-manager']],
@@ -234,7 +234,7 @@ test('the script-tag bundles register their elements on their own', { timeout: 6
 });
 
 test("the declarations type-check an integrator's use of every entry, under a strict tsconfig", {
-  timeout: 60_000,
+  timeout: 180_000,
 }, async () => {
   writeFileSync(
     join(project, 'tsconfig.json'),
