@@ -5,5 +5,6 @@ export interface Packed {
   /** The files in it, relative to the package. */
   files: string[];
 }
+export function npmEnv(): NodeJS.ProcessEnv;
 export const PACKAGE_DIRS: { server: string; elements: string };
 export function packPackages(destination: string): Promise<{ server: Packed; elements: Packed }>;

@@ -8,6 +8,17 @@ import { ELEMENTS_DIR } from './elements-package.mjs';
 
 export const PACKAGE_DIRS = { server: '.', elements: ELEMENTS_DIR };
 
+/**
+ * The environment for an npm command in another project: without what `npm run` exported about this one
+ * (its local prefix, package and lifecycle), so the command sees only its working folder.
+ */
+export const npmEnv = () =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^npm_(config_local_prefix$|package_|lifecycle_)/.test(name),
+    ),
+  );
+
 /** Packs both into `destination`; answers the tarballs' absolute paths and their file lists. */
 export async function packPackages(destination) {
   const packed = await Promise.all(
@@ -15,7 +26,7 @@ export async function packPackages(destination) {
       const { stdout } = await promisify(execFile)(
         'npm',
         ['pack', '--json', '--ignore-scripts', '--pack-destination', resolve(destination)],
-        { cwd: dir },
+        { cwd: dir, env: npmEnv() },
       );
       const [{ filename, files }] = JSON.parse(stdout);
       return [kind, { tarball: join(resolve(destination), filename), files: files.map((file) => file.path) }];

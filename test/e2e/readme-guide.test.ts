@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { npmEnv } from '../../scripts/pack.mjs';
 import { launchChromium } from './browser.ts';
 import { copyLink, createLink, enableGuestAccess, joinAs, newVisitor } from './demo-steps.ts';
 
@@ -53,11 +54,8 @@ const problems: string[] = [];
 /** A block with the example hosts replaced by this test's. */
 const localised = (body: string) => body.replaceAll(SERVICE, service).replaceAll(MEDIA, media);
 
-/** The environment a reader's shell has: no npm script variables, and the tenant's values once known. */
-const shellEnv: Record<string, string | undefined> = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !name.startsWith('npm_')),
-);
-shellEnv.NODE_OPTIONS = '';
+/** The environment a reader's shell has: nothing of this repository's `npm run`, the tenant's values once known. */
+const shellEnv: NodeJS.ProcessEnv = { ...npmEnv(), NODE_OPTIONS: '' };
 
 function runShell(script: string): Promise<string> {
   return new Promise((done, fail) => {

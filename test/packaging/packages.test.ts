@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { packPackages } from '../../scripts/pack.mjs';
+import { npmEnv, packPackages } from '../../scripts/pack.mjs';
 import { launchChromium, watchedPage } from '../e2e/browser.ts';
 
 const run = promisify(execFile);
@@ -49,6 +49,7 @@ before(async () => {
   );
   await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'], {
     cwd: project,
+    env: npmEnv(),
   });
   const binary = 'better-sqlite3/build/Release/better_sqlite3.node';
   await run('mkdir', ['-p', join(installed(binary), '..')]);
