@@ -1,13 +1,13 @@
 // Builds what the product ships: the widget bundles for a script tag (both elements, and one per
-// element; other languages split into chunks loaded on demand), the API client for bundlers, the demo
-// page's script, the server for `npm start` (plain JavaScript, no TypeScript runtime), the type
-// declarations, and a size report (raw and gzip per widget file).
-// The declarations (the slowest step) only with `--types`, as `npm run build` and `npm pack` ask.
-import { execFile } from 'node:child_process';
+// element; other languages split into chunks loaded on demand), the typed API client for a script tag
+// (no Lit; what a joinUrl page without a bundler imports), the demo page's script, the server for
+// `npm start` (plain JavaScript, no TypeScript runtime), and a size report (raw and gzip per widget file).
+// With `--packages` (as `npm run build`, `npm run lint` and `npm pack` ask) also the elements package in
+// packages/elements: see scripts/elements-package.mjs.
 import { readFileSync, rmSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { buildElementsPackage } from './scripts/elements-package.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const widgetEntries = {
@@ -43,7 +43,7 @@ const widgetBuilds = Object.entries(widgetEntries).map(([name, entry]) =>
   }),
 );
 
-// The typed API client on its own (no Lit), for integrators who talk to the API from their page.
+// The typed API client on its own, served as /assets/client.js.
 const clientBuild = esbuild.build({
   ...browser,
   minify: true,
@@ -65,15 +65,10 @@ const otherBuilds = [
   }),
 ];
 
-const typesBuild = process.argv.includes('--types')
-  ? promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json'])
-  : Promise.resolve();
-
-const [shipped] = await Promise.all([
-  Promise.all([...widgetBuilds, clientBuild]),
-  Promise.all(otherBuilds),
-  typesBuild,
-]);
+const [shipped] = await Promise.all([Promise.all([...widgetBuilds, clientBuild]), Promise.all(otherBuilds)]);
+// After the bundles: the package carries them for script tags.
+if (process.argv.includes('--packages'))
+  await buildElementsPackage([...Object.keys(widgetEntries), 'client']);
 
 // Size report: raw and gzip of every file a page loads (entries, their locale chunks, the client).
 const rows = shipped

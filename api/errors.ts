@@ -1,29 +1,8 @@
 // The one error type of the API: routes throw it, app.onError turns it into `{error:{code,message,fields?}}`.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from './error-codes.ts';
 
-export const ERROR_CODES = [
-  'validation_failed',
-  'unauthorized',
-  'forbidden',
-  'module_disabled',
-  'not_found',
-  'room_not_found',
-  'request_timeout',
-  'unsupported_room_type',
-  'link_limit_reached',
-  'max_uses_below_uses',
-  'guest_already_decided',
-  'guest_access_disabled',
-  'idempotency_key_reused',
-  'link_unavailable',
-  'payload_too_large',
-  'rate_limited',
-  'header_too_large',
-  'unavailable',
-  'internal_error',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode } from './error-codes.ts';
 
 export const LINK_UNAVAILABLE_MESSAGE =
   'Access to this media via this link was removed. Please contact the media owner for access.';

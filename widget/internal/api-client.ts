@@ -4,7 +4,7 @@
 
 // The response shapes come from the API's own valibot schemas (types only: nothing of the API is bundled).
 import type { InferOutput } from 'valibot';
-import type { ErrorCode as ApiErrorCode } from '../../api/errors.ts';
+import type { ErrorCode as ApiErrorCode } from '../../api/error-codes.ts';
 import type {
   guestAccessResponse,
   guestSessionResponse,
