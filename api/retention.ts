@@ -21,11 +21,19 @@ async function erase(
 
 /** Erases the name and email of every guest who arrived more than `retentionDays` ago; how many. */
 export const eraseExpiredGuests = (store: Store, now: number, retentionDays: number) =>
-  erase(store, (tx) => tx.guests.eraseCreatedBefore(now - retentionDays * DAY_MS, now));
+  erase(store, async (tx) => {
+    const before = now - retentionDays * DAY_MS;
+    // Webhook payloads name guests too; past retention they go with the names.
+    await tx.webhooks.deleteCreatedBefore(before);
+    return tx.guests.eraseCreatedBefore(before, now);
+  });
 
 /** Erases one person's name and email from every guest record of the tenant; how many records. */
 export const eraseGuestsByEmail = (store: Store, tenantId: string, email: string, now: number) =>
-  erase(store, (tx) => tx.guests.eraseByEmail(tenantId, email, now));
+  erase(store, async (tx) => {
+    await tx.webhooks.eraseGuest(tenantId, email);
+    return tx.guests.eraseByEmail(tenantId, email, now);
+  });
 
 /** Starts the sweep; `stop` ends it, waiting for a sweep under way (so the store can close after). */
 export function startRetention(options: {

@@ -194,6 +194,10 @@ export interface WebhookTable {
    * `link.expired` since before the expiry) as announced, once per link and expiry; the ids newly marked.
    */
   markExpiredLinks(after: number, now: number, limit: number): Promise<string[]>;
+  /** Retention: deletes every delivery created before `createdBefore` (their payloads name guests); how many. */
+  deleteCreatedBefore(createdBefore: number): Promise<number>;
+  /** An erasure request: blanks the guest's name and email in the tenant's delivery payloads about them. */
+  eraseGuest(tenantId: string, email: string): Promise<number>;
 }
 
 /** Facts about the database itself, by name (e.g. the check value of the server secret that sealed it). */

@@ -113,8 +113,18 @@ test("DELETE /v1/admin/guests erases one person's records across the tenant and 
   assert.deepEqual((await admin('DELETE', '/v1/admin/guests?email=grace@example.com')).body, { erased: 0 });
 });
 
-test('erased names and emails are gone from the database, files included', async (t) => {
-  const room = await roomWith(t, { links: [{ name: 'Press' }] });
+test('erased names and emails are gone from the database, files and webhook payloads included', async (t) => {
+  // A webhook endpoint keeps a copy of the guest in each delivery's payload (nothing is sent: no poll runs).
+  const api = await freshApi(t, { webhooks: { allowPrivate: true, pollMs: 600_000 } });
+  const room = await roomWith(t, { links: [{ name: 'Press' }] }, api);
+  const endpoints = [{ url: 'http://127.0.0.1:9/hook', events: ['guest.waiting', 'guest.admitted'] }];
+  const put = await api.request({
+    method: 'PUT',
+    path: '/v1/admin/webhooks',
+    token: room.apiKey,
+    body: { endpoints },
+  });
+  assert.equal(put.status, 200);
   // Long values: a shorter row written over a long one would not hide them by chance.
   const name = `Zebediah Quuxmarker ${'x'.repeat(60)}`;
   const email = `zq-marker-7f3a-${'y'.repeat(200)}@example.com`;
@@ -127,12 +137,18 @@ test('erased names and emails are gone from the database, files included', async
     const stored = () =>
       raw.all<{ name: string; email: string }>('SELECT name, email FROM guests WHERE id = ?', [id]);
     assert.deepEqual(await stored(), [{ name, email }]);
+    const payloads = () =>
+      raw.all(
+        "SELECT id FROM webhook_deliveries WHERE data LIKE '%Quuxmarker%' OR data LIKE '%marker-7f3a%'",
+      );
+    assert.equal((await payloads()).length, 2, 'waiting and admitted, queued');
     await room.api.request({ method: 'DELETE', path: `/v1/admin/guests?email=${email}`, token: room.apiKey });
     assert.deepEqual(await stored(), [{ name: '', email: '' }]);
     const anywhere = await raw.all(
       "SELECT id FROM guests WHERE name LIKE '%Quuxmarker%' OR email LIKE '%marker-7f3a%'",
     );
     assert.deepEqual(anywhere, []);
+    assert.deepEqual(await payloads(), [], 'no webhook payload names them');
     return;
   }
   // SQLite: the values sit in the main file or its write-ahead log until erased; after it, in neither.

@@ -74,6 +74,16 @@ const statements = {
       ON CONFLICT DO NOTHING
       RETURNING link_id`,
   },
+  deleteCreatedBefore: {
+    name: 'webhooks.deleteCreatedBefore',
+    text: 'DELETE FROM webhook_deliveries WHERE created_at < $1',
+  },
+  eraseGuest: {
+    name: 'webhooks.eraseGuest',
+    text: `UPDATE webhook_deliveries
+      SET data = jsonb_set(jsonb_set(data::jsonb, '{guest,name}', '""'), '{guest,email}', '""')::text
+      WHERE tenant_id = $1 AND lower(data::jsonb #>> '{guest,email}') = lower($2)`,
+  },
 };
 
 export function webhookTable(db: Queryable): WebhookTable {
@@ -126,5 +136,7 @@ export function webhookTable(db: Queryable): WebhookTable {
       rowsOf<{ link_id: string }>(db, statements.markExpiredLinks, [after, now, limit]).then((rows) =>
         rows.map((row) => row.link_id),
       ),
+    deleteCreatedBefore: (createdBefore) => changesOf(db, statements.deleteCreatedBefore, [createdBefore]),
+    eraseGuest: (tenantId, email) => changesOf(db, statements.eraseGuest, [tenantId, email]),
   };
 }
