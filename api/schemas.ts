@@ -201,7 +201,7 @@ const lobbyMessage = v.nullish(
   ),
 );
 
-export const guestAccessPatchBody = v.object({
+export const guestAccessPatchBody = strictBody({
   enabled: v.optional(v.boolean('Enabled must be true or false.')),
   admission: v.optional(admission),
   lobbyMessage,
@@ -216,7 +216,7 @@ const linkFields = {
   admission: v.optional(linkAdmission),
 };
 
-export const linkBody = v.object(linkFields);
+export const linkBody = strictBody(linkFields);
 
 /** PATCH of a link: what is sent changes, what is left out stays. */
 export const linkPatchBody = strictBody({
@@ -234,7 +234,7 @@ export const linkDeleteQuery = v.object({
   ),
 });
 
-export const guestBody = v.object({
+export const guestBody = strictBody({
   name: displayName('Name'),
   email: v.pipe(
     v.string('Email must be text.'),

@@ -1,0 +1,35 @@
+// Host and guest bodies refuse a field they do not know, naming it, as the admin API does: a misspelt field
+// (`maxuses`, `enable`) would otherwise be ignored and the request answered as if it had been left out.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { host, redeem, roomWith } from './helpers.ts';
+
+interface ErrorBody {
+  error: { code: string; fields?: Record<string, string> };
+}
+
+const refusedField = (answer: { status: number; body: unknown }) => {
+  assert.equal(answer.status, 400, JSON.stringify(answer.body));
+  const { error } = answer.body as ErrorBody;
+  assert.equal(error.code, 'validation_failed');
+  const [field, message] = Object.entries(error.fields ?? {})[0] ?? [];
+  assert.match(message ?? '', /^Unknown field; the fields are /);
+  return field;
+};
+
+test('link create, guest access and redemption refuse an unknown field, naming it, and change nothing', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'Press' }] });
+  const links = async () => ((await host(room, 'GET', '/guest-access')).body as { links: unknown[] }).links;
+
+  assert.equal(refusedField(await host(room, 'POST', '/links', { name: 'Crew', maxuses: 3 })), 'maxuses');
+  assert.equal((await links()).length, 1, 'no link made');
+
+  assert.equal(refusedField(await host(room, 'PATCH', '/guest-access', { enable: false })), 'enable');
+  assert.equal(((await host(room, 'GET', '/guest-access')).body as { enabled: boolean }).enabled, true);
+
+  const body = { name: 'Grace', email: 'grace@example.com', phone: '555' };
+  assert.equal(refusedField(await redeem(room, room.tokens[0], body as never)), 'phone');
+  const guests = (await host(room, 'GET', '/guests')).body as { guests: unknown[] };
+  assert.deepEqual(guests.guests, [], 'no guest, no use counted');
+  assert.equal(((await links())[0] as { uses: number }).uses, 0);
+});
