@@ -61,6 +61,6 @@ test('survives a PostgreSQL restart: 503 unavailable with Retry-After while it i
   const again = await openEvents(`${server.url}/v1/rooms/r1/events`, room.hostToken);
   t.after(() => again.close());
   await redeem();
-  assert.equal(((await again.next('guest', 1000)) as { status: string }).status, 'waiting');
+  assert.equal(((await again.next('guest', 5000)) as { status: string }).status, 'waiting');
   t.diagnostic(`answers while PostgreSQL restarted: ${recovery.join(' ')}`);
 });
