@@ -379,6 +379,7 @@ export const styles = [
   }
   tr.expired .link-name,
   tr.used_up .link-name,
+  tr.paused .link-name,
   tr.inactive .link-name {
     color: var(--_muted);
   }
@@ -433,6 +434,24 @@ export const styles = [
     inline-size: 1rem;
     block-size: 1rem;
   }
+  /* A link's Active switch, smaller than the window's, beside its buttons. */
+  .row-switch {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    margin-inline-end: 0.4rem;
+    vertical-align: middle;
+    font-size: 0.8125rem;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  td.actions > * {
+    vertical-align: middle;
+  }
+  /* In the wide table the switch is named by its label (and the Paused chip); cards have room for "Active". */
+  .row-switch > span {
+    display: none;
+  }
 
   /* Below ~520 px each link is a card: name and URL beside its buttons, then expiry and clicks. */
   @container manager (max-width: 32.5rem) {
@@ -476,10 +495,15 @@ export const styles = [
     .links tr[part~='row'] > td.actions {
       grid-area: actions;
       display: flex;
-      justify-content: space-between;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem;
       margin-block-start: 0.4rem;
       padding-block-start: 0.4rem;
       border-block-start: 1px solid var(--_rule);
+    }
+    .row-switch > span {
+      display: inline;
     }
     /* Label, date and "in 6 days" wrap as whole pieces. */
     .links .expires,
@@ -551,7 +575,7 @@ export const styles = [
   .required {
     color: var(--_danger);
   }
-  input:not([type='checkbox']),
+  input:not([type='checkbox'], [type='radio']),
   textarea {
     font: inherit;
     color: var(--_text);
@@ -595,6 +619,34 @@ export const styles = [
   }
   .expiry-preview {
     color: var(--_text);
+  }
+  input[type='datetime-local'] {
+    inline-size: auto;
+  }
+  /* Expiry: after N days, or on a date; and the delete confirmation's "also remove the guests". */
+  .expiry-mode {
+    margin: 0.9rem 0 0;
+    padding: 0;
+    border: none;
+  }
+  .expiry-mode legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .check-row {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-block-start: 0.35rem;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .check-row input {
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  [part~='confirm-dialog'] .check-row {
+    margin-block: 0.75rem;
   }
 
   /* The waiting room */

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import type { HostGuest, Link } from '../internal/api-client.ts';
+import type { HostGuest, Link, LinkChanges } from '../internal/api-client.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
@@ -61,8 +61,12 @@ const translations: Catalog<'manager'> = {
  * @csspart create-button - The "Create new link" button.
  * @csspart table - The table of links.
  * @csspart row - One link's row.
- * @csspart status - A link's status chip (expired, used up, inactive).
+ * @csspart status - A link's status chip (expired, used up, paused, inactive).
  * @csspart copy-button - A link's copy button.
+ * @csspart invitation-button - A link's "Copy invitation" button (room title, schedule and link as text).
+ * @csspart pause-switch - A link's Active switch (off: paused, the link answers as invalid).
+ * @csspart edit-button - A link's edit button (opens the create window pre-filled).
+ * @csspart remove-guests - The delete confirmation's "Also remove the guests…" checkbox.
  * @csspart copied - The "Copied" label its copy button shows for two seconds.
  * @csspart url - A link's URL in its row (shortened; selecting it takes it whole).
  * @csspart skeleton - The placeholder rows while the window loads.
@@ -187,6 +191,10 @@ export class GuestAccessManager extends LitElement {
     const root = this.renderRoot;
     setLive(root.querySelector('[part~="access-switch"]'), 'checked', access.enabled);
     setLive(root.querySelector('[part~="admission-switch"]'), 'checked', access.admission === 'moderator');
+    for (const link of access.links) {
+      const row = root.querySelector(`[data-link-id="${CSS.escape(link.id)}"]`);
+      setLive(row?.querySelector('[part~="pause-switch"]') ?? null, 'checked', !link.paused);
+    }
   }
 
   /**
@@ -227,9 +235,19 @@ export class GuestAccessManager extends LitElement {
     return link;
   }
 
-  /** Deletes a link (for the confirm window, which shows the refusals). @internal */
-  deleteLink(link: Link): Promise<void> {
-    return this.roomState.deleteLink(link);
+  /** The room's time zone, when it has one (the edit window types expiry dates in it). @internal */
+  get roomTimeZone(): string | null {
+    return this.roomState.access?.room.timeZone ?? null;
+  }
+
+  /** Edits a link (for the edit window, which shows the refusals). @internal */
+  updateLink(link: Link, changes: LinkChanges): Promise<Link> {
+    return this.roomState.updateLink(link, changes);
+  }
+
+  /** Deletes a link, maybe with its guests (for the confirm window, which shows the refusals). @internal */
+  deleteLink(link: Link, removeGuests: boolean): Promise<void> {
+    return this.roomState.deleteLink(link, removeGuests);
   }
 
   override render() {
@@ -295,7 +313,8 @@ export class GuestAccessManager extends LitElement {
       ${renderLinkSettings(this.localize, room, access, {
         feedback: this.linkFeedback,
         onCreate: () => this.createDialog.open(),
-        onDelete: (link) => void this.deleteDialog.open(link),
+        onEdit: (link) => this.createDialog.open(link),
+        onDelete: (link) => void this.deleteDialog.open(link, canAdmit),
       })}
       ${renderWaitingRoom(this.localize, {
         waiting: room.waiting,

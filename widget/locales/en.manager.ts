@@ -31,6 +31,16 @@ export const manager = {
   copiedShort: 'Copied',
   copiedLink: (name: string) => `Copied link “${name}”`,
   createdHint: 'Link created — copy it to share',
+  // Issue 15: pause, edit, copy invitation.
+  active: 'Active',
+  activeSwitch: (name: string) => `Link “${name}” active`,
+  pausedAnnouncement: (name: string) => `Link “${name}” paused: it no longer lets guests in`,
+  resumedAnnouncement: (name: string) => `Link “${name}” active again`,
+  edit: (name: string) => `Edit link “${name}”`,
+  invitationShort: 'Invitation',
+  copyInvitation: (name: string) => `Copy invitation for “${name}”`,
+  copiedInvitation: (name: string) => `Copied invitation for “${name}”`,
+  invitationCopied: 'Invitation copied',
   create: {
     title: 'Create new link',
     intro: 'Allow anyone with this link to access the media without signing in.',
@@ -41,12 +51,25 @@ export const manager = {
     days: 'Day/s',
     cancel: 'Cancel',
     submit: 'Create',
+    editTitle: 'Edit guest link',
+    editIntro: 'Changes apply at once; the link keeps its URL.',
+    save: 'Save',
+    expiry: 'Expiry',
+    expiryAfterDays: 'Expires after a number of days',
+    expiryOnDate: 'Expires on a date and time',
+    expiryDate: 'Expires on',
+    roomZoneHint: (zone: string) => `In the room's time zone (${zone}). Leave blank to never expire.`,
+    browserZoneHint: (zone: string) => `In your time zone (${zone}). Leave blank to never expire.`,
     rules: {
       name: (max: string) =>
         `Enter a name of 1 to ${max} characters. Use visible characters, without hidden formatting marks.`,
       maxUses: (max: string) => `Enter a whole number from 1 to ${max}, or leave empty for unlimited clicks.`,
       durationDays: (max: string) =>
         `Enter whole days from 1 to ${max}, or leave empty for a link that never expires.`,
+      expiresAt: (max: string) =>
+        `Enter a date and time in the future, at most ${max} days ahead, or leave empty for a link that never expires.`,
+      maxUsesBelowUses: (uses: string) =>
+        `This link was already used ${uses} times. Enter ${uses} or more, or leave empty for unlimited clicks.`,
     },
     created: (name: string) => `Link “${name}” created — copy it to share`,
     // Issue 13: the create window's hints.
@@ -58,6 +81,7 @@ export const manager = {
     title: 'Delete this link?',
     body: (name: string) => `“${name}” stops working at once. Deleted links can't be restored.`,
     guestsStay: 'Guests who already joined using the link remain connected until they refresh or leave.',
+    removeGuests: 'Also remove the guests who joined through this link',
     cancel: 'Cancel',
     submit: 'Delete',
   },
