@@ -445,8 +445,11 @@ export const styles = [
     font-weight: 400;
     cursor: pointer;
   }
-  td.actions > * {
-    vertical-align: middle;
+  .action-group {
+    display: flex;
+    justify-content: flex-end;
+    align-items: center;
+    gap: 0.15rem;
   }
   /* In the wide table the switch is named by its label (and the Paused chip); cards have room for "Active". */
   .row-switch > span {
@@ -504,6 +507,9 @@ export const styles = [
     }
     .row-switch > span {
       display: inline;
+    }
+    .links td.actions > .action-group + .action-group {
+      margin-inline-start: auto;
     }
     /* Label, date and "in 6 days" wrap as whole pieces. */
     .links .expires,

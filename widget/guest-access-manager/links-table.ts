@@ -154,22 +154,9 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
       }
     </td>
     <td role="cell" class="actions">
-      ${
-        options.canManage
-          ? html`<label class="row-switch" title=${m.activeSwitch(isolate(link.name))}>
-            <input
-              type="checkbox"
-              role="switch"
-              class="switch"
-              part="switch pause-switch"
-              aria-label=${m.activeSwitch(link.name)}
-              .checked=${!link.paused}
-              ?disabled=${options.busy}
-              @change=${(event: Event) => options.onPause(link, !(event.target as HTMLInputElement).checked)}
-            /><span aria-hidden="true">${m.active}</span>
-          </label>`
-          : nothing
-      }
+      <!-- Two groups: sharing (Copy, Invitation) and, for managers, the switch, Edit and Delete; stacked
+        in the wide table so the column stays narrow, side by side on a card. -->
+      <span class="action-group">
       ${copyButton(m.copyShort, copyIcon, copied('link'), {
         part: 'copy-button',
         label: copied('link') ? m.copiedLink(link.name) : m.copy(link.name),
@@ -185,9 +172,23 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
         copiedText: m.copiedShort,
         onClick: () => options.onCopy(link, 'invitation'),
       })}
+      </span>
       ${
         options.canManage
-          ? html`<button
+          ? html`<span class="action-group">
+            <label class="row-switch" title=${m.activeSwitch(isolate(link.name))}>
+            <input
+              type="checkbox"
+              role="switch"
+              class="switch"
+              part="switch pause-switch"
+              aria-label=${m.activeSwitch(link.name)}
+              .checked=${!link.paused}
+              ?disabled=${options.busy}
+              @change=${(event: Event) => options.onPause(link, !(event.target as HTMLInputElement).checked)}
+            /><span aria-hidden="true">${m.active}</span>
+          </label>
+            <button
               type="button"
               class="icon-button"
               part="edit-button"
@@ -205,7 +206,8 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
               @click=${() => options.onDelete(link)}
             >
               ${trashIcon}
-            </button>`
+            </button>
+          </span>`
           : nothing
       }
     </td>
