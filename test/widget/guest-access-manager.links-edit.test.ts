@@ -240,3 +240,76 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('<guest-access-manager> guest history (issue 15, items 7 and 8)', () => {
+  it('lists every guest with link, status and times, filters by link, and downloads the CSV', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }, { name: 'Staff' }] });
+    await redeem(room, 0, 'Ana');
+    const ben = await redeem(room, 1, 'Ben');
+    await callApi({
+      method: 'POST',
+      path: `/v1/rooms/${room.roomId}/guests/${ben.id}/deny`,
+      token: room.hostToken,
+    });
+    const element = await openManager(room);
+    byRole(element, 'button', 'History').click();
+    const dialog = shadow(element).querySelector('[part~="history-dialog"]') as HTMLDialogElement;
+    await waitUntil(
+      () => dialog.open && dialog.querySelectorAll('[part~="history-row"]').length === 2,
+      'no rows',
+    );
+    const rows = () =>
+      [...dialog.querySelectorAll('[part~="history-row"]')].map((tr) =>
+        [...tr.children].slice(0, 3).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
+      );
+    // Newest first: Ben (denied) before Ana (waiting).
+    expect(rows()).to.deep.equal([
+      ['Ben ben@example.com', 'Staff', 'Denied'],
+      ['Ana ana@example.com', 'Press', 'Waiting'],
+    ]);
+    expect(dialog.querySelector('time')?.getAttribute('datetime')).to.match(/^\d{4}-\d{2}-\d{2}T/);
+    // Fewer than a page: no Load more.
+    expect(dialog.querySelector('[part~="more-button"]')).to.equal(null);
+    await expect(element).to.be.accessible();
+
+    const select = dialog.querySelector('select') as HTMLSelectElement;
+    select.value = room.links[0].id;
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => dialog.querySelectorAll('[part~="history-row"]').length === 1, 'not filtered');
+    expect(rows()[0][0]).to.equal('Ana ana@example.com');
+
+    // The file handed to the browser: the anchor clicked and the blob behind its URL.
+    const click = HTMLAnchorElement.prototype.click;
+    const createObjectURL = URL.createObjectURL;
+    const downloads: HTMLAnchorElement[] = [];
+    const blobs: Blob[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      downloads.push(this);
+    };
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return createObjectURL(blob);
+    };
+    try {
+      (dialog.querySelector('[part~="csv-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => downloads.length === 1, 'no download');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+      URL.createObjectURL = createObjectURL;
+    }
+    expect(downloads[0].download).to.equal('guest-history.csv');
+    const bytes = new Uint8Array(await blobs[0].arrayBuffer());
+    expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes.slice(3));
+    // Filtered as the window is: Ana only.
+    expect(csv).to.contain('ana@example.com');
+    expect(csv).not.to.contain('ben@example.com');
+  });
+
+  it('is offered only to hosts who may admit guests', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const token = await mintToken(room, { perms: ['guest-access:manage'] });
+    const element = await openManager(room, { getToken: async () => token });
+    expect(queryByRole(element, 'button', 'History')).to.equal(undefined);
+  });
+});

@@ -655,6 +655,48 @@ export const styles = [
     margin-block: 0.75rem;
   }
 
+  /* Guest history: a wider window whose table scrolls sideways on a phone rather than squeezing. */
+  dialog.wide {
+    inline-size: 48rem;
+  }
+  .history-tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin-block-start: 0.75rem;
+  }
+  .history-filter {
+    display: grid;
+    gap: 0.25rem;
+  }
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_field);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 0.35rem 0.5rem;
+  }
+  .history-scroll {
+    overflow-x: auto;
+  }
+  table.history {
+    font-size: 0.875rem;
+  }
+  table.history td,
+  table.history th {
+    padding: 0.45rem 0.5rem;
+  }
+  table.history time {
+    white-space: nowrap;
+  }
+  table.history .email {
+    display: block;
+    font-weight: 400;
+  }
+
   /* The waiting room */
   .waiting-room {
     margin-block-start: 1.5rem;

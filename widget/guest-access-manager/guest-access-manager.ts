@@ -10,6 +10,7 @@ import { CreateLinkDialog, type LinkInput } from './create-link-dialog.ts';
 import { DeleteLinkDialog } from './delete-link-dialog.ts';
 import { describeFailure } from './failure.ts';
 import { styles } from './guest-access-manager.styles.ts';
+import { HistoryDialog } from './history-dialog.ts';
 import type { GetToken } from './host-token.ts';
 import { closeIcon } from './icons.ts';
 import { knockAlertStyles } from './knock-alert.styles.ts';
@@ -66,6 +67,8 @@ const translations: Catalog<'manager'> = {
  * @csspart invitation-button - A link's "Copy invitation" button (room title, schedule and link as text).
  * @csspart pause-switch - A link's Active switch (off: paused, the link answers as invalid).
  * @csspart edit-button - A link's edit button (opens the create window pre-filled).
+ * @csspart history-button - The "History" button (hosts who may admit guests).
+ * @csspart history-dialog - The guest history window: a link filter, Download CSV, the guests, Load more.
  * @csspart remove-guests - The delete confirmation's "Also remove the guests…" checkbox.
  * @csspart copied - The "Copied" label its copy button shows for two seconds.
  * @csspart url - A link's URL in its row (shortened; selecting it takes it whole).
@@ -163,6 +166,7 @@ export class GuestAccessManager extends LitElement {
   private readonly createDialog = new CreateLinkDialog(this);
   private readonly deleteDialog = new DeleteLinkDialog(this);
   private readonly autoAdmitDialog = new AutoAdmitDialog(this, this.roomState);
+  private readonly historyDialog = new HistoryDialog(this, this.roomState);
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private readonly linkFeedback = new LinkFeedback(this);
   /** `show()` was called: the window lives in a modal dialog from then on. */
@@ -314,6 +318,7 @@ export class GuestAccessManager extends LitElement {
         feedback: this.linkFeedback,
         onCreate: () => this.createDialog.open(),
         onEdit: (link) => this.createDialog.open(link),
+        onHistory: canAdmit ? () => this.historyDialog.open() : undefined,
         onDelete: (link) => void this.deleteDialog.open(link, canAdmit),
       })}
       ${renderWaitingRoom(this.localize, {
@@ -336,6 +341,7 @@ export class GuestAccessManager extends LitElement {
         onRemove: (guest) => decide(guest, () => room.turnAway(guest, 'remove')),
       })}
       ${canManage ? [this.createDialog.render(), this.deleteDialog.render(), this.autoAdmitDialog.render()] : nothing}
+      ${canAdmit ? this.historyDialog.render(access.links) : nothing}
     `;
   }
 }

@@ -15,6 +15,8 @@ export function renderLinkSettings(
     feedback: LinkFeedback;
     onCreate: () => void;
     onEdit: (link: Link) => void;
+    /** Opens the guest history; none for hosts who may not read it. */
+    onHistory?: () => void;
     onDelete: (link: Link) => void;
   },
 ) {
@@ -42,6 +44,13 @@ export function renderLinkSettings(
       ${canManage ? nothing : html`<p part="note" class="note">${m.readOnly}</p>`}
       <div class="toolbar">
         <span class="count">${m.linkCount(access.links.length)}</span>
+        ${
+          options.onHistory
+            ? html`<button type="button" class="button" part="history-button" @click=${options.onHistory}>
+              ${m.history.button}
+            </button>`
+            : nothing
+        }
         ${
           canManage
             ? html`<button

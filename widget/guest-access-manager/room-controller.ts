@@ -7,6 +7,8 @@ import {
   ApiClient,
   ApiRequestError,
   type GuestAccess,
+  type GuestHistoryFilter,
+  type GuestPage,
   type HostGuest,
   type Link,
   type LinkChanges,
@@ -296,6 +298,16 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => upsert(links, updated));
     this.changed({ actionRefusal: undefined });
     return updated;
+  }
+
+  /** One page of the room's guest history (the History window). */
+  history(filter: GuestHistoryFilter, signal: AbortSignal): Promise<GuestPage> {
+    return this.client.listGuestHistory(this.host.room, filter, signal);
+  }
+
+  /** The guest history as CSV (the History window's Download CSV). */
+  historyCsv(filter: GuestHistoryFilter): Promise<Blob> {
+    return this.client.downloadGuestHistoryCsv(this.host.room, filter);
   }
 
   /** Pauses or resumes one link (its switch in the row); a refusal goes above the table. */

@@ -81,6 +81,28 @@ export const manager: Translation['manager'] = {
     durationHint: 'Déjalo vacío para que no caduque',
     expiresOn: (date: string) => `Caduca el ${date}`,
   },
+  history: {
+    button: 'Historial',
+    title: 'Historial de invitados',
+    link: 'Enlace',
+    allLinks: 'Todos los enlaces',
+    downloadCsv: 'Descargar CSV',
+    name: 'Invitado',
+    status: 'Estado',
+    arrived: 'Llegada',
+    admitted: 'Admisión',
+    left: 'Salida',
+    empty: 'Aún no hay invitados.',
+    erased: '(borrado)',
+    loadMore: 'Cargar más',
+    statuses: {
+      waiting: 'Esperando',
+      admitted: 'Admitido',
+      denied: 'Rechazado',
+      left: 'Salió',
+      removed: 'Quitado',
+    },
+  },
   confirmDelete: {
     title: '¿Eliminar este enlace?',
     body: (name: string) =>
