@@ -306,6 +306,44 @@ describe('<guest-access-manager> guest history (issue 15, items 7 and 8)', () =>
     expect(csv).not.to.contain('ben@example.com');
   });
 
+  it('loads the next page with Load more, appending to the list', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    await redeem(room, 0, 'Ana');
+    await redeem(room, 0, 'Ben');
+    const element = await openManager(room);
+    // A page holds up to 1000 guests: the server's first answer is cut to one guest with a cursor, and
+    // that cursor is answered with the rest, so the window's paging is what is tested.
+    const realFetch = window.fetch;
+    const asked: string[] = [];
+    window.fetch = async (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (!url.pathname.endsWith(`/rooms/${room.roomId}/guests`) || url.searchParams.has('status'))
+        return realFetch(input, init);
+      asked.push(url.search);
+      const cursor = url.searchParams.get('cursor');
+      url.searchParams.delete('cursor');
+      const all = (await (await realFetch(url, init)).json()) as { guests: unknown[] };
+      const body = cursor
+        ? { guests: all.guests.slice(1), nextCursor: null }
+        : { guests: all.guests.slice(0, 1), nextCursor: 'next' };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    };
+    try {
+      byRole(element, 'button', 'History').click();
+      const dialog = shadow(element).querySelector('[part~="history-dialog"]') as HTMLDialogElement;
+      await waitUntil(() => dialog.querySelectorAll('[part~="history-row"]').length === 1, 'no first page');
+      const more = byRole(dialog, 'button', 'Load more');
+      more.click();
+      await waitUntil(() => dialog.querySelectorAll('[part~="history-row"]').length === 2, 'no second page');
+      expect(asked).to.deep.equal(['', '?cursor=next']);
+      expect(queryByRole(dialog, 'button', 'Load more')).to.equal(undefined);
+      const names = [...dialog.querySelectorAll('[part~="history-row"] th bdi')].map((n) => n.textContent);
+      expect(names).to.deep.equal(['Ben', 'Ana']);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('is offered only to hosts who may admit guests', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const token = await mintToken(room, { perms: ['guest-access:manage'] });
