@@ -147,7 +147,8 @@ export class HistoryDialog implements ReactiveController {
         </button>
       </div>
       ${this.refusal ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>` : nothing}
-      <div class="history-scroll">
+      <!-- Focusable: on a phone the table scrolls sideways, and keyboard users scroll it too. -->
+      <div class="history-scroll" tabindex="0" role="region" aria-labelledby="history-title">
         <table part="history-table" class="history">
           <caption class="visually-hidden">${h.title}</caption>
           <thead>

@@ -2,7 +2,7 @@
 // empty, links, copied, just created, create window with errors, confirm delete, off, channel refusal,
 // modal), at 1280 and 375 px, light and dark, English and Hebrew, and saves PNGs to look at:
 //   node build.mjs && node --import tsx test/widget/preview/screenshots.ts [/tmp/screens] [prefix]
-// SHOTS_SET=links: only issue 15's link actions (a paused row, the edit window, delete with guests).
+// SHOTS_SET=links: only issue 15's link actions (a paused row, the edit window, delete with guests, History).
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -115,7 +115,7 @@ async function shoot(prefix: string, options: ShotOptions) {
   await page.close();
 
   page = await open(await room(options.lang, 'empty'), options);
-  await page.locator(`${manager} table`).waitFor();
+  await page.locator(`${manager} table.links`).waitFor();
   await shot(page, 'empty');
   await page.close();
 
@@ -125,7 +125,7 @@ async function shoot(prefix: string, options: ShotOptions) {
   await page.close();
 
   page = await open(await room(options.lang), options);
-  await page.locator(`${manager} table`).waitFor();
+  await page.locator(`${manager} table.links`).waitFor();
   await page.locator(`${manager} [part~="guest"]`).first().waitFor();
   await page.waitForTimeout(200);
   await shot(page, 'links');
@@ -162,7 +162,7 @@ async function shoot(prefix: string, options: ShotOptions) {
   await page.close();
 
   page = await open(await room(options.lang), { ...options, modal: true });
-  await page.locator(`${manager} table`).waitFor();
+  await page.locator(`${manager} table.links`).waitFor();
   await page.waitForTimeout(200);
   await shot(page, 'modal', false);
   await page.close();
@@ -174,7 +174,7 @@ async function shootLinks(prefix: string, options: ShotOptions) {
   const shot = (page: Awaited<ReturnType<typeof open>>, state: string, fullPage = true) =>
     page.screenshot({ path: join(out, `${tag}-${state}.png`), fullPage });
   const page = await open(await room(options.lang), options);
-  await page.locator(`${manager} table`).waitFor();
+  await page.locator(`${manager} table.links`).waitFor();
   await page.locator(`${manager} [part~="pause-switch"]`).first().click();
   await page.locator(`${manager} [part~="status"]`).first().waitFor();
   await page.locator(`${manager} [part~="invitation-button"]`).nth(2).click();
@@ -190,6 +190,11 @@ async function shootLinks(prefix: string, options: ShotOptions) {
   await page.locator(`${manager} [part~="confirm-dialog"]`).waitFor();
   await page.waitForTimeout(200);
   await shot(page, 'delete', false);
+  await page.locator(`${manager} [part~="confirm-dialog"] [part~="cancel-button"]`).click();
+  await page.locator(`${manager} [part~="history-button"]`).click();
+  await page.locator(`${manager} [part~="history-row"]`).first().waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'history', false);
   await page.close();
 }
 
