@@ -13,6 +13,7 @@ export interface SetupInput {
   enabled?: boolean;
   admission?: 'moderator' | 'auto';
   links?: Array<{ name: string; maxUses?: number; durationDays?: number }>;
+  roomTitle?: string;
 }
 
 export interface Room {

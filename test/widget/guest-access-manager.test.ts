@@ -32,7 +32,12 @@ describe('<guest-access-manager> window', () => {
       th.textContent?.trim(),
     );
     expect(headings).to.deep.equal(['Link name', 'Expiration date', '# of clicks', 'Actions']);
-    expect(linkRows(element)[0]).to.deep.equal(['Kaltura Room', 'Never', '0 used · unlimited', 'Copy']);
+    expect(linkRows(element)[0]).to.deep.equal([
+      'Kaltura Room',
+      'Never',
+      '0 used · unlimited',
+      'Copy Invitation',
+    ]);
   });
 
   it('creates links up to three and then disables "Create new link", saying why', async () => {
@@ -128,7 +133,12 @@ describe('<guest-access-manager> window', () => {
     const expected = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(
       new Date(expiresAt),
     );
-    expect(week).to.deep.equal(['Week', `${expected} ${inDays(expiresAt)}`, '1 of 10 used', 'Copy']);
+    expect(week).to.deep.equal([
+      'Week',
+      `${expected} ${inDays(expiresAt)}`,
+      '1 of 10 used',
+      'Copy Invitation',
+    ]);
     expect(open.slice(1, 3)).to.deep.equal(['Never', '0 used · unlimited']);
     expect(byRole(element, 'table').querySelector('time')?.getAttribute('datetime')).to.equal(expiresAt);
   });

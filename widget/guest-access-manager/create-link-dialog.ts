@@ -1,8 +1,10 @@
-// The "Create new link" window: Link Name (required), # of clicks, Duration in days. Each field is
-// checked as it is typed and left, by the API's own rules (api/limits.ts); the fields the API still
-// names in a refusal get their rule shown beside them too.
+// The "Create new link" window, also "Edit guest link" pre-filled from a row: Link Name (required),
+// # of clicks, and the expiry either after N days or on a date and time (in the room's time zone, else
+// the browser's). Each field is checked as it is typed and left, by the API's own rules (api/limits.ts);
+// the fields the API still names in a refusal get their rule shown beside them too.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import {
+  DAY_MS,
   expiresAtFor,
   isValidLimit,
   isValidName,
@@ -10,8 +12,9 @@ import {
   MAX_LINK_USES,
   NAME_MAX_LENGTH,
 } from '../../api/limits.ts';
-import type { ApiRequestError, Link } from '../internal/api-client.ts';
+import type { ApiRequestError, Link, LinkChanges } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
+import { instantToZoned, zonedToInstant } from '../internal/zoned-time.ts';
 import { busyButton, closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
@@ -20,15 +23,21 @@ export interface LinkInput {
   name: string;
   maxUses?: number;
   durationDays?: number;
+  /** An alternative to `durationDays`: the instant the link expires. */
+  expiresAt?: string;
 }
 
 type Field = keyof LinkInput;
+type ExpiryMode = 'days' | 'date';
 
 export interface CreateLinkHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController<'manager'>;
   readonly renderRoot: ParentNode;
   readonly updateComplete: Promise<boolean>;
   createLink(input: LinkInput): Promise<Link>;
+  updateLink(link: Link, changes: LinkChanges): Promise<Link>;
+  /** The room's IANA time zone, when it has one: the expiry date is typed in it. */
+  readonly roomTimeZone: string | null;
   /** Where focus goes when the opener can no longer take it (the button disables at the limit). */
   focusFallback(): HTMLElement | null;
 }
@@ -39,15 +48,16 @@ function optionalNumber(value: FormDataEntryValue | null): number | undefined {
   return text === '' ? undefined : Number(text);
 }
 
-/** Rule 2, field by field. A number field holding text the browser cannot read (`badInput`) is invalid. */
-function isValid(input: HTMLInputElement): boolean {
-  if (input.validity.badInput) return false;
-  if (input.name === 'name') return isValidName(input.value);
-  return isValidLimit(input.value, input.name === 'maxUses' ? MAX_LINK_USES : MAX_LINK_DAYS);
+/** Rule 2 for an expiry date as typed in `zone`: empty (never), or from now to `MAX_LINK_DAYS` ahead. */
+function isValidExpiry(typed: string, zone: string): boolean {
+  if (typed === '') return true;
+  const at = zonedToInstant(typed, zone);
+  const now = Date.now();
+  return at > now && at <= now + MAX_LINK_DAYS * DAY_MS;
 }
 
 const isField = (name: string): name is Field =>
-  name === 'name' || name === 'maxUses' || name === 'durationDays';
+  name === 'name' || name === 'maxUses' || name === 'durationDays' || name === 'expiresAt';
 
 export class CreateLinkDialog implements ReactiveController {
   readonly dialog: ModalDialog;
@@ -58,6 +68,13 @@ export class CreateLinkDialog implements ReactiveController {
   private refusal?: ApiRequestError;
   /** The Duration as typed, for the expiry date shown under it. */
   private durationDays = '';
+  private expiryMode: ExpiryMode = 'days';
+  /** The link being edited (the window then says "Edit guest link" and saves); none: a new link. */
+  private editing?: Link;
+  /** The expiry date the edit window opened with: unchanged, it is neither checked nor sent. */
+  private initialExpiry = '';
+  /** The API's reason the number of clicks was refused: below the link's uses so far. */
+  private belowUses = false;
   /** The link this window created: its row's Copy button takes the focus when the window closes. */
   private created?: Link;
 
@@ -70,9 +87,62 @@ export class CreateLinkDialog implements ReactiveController {
     this.dialog.close();
   }
 
-  open() {
+  /** Opens the window empty, or (`link`) pre-filled to edit that link. */
+  async open(link?: Link) {
     this.created = undefined;
+    this.editing = link;
+    this.expiryMode = link?.expiresAt ? 'date' : 'days';
+    this.initialExpiry = link?.expiresAt ? instantToZoned(Date.parse(link.expiresAt), this.zone) : '';
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const form = this.form();
+    if (link && form) {
+      const set = (name: string, value: string) => {
+        const input = form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+        if (input) input.value = value;
+      };
+      set('name', link.name);
+      set('maxUses', link.maxUses === null ? '' : String(link.maxUses));
+      set('expiresAt', this.initialExpiry);
+    }
     this.dialog.open();
+  }
+
+  /** The zone expiry dates are typed in: the room's, else the browser's. */
+  private get zone(): string {
+    return this.host.roomTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  /** Rule 2, field by field. A number field holding text the browser cannot read (`badInput`) is invalid. */
+  private isValid(input: HTMLInputElement): boolean {
+    if (input.validity.badInput) return false;
+    if (input.name === 'name') return isValidName(input.value);
+    if (input.name === 'expiresAt')
+      return input.value === this.initialExpiry || isValidExpiry(input.value, this.zone);
+    return isValidLimit(input.value, input.name === 'maxUses' ? MAX_LINK_USES : MAX_LINK_DAYS);
+  }
+
+  /** What the form says, as the API takes it: a new link's fields, or an edited link's changes. */
+  private values(form: HTMLFormElement): LinkInput | LinkChanges {
+    const values = new FormData(form);
+    const name = String(values.get('name') ?? '');
+    const maxUses = optionalNumber(values.get('maxUses'));
+    const durationDays = optionalNumber(values.get('durationDays'));
+    const typedExpiry = String(values.get('expiresAt') ?? '');
+    const expiresAt =
+      typedExpiry === '' ? undefined : new Date(zonedToInstant(typedExpiry, this.zone)).toISOString();
+    const byDate = this.expiryMode === 'date';
+    if (!this.editing) return { name, maxUses, ...(byDate ? { expiresAt } : { durationDays }) };
+    // An edit sends what can change; the expiry only when the host changed it (empty: never).
+    const expiryChanged = byDate
+      ? typedExpiry !== this.initialExpiry
+      : durationDays !== undefined || !!this.initialExpiry;
+    const expiry = !expiryChanged
+      ? {}
+      : byDate || durationDays === undefined
+        ? { expiresAt: expiresAt ?? null }
+        : { durationDays };
+    return { name, maxUses: maxUses ?? null, ...expiry };
   }
 
   private form() {
@@ -84,7 +154,9 @@ export class CreateLinkDialog implements ReactiveController {
     this.invalid = {};
     this.touched = {};
     this.durationDays = '';
+    this.belowUses = false;
     this.refusal = undefined;
+    this.editing = undefined;
     this.host.requestUpdate();
     const created = this.created;
     if (!created) {
@@ -103,7 +175,8 @@ export class CreateLinkDialog implements ReactiveController {
   private check(input: HTMLInputElement, show: boolean): boolean {
     const name = input.name;
     if (!isField(name)) return true;
-    const valid = isValid(input);
+    const valid = this.isValid(input);
+    if (name === 'maxUses') this.belowUses = false;
     if (valid) delete this.invalid[name];
     else if (show || this.touched[name]) this.invalid[name] = true;
     this.host.requestUpdate();
@@ -113,6 +186,13 @@ export class CreateLinkDialog implements ReactiveController {
   private onInput = (event: Event) => {
     const input = event.target as HTMLInputElement;
     if (input.name === 'durationDays') this.durationDays = input.value;
+    if (input.name === 'expiry') {
+      this.expiryMode = input.value as ExpiryMode;
+      delete this.invalid.durationDays;
+      delete this.invalid.expiresAt;
+      this.host.requestUpdate();
+      return;
+    }
     this.check(input, false);
   };
 
@@ -137,22 +217,22 @@ export class CreateLinkDialog implements ReactiveController {
       form.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const values = new FormData(form);
-    const input: LinkInput = {
-      name: String(values.get('name') ?? ''),
-      maxUses: optionalNumber(values.get('maxUses')),
-      durationDays: optionalNumber(values.get('durationDays')),
-    };
+    const input = this.values(form);
+    const editing = this.editing;
     this.sending = true;
     this.invalid = {};
     this.refusal = undefined;
     this.host.requestUpdate();
     try {
-      this.created = await this.host.createLink(input);
+      if (editing) await this.host.updateLink(editing, input as LinkChanges);
+      else this.created = await this.host.createLink(input as LinkInput);
       this.dialog.close();
     } catch (error) {
       const refusal = asApiError(error);
-      if (refusal.code === 'validation_failed' && Object.keys(refusal.fields).length) {
+      if (refusal.code === 'max_uses_below_uses') {
+        this.invalid.maxUses = true;
+        this.belowUses = true;
+      } else if (refusal.code === 'validation_failed' && Object.keys(refusal.fields).length) {
         for (const field of Object.keys(refusal.fields)) {
           if (isField(field)) this.invalid[field] = true;
         }
@@ -176,11 +256,7 @@ export class CreateLinkDialog implements ReactiveController {
       this.durationDays !== '' && isValidLimit(this.durationDays, MAX_LINK_DAYS)
         ? expiresAtFor(Date.now(), Number(this.durationDays))
         : null;
-    // While a field breaks its rule, the rule replaces its hint.
-    const describedBy = (name: Field, ...ids: string[]) =>
-      (this.invalid[name] ? [...ids.filter((id) => !id.endsWith('-hint')), `${name}-error`] : ids).join(
-        ' ',
-      ) || nothing;
+    const describedBy = this.describedBy;
     return html`<dialog
       part="dialog create-dialog"
       class="window"
@@ -189,7 +265,7 @@ export class CreateLinkDialog implements ReactiveController {
     >
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @focusout=${this.onBlur}>
         <div class="window-head">
-          <h3 id="create-title">${c.title}</h3>
+          <h3 id="create-title">${this.editing ? c.editTitle : c.title}</h3>
           <button
             type="button"
             class="icon-button"
@@ -200,7 +276,7 @@ export class CreateLinkDialog implements ReactiveController {
             ${closeIcon}
           </button>
         </div>
-        <p class="muted">${c.intro}</p>
+        <p class="muted">${this.editing ? c.editIntro : c.intro}</p>
         ${this.field(
           'name',
           c.name,
@@ -237,40 +313,21 @@ export class CreateLinkDialog implements ReactiveController {
           ${this.invalid.maxUses ? nothing : html`<span id="maxUses-hint" class="hint">${c.clicksHint}</span>`}`,
           number.format(MAX_LINK_USES),
         )}
-        ${this.field(
-          'durationDays',
-          c.duration,
-          html`<span class="with-suffix">
-              <input
-                id="durationDays"
-                name="durationDays"
-                part="input"
-                type="number"
-                inputmode="numeric"
-                min="1"
-                max=${MAX_LINK_DAYS}
-                step="1"
-                aria-invalid=${this.invalid.durationDays ? 'true' : 'false'}
-                aria-describedby=${describedBy('durationDays', 'durationDays-suffix', 'durationDays-hint')}
-              />
-              <span id="durationDays-suffix" class="suffix">${c.days}</span>
-            </span>
-            <span id="durationDays-hint" class="hint" ?hidden=${this.invalid.durationDays}
-              >${
-                expiresAt === null
-                  ? c.durationHint
-                  : html`<span part="expiry-preview" class="expiry-preview"
-                      >${c.expiresOn(
-                        localize.dateTime(new Date(expiresAt).toISOString(), {
-                          dateStyle: 'full',
-                          timeStyle: 'short',
-                        }),
-                      )}</span
-                    >`
-              }</span
+        <fieldset class="expiry-mode">
+          <legend>${c.expiry}</legend>
+          ${(['days', 'date'] as const).map(
+            (mode) => html`<label class="check-row"
+              ><input
+                type="radio"
+                name="expiry"
+                part="expiry-mode"
+                value=${mode}
+                .checked=${this.expiryMode === mode}
+              /><span>${mode === 'days' ? c.expiryAfterDays : c.expiryOnDate}</span></label
             >`,
-          number.format(MAX_LINK_DAYS),
-        )}
+          )}
+        </fieldset>
+        ${this.expiryMode === 'days' ? this.durationField(expiresAt) : this.dateField()}
         ${
           this.refusal
             ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>`
@@ -280,15 +337,88 @@ export class CreateLinkDialog implements ReactiveController {
           <button type="button" class="button" part="cancel-button" @click=${() => this.dialog.close()}>
             ${c.cancel}
           </button>
-          ${busyButton(c.submit, this.sending, { type: 'submit', kind: 'primary' })}
+          ${busyButton(this.editing ? c.save : c.submit, this.sending, { type: 'submit', kind: 'primary' })}
         </div>
       </form>
     </dialog>`;
   }
 
+  /** "Expires after N days": Duration, with the date it comes to under it. */
+  private durationField(expiresAt: number | null) {
+    const localize = this.host.localize;
+    const c = localize.t.manager.create;
+    const number = new Intl.NumberFormat(localize.language);
+    const describedBy = this.describedBy;
+    return this.field(
+      'durationDays',
+      c.duration,
+      html`<span class="with-suffix">
+          <input
+            id="durationDays"
+            name="durationDays"
+            part="input"
+            type="number"
+            inputmode="numeric"
+            min="1"
+            max=${MAX_LINK_DAYS}
+            step="1"
+            aria-invalid=${this.invalid.durationDays ? 'true' : 'false'}
+            aria-describedby=${describedBy('durationDays', 'durationDays-suffix', 'durationDays-hint')}
+          />
+          <span id="durationDays-suffix" class="suffix">${c.days}</span>
+        </span>
+        <span id="durationDays-hint" class="hint" ?hidden=${this.invalid.durationDays}
+          >${
+            expiresAt === null
+              ? c.durationHint
+              : html`<span part="expiry-preview" class="expiry-preview"
+                  >${c.expiresOn(
+                    localize.dateTime(new Date(expiresAt).toISOString(), {
+                      dateStyle: 'full',
+                      timeStyle: 'short',
+                    }),
+                  )}</span
+                >`
+          }</span
+        >`,
+      number.format(MAX_LINK_DAYS),
+    );
+  }
+
+  /** "Expires on <date> <time>", typed in the room's time zone (else the browser's), which the hint names. */
+  private dateField() {
+    const c = this.host.localize.t.manager.create;
+    const zone = this.zone;
+    return this.field(
+      'expiresAt',
+      c.expiryDate,
+      html`<input
+          id="expiresAt"
+          name="expiresAt"
+          part="input"
+          type="datetime-local"
+          aria-invalid=${this.invalid.expiresAt ? 'true' : 'false'}
+          aria-describedby=${this.describedBy('expiresAt', 'expiresAt-hint')}
+        />
+        <span id="expiresAt-hint" class="hint" ?hidden=${this.invalid.expiresAt}
+          >${this.host.roomTimeZone ? c.roomZoneHint(zone) : c.browserZoneHint(zone)}</span
+        >`,
+      new Intl.NumberFormat(this.host.localize.language).format(MAX_LINK_DAYS),
+    );
+  }
+
+  /** A field's description: its hints, or while it breaks its rule, the rule instead of the hints. */
+  private describedBy = (name: Field, ...ids: string[]) =>
+    (this.invalid[name] ? [...ids.filter((id) => !id.endsWith('-hint')), `${name}-error`] : ids).join(' ') ||
+    nothing;
+
   /** A field with its label, control (and hints) and, while its value breaks the rule, the rule. */
   private field(name: Field, label: string, control: unknown, max: string) {
-    const rule = this.host.localize.t.manager.create.rules[name](max);
+    const rules = this.host.localize.t.manager.create.rules;
+    const rule =
+      name === 'maxUses' && this.belowUses && this.editing
+        ? rules.maxUsesBelowUses(new Intl.NumberFormat(this.host.localize.language).format(this.editing.uses))
+        : rules[name](max);
     return html`<div class="field">
       <label for=${name}>${label}${name === 'name' ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
       ${control}

@@ -10,13 +10,15 @@ import { asApiError, describeRefusal } from './refusal.ts';
 export interface DeleteLinkHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController<'manager'>;
   readonly renderRoot: ParentNode;
-  deleteLink(link: Link): Promise<void>;
+  deleteLink(link: Link, removeGuests: boolean): Promise<void>;
   focusFallback(): HTMLElement | null;
 }
 
 export class DeleteLinkDialog implements ReactiveController {
   readonly dialog: ModalDialog;
   private link?: Link;
+  /** Whether the host may remove guests (guests:admit): only then is "also remove the guests" offered. */
+  private canRemoveGuests = false;
   private sending = false;
   private refusal?: ApiRequestError;
 
@@ -29,11 +31,15 @@ export class DeleteLinkDialog implements ReactiveController {
     this.dialog.close();
   }
 
-  async open(link: Link) {
+  async open(link: Link, canRemoveGuests: boolean) {
     this.link = link;
+    this.canRemoveGuests = canRemoveGuests;
     this.refusal = undefined;
     this.host.requestUpdate();
     await this.host.updateComplete;
+    // Unchecked each time: removing guests is never carried over from another link.
+    const box = this.dialog.element?.querySelector<HTMLInputElement>('[part~="remove-guests"]');
+    if (box) box.checked = false;
     this.dialog.open();
   }
 
@@ -49,7 +55,8 @@ export class DeleteLinkDialog implements ReactiveController {
     this.refusal = undefined;
     this.host.requestUpdate();
     try {
-      await this.host.deleteLink(this.link);
+      const box = this.dialog.element?.querySelector<HTMLInputElement>('[part~="remove-guests"]');
+      await this.host.deleteLink(this.link, !!box?.checked);
       this.dialog.close();
     } catch (error) {
       this.refusal = asApiError(error);
@@ -75,6 +82,13 @@ export class DeleteLinkDialog implements ReactiveController {
         <p>${this.link ? sentenceWithName(c.body, this.link.name) : nothing}</p>
         <p class="muted">${c.guestsStay}</p>
       </div>
+      ${
+        this.canRemoveGuests && this.link
+          ? html`<label class="check-row"
+            ><input type="checkbox" part="remove-guests" /><span>${c.removeGuests}</span></label
+          >`
+          : nothing
+      }
       ${
         this.refusal
           ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>`

@@ -379,6 +379,7 @@ export const styles = [
   }
   tr.expired .link-name,
   tr.used_up .link-name,
+  tr.paused .link-name,
   tr.inactive .link-name {
     color: var(--_muted);
   }
@@ -433,6 +434,27 @@ export const styles = [
     inline-size: 1rem;
     block-size: 1rem;
   }
+  /* A link's Active switch, smaller than the window's, beside its buttons. */
+  .row-switch {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    margin-inline-end: 0.4rem;
+    vertical-align: middle;
+    font-size: 0.8125rem;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .action-group {
+    display: flex;
+    justify-content: flex-end;
+    align-items: center;
+    gap: 0.15rem;
+  }
+  /* In the wide table the switch is named by its label (and the Paused chip); cards have room for "Active". */
+  .row-switch > span {
+    display: none;
+  }
 
   /* Below ~520 px each link is a card: name and URL beside its buttons, then expiry and clicks. */
   @container manager (max-width: 32.5rem) {
@@ -476,10 +498,18 @@ export const styles = [
     .links tr[part~='row'] > td.actions {
       grid-area: actions;
       display: flex;
-      justify-content: space-between;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem;
       margin-block-start: 0.4rem;
       padding-block-start: 0.4rem;
       border-block-start: 1px solid var(--_rule);
+    }
+    .row-switch > span {
+      display: inline;
+    }
+    .links td.actions > .action-group + .action-group {
+      margin-inline-start: auto;
     }
     /* Label, date and "in 6 days" wrap as whole pieces. */
     .links .expires,
@@ -551,7 +581,7 @@ export const styles = [
   .required {
     color: var(--_danger);
   }
-  input:not([type='checkbox']),
+  input:not([type='checkbox'], [type='radio']),
   textarea {
     font: inherit;
     color: var(--_text);
@@ -595,6 +625,76 @@ export const styles = [
   }
   .expiry-preview {
     color: var(--_text);
+  }
+  input[type='datetime-local'] {
+    inline-size: auto;
+  }
+  /* Expiry: after N days, or on a date; and the delete confirmation's "also remove the guests". */
+  .expiry-mode {
+    margin: 0.9rem 0 0;
+    padding: 0;
+    border: none;
+  }
+  .expiry-mode legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .check-row {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-block-start: 0.35rem;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .check-row input {
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  [part~='confirm-dialog'] .check-row {
+    margin-block: 0.75rem;
+  }
+
+  /* Guest history: a wider window whose table scrolls sideways on a phone rather than squeezing. */
+  dialog.wide {
+    inline-size: 48rem;
+  }
+  .history-tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin-block-start: 0.75rem;
+  }
+  .history-filter {
+    display: grid;
+    gap: 0.25rem;
+  }
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_field);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 0.35rem 0.5rem;
+  }
+  .history-scroll {
+    overflow-x: auto;
+  }
+  table.history {
+    font-size: 0.875rem;
+  }
+  table.history td,
+  table.history th {
+    padding: 0.45rem 0.5rem;
+  }
+  table.history time {
+    white-space: nowrap;
+  }
+  table.history .email {
+    display: block;
+    font-weight: 400;
   }
 
   /* The waiting room */

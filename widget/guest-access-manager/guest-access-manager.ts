@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import type { HostGuest, Link } from '../internal/api-client.ts';
+import type { HostGuest, Link, LinkChanges } from '../internal/api-client.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
@@ -10,6 +10,7 @@ import { CreateLinkDialog, type LinkInput } from './create-link-dialog.ts';
 import { DeleteLinkDialog } from './delete-link-dialog.ts';
 import { describeFailure } from './failure.ts';
 import { styles } from './guest-access-manager.styles.ts';
+import { HistoryDialog } from './history-dialog.ts';
 import type { GetToken } from './host-token.ts';
 import { closeIcon } from './icons.ts';
 import { knockAlertStyles } from './knock-alert.styles.ts';
@@ -30,8 +31,9 @@ const translations: Catalog<'manager'> = {
 };
 
 /**
- * @summary The host's "Manage guest access" window: turn guest access on or off, create, copy and
- * delete up to three guest links for a room, and admit the guests waiting in the waiting room.
+ * @summary The host's "Manage guest access" window: turn guest access on or off, create, edit, pause,
+ * copy (the URL or an invitation) and delete up to three guest links for a room, admit the guests waiting
+ * in the waiting room, and see every guest so far in History (with a CSV download).
  *
  * Renders inline (for settings pages); with `modal`, nothing is shown until `show()` opens it as a modal
  * window. Nothing is sent before `token` or `getToken` is set; from then on the element keeps the room's
@@ -61,8 +63,14 @@ const translations: Catalog<'manager'> = {
  * @csspart create-button - The "Create new link" button.
  * @csspart table - The table of links.
  * @csspart row - One link's row.
- * @csspart status - A link's status chip (expired, used up, inactive).
+ * @csspart status - A link's status chip (expired, used up, paused, inactive).
  * @csspart copy-button - A link's copy button.
+ * @csspart invitation-button - A link's "Copy invitation" button (room title, schedule and link as text).
+ * @csspart pause-switch - A link's Active switch (off: paused, the link answers as invalid).
+ * @csspart edit-button - A link's edit button (opens the create window pre-filled).
+ * @csspart history-button - The "History" button (hosts who may admit guests).
+ * @csspart history-dialog - The guest history window: a link filter, Download CSV, the guests, Load more.
+ * @csspart remove-guests - The delete confirmation's "Also remove the guests…" checkbox.
  * @csspart copied - The "Copied" label its copy button shows for two seconds.
  * @csspart url - A link's URL in its row (shortened; selecting it takes it whole).
  * @csspart skeleton - The placeholder rows while the window loads.
@@ -159,6 +167,7 @@ export class GuestAccessManager extends LitElement {
   private readonly createDialog = new CreateLinkDialog(this);
   private readonly deleteDialog = new DeleteLinkDialog(this);
   private readonly autoAdmitDialog = new AutoAdmitDialog(this, this.roomState);
+  private readonly historyDialog = new HistoryDialog(this, this.roomState);
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private readonly linkFeedback = new LinkFeedback(this);
   /** `show()` was called: the window lives in a modal dialog from then on. */
@@ -187,6 +196,10 @@ export class GuestAccessManager extends LitElement {
     const root = this.renderRoot;
     setLive(root.querySelector('[part~="access-switch"]'), 'checked', access.enabled);
     setLive(root.querySelector('[part~="admission-switch"]'), 'checked', access.admission === 'moderator');
+    for (const link of access.links) {
+      const row = root.querySelector(`[data-link-id="${CSS.escape(link.id)}"]`);
+      setLive(row?.querySelector('[part~="pause-switch"]') ?? null, 'checked', !link.paused);
+    }
   }
 
   /**
@@ -227,9 +240,19 @@ export class GuestAccessManager extends LitElement {
     return link;
   }
 
-  /** Deletes a link (for the confirm window, which shows the refusals). @internal */
-  deleteLink(link: Link): Promise<void> {
-    return this.roomState.deleteLink(link);
+  /** The room's time zone, when it has one (the edit window types expiry dates in it). @internal */
+  get roomTimeZone(): string | null {
+    return this.roomState.access?.room.timeZone ?? null;
+  }
+
+  /** Edits a link (for the edit window, which shows the refusals). @internal */
+  updateLink(link: Link, changes: LinkChanges): Promise<Link> {
+    return this.roomState.updateLink(link, changes);
+  }
+
+  /** Deletes a link, maybe with its guests (for the confirm window, which shows the refusals). @internal */
+  deleteLink(link: Link, removeGuests: boolean): Promise<void> {
+    return this.roomState.deleteLink(link, removeGuests);
   }
 
   override render() {
@@ -295,7 +318,9 @@ export class GuestAccessManager extends LitElement {
       ${renderLinkSettings(this.localize, room, access, {
         feedback: this.linkFeedback,
         onCreate: () => this.createDialog.open(),
-        onDelete: (link) => void this.deleteDialog.open(link),
+        onEdit: (link) => this.createDialog.open(link),
+        onHistory: canAdmit ? () => this.historyDialog.open() : undefined,
+        onDelete: (link) => void this.deleteDialog.open(link, canAdmit),
       })}
       ${renderWaitingRoom(this.localize, {
         waiting: room.waiting,
@@ -317,6 +342,7 @@ export class GuestAccessManager extends LitElement {
         onRemove: (guest) => decide(guest, () => room.turnAway(guest, 'remove')),
       })}
       ${canManage ? [this.createDialog.render(), this.deleteDialog.render(), this.autoAdmitDialog.render()] : nothing}
+      ${canAdmit ? this.historyDialog.render(access.links) : nothing}
     `;
   }
 }

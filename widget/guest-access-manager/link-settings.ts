@@ -11,7 +11,14 @@ export function renderLinkSettings(
   localize: LocalizeController<'manager'>,
   room: RoomController,
   access: GuestAccess,
-  options: { feedback: LinkFeedback; onCreate: () => void; onDelete: (link: Link) => void },
+  options: {
+    feedback: LinkFeedback;
+    onCreate: () => void;
+    onEdit: (link: Link) => void;
+    /** Opens the guest history; none for hosts who may not read it. */
+    onHistory?: () => void;
+    onDelete: (link: Link) => void;
+  },
 ) {
   const t = localize.t;
   const m = t.manager;
@@ -38,6 +45,13 @@ export function renderLinkSettings(
       <div class="toolbar">
         <span class="count">${m.linkCount(access.links.length)}</span>
         ${
+          options.onHistory
+            ? html`<button type="button" class="button" part="history-button" @click=${options.onHistory}>
+              ${m.history.button}
+            </button>`
+            : nothing
+        }
+        ${
           canManage
             ? html`<button
               type="button"
@@ -62,17 +76,21 @@ export function renderLinkSettings(
         room.manualCopy
           ? html`<label class="note manual-copy"
             >${m.copyByHand}
-            <input part="input" readonly .value=${room.manualCopy} @focus=${(event: Event) => (event.target as HTMLInputElement).select()}
-          /></label>`
+            <textarea part="input" readonly rows=${room.manualCopy.split('\n').length} .value=${room.manualCopy} @focus=${(event: Event) => (event.target as HTMLTextAreaElement).select()}
+          ></textarea></label>`
           : nothing
       }
       ${renderLinksTable(localize, {
         links: access.links,
         canManage,
         feedback: options.feedback,
-        onCopy: async (link) => {
-          if (await room.copy(link)) options.feedback.markCopied(link.id);
+        busy: room.busy,
+        onCopy: async (link, what) => {
+          const copied = await (what === 'link' ? room.copy(link) : room.copyInvitation(link));
+          if (copied) options.feedback.markCopied(link.id, what);
         },
+        onPause: (link, paused) => void room.setPaused(link, paused),
+        onEdit: options.onEdit,
         onDelete: options.onDelete,
       })}`;
 }

@@ -4,10 +4,13 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { Link } from '../internal/api-client.ts';
 import { isolate } from '../internal/bidi.ts';
 import type { LocalizeController } from '../internal/localize.ts';
-import { checkIcon, copyIcon, trashIcon } from './icons.ts';
+import { checkIcon, copyIcon, editIcon, mailIcon, trashIcon } from './icons.ts';
 
 /** How long a copy button shows "Copied". */
 export const COPIED_MS = 2000;
+
+export type CopyWhat = 'link' | 'invitation';
+const copiedKey = (linkId: string, what: CopyWhat) => (what === 'link' ? linkId : `${what}:${linkId}`);
 
 /**
  * What the rows say about the host's last actions: the link just created (highlighted until copied),
@@ -32,9 +35,10 @@ export class LinkFeedback implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  markCopied(linkId: string) {
+  /** `what`: the link's URL or its invitation, each button says "Copied" on its own. */
+  markCopied(linkId: string, what: CopyWhat = 'link') {
     if (this.created === linkId) this.created = undefined;
-    this.copied = linkId;
+    this.copied = copiedKey(linkId, what);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.copied = undefined;
@@ -48,8 +52,11 @@ export interface LinksTableOptions {
   links: Link[];
   canManage: boolean;
   feedback: LinkFeedback;
-  onCopy: (link: Link) => void;
+  onCopy: (link: Link, what: CopyWhat) => void;
+  onPause: (link: Link, paused: boolean) => void;
+  onEdit: (link: Link) => void;
   onDelete: (link: Link) => void;
+  busy: boolean;
 }
 
 type Localize = LocalizeController<'manager'>;
@@ -119,9 +126,8 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
   const uses = number.format(link.uses);
   const created = options.feedback.created === link.id;
   // "Link created" is seen, not said (aria-hidden): the polite live region announces it, and the row
-  // header stays just the name. The Copy button's two labels share one grid cell, so it keeps its
-  // width when it says "Copied" (its name then says so too, keeping the visible word in it).
-  const copied = options.feedback.copied === link.id;
+  // header stays just the name.
+  const copied = (what: CopyWhat) => options.feedback.copied === copiedKey(link.id, what);
   return html`<tr part="row" role="row" data-link-id=${link.id} class="${link.status} ${created ? 'created' : ''}">
     <th scope="row" role="rowheader" class="name">
       <span class="name-line">
@@ -148,36 +154,97 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
       }
     </td>
     <td role="cell" class="actions">
-      <button
-        type="button"
-        class="button small ghost copy-button ${copied ? 'copied' : ''}"
-        part="copy-button"
-        aria-label=${copied ? m.copiedLink(link.name) : m.copy(link.name)}
-        aria-describedby="url-${link.id}"
-        title=${m.copy(isolate(link.name))}
-        @click=${() => options.onCopy(link)}
-      >
-        <span class="swap">
-          <span class=${copied ? 'off' : ''}>${copyIcon}${m.copyShort}</span>
-          <span part=${copied ? 'copied' : nothing} class=${copied ? '' : 'off'} aria-hidden="true"
-            >${checkIcon}${m.copiedShort}</span
-          >
-        </span>
-      </button>
+      <!-- Two groups: sharing (Copy, Invitation) and, for managers, the switch, Edit and Delete; stacked
+        in the wide table so the column stays narrow, side by side on a card. -->
+      <span class="action-group">
+      ${copyButton(m.copyShort, copyIcon, copied('link'), {
+        part: 'copy-button',
+        label: copied('link') ? m.copiedLink(link.name) : m.copy(link.name),
+        title: m.copy(isolate(link.name)),
+        copiedText: m.copiedShort,
+        describedBy: `url-${link.id}`,
+        onClick: () => options.onCopy(link, 'link'),
+      })}
+      ${copyButton(m.invitationShort, mailIcon, copied('invitation'), {
+        part: 'invitation-button',
+        label: copied('invitation') ? m.copiedInvitation(link.name) : m.copyInvitation(link.name),
+        title: m.copyInvitation(isolate(link.name)),
+        copiedText: m.copiedShort,
+        onClick: () => options.onCopy(link, 'invitation'),
+      })}
+      </span>
       ${
         options.canManage
-          ? html`<button
-            type="button"
-            class="icon-button danger"
-            part="delete-button"
-            aria-label=${m.delete(link.name)}
-            title=${m.delete(isolate(link.name))}
-            @click=${() => options.onDelete(link)}
-          >
-            ${trashIcon}
-          </button>`
+          ? html`<span class="action-group">
+            <label class="row-switch" title=${m.activeSwitch(isolate(link.name))}>
+            <input
+              type="checkbox"
+              role="switch"
+              class="switch"
+              part="switch pause-switch"
+              aria-label=${m.activeSwitch(link.name)}
+              .checked=${!link.paused}
+              ?disabled=${options.busy}
+              @change=${(event: Event) => options.onPause(link, !(event.target as HTMLInputElement).checked)}
+            /><span aria-hidden="true">${m.active}</span>
+          </label>
+            <button
+              type="button"
+              class="icon-button"
+              part="edit-button"
+              aria-label=${m.edit(link.name)}
+              title=${m.edit(isolate(link.name))}
+              @click=${() => options.onEdit(link)}
+            >
+              ${editIcon}
+            </button><button
+              type="button"
+              class="icon-button danger"
+              part="delete-button"
+              aria-label=${m.delete(link.name)}
+              title=${m.delete(isolate(link.name))}
+              @click=${() => options.onDelete(link)}
+            >
+              ${trashIcon}
+            </button>
+          </span>`
           : nothing
       }
     </td>
   </tr>`;
+}
+
+/**
+ * A copy button whose two labels share one grid cell, so it keeps its width when it says "Copied" (its
+ * name then says so too, keeping the visible word in it).
+ */
+function copyButton(
+  text: string,
+  icon: unknown,
+  copied: boolean,
+  options: {
+    part: string;
+    label: string;
+    title: string;
+    copiedText: string;
+    describedBy?: string;
+    onClick: () => void;
+  },
+) {
+  return html`<button
+    type="button"
+    class="button small ghost copy-button ${copied ? 'copied' : ''}"
+    part=${options.part}
+    aria-label=${options.label}
+    aria-describedby=${options.describedBy ?? nothing}
+    title=${options.title}
+    @click=${options.onClick}
+  >
+    <span class="swap">
+      <span class=${copied ? 'off' : ''}>${icon}${text}</span>
+      <span part=${copied ? 'copied' : nothing} class=${copied ? '' : 'off'} aria-hidden="true"
+        >${checkIcon}${options.copiedText}</span
+      >
+    </span>
+  </button>`;
 }

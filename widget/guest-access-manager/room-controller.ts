@@ -7,10 +7,14 @@ import {
   ApiClient,
   ApiRequestError,
   type GuestAccess,
+  type GuestHistoryFilter,
+  type GuestPage,
   type HostGuest,
   type Link,
+  type LinkChanges,
 } from '../internal/api-client.ts';
 import { emit, type GuestAccessEventDetails } from '../internal/events.ts';
+import { invitationText } from '../internal/invitation.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import type { AnnouncerController } from './announcer.ts';
 import { copyText } from './clipboard.ts';
@@ -288,9 +292,37 @@ export class RoomController implements ReactiveController {
     return link;
   }
 
-  /** Deletes a link (the confirm window shows the refusals). */
-  async deleteLink(link: Link): Promise<void> {
-    await this.request('DELETE', `links/${encodeURIComponent(link.id)}`);
+  /** Edits a link (the edit window shows the refusals). */
+  async updateLink(link: Link, changes: LinkChanges): Promise<Link> {
+    const updated = await this.client.updateLink(this.host.room, link.id, changes);
+    this.changeLinks((links) => upsert(links, updated));
+    this.changed({ actionRefusal: undefined });
+    return updated;
+  }
+
+  /** One page of the room's guest history (the History window). */
+  history(filter: GuestHistoryFilter, signal: AbortSignal): Promise<GuestPage> {
+    return this.client.listGuestHistory(this.host.room, filter, signal);
+  }
+
+  /** The guest history as CSV (the History window's Download CSV). */
+  historyCsv(filter: GuestHistoryFilter): Promise<Blob> {
+    return this.client.downloadGuestHistoryCsv(this.host.room, filter);
+  }
+
+  /** Pauses or resumes one link (its switch in the row); a refusal goes above the table. */
+  setPaused(link: Link, paused: boolean): Promise<boolean> {
+    return this.act(async () => {
+      const updated = await this.client.setLinkPaused(this.host.room, link.id, paused);
+      this.changeLinks((links) => upsert(links, updated));
+      const m = this.host.localize.t.manager;
+      void this.announcer.say((paused ? m.pausedAnnouncement : m.resumedAnnouncement)(link.name));
+    });
+  }
+
+  /** Deletes a link, with `removeGuests` also its guests (the confirm window shows the refusals). */
+  async deleteLink(link: Link, removeGuests = false): Promise<void> {
+    await this.client.deleteLink(this.host.room, link.id, { removeGuests });
     this.changeLinks((links) => links.filter((each) => each.id !== link.id));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-delete', { linkId: link.id });
@@ -299,14 +331,27 @@ export class RoomController implements ReactiveController {
 
   /** Copies the link's URL; false when the browser refused (the URL is then shown for copying by hand). */
   async copy(link: Link): Promise<boolean> {
-    if (await copyText(link.url)) {
-      this.changed({ manualCopy: undefined });
-      emit(this.host, 'guest-link-copy', { link, url: link.url });
-      void this.announcer.say(this.host.localize.t.manager.copied);
-      return true;
-    }
-    this.changed({ manualCopy: link.url });
-    return false;
+    if (!(await this.copyShown(link.url))) return false;
+    emit(this.host, 'guest-link-copy', { link, url: link.url });
+    void this.announcer.say(this.host.localize.t.manager.copied);
+    return true;
+  }
+
+  /** Copies the invitation (room title, schedule in the host's language and time zone, link) as plain text. */
+  async copyInvitation(link: Link): Promise<boolean> {
+    const room = this.access?.room;
+    if (!room) return false;
+    const text = invitationText({ room, url: link.url, locale: this.host.localize.language });
+    if (!(await this.copyShown(text))) return false;
+    void this.announcer.say(this.host.localize.t.manager.invitationCopied);
+    return true;
+  }
+
+  /** Copies `text`, or shows it for copying by hand when the browser refused. */
+  private async copyShown(text: string): Promise<boolean> {
+    const copied = await copyText(text);
+    this.changed({ manualCopy: copied ? undefined : text });
+    return copied;
   }
 
   changeAccess(change: AccessChange): Promise<boolean> {

@@ -34,6 +34,16 @@ export const manager: Translation['manager'] = {
   copiedShort: 'Copiado',
   copiedLink: (name: string) => `Copiado: enlace «${name}»`,
   createdHint: 'Enlace creado: cópialo para compartirlo',
+  // Issue 15: pausar, editar, copiar la invitación.
+  active: 'Activo',
+  activeSwitch: (name: string) => `Enlace «${name}» activo`,
+  pausedAnnouncement: (name: string) => `Enlace «${name}» en pausa: ya no deja entrar a invitados`,
+  resumedAnnouncement: (name: string) => `Enlace «${name}» activo de nuevo`,
+  edit: (name: string) => `Editar el enlace «${name}»`,
+  invitationShort: 'Invitación',
+  copyInvitation: (name: string) => `Copiar la invitación de «${name}»`,
+  copiedInvitation: (name: string) => `Copiado: invitación de «${name}»`,
+  invitationCopied: 'Invitación copiada',
   create: {
     title: 'Crear nuevo enlace',
     intro: 'Permite que cualquier persona con este enlace acceda al contenido sin iniciar sesión.',
@@ -44,6 +54,16 @@ export const manager: Translation['manager'] = {
     days: 'Día/s',
     cancel: 'Cancelar',
     submit: 'Crear',
+    editTitle: 'Editar enlace de invitado',
+    editIntro: 'Los cambios se aplican al instante; el enlace conserva su URL.',
+    save: 'Guardar',
+    expiry: 'Caducidad',
+    expiryAfterDays: 'Caduca tras un número de días',
+    expiryOnDate: 'Caduca en una fecha y hora',
+    expiryDate: 'Caduca el',
+    roomZoneHint: (zone: string) =>
+      `En la zona horaria de la sala (${zone}). Déjalo vacío para que no caduque.`,
+    browserZoneHint: (zone: string) => `En tu zona horaria (${zone}). Déjalo vacío para que no caduque.`,
     rules: {
       name: (max: string) =>
         `Escribe un nombre de 1 a ${max} caracteres. Usa caracteres visibles, sin marcas de formato ocultas.`,
@@ -51,11 +71,37 @@ export const manager: Translation['manager'] = {
         `Escribe un número entero de 1 a ${max}, o déjalo vacío para clics ilimitados.`,
       durationDays: (max: string) =>
         `Escribe un número de días de 1 a ${max}, o déjalo vacío para que el enlace no caduque.`,
+      expiresAt: (max: string) =>
+        `Introduce una fecha y hora futuras, como máximo a ${max} días, o déjalo vacío para un enlace que no caduca.`,
+      maxUsesBelowUses: (uses: string) =>
+        `Este enlace ya se usó ${uses} veces. Introduce ${uses} o más, o déjalo vacío para clics ilimitados.`,
     },
     created: (name: string) => `Enlace «${name}» creado: cópialo para compartirlo`,
     namePlaceholder: 'p. ej., Ponentes invitados',
     durationHint: 'Déjalo vacío para que no caduque',
     expiresOn: (date: string) => `Caduca el ${date}`,
+  },
+  history: {
+    button: 'Historial',
+    title: 'Historial de invitados',
+    link: 'Enlace',
+    allLinks: 'Todos los enlaces',
+    downloadCsv: 'Descargar CSV',
+    name: 'Invitado',
+    status: 'Estado',
+    arrived: 'Llegada',
+    admitted: 'Admisión',
+    left: 'Salida',
+    empty: 'Aún no hay invitados.',
+    erased: '(borrado)',
+    loadMore: 'Cargar más',
+    statuses: {
+      waiting: 'Esperando',
+      admitted: 'Admitido',
+      denied: 'Rechazado',
+      left: 'Salió',
+      removed: 'Quitado',
+    },
   },
   confirmDelete: {
     title: '¿Eliminar este enlace?',
@@ -63,6 +109,7 @@ export const manager: Translation['manager'] = {
       `«${name}» deja de funcionar en el acto. Los enlaces eliminados no se pueden restaurar.`,
     guestsStay:
       'Los invitados que ya entraron con el enlace siguen conectados hasta que actualicen la página o salgan.',
+    removeGuests: 'Quitar también a los invitados que entraron con este enlace',
     cancel: 'Cancelar',
     submit: 'Eliminar',
   },

@@ -2,6 +2,7 @@
 // empty, links, copied, just created, create window with errors, confirm delete, off, channel refusal,
 // modal), at 1280 and 375 px, light and dark, English and Hebrew, and saves PNGs to look at:
 //   node build.mjs && node --import tsx test/widget/preview/screenshots.ts [/tmp/screens] [prefix]
+// SHOTS_SET=links: only issue 15's link actions (a paused row, the edit window, delete with guests, History).
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -114,7 +115,7 @@ async function shoot(prefix: string, options: ShotOptions) {
   await page.close();
 
   page = await open(await room(options.lang, 'empty'), options);
-  await page.locator(`${manager} table`).waitFor();
+  await page.locator(`${manager} table.links`).waitFor();
   await shot(page, 'empty');
   await page.close();
 
@@ -124,7 +125,7 @@ async function shoot(prefix: string, options: ShotOptions) {
   await page.close();
 
   page = await open(await room(options.lang), options);
-  await page.locator(`${manager} table`).waitFor();
+  await page.locator(`${manager} table.links`).waitFor();
   await page.locator(`${manager} [part~="guest"]`).first().waitFor();
   await page.waitForTimeout(200);
   await shot(page, 'links');
@@ -161,9 +162,39 @@ async function shoot(prefix: string, options: ShotOptions) {
   await page.close();
 
   page = await open(await room(options.lang), { ...options, modal: true });
-  await page.locator(`${manager} table`).waitFor();
+  await page.locator(`${manager} table.links`).waitFor();
   await page.waitForTimeout(200);
   await shot(page, 'modal', false);
+  await page.close();
+}
+
+/** Issue 15: a paused row with the invitation just copied, the edit window, the delete confirmation's box. */
+async function shootLinks(prefix: string, options: ShotOptions) {
+  const tag = `${prefix}-${options.lang}-${options.colorScheme}-${options.width}`;
+  const shot = (page: Awaited<ReturnType<typeof open>>, state: string, fullPage = true) =>
+    page.screenshot({ path: join(out, `${tag}-${state}.png`), fullPage });
+  const page = await open(await room(options.lang), options);
+  await page.locator(`${manager} table.links`).waitFor();
+  await page.locator(`${manager} [part~="pause-switch"]`).first().click();
+  await page.locator(`${manager} [part~="status"]`).first().waitFor();
+  await page.locator(`${manager} [part~="invitation-button"]`).nth(2).click();
+  await page.locator(`${manager} [part~="copied"]`).waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'paused');
+  await page.locator(`${manager} [part~="edit-button"]`).first().click();
+  await page.locator(`${manager} [part~="create-dialog"]`).waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'edit', false);
+  await page.locator(`${manager} [part~="create-dialog"] [part~="cancel-button"]`).click();
+  await page.locator(`${manager} [part~="delete-button"]`).first().click();
+  await page.locator(`${manager} [part~="confirm-dialog"]`).waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'delete', false);
+  await page.locator(`${manager} [part~="confirm-dialog"] [part~="cancel-button"]`).click();
+  await page.locator(`${manager} [part~="history-button"]`).click();
+  await page.locator(`${manager} [part~="history-row"]`).first().waitFor();
+  await page.waitForTimeout(200);
+  await shot(page, 'history', false);
   await page.close();
 }
 
@@ -175,7 +206,7 @@ try {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const width of [1280, 375]) {
         if (only && !only.includes(`${lang}-${colorScheme}-${width}`)) continue;
-        await shoot(prefix, { lang, colorScheme, width });
+        await (process.env.SHOTS_SET === 'links' ? shootLinks : shoot)(prefix, { lang, colorScheme, width });
       }
     }
   }

@@ -1,0 +1,194 @@
+// "History": every guest the room ever had (waiting, admitted, denied, left, removed), newest first, page
+// by page with "Load more", for one link or all, and the same list as a CSV download.
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ApiRequestError, GuestHistoryFilter, HostGuest, Link } from '../internal/api-client.ts';
+import type { LocalizeController } from '../internal/localize.ts';
+import { closeIcon } from './icons.ts';
+import { ModalDialog } from './modal-dialog.ts';
+import { asApiError, describeRefusal } from './refusal.ts';
+
+export interface HistorySource {
+  history(
+    filter: GuestHistoryFilter,
+    signal: AbortSignal,
+  ): Promise<{ guests: HostGuest[]; nextCursor: string | null }>;
+  historyCsv(filter: GuestHistoryFilter): Promise<Blob>;
+}
+
+export interface HistoryHost extends ReactiveControllerHost, HTMLElement {
+  readonly localize: LocalizeController<'manager'>;
+  readonly renderRoot: ParentNode;
+}
+
+export class HistoryDialog implements ReactiveController {
+  readonly dialog: ModalDialog;
+  private guests: HostGuest[] = [];
+  private nextCursor: string | null = null;
+  private linkId = '';
+  private loading = false;
+  private downloading = false;
+  private refusal?: ApiRequestError;
+  /** Aborts the page on its way when the filter changes or the window closes. */
+  private pending?: AbortController;
+
+  constructor(
+    private readonly host: HistoryHost,
+    private readonly source: HistorySource,
+  ) {
+    host.addController(this);
+    this.dialog = new ModalDialog(host, '[part~="history-dialog"]');
+  }
+
+  hostDisconnected() {
+    this.pending?.abort();
+    this.dialog.close();
+  }
+
+  /** Opens the history of the room, or (`linkId`) of one link. */
+  open(linkId = '') {
+    this.linkId = linkId;
+    this.dialog.open();
+    void this.load(false);
+  }
+
+  private onClose = () => {
+    this.pending?.abort();
+    this.guests = [];
+    this.nextCursor = null;
+    this.refusal = undefined;
+    this.host.requestUpdate();
+    this.dialog.restoreFocus();
+  };
+
+  /** The first page (`more` false: a new filter) or the next one. */
+  private async load(more: boolean) {
+    this.pending?.abort();
+    const pending = new AbortController();
+    this.pending = pending;
+    this.loading = true;
+    this.refusal = undefined;
+    if (!more) {
+      this.guests = [];
+      this.nextCursor = null;
+    }
+    this.host.requestUpdate();
+    try {
+      const page = await this.source.history(
+        { linkId: this.linkId || undefined, cursor: (more && this.nextCursor) || undefined },
+        pending.signal,
+      );
+      if (pending.signal.aborted) return;
+      this.guests = [...this.guests, ...page.guests];
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      if (!pending.signal.aborted) this.refusal = asApiError(error);
+    } finally {
+      if (this.pending === pending) {
+        this.loading = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  private download = async () => {
+    if (this.downloading) return;
+    this.downloading = true;
+    this.refusal = undefined;
+    this.host.requestUpdate();
+    try {
+      const blob = await this.source.historyCsv({ linkId: this.linkId || undefined });
+      const url = URL.createObjectURL(blob);
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = 'guest-history.csv';
+      anchor.click();
+      // The click has handed the file to the browser; the object URL is no longer needed.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    } catch (error) {
+      this.refusal = asApiError(error);
+    } finally {
+      this.downloading = false;
+      this.host.requestUpdate();
+    }
+  };
+
+  render(links: Link[]) {
+    const localize = this.host.localize;
+    const t = localize.t;
+    const h = t.manager.history;
+    const time = (iso: string | null) =>
+      iso
+        ? html`<time datetime=${iso}>${localize.dateTime(iso, { dateStyle: 'medium', timeStyle: 'short' })}</time>`
+        : '—';
+    return html`<dialog part="dialog history-dialog" class="window wide" aria-labelledby="history-title" @close=${this.onClose}>
+      <div class="window-head">
+        <h3 id="history-title">${h.title}</h3>
+        <button type="button" class="icon-button" part="close-button" aria-label=${t.common.close} @click=${() => this.dialog.close()}>
+          ${closeIcon}
+        </button>
+      </div>
+      <div class="history-tools">
+        <label class="history-filter"
+          >${h.link}
+          <select
+            part="history-link"
+            .value=${this.linkId}
+            @change=${(event: Event) => {
+              this.linkId = (event.target as HTMLSelectElement).value;
+              void this.load(false);
+            }}
+          >
+            <option value="" ?selected=${this.linkId === ''}>${h.allLinks}</option>
+            ${links.map((link) => html`<option value=${link.id} ?selected=${this.linkId === link.id}>${link.name}</option>`)}
+          </select></label
+        >
+        <button type="button" class="button" part="csv-button" ?disabled=${this.downloading} @click=${this.download}>
+          ${h.downloadCsv}
+        </button>
+      </div>
+      ${this.refusal ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>` : nothing}
+      <!-- Focusable: on a phone the table scrolls sideways, and keyboard users scroll it too. -->
+      <div class="history-scroll" tabindex="0" role="region" aria-labelledby="history-title">
+        <table part="history-table" class="history">
+          <caption class="visually-hidden">${h.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${h.name}</th>
+              <th scope="col">${h.link}</th>
+              <th scope="col">${h.status}</th>
+              <th scope="col">${h.arrived}</th>
+              <th scope="col">${h.admitted}</th>
+              <th scope="col">${h.left}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${
+              this.guests.length === 0 && !this.loading
+                ? html`<tr><td colspan="6" class="empty">${h.empty}</td></tr>`
+                : this.guests.map(
+                    (guest) => html`<tr part="history-row">
+                      <th scope="row"><bdi>${guest.name || h.erased}</bdi> <span class="muted small email">${guest.email}</span></th>
+                      <td><bdi>${guest.linkName}</bdi></td>
+                      <td>${h.statuses[guest.status]}</td>
+                      <td>${time(guest.createdAt)}</td>
+                      <td>${time(guest.admittedAt)}</td>
+                      <td>${time(guest.leftAt)}</td>
+                    </tr>`,
+                  )
+            }
+          </tbody>
+        </table>
+      </div>
+      <p class="visually-hidden" role="status">${this.loading ? t.common.loading : ''}</p>
+      ${
+        this.nextCursor
+          ? html`<div class="window-foot">
+            <button type="button" class="button" part="more-button" ?disabled=${this.loading} @click=${() => void this.load(true)}>
+              ${h.loadMore}
+            </button>
+          </div>`
+          : nothing
+      }
+    </dialog>`;
+  }
+}
