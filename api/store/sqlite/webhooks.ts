@@ -112,6 +112,7 @@ export function createWebhookStore(db: Db) {
       statements.markExpiredLinks.all({ after, now, limit }),
     deleteCreatedBefore: (createdBefore: number): number =>
       statements.deleteCreatedBefore.run(createdBefore).changes,
-    eraseGuest: (tenantId: string, email: string): number => statements.eraseGuest.run({ tenantId, email }).changes,
+    eraseGuest: (tenantId: string, email: string): number =>
+      statements.eraseGuest.run({ tenantId, email }).changes,
   };
 }
