@@ -497,6 +497,8 @@ export const styles = [
     }
     .links tr[part~='row'] > td.actions {
       grid-area: actions;
+      /* The card's full width (the wide table's 1% would shrink the divider above it to a dash). */
+      inline-size: auto;
       display: flex;
       flex-wrap: wrap;
       align-items: center;
@@ -622,6 +624,10 @@ export const styles = [
   }
   .lobby-message button {
     justify-self: start;
+  }
+  /* Apart from the lobby message's Save, which it would otherwise seem to belong to. */
+  [part='notify-button'] {
+    margin-block-start: 1rem;
   }
   .expiry-preview {
     color: var(--_text);

@@ -42,6 +42,10 @@ function timeAgo(localize: Localize, iso: string, now: number): string {
   return format.format(-Math.floor(seconds / 3600), 'hour');
 }
 
+/** "10:42 AM": since when a guest is offline ("since 2 minutes ago" would not read). */
+const clockTime = (localize: Localize, iso: string) =>
+  new Intl.DateTimeFormat(localize.language, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+
 /** A small button of a guest's row, named with the guest for screen readers ("Admit Ana"). */
 const guestButton = (
   label: string,
@@ -66,12 +70,12 @@ const guestButton = (
   </button>`;
 
 /** Online, or offline since when; and how often a denied guest asked again. */
-function presence(localize: Localize, guest: HostGuest, now: number) {
+function presence(localize: Localize, guest: HostGuest) {
   const w = localize.t.manager.waitingRoom;
   const state = guest.online
     ? w.online
     : guest.lastSeenAt
-      ? w.offlineSince(timeAgo(localize, guest.lastSeenAt, now))
+      ? w.offlineSince(clockTime(localize, guest.lastSeenAt))
       : w.offline;
   return html`<span part="presence" class="muted small" data-online=${guest.online ? 'true' : 'false'}
       >${state}</span
@@ -97,7 +101,7 @@ function guestList(
           <span class="muted small"
             >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(timeAgo(localize, iso, now))}</time></span
           >
-          ${presence(localize, guest, now)}
+          ${presence(localize, guest)}
         </div>
         <div class="decide">${buttons(guest)}</div>
       </li>`;
