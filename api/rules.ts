@@ -1,7 +1,8 @@
 // The SPEC's rules in one place: limits, expiry, link status, when a link or guest session is usable,
 // and who may decide what. Routes call these; nothing here knows HTTP or SQL.
+
+import { DAY_MS, expiresAtFor, MAX_LINK_DAYS, MAX_LINKS_PER_ROOM } from '../widget/internal/limits.ts';
 import { ApiError } from './errors.ts';
-import { DAY_MS, expiresAtFor, MAX_LINK_DAYS, MAX_LINKS_PER_ROOM } from './limits.ts';
 import type {
   Admission,
   Guest,
@@ -20,7 +21,7 @@ export {
   MAX_LINK_USES,
   MAX_LINKS_PER_ROOM,
   NAME_MAX_LENGTH,
-} from './limits.ts';
+} from '../widget/internal/limits.ts';
 
 export type LinkStatus = 'active' | 'expired' | 'used_up' | 'paused' | 'inactive';
 

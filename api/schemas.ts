@@ -1,6 +1,5 @@
 // valibot schemas: the one source of request and response shapes, used to validate and to build OpenAPI.
 import * as v from 'valibot';
-import { ERROR_CODES } from './errors.ts';
 import {
   LOBBY_MESSAGE_MAX_LENGTH,
   MAX_LINK_DAYS,
@@ -9,7 +8,8 @@ import {
   NAME_CONTROL,
   NAME_MAX_LENGTH,
   VISIBLE,
-} from './limits.ts';
+} from '../widget/internal/limits.ts';
+import { ERROR_CODES } from './errors.ts';
 import { parseInstant } from './rules.ts';
 import { WEBHOOK_EVENT_TYPES } from './store/types.ts';
 

@@ -1,9 +1,9 @@
 // The "Create new link" window checks as the host types (issue 13, item 3): the API's own limits
-// (api/limits.ts), an error once a field is left and gone as soon as it is valid, hints for blank
+// (widget/internal/limits.ts), an error once a field is left and gone as soon as it is valid, hints for blank
 // fields, and the expiry date the Duration gives, shown live.
 import { expect, waitUntil } from '@open-wc/testing';
-import { MAX_LINK_DAYS, MAX_LINK_USES, NAME_MAX_LENGTH } from '../../api/limits.ts';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import { MAX_LINK_DAYS, MAX_LINK_USES, NAME_MAX_LENGTH } from '../../widget/internal/limits.ts';
 import { byRole, callApi, openManager, queryByRole, setupRoom } from './guest-access-manager.helpers.ts';
 
 async function openCreate(element: GuestAccessManager) {
@@ -55,7 +55,7 @@ describe('<guest-access-manager> create window checks as the host types', () => 
     expect(maxUses.getAttribute('aria-invalid')).to.equal('true');
   });
 
-  it('judges by the API’s limits from api/limits.ts, as the API does', async () => {
+  it('judges by the API’s limits from widget/internal/limits.ts, as the API does', async () => {
     const room = await setupRoom({ enabled: true });
     const element = await openManager(room);
     const { name, maxUses, durationDays } = await openCreate(element);

@@ -1,8 +1,9 @@
 // The "Create new link" window, also "Edit guest link" pre-filled from a row: Link Name (required),
 // # of clicks, and the expiry either after N days or on a date and time (in the room's time zone, else
-// the browser's). Each field is checked as it is typed and left, by the API's own rules (api/limits.ts);
+// the browser's). Each field is checked as it is typed and left, by the API's own rules (widget/internal/limits.ts);
 // the fields the API still names in a refusal get their rule shown beside them too.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ApiRequestError, Link, LinkChanges } from '../internal/api-client.ts';
 import {
   DAY_MS,
   expiresAtFor,
@@ -11,8 +12,7 @@ import {
   MAX_LINK_DAYS,
   MAX_LINK_USES,
   NAME_MAX_LENGTH,
-} from '../../api/limits.ts';
-import type { ApiRequestError, Link, LinkChanges } from '../internal/api-client.ts';
+} from '../internal/limits.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import { instantToZoned, zonedToInstant } from '../internal/zoned-time.ts';
 import { busyButton, closeIcon } from './icons.ts';

@@ -2,9 +2,9 @@
 // first: first come, first served) with Admit, Deny and Admit all; then the guests in the session,
 // each with Remove (SPEC rule 6: a removed guest is disconnected at once).
 import { html, nothing, type TemplateResult } from 'lit';
-import { LOBBY_MESSAGE_MAX_LENGTH } from '../../api/limits.ts';
 import type { HostGuest } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
+import { LOBBY_MESSAGE_MAX_LENGTH } from '../internal/limits.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 
 export interface WaitingRoomOptions {

@@ -1,5 +1,6 @@
 // The limits, expiry and name rule of SPEC rule 2 (and the lobby message's length), with no imports, so
-// the API and the widget's create window judge a value by the same numbers and characters.
+// the API's schemas and the elements' forms judge a value by the same numbers and characters. It lives with
+// the elements so their package ships it without any of the server.
 
 /** Rule 1. */
 export const MAX_LINKS_PER_ROOM = 3;

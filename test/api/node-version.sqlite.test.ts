@@ -1,5 +1,6 @@
 // Issue 14, item 11: the supported Node versions are stated once (package.json `engines`), match what the
 // runtime dependencies need, are named in the README, and the command line refuses any other in one line.
+// Nothing of an engine: it runs once, in the SQLite pass.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
 // Issue 14, item 5: every refusal of the command line is one line on stderr and an exit code, never a stack,
 // and each command accepts its own options only.
+// It uses SQLite files only (tempDbFile) and nothing of an engine, so it runs once, in the SQLite pass.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
