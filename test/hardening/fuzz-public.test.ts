@@ -57,7 +57,7 @@ test(`answers unknown routes and methods with a 404 error, whatever they carry`,
   for (const [method, path] of [
     ['GET', '/v1/:room'],
     ['PUT', '/v1/links/:token'],
-    ['PATCH', '/v1/rooms/:room/links/:link'],
+    ['PUT', '/v1/rooms/:room/links/:link'], // PATCH is the edit (issue 15)
     ['POST', '/g/:token'],
     ['DELETE', '/v1/admin/tenant'],
   ] as const) {
