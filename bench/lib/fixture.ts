@@ -43,8 +43,8 @@ export interface RoomOptions {
 
 export async function seedRoom(dbFile: string, options: RoomOptions = {}): Promise<SeededRoom> {
   const { store, serverSecret } = await openStoreWithSecret(dbFile, { serverSecret: SERVER_SECRET });
+  const deps = createDeps({ store, config: { serverSecret, rateLimitPerMinute: 0 } });
   try {
-    const deps = createDeps({ store, config: { serverSecret, rateLimitPerMinute: 0 } });
     const app = createApp(deps);
     const created = await createTenant(
       deps.store,
@@ -98,6 +98,8 @@ export async function seedRoom(dbFile: string, options: RoomOptions = {}): Promi
     }
     return { roomId, hostToken, links };
   } finally {
+    // Its presence heartbeat first, or it renews a lease on the closed store.
+    deps.events.close();
     await store.close();
   }
 }
