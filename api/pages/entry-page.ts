@@ -1,35 +1,13 @@
 // The guest entry page at /g/:token: a server-rendered shell around <guest-entry-form>, which does the
 // rest through the API. The shell holds no inline script or style, so its CSP can be strict.
 import { html } from 'hono/html';
-import { type Language, supportedLanguages, toLanguage } from '../../widget/internal/localize.ts';
+import { type Language, supportedLanguages } from '../../widget/internal/localize.ts';
 import { en } from '../../widget/locales/en.ts';
 import { es } from '../../widget/locales/es.ts';
 import { he } from '../../widget/locales/he.ts';
 import { ENTRY_PAGE_CSS_PATH, ENTRY_PAGE_ICON_PATH, ENTRY_PAGE_SCRIPT_PATH } from './assets.ts';
 
 const translations = { en, es, he };
-
-/** The first supported language in Accept-Language order of preference; English otherwise. */
-export function preferredLanguage(acceptLanguage: string | undefined): Language {
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(
-        params
-          .find((param) => param.trim().startsWith('q='))
-          ?.trim()
-          .slice(2) ?? 1,
-      );
-      return { tag: tag.trim(), q: Number.isNaN(q) ? 0 : q, index };
-    })
-    .filter(({ tag, q }) => tag && q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  const supported = ranked.find(({ tag }) =>
-    supportedLanguages.includes(tag.toLowerCase().split('-')[0] as Language),
-  );
-  return toLanguage(supported?.tag);
-}
 
 /** Only the page's own origin, plus the tenant's logo (an image, nothing else) where there is one. */
 export function entryPageCsp(logoUrl: string | null | undefined): string {
