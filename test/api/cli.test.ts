@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { promisify } from 'node:util';
 import { decode } from 'hono/jwt';
+import { CLI } from '../support/cli.ts';
 
-const CLI = ['--import', 'tsx', 'api/cli.ts'];
 const run = promisify(execFile);
 
 function tempDb(t: TestContext) {

@@ -11,6 +11,7 @@ import { createTenant } from '../../api/auth.ts';
 import { openStoreWithSecret } from '../../api/server.ts';
 import { type CallInput, call, hostToken } from '../support/api-fixture.ts';
 import { atTestEnd } from '../support/cleanup.ts';
+import { CLI } from '../support/cli.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 export interface ChildServer {
@@ -37,7 +38,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'api/cli.ts', ...args],
+      [...CLI, ...args],
       { env: { ...process.env, GUEST_ACCESS_SECRET: undefined, ...env }, timeout: 20_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
@@ -58,8 +59,6 @@ export function tempDbFile(t: TestContext): string {
   t.after(() => rmSync(folder, { recursive: true, force: true }));
   return join(folder, 'guest-access.db');
 }
-
-const CLI = ['--import', 'tsx', 'api/cli.ts'];
 
 /**
  * Starts `serve --port 0` on dbFile (rate limits off) and waits until it listens; killed when the test ends.

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import { host, openEvents, roomWith } from '../api/helpers.ts';
+import { CLI } from '../support/cli.ts';
 import { testDatabase } from './child-server.ts';
 
 /** A redemption sent with a Host header of the sender's choosing (fetch would not let us set it). */
@@ -47,13 +48,9 @@ test('a forged Host header on a redemption never reaches the host’s stream or 
 
 /** What `serve` writes (logs on stdout, refusals on stderr) from its start to a SIGTERM once it listens. */
 async function serveOutput(dbFile: string, env: Record<string, string | undefined>) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'api/cli.ts', 'serve', '--port', '0', '--db', dbFile],
-    {
-      env: { ...process.env, GUEST_ACCESS_PUBLIC_ORIGIN: undefined, ...env },
-    },
-  );
+  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--db', dbFile], {
+    env: { ...process.env, GUEST_ACCESS_PUBLIC_ORIGIN: undefined, ...env },
+  });
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => {
     output += chunk.toString();

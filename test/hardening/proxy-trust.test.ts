@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { forwardedClient, parseTrustedProxies } from '../../api/proxy-trust.ts';
 import { environmentSettings } from '../../api/server.ts';
+import { CLI } from '../support/cli.ts';
 import { tempDbFile } from './child-server.ts';
 import { type Harness, harness } from './harness.ts';
 
@@ -103,13 +104,9 @@ test('takes the trusted proxies from GUEST_ACCESS_TRUST_PROXY and refuses anythi
 
 test('stops `serve` with one line naming the setting when GUEST_ACCESS_TRUST_PROXY is wrong', async (t) => {
   const run = promisify(execFile);
-  const failed = await run(
-    process.execPath,
-    ['--import', 'tsx', 'api/cli.ts', 'serve', '--db', tempDbFile(t)],
-    {
-      env: { ...process.env, GUEST_ACCESS_TRUST_PROXY: 'loopback, proxy.internal' },
-    },
-  ).then(
+  const failed = await run(process.execPath, [...CLI, 'serve', '--db', tempDbFile(t)], {
+    env: { ...process.env, GUEST_ACCESS_TRUST_PROXY: 'loopback, proxy.internal' },
+  }).then(
     () => assert.fail('serve started'),
     (error: { code: number; stderr: string }) => error,
   );
