@@ -6,7 +6,6 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppDeps, AppEnv } from './context.ts';
 import { tenantCors } from './cors.ts';
 import { ApiError } from './errors.ts';
-import { incomingHeader } from './incoming-header.ts';
 import { requestLogging } from './logging.ts';
 import { createMetricsRoutes } from './metrics.ts';
 import { createAdminRoutes } from './routes/admin.ts';
@@ -14,7 +13,7 @@ import { createGuestRoutes } from './routes/guest.ts';
 import { createLinkRoutes } from './routes/links.ts';
 import { createPageRoutes } from './routes/pages.ts';
 import { createRoomRoutes } from './routes/rooms/index.ts';
-import { fixedHeaders, SECURITY_HEADERS } from './secure-headers.ts';
+import { instanceHeader, securityHeaders } from './secure-headers.ts';
 import { InvalidCursorError } from './store/guest-cursor.ts';
 import { isStoreUnavailable } from './store/unavailable.ts';
 
@@ -33,11 +32,8 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
   const { logger, metrics } = deps;
   // First, so it sees every answer as sent, errors and refusals included.
   app.use(requestLogging(logger, metrics?.observe));
-  app.use(
-    fixedHeaders(
-      instanceName ? [...SECURITY_HEADERS, ['guest-access-instance', instanceName]] : SECURITY_HEADERS,
-    ),
-  );
+  app.use(securityHeaders());
+  if (instanceName) app.use(instanceHeader(instanceName));
   app.use(tenantCors(deps.store, logger));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -49,9 +45,8 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
   // Request: it counts only bodies of unknown length. A declared length is exact (Node's parser reads no more).
   app.use((c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const length = incomingHeader(c, 'content-length');
-    if (length === undefined || incomingHeader(c, 'transfer-encoding') !== undefined)
-      return limitBody(c, next);
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limitBody(c, next);
     if (Number(length) > MAX_BODY_BYTES) throw payloadTooLarge();
     return next();
   });

@@ -1,5 +1,6 @@
 // What every route module receives (AppDeps) and what the middleware sets per request (AppEnv): their own
 // module, so app.ts and routes/* never import each other.
+import type { HttpBindings } from '@hono/node-server';
 import type { HostIdentity } from './auth.ts';
 import { createInProcessBus } from './bus/in-process.ts';
 import { createEventHub, type EventHub } from './events.ts';
@@ -80,6 +81,8 @@ export interface AppDeps {
 
 /** Per-request values set by the auth middleware; `tenant` also decides CORS. */
 export type AppEnv = {
+  /** Node's request and response when served by @hono/node-server; absent under `app.request()` (tests). */
+  Bindings: Partial<HttpBindings>;
   Variables: { tenant?: Tenant; host: HostIdentity; guest: Guest; guestContext: LinkContext };
 };
 

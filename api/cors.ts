@@ -3,7 +3,6 @@
 // lists, so they reveal nothing to origins nobody trusts. Same-origin requests need no CORS at all.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
-import { incomingHeader } from './incoming-header.ts';
 import type { Logger } from './logging.ts';
 import { normalOrigin } from './schemas.ts';
 import type { Store } from './store/contract.ts';
@@ -14,7 +13,7 @@ const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 /** A refusal is logged: a page origin missing from a tenant's list is the most common integration mistake. */
 export function tenantCors(store: Store, logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const origin = incomingHeader(c, 'origin');
+    const origin = c.req.header('origin');
     // Only an http(s) origin as browsers send it is ever echoed: never "null" (sandboxed frames, file: pages,
     // redirects), whatever an older database lists.
     if (!origin || normalOrigin(origin) !== origin) return next();

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { type DestinationStream, type Logger, pino } from 'pino';
-import { incomingHeader } from './incoming-header.ts';
 
 export type { Logger };
 
@@ -75,7 +74,7 @@ export function requestLogging(
 ): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
-    const requestId = requestIdOf(incomingHeader(c, 'x-request-id'));
+    const requestId = requestIdOf(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     await next();
     c.res.headers.set('X-Request-Id', requestId);

@@ -3,6 +3,7 @@
 import { BlockList, isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import type { AppEnv } from './context.ts';
 
 /** Whether an address belongs to a proxy whose X-Forwarded-For is believed. */
 export type TrustedProxies = (address: string) => boolean;
@@ -69,8 +70,7 @@ export function forwardedClient(
 }
 
 /** The client's address for this request; `local` when there is no socket (`app.request()` in tests). */
-export function requestAddress(c: Context, trusted: TrustedProxies): string {
-  const served = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
-  const peer = (served && getConnInfo(c).remote.address) || 'local';
+export function requestAddress(c: Context<AppEnv>, trusted: TrustedProxies): string {
+  const peer = (c.env?.incoming && getConnInfo(c).remote.address) || 'local';
   return forwardedClient(peer, c.req.header('x-forwarded-for'), trusted);
 }

@@ -1,9 +1,9 @@
 // One Server-Sent Events stream: take a slot under the stream caps, subscribe, forward events, send a
 // heartbeat, and clean up on every exit (client gone, socket error, stream ended by the route, server
 // shutting down). HEAD gets the headers only.
-import type { EventEmitter } from 'node:events';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import type { AppEnv } from './context.ts';
 import type { EventHub } from './events.ts';
 import { type StreamSlotKey, type StreamSlots, takeStreamSlot } from './stream-limits.ts';
 
@@ -38,7 +38,7 @@ export interface EventStreamOptions {
   subscribe: (control: StreamControl) => (() => void) | Promise<() => void>;
 }
 
-export async function eventStream(c: Context, options: EventStreamOptions) {
+export async function eventStream(c: Context<AppEnv>, options: EventStreamOptions) {
   // Hono answers HEAD by running GET and dropping the body, so a stream started here would never end.
   if (c.req.method === 'HEAD') {
     return c.body(null, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
@@ -86,7 +86,7 @@ export async function eventStream(c: Context, options: EventStreamOptions) {
     stream.onAbort(end);
     // Node's response closes on every exit, also where hono notices none (a socket error, the server
     // closing connections): aborting unblocks a write the client never reads, so `finally` runs.
-    const outgoing = (c.env as { outgoing?: EventEmitter } | undefined)?.outgoing;
+    const outgoing = c.env?.outgoing;
     const abort = () => stream.abort();
     outgoing?.once('close', abort);
     const untrack = options.hub.track(end);

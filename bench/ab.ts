@@ -1,0 +1,105 @@
+// `node --import tsx bench/ab.ts REF [redemption|link-page|host-list ...]`: the product at git REF against the
+// working tree, side by side in one run, for a change's before/after row in bench/RESULTS.md. Each side takes
+// the same load in alternating slices; reported per side: req/s, p99 and the server's CPU time per request
+// (CPU time is what a change saves; req/s also moves with whatever else the machine runs).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { seedRoom, tempFolder } from './lib/fixture.ts';
+import { type LoadOptions, startLoadGenerator } from './lib/load.ts';
+import { killAllServers, startProduct } from './lib/processes.ts';
+import { percentile } from './lib/stats.ts';
+
+const GUEST = JSON.stringify({ name: 'Bench Guest', email: 'bench.guest@example.com' });
+const LOADS = {
+  redemption: (url, room) => ({
+    url: `${url}/v1/links/${room.links[0]?.token}/guests`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: GUEST,
+  }),
+  'link-page': (url, room) => ({ url: `${url}/v1/links/${room.links[0]?.token}` }),
+  'host-list': (url, room) => ({
+    url: `${url}/v1/rooms/${room.roomId}/guests`,
+    headers: { authorization: `Bearer ${room.hostToken}` },
+  }),
+} satisfies Record<string, (url: string, room: Awaited<ReturnType<typeof seedRoom>>) => LoadOptions>;
+type LoadName = keyof typeof LOADS;
+
+const [ref, ...names] = process.argv.slice(2);
+if (!ref || names.some((name) => !(name in LOADS))) {
+  console.error(`usage: bench/ab.ts REF [${Object.keys(LOADS).join('|')} ...]`);
+  process.exit(2);
+}
+const figures = (names.length ? names : Object.keys(LOADS)) as LoadName[];
+
+/** The server bundled from `root` the way bench/lib/build.ts bundles it, under node_modules so packages resolve. */
+async function bundle(root: string, name: string): Promise<string> {
+  const outfile = join(process.cwd(), 'node_modules/.cache/guest-access-ab', `${name}.js`);
+  await esbuild.build({
+    entryPoints: [join(root, 'api/cli.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+const checkout = mkdtempSync(join(tmpdir(), 'guest-access-ab-'));
+execFileSync('sh', ['-c', `git archive ${ref} api widget package.json | tar -x -C ${checkout}`]);
+mkdirSync(join(checkout, 'node_modules'), { recursive: true });
+const sides = [
+  { name: ref, script: await bundle(checkout, 'before') },
+  { name: 'working tree', script: await bundle(process.cwd(), 'after') },
+];
+const load = startLoadGenerator();
+const folder = tempFolder();
+
+const cpuTicks = (pid: number) => {
+  const stat = execFileSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' });
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+};
+
+try {
+  for (const figure of figures) {
+    const started = [];
+    for (const [index, side] of sides.entries()) {
+      const db = folder.file(`${figure}-${index}.db`);
+      const room = await seedRoom(db, { admission: figure === 'host-list' ? 'moderator' : 'auto' });
+      const server = await startProduct(side.script, db);
+      if (figure === 'host-list')
+        await load.run({ ...LOADS.redemption(server.url, room), connections: 5 }, 1);
+      started.push({ server, load: LOADS[figure](server.url, room), rps: [] as number[], p99: [] as number[], cpu: [] as number[] });
+    }
+    for (const side of started) await load.run(side.load, 1);
+    for (let slice = 0; slice < 4; slice++) {
+      for (const side of started) {
+        const before = cpuTicks(side.server.pid);
+        const result = await load.run(side.load, 3);
+        side.rps.push(result.rps);
+        side.p99.push(result.p99);
+        side.cpu.push(((cpuTicks(side.server.pid) - before) * 10_000) / result.requests);
+      }
+    }
+    const median = (values: number[]) => percentile(values, 50);
+    const [a, b] = started as [(typeof started)[0], (typeof started)[0]];
+    console.log(
+      `${figure}: ${sides[0]?.name} ${Math.round(median(a.rps))} req/s p99 ${median(a.p99)} ms, ${median(a.cpu).toFixed(0)} µs CPU/req; ` +
+        `working tree ${Math.round(median(b.rps))} req/s p99 ${median(b.p99)} ms, ${median(b.cpu).toFixed(0)} µs CPU/req; ` +
+        `req/s ×${(median(b.rps) / median(a.rps)).toFixed(2)}, CPU/req ×${(median(b.cpu) / median(a.cpu)).toFixed(2)}`,
+    );
+    await Promise.all(started.map((side) => side.server.stop()));
+  }
+} finally {
+  load.stop();
+  killAllServers();
+  folder.remove();
+  rmSync(checkout, { recursive: true, force: true });
+}
