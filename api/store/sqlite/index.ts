@@ -3,6 +3,7 @@
 // awaits, and nothing else may run on the connection meanwhile) and group commit for batched transactions.
 import type { Store, Tables } from '../contract.ts';
 import type { Db } from './db.ts';
+import { createReadCache } from './read-cache.ts';
 import { createSyncTables, type SyncTables } from './tables.ts';
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -35,7 +36,26 @@ export function createSqliteStore(db: Db): Store {
   // While a transaction is open, its awaits let other requests run: they wait until it ends, or their
   // statements would run inside it. Each checks `open` again right before it runs, with no await between.
   let open: Promise<void> | undefined;
-  const outside = wrapTables(sync, async (fn) => {
+  const cache = createReadCache(db);
+  // Outside transactions only: a transaction reads its own writes.
+  const cachedSync: SyncTables = {
+    ...sync,
+    linkContexts: {
+      byTokenHash: cache.cached('linkByTokenHash', sync.linkContexts.byTokenHash, (hash) =>
+        hash.toString('base64'),
+      ),
+      byLinkId: cache.cached('linkById', sync.linkContexts.byLinkId, (id) => id),
+    },
+    tenants: {
+      ...sync.tenants,
+      withSealedSecrets: cache.cached('tenantSecrets', sync.tenants.withSealedSecrets, (id) => id),
+    },
+    rooms: {
+      ...sync.rooms,
+      get: cache.cached('room', sync.rooms.get, (tenantId, id) => `${tenantId}\0${id}`),
+    },
+  };
+  const outside = wrapTables(cachedSync, async (fn) => {
     while (open) await open;
     return fn();
   });
