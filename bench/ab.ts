@@ -22,7 +22,7 @@ const LOADS = {
   }),
   'link-page': (url, room) => ({ url: `${url}/v1/links/${room.links[0]?.token}` }),
   'host-list': (url, room) => ({
-    url: `${url}/v1/rooms/${room.roomId}/guests`,
+    url: `${url}/v1/rooms/${room.roomId}/guest-access`,
     headers: { authorization: `Bearer ${room.hostToken}` },
   }),
 } satisfies Record<string, (url: string, room: Awaited<ReturnType<typeof seedRoom>>) => LoadOptions>;
@@ -72,11 +72,19 @@ try {
     const started = [];
     for (const [index, side] of sides.entries()) {
       const db = folder.file(`${figure}-${index}.db`);
-      const room = await seedRoom(db, { admission: figure === 'host-list' ? 'moderator' : 'auto' });
+      // As the bench's figures seed them: the host list with a full room of three links.
+      const room = await seedRoom(
+        db,
+        figure === 'host-list' ? { links: [{}, { maxUses: 100 }, { maxUses: 1000 }] } : {},
+      );
       const server = await startProduct(side.script, db);
-      if (figure === 'host-list')
-        await load.run({ ...LOADS.redemption(server.url, room), connections: 5 }, 1);
-      started.push({ server, load: LOADS[figure](server.url, room), rps: [] as number[], p99: [] as number[], cpu: [] as number[] });
+      started.push({
+        server,
+        load: LOADS[figure](server.url, room),
+        rps: [] as number[],
+        p99: [] as number[],
+        cpu: [] as number[],
+      });
     }
     for (const side of started) await load.run(side.load, 1);
     for (let slice = 0; slice < 4; slice++) {

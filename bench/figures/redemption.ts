@@ -1,6 +1,7 @@
 // Figure 1: POST /v1/links/:token/guests on an unlimited auto-admit link, 50 connections, 10 s, against a
-// bare Hono route doing one WAL insert. Target: ≥ 60% of the baseline's req/s, p99 ≤ 20 ms.
-import { baselineContender, compare, productContender } from '../lib/compare.ts';
+// bare Hono route doing one WAL insert. Target: ≥ 100% of the baseline's req/s (group commit shares
+// one commit among a turn's redemptions), p99 ≤ 20 ms.
+import { baselineContender, compare, productContender, sharingNote } from '../lib/compare.ts';
 import type { Figure } from '../lib/figure.ts';
 import type { SeededRoom } from '../lib/fixture.ts';
 import { formatStatusCodes, type LoadOptions } from '../lib/load.ts';
@@ -20,7 +21,7 @@ export const redemption: Figure = {
   id: 'redemption',
   title: 'Redemption throughput',
   async measure(context) {
-    const { ours, baseline, ratio } = await compare(
+    const comparison = await compare(
       context,
       baselineContender(context, (url) => ({
         url: `${url}/guests`,
@@ -30,6 +31,7 @@ export const redemption: Figure = {
       })),
       productContender(context, redemptionLoad),
     );
+    const { ours, baseline, ratio } = comparison;
     return {
       rows: [
         {
@@ -37,8 +39,8 @@ export const redemption: Figure = {
           ours: rps(ours.rps),
           baseline: rps(baseline.rps),
           ratio: percent(ratio),
-          target: '≥ 60%',
-          met: ratio >= 0.6,
+          target: '≥ 100%',
+          met: ratio >= 1,
         },
         {
           figure: '1. Redemption p99 latency',
@@ -50,6 +52,7 @@ export const redemption: Figure = {
         },
       ],
       notes: [
+        sharingNote('Redemption', comparison),
         `Redemption status codes: ours ${formatStatusCodes(ours.statusCodes)}, baseline ${formatStatusCodes(baseline.statusCodes)}; connection errors ${ours.errors}/${baseline.errors}.`,
       ],
     };

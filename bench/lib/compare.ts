@@ -3,7 +3,7 @@
 // within seconds, so each slice of ours is divided by the adjacent slice of the baseline, and the median of
 // those ratios is the figure; a ratio of two separate 10-s runs moved by ±50% between runs here. Each slice's
 // CPU time is booked to the side that took the load, so the result says how the cores were shared.
-import { type CpuShare, cpuMeter } from './cpu.ts';
+import { type CpuShare, cpuMeter, formatShare } from './cpu.ts';
 import type { BenchContext } from './figure.ts';
 import { type RoomOptions, type SeededRoom, seedRoom, type TempFolder, tempFolder } from './fixture.ts';
 import type { LoadOptions, LoadResult } from './load.ts';
@@ -244,4 +244,19 @@ export async function compare(
     sliceRatios: side.sliceRatios,
     cpu: { ours: side.cpu, baseline: base.cpu },
   };
+}
+
+/**
+ * How the two cores were shared while each side took the load, and what a request cost the server in CPU time:
+ * a ratio means little if the load generator or other work starved the server.
+ */
+export function sharingNote(name: string, comparison: Comparison): string {
+  const perRequest = (share: CpuShare | undefined, result: LoadResult) =>
+    share ? `${((share.servers * 1e6) / result.rps).toFixed(0)} µs` : 'not measured';
+  return (
+    `${name}, cores used while each side took the load (CPU seconds per second, from /proc): baseline: ` +
+    `${formatShare(comparison.cpu.baseline)}; ours: ${formatShare(comparison.cpu.ours)}. Server CPU time per ` +
+    `request: baseline ${perRequest(comparison.cpu.baseline, comparison.baseline)}, ours ` +
+    `${perRequest(comparison.cpu.ours, comparison.ours)}. Ratio per slice: ${comparison.sliceRatios.map((ratio) => `${(ratio * 100).toFixed(0)}%`).join(' ')}.`
+  );
 }

@@ -50,6 +50,10 @@ export function createSqliteStore(db: Db): Store {
       ...sync.tenants,
       withSealedSecrets: cache.cached('tenantSecrets', sync.tenants.withSealedSecrets, (id) => id),
     },
+    links: {
+      ...sync.links,
+      listOfRoom: cache.cached('roomLinks', sync.links.listOfRoom, String),
+    },
     rooms: {
       ...sync.rooms,
       get: cache.cached('room', sync.rooms.get, (tenantId, id) => `${tenantId}\0${id}`),
