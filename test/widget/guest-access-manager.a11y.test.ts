@@ -2,7 +2,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
-import { byRole, inDays, linkRows, openManager, redeem, setupRoom } from './guest-access-manager.helpers.ts';
+import {
+  byRole,
+  inDays,
+  linkRows,
+  openManager,
+  openWindow,
+  redeem,
+  setupRoom,
+} from './guest-access-manager.helpers.ts';
 
 const base = (element: GuestAccessManager) =>
   element.shadowRoot?.querySelector('[part~="base"]') as HTMLElement;
@@ -106,13 +114,11 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
     await waitUntil(() => element.shadowRoot?.querySelector('[part~="guest"]'), 'no waiting guest');
     await expect(element).to.be.accessible();
 
-    byRole(element, 'button', 'Create new link').click();
-    await element.updateComplete;
+    await openWindow(element, 'Create new link');
     await expect(element).to.be.accessible();
     byRole(byRole(element, 'dialog', 'Create new link'), 'button', 'Cancel').click();
 
-    byRole(element, 'button', 'Delete link “Press”').click();
-    await element.updateComplete;
+    await openWindow(element, 'Delete link “Press”');
     await expect(element).to.be.accessible();
   });
 
