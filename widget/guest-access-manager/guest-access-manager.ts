@@ -23,14 +23,9 @@ import { RoomController } from './room-controller.ts';
 import { RowFocus } from './row-focus.ts';
 import { renderWaitingRoom } from './waiting-room.ts';
 
-// The windows a button opens: each a chunk of its own, loaded when the browser is idle or when opened.
-// (Module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field.)
-const windows = {
-  create: () => import('./create-link-dialog.ts'),
-  remove: () => import('./delete-link-dialog.ts'),
-  autoAdmit: () => import('./auto-admit-dialog.ts'),
-  history: () => import('./history-dialog.ts'),
-};
+// The windows a button opens and the knock alert: one chunk, loaded when the browser is idle or when
+// first wanted. (Module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field.)
+const loadWindows = () => import('./windows.ts');
 
 /** The window's wording: English built in, each other language a chunk loaded when first asked for. */
 const translations: Catalog<'manager'> = {
@@ -172,22 +167,26 @@ export class GuestAccessManager extends LitElement {
   private readonly roomState: RoomController = new RoomController(this, this.announcer, (guest) =>
     this.knockAlert.arrived(guest),
   );
-  private readonly knockAlert = new KnockAlertController(this, this.roomState);
+  private readonly knockAlert = new KnockAlertController(
+    this,
+    this.roomState,
+    async (alert) => new (await loadWindows()).KnockAlertView(alert),
+  );
   private readonly createDialog = new LazyPart<CreateLinkDialog>(
     this,
-    async () => new (await windows.create()).CreateLinkDialog(this),
+    async () => new (await loadWindows()).CreateLinkDialog(this),
   );
   private readonly deleteDialog = new LazyPart<DeleteLinkDialog>(
     this,
-    async () => new (await windows.remove()).DeleteLinkDialog(this),
+    async () => new (await loadWindows()).DeleteLinkDialog(this),
   );
   private readonly autoAdmitDialog = new LazyPart<AutoAdmitDialog>(
     this,
-    async () => new (await windows.autoAdmit()).AutoAdmitDialog(this, this.roomState),
+    async () => new (await loadWindows()).AutoAdmitDialog(this, this.roomState),
   );
   private readonly historyDialog = new LazyPart<HistoryDialog>(
     this,
-    async () => new (await windows.history()).HistoryDialog(this, this.roomState),
+    async () => new (await loadWindows()).HistoryDialog(this, this.roomState),
   );
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private readonly linkFeedback = new LinkFeedback(this);

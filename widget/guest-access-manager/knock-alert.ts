@@ -2,7 +2,7 @@
 // edge ("Ana Lima is waiting" with Admit and View), and, as the host chose, a chime, "(N) " in the
 // page's title and a browser notification while the tab is hidden. None of them moves focus. The title
 // badge and the opt-in button are here; the alert, chime and notification load with the first knock
-// (knock-alert-view.ts), or when the browser is idle before that.
+// (knock-alert-view.ts, in the windows' chunk), or when the browser is idle before that.
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
 import { LazyPart } from '../internal/lazy.ts';
@@ -34,12 +34,11 @@ export class KnockAlertController implements ReactiveController {
   constructor(
     readonly host: KnockAlertHost,
     readonly room: RoomController,
+    /** Loads the alert's chunk (the element's windows). */
+    loadView: (alert: KnockAlertController) => Promise<KnockAlertView>,
   ) {
     host.addController(this);
-    this.view = new LazyPart(
-      host,
-      async () => new (await import('./knock-alert-view.ts')).KnockAlertView(this),
-    );
+    this.view = new LazyPart(host, () => loadView(this));
   }
 
   hostUpdated(): void {
