@@ -8,6 +8,7 @@ import {
   linkRows,
   openManager,
   openWindow,
+  queryByRole,
   redeem,
   setupRoom,
 } from './guest-access-manager.helpers.ts';
@@ -90,7 +91,8 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
 
     await tabTo(element, create);
     await sendKeys({ press: 'Enter' });
-    await element.updateComplete;
+    // The window is a chunk of its own: open once it has loaded.
+    await waitUntil(() => queryByRole(element, 'textbox', 'Link Name'), 'no create window');
     const name = byRole(element, 'textbox', 'Link Name');
     expect(element.shadowRoot?.activeElement).to.equal(name);
     await sendKeys({ type: 'Guest speakers' });

@@ -184,10 +184,9 @@ export function linkRows(element: Element): string[][] {
  */
 export async function openWindow(element: GuestAccessManager, button: string): Promise<HTMLDialogElement> {
   byRole(element, 'button', button).click();
-  return waitUntil(
-    () => element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]:not(.main-window)'),
-    `${button} opened no window`,
-  );
+  const opened = () => element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]:not(.main-window)');
+  await waitUntil(opened, `${button} opened no window`);
+  return opened() as HTMLDialogElement;
 }
 
 /** Fills the create-link form and submits it. */
