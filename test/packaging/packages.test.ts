@@ -180,14 +180,26 @@ async function bundle(source: string) {
   return { code: result.outputFiles[0]?.text ?? '', inputs };
 }
 
-/** Runs a module script in a blank Chromium page and answers what it left in `window.result`. */
-async function inChromium(code: string): Promise<unknown> {
+/**
+ * Runs a module script in a blank Chromium page and answers what it left in `window.result`; with `files`,
+ * the page is served from that folder, so the script can import its files (and they their chunks).
+ */
+async function inChromium(code: string, files?: string): Promise<unknown> {
   browser ??= await launchChromium();
   const context = await browser.newContext();
   try {
     const problems: string[] = [];
     const page = await watchedPage(context, problems);
-    await page.setContent('<!doctype html><html lang="en"><body></body></html>');
+    const blank = '<!doctype html><html lang="en"><body></body></html>';
+    if (files) {
+      await page.route('http://files.test/**', (route) => {
+        const path = new URL(route.request().url()).pathname;
+        return path === '/'
+          ? route.fulfill({ contentType: 'text/html', body: blank })
+          : route.fulfill({ contentType: 'text/javascript', path: join(files, path) });
+      });
+      await page.goto('http://files.test/');
+    } else await page.setContent(blank);
     await page.addScriptTag({ type: 'module', content: code });
     const result = await page.waitForFunction(() => (window as { result?: unknown }).result);
     assert.deepEqual(problems, []);
@@ -226,9 +238,10 @@ test('the script-tag bundles register their elements on their own', { timeout: 1
     ['guest-access-manager.js', ['guest-access-manager']],
     ['guest-entry-form.js', ['guest-entry-form']],
   ] as const) {
-    const script = readFileSync(installed(`guest-access-elements/cdn/${file}`), 'utf8');
+    // The bundle and the chunks it imports statically, as a page's <script type="module" src> loads them.
     const defined = await inChromium(
-      `${script}\nwindow.result = ${JSON.stringify(tags)}.filter((tag) => customElements.get(tag));`,
+      `import './${file}';\nwindow.result = ${JSON.stringify(tags)}.filter((tag) => customElements.get(tag));`,
+      installed('guest-access-elements/cdn'),
     );
     assert.deepEqual(defined, tags, file);
   }

@@ -2,7 +2,16 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
-import { byRole, inDays, linkRows, openManager, redeem, setupRoom } from './guest-access-manager.helpers.ts';
+import {
+  byRole,
+  inDays,
+  linkRows,
+  openManager,
+  openWindow,
+  queryByRole,
+  redeem,
+  setupRoom,
+} from './guest-access-manager.helpers.ts';
 
 const base = (element: GuestAccessManager) =>
   element.shadowRoot?.querySelector('[part~="base"]') as HTMLElement;
@@ -82,7 +91,8 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
 
     await tabTo(element, create);
     await sendKeys({ press: 'Enter' });
-    await element.updateComplete;
+    // The window is a chunk of its own: open once it has loaded.
+    await waitUntil(() => queryByRole(element, 'textbox', 'Link Name'), 'no create window');
     const name = byRole(element, 'textbox', 'Link Name');
     expect(element.shadowRoot?.activeElement).to.equal(name);
     await sendKeys({ type: 'Guest speakers' });
@@ -106,13 +116,11 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
     await waitUntil(() => element.shadowRoot?.querySelector('[part~="guest"]'), 'no waiting guest');
     await expect(element).to.be.accessible();
 
-    byRole(element, 'button', 'Create new link').click();
-    await element.updateComplete;
+    await openWindow(element, 'Create new link');
     await expect(element).to.be.accessible();
     byRole(byRole(element, 'dialog', 'Create new link'), 'button', 'Cancel').click();
 
-    byRole(element, 'button', 'Delete link “Press”').click();
-    await element.updateComplete;
+    await openWindow(element, 'Delete link “Press”');
     await expect(element).to.be.accessible();
   });
 

@@ -178,6 +178,17 @@ export function linkRows(element: Element): string[][] {
   );
 }
 
+/**
+ * Presses the button that opens a window and waits until it is open: each window is a chunk the element
+ * loads on demand (at the latest when asked for).
+ */
+export async function openWindow(element: GuestAccessManager, button: string): Promise<HTMLDialogElement> {
+  byRole(element, 'button', button).click();
+  const opened = () => element.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]:not(.main-window)');
+  await waitUntil(opened, `${button} opened no window`);
+  return opened() as HTMLDialogElement;
+}
+
 /** Fills the create-link form and submits it. */
 export async function fillCreateForm(
   element: GuestAccessManager,
@@ -197,8 +208,7 @@ export async function createLinkThroughWindow(
   element: GuestAccessManager,
   values: { name: string; maxUses?: string; durationDays?: string },
 ): Promise<void> {
-  byRole(element, 'button', 'Create new link').click();
-  await element.updateComplete;
+  await openWindow(element, 'Create new link');
   await fillCreateForm(element, values);
   // The room's event stream may list the link before the create request has answered and closed the window.
   await waitUntil(

@@ -10,6 +10,7 @@ import {
   linkRows,
   mintToken,
   openManager,
+  openWindow,
   queryByRole,
   redeem,
   setupRoom,
@@ -75,7 +76,7 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     await redeem(room, 0, 'Ana');
     await redeem(room, 0, 'Ben');
     const element = await openManager(room);
-    byRole(element, 'button', 'Edit link “Press”').click();
+    await openWindow(element, 'Edit link “Press”');
     const dialog = await waitUntil(
       () => queryByRole(element, 'dialog', 'Edit guest link'),
       'no edit window',
@@ -129,8 +130,7 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
   it('switches an edited link to "after N days" and offers both expiries when creating', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await openManager(room);
-    byRole(element, 'button', 'Edit link “Press”').click();
-    await element.updateComplete;
+    await openWindow(element, 'Edit link “Press”');
     const dialog = byRole(element, 'dialog', 'Edit guest link');
     // A link that never expires opens on "after N days", empty.
     expect(dialog.querySelector<HTMLInputElement>('input[value="days"]')?.checked).to.be.true;
@@ -141,8 +141,7 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     const [saved] = (stored.body as { links: Array<{ expiresAt: string }> }).links;
     expect(Date.parse(saved.expiresAt) - Date.now()).to.be.within(1.9 * 86_400_000, 2.1 * 86_400_000);
 
-    byRole(element, 'button', 'Create new link').click();
-    await element.updateComplete;
+    await openWindow(element, 'Create new link');
     const create = byRole(element, 'dialog', 'Create new link');
     const onDate = create.querySelector<HTMLInputElement>('input[value="date"]') as HTMLInputElement;
     onDate.click();
@@ -167,8 +166,7 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     const ana = await redeem(room, 0, 'Ana');
     const ben = await redeem(room, 1, 'Ben');
     const element = await openManager(room);
-    byRole(element, 'button', 'Delete link “Press”').click();
-    await element.updateComplete;
+    await openWindow(element, 'Delete link “Press”');
     const confirm = shadow(element).querySelector('[part~="confirm-dialog"]') as HTMLDialogElement;
     await waitUntil(() => confirm.open, 'confirm not open');
     const box = confirm.querySelector<HTMLInputElement>('[part~="remove-guests"]') as HTMLInputElement;
@@ -189,14 +187,13 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     expect(statuses[ben.id]).to.equal('admitted');
 
     // Opened again for another link, the box starts unticked; without guests:admit it is not offered.
-    byRole(element, 'button', 'Delete link “Staff”').click();
+    await openWindow(element, 'Delete link “Staff”');
     await waitUntil(() => confirm.open, 'confirm not open');
     expect(confirm.querySelector<HTMLInputElement>('[part~="remove-guests"]')?.checked).to.be.false;
     confirm.querySelector<HTMLButtonElement>('[part~="cancel-button"]')?.click();
     const token = await mintToken(room, { perms: ['guest-access:manage'] });
     const manageOnly = await openManager(room, { getToken: async () => token });
-    byRole(manageOnly, 'button', 'Delete link “Staff”').click();
-    await manageOnly.updateComplete;
+    await openWindow(manageOnly, 'Delete link “Staff”');
     const other = shadow(manageOnly).querySelector('[part~="confirm-dialog"]') as HTMLDialogElement;
     await waitUntil(() => other.open, 'confirm not open');
     expect(other.querySelector('[part~="remove-guests"]')).to.equal(null);
@@ -252,7 +249,7 @@ describe('<guest-access-manager> guest history (issue 15, items 7 and 8)', () =>
       token: room.hostToken,
     });
     const element = await openManager(room);
-    byRole(element, 'button', 'History').click();
+    await openWindow(element, 'History');
     const dialog = shadow(element).querySelector('[part~="history-dialog"]') as HTMLDialogElement;
     await waitUntil(
       () => dialog.open && dialog.querySelectorAll('[part~="history-row"]').length === 2,
@@ -329,7 +326,7 @@ describe('<guest-access-manager> guest history (issue 15, items 7 and 8)', () =>
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     };
     try {
-      byRole(element, 'button', 'History').click();
+      await openWindow(element, 'History');
       const dialog = shadow(element).querySelector('[part~="history-dialog"]') as HTMLDialogElement;
       await waitUntil(() => dialog.querySelectorAll('[part~="history-row"]').length === 1, 'no first page');
       const more = byRole(dialog, 'button', 'Load more');

@@ -9,6 +9,7 @@ import {
   callApi,
   linkRows,
   openManager,
+  openWindow,
   setupRoom,
 } from './guest-access-manager.helpers.ts';
 
@@ -67,7 +68,7 @@ describe('<guest-access-manager> names', () => {
       `Copy link “\u2068${LINK}\u2069”`,
     );
 
-    byRole(element, 'button', `Delete link “${LINK}”`).click();
+    await openWindow(element, `Delete link “${LINK}”`);
     await waitUntil(() => element.shadowRoot?.querySelector('dialog[open]'), 'no dialog');
     const dialog = element.shadowRoot?.querySelector('dialog[open]') as HTMLDialogElement;
     expect(isolatedName(dialog, LINK), 'delete dialog').to.exist;

@@ -4,11 +4,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import { MAX_LINK_DAYS, MAX_LINK_USES, NAME_MAX_LENGTH } from '../../widget/internal/limits.ts';
-import { byRole, callApi, openManager, queryByRole, setupRoom } from './guest-access-manager.helpers.ts';
+import {
+  byRole,
+  callApi,
+  openManager,
+  openWindow,
+  queryByRole,
+  setupRoom,
+} from './guest-access-manager.helpers.ts';
 
 async function openCreate(element: GuestAccessManager) {
-  byRole(element, 'button', 'Create new link').click();
-  await element.updateComplete;
+  await openWindow(element, 'Create new link');
   const dialog = byRole(element, 'dialog', 'Create new link');
   return {
     dialog,

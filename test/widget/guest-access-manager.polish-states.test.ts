@@ -8,6 +8,7 @@ import {
   fillCreateForm,
   loaded,
   openManager,
+  openWindow,
   queryByRole,
   setupRoom,
 } from './guest-access-manager.helpers.ts';
@@ -66,8 +67,7 @@ describe('<guest-access-manager> states', () => {
   it('shows a spinner inside a busy button and keeps its label legible (no dimming)', async () => {
     const room = await setupRoom({ enabled: true });
     const element = await openManager(room);
-    byRole(element, 'button', 'Create new link').click();
-    await element.updateComplete;
+    await openWindow(element, 'Create new link');
 
     const create = await fillCreateForm(element, { name: 'Guest speakers' });
     await element.updateComplete;

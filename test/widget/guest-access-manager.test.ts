@@ -11,6 +11,7 @@ import {
   linkRows,
   mintToken,
   openManager,
+  openWindow,
   queryByRole,
   redeem,
   setupRoom,
@@ -63,8 +64,7 @@ describe('<guest-access-manager> window', () => {
   it("explains the API's refusal of a fourth link created elsewhere meanwhile", async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'One' }, { name: 'Two' }] });
     const element = await openManager(room);
-    byRole(element, 'button', 'Create new link').click();
-    await element.updateComplete;
+    await openWindow(element, 'Create new link');
     // Another host takes the last place while this window's form is open.
     await callApi({
       method: 'POST',
@@ -83,8 +83,7 @@ describe('<guest-access-manager> window', () => {
   it("shows the API's field errors beside each field and keeps the window open", async () => {
     const room = await setupRoom({ enabled: true });
     const element = await openManager(room);
-    byRole(element, 'button', 'Create new link').click();
-    await element.updateComplete;
+    await openWindow(element, 'Create new link');
 
     await fillCreateForm(element, { name: '   ', maxUses: '0', durationDays: '366' });
 
@@ -110,8 +109,7 @@ describe('<guest-access-manager> window', () => {
   it('disables Create while the link is being sent', async () => {
     const room = await setupRoom({ enabled: true });
     const element = await openManager(room);
-    byRole(element, 'button', 'Create new link').click();
-    await element.updateComplete;
+    await openWindow(element, 'Create new link');
 
     const create = await fillCreateForm(element, { name: 'Guest speakers' });
     await element.updateComplete;
@@ -207,8 +205,7 @@ describe('<guest-access-manager> window', () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }, { name: 'Partners' }] });
     const element = await openManager(room);
 
-    byRole(element, 'button', 'Delete link “Press”').click();
-    await element.updateComplete;
+    await openWindow(element, 'Delete link “Press”');
     const confirm = byRole(element, 'alertdialog', 'Delete this link?');
     expect(confirm.textContent).to.include("Deleted links can't be restored.");
     expect(confirm.textContent).to.include('remain connected until they refresh or leave');
@@ -227,8 +224,7 @@ describe('<guest-access-manager> window', () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await openManager(room);
 
-    byRole(element, 'button', 'Delete link “Press”').click();
-    await element.updateComplete;
+    await openWindow(element, 'Delete link “Press”');
     byRole(byRole(element, 'alertdialog'), 'button', 'Cancel').click();
     await element.updateComplete;
 

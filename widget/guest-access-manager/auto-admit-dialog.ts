@@ -1,9 +1,11 @@
 // Asked before admission turns automatic while guests wait: everyone waiting would be let in at once,
 // so the host confirms ("Admit the 3 guests waiting?"); Cancel changes nothing.
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { addStyles } from '../internal/lazy.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import type { RoomController } from './room-controller.ts';
+import { windowStyles } from './window.styles.ts';
 
 export interface AutoAdmitHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController<'manager'>;
@@ -20,6 +22,7 @@ export class AutoAdmitDialog implements ReactiveController {
     private readonly room: RoomController,
   ) {
     host.addController(this);
+    addStyles(host, ...windowStyles);
     this.dialog = new ModalDialog(host, '[part~="auto-admit-dialog"]');
   }
 

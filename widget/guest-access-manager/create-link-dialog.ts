@@ -4,6 +4,7 @@
 // the fields the API still names in a refusal get their rule shown beside them too.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ApiRequestError, Link, LinkChanges } from '../internal/api-client.ts';
+import { addStyles } from '../internal/lazy.ts';
 import {
   DAY_MS,
   expiresAtFor,
@@ -18,6 +19,7 @@ import { instantToZoned, zonedToInstant } from '../internal/zoned-time.ts';
 import { busyButton, closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
+import { windowStyles } from './window.styles.ts';
 
 export interface LinkInput {
   name: string;
@@ -80,6 +82,7 @@ export class CreateLinkDialog implements ReactiveController {
 
   constructor(private readonly host: CreateLinkHost) {
     host.addController(this);
+    addStyles(host, ...windowStyles);
     this.dialog = new ModalDialog(host, '[part~="create-dialog"]');
   }
 
@@ -418,7 +421,9 @@ export class CreateLinkDialog implements ReactiveController {
     const rule =
       name === 'maxUses' && this.belowUses && this.editing
         ? rules.maxUsesBelowUses(new Intl.NumberFormat(this.host.localize.language).format(this.editing.uses))
-        : rules[name](max);
+        : name === 'name'
+          ? this.host.localize.t.common.nameRule(max)
+          : rules[name](max);
     return html`<div class="field">
       <label for=${name}>${label}${name === 'name' ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
       ${control}

@@ -2,10 +2,12 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ApiRequestError, Link } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
+import { addStyles } from '../internal/lazy.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import { busyButton } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
+import { windowStyles } from './window.styles.ts';
 
 export interface DeleteLinkHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController<'manager'>;
@@ -24,6 +26,7 @@ export class DeleteLinkDialog implements ReactiveController {
 
   constructor(private readonly host: DeleteLinkHost) {
     host.addController(this);
+    addStyles(host, ...windowStyles);
     this.dialog = new ModalDialog(host, '[part~="confirm-dialog"]');
   }
 

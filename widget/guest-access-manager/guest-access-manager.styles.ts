@@ -1,10 +1,9 @@
 import { css } from 'lit';
-import { spinner, theme } from '../internal/theme.ts';
+import { theme } from '../internal/theme.ts';
 
 // The shared theme (knobs, light/dark) first; then the window's own layout.
 export const styles = [
   theme,
-  spinner,
   css`
   :host {
     display: block;
@@ -114,13 +113,6 @@ export const styles = [
     justify-content: space-between;
     gap: 1rem;
   }
-  .window-foot {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: 0.5rem;
-    margin-block-start: 1.25rem;
-  }
 
   /* Buttons */
   .button {
@@ -149,11 +141,6 @@ export const styles = [
   .button.primary:hover:not(:disabled) {
     background: color-mix(in srgb, var(--_accent) 85%, var(--_text));
   }
-  .button.danger {
-    color: var(--_background);
-    background: var(--_danger);
-    border-color: var(--_danger);
-  }
   .button.small {
     padding: 0.2rem 0.7rem;
     min-block-size: 2rem;
@@ -165,19 +152,6 @@ export const styles = [
     color: var(--_muted);
     background: var(--_surface);
     border-color: var(--_rule);
-  }
-  /* Busy keeps its colours and label; the spinner says it is working. */
-  .button.primary.busy {
-    color: var(--_accent-text);
-    background: var(--_accent);
-    border-color: var(--_accent);
-    cursor: progress;
-  }
-  .button.danger.busy {
-    color: var(--_background);
-    background: var(--_danger);
-    border-color: var(--_danger);
-    cursor: progress;
   }
   .icon-button {
     display: inline-grid;
@@ -571,17 +545,8 @@ export const styles = [
     }
   }
 
-  /* The create-link form */
-  .field {
-    display: grid;
-    gap: 0.25rem;
-    margin-block-start: 0.9rem;
-  }
   label {
     font-weight: 600;
-  }
-  .required {
-    color: var(--_danger);
   }
   input:not([type='checkbox'], [type='radio']),
   textarea {
@@ -592,27 +557,6 @@ export const styles = [
     border-radius: calc(var(--_radius) / 1.5);
     padding: 0.4rem 0.6rem;
     inline-size: 100%;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .with-suffix {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  .with-suffix input,
-  input[type='number'] {
-    inline-size: 9rem;
-  }
-  .hint,
-  .suffix {
-    color: var(--_muted);
-    font-size: 0.8125rem;
-    font-weight: 400;
-  }
-  .field-error {
-    font-size: 0.8125rem;
   }
   .lobby-message {
     display: grid;
@@ -625,82 +569,10 @@ export const styles = [
   .lobby-message button {
     justify-self: start;
   }
+
   /* Apart from the lobby message's Save, which it would otherwise seem to belong to. */
   [part='notify-button'] {
     margin-block-start: 1rem;
-  }
-  .expiry-preview {
-    color: var(--_text);
-  }
-  input[type='datetime-local'] {
-    inline-size: auto;
-  }
-  /* Expiry: after N days, or on a date; and the delete confirmation's "also remove the guests". */
-  .expiry-mode {
-    margin: 0.9rem 0 0;
-    padding: 0;
-    border: none;
-  }
-  .expiry-mode legend {
-    padding: 0;
-    font-weight: 600;
-  }
-  .check-row {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    margin-block-start: 0.35rem;
-    font-weight: 400;
-    cursor: pointer;
-  }
-  .check-row input {
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  [part~='confirm-dialog'] .check-row {
-    margin-block: 0.75rem;
-  }
-
-  /* Guest history: a wider window whose table scrolls sideways on a phone rather than squeezing. */
-  dialog.wide {
-    inline-size: 48rem;
-  }
-  .history-tools {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    justify-content: space-between;
-    gap: 0.5rem;
-    margin-block-start: 0.75rem;
-  }
-  .history-filter {
-    display: grid;
-    gap: 0.25rem;
-  }
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_field);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
-    padding: 0.35rem 0.5rem;
-  }
-  .history-scroll {
-    overflow-x: auto;
-  }
-  table.history {
-    font-size: 0.875rem;
-  }
-  table.history td,
-  table.history th {
-    padding: 0.45rem 0.5rem;
-  }
-  table.history time {
-    white-space: nowrap;
-  }
-  table.history .email {
-    display: block;
-    font-weight: 400;
   }
 
   /* The waiting room */

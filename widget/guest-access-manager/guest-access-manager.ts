@@ -1,19 +1,19 @@
 import { html, LitElement, nothing } from 'lit';
 import type { HostGuest, Link, LinkChanges } from '../internal/api-client.ts';
+import { LazyPart, whenIdle } from '../internal/lazy.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
 import { manager } from '../locales/en.manager.ts';
 import { AnnouncerController } from './announcer.ts';
-import { AutoAdmitDialog } from './auto-admit-dialog.ts';
-import { CreateLinkDialog, type LinkInput } from './create-link-dialog.ts';
-import { DeleteLinkDialog } from './delete-link-dialog.ts';
+import type { AutoAdmitDialog } from './auto-admit-dialog.ts';
+import type { CreateLinkDialog, LinkInput } from './create-link-dialog.ts';
+import type { DeleteLinkDialog } from './delete-link-dialog.ts';
 import { describeFailure } from './failure.ts';
 import { styles } from './guest-access-manager.styles.ts';
-import { HistoryDialog } from './history-dialog.ts';
+import type { HistoryDialog } from './history-dialog.ts';
 import type { GetToken } from './host-token.ts';
 import { closeIcon } from './icons.ts';
-import { knockAlertStyles } from './knock-alert.styles.ts';
 import { KnockAlertController } from './knock-alert.ts';
 import { renderLinkSettings } from './link-settings.ts';
 import { LinkFeedback, renderLinksSkeleton } from './links-table.ts';
@@ -22,6 +22,10 @@ import { canRetry } from './refusal.ts';
 import { RoomController } from './room-controller.ts';
 import { RowFocus } from './row-focus.ts';
 import { renderWaitingRoom } from './waiting-room.ts';
+
+// The windows a button opens and the knock alert: one chunk, loaded when the browser is idle or when
+// first wanted. (Module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field.)
+const loadWindows = () => import('./windows.ts');
 
 /** The window's wording: English built in, each other language a chunk loaded when first asked for. */
 const translations: Catalog<'manager'> = {
@@ -109,7 +113,7 @@ const translations: Catalog<'manager'> = {
  * @cssproperty --guest-access-font - The font family.
  */
 export class GuestAccessManager extends LitElement {
-  static override styles = [styles, knockAlertStyles];
+  static override styles = styles;
 
   // Declared here rather than with decorators: the decorators' helpers cost the bundle more than this.
   static override properties = {
@@ -163,20 +167,43 @@ export class GuestAccessManager extends LitElement {
   private readonly roomState: RoomController = new RoomController(this, this.announcer, (guest) =>
     this.knockAlert.arrived(guest),
   );
-  private readonly knockAlert = new KnockAlertController(this, this.roomState);
-  private readonly createDialog = new CreateLinkDialog(this);
-  private readonly deleteDialog = new DeleteLinkDialog(this);
-  private readonly autoAdmitDialog = new AutoAdmitDialog(this, this.roomState);
-  private readonly historyDialog = new HistoryDialog(this, this.roomState);
+  private readonly knockAlert = new KnockAlertController(
+    this,
+    this.roomState,
+    async (alert) => new (await loadWindows()).KnockAlertView(alert),
+  );
+  private readonly createDialog = new LazyPart<CreateLinkDialog>(
+    this,
+    async () => new (await loadWindows()).CreateLinkDialog(this),
+  );
+  private readonly deleteDialog = new LazyPart<DeleteLinkDialog>(
+    this,
+    async () => new (await loadWindows()).DeleteLinkDialog(this),
+  );
+  private readonly autoAdmitDialog = new LazyPart<AutoAdmitDialog>(
+    this,
+    async () => new (await loadWindows()).AutoAdmitDialog(this, this.roomState),
+  );
+  private readonly historyDialog = new LazyPart<HistoryDialog>(
+    this,
+    async () => new (await loadWindows()).HistoryDialog(this, this.roomState),
+  );
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private readonly linkFeedback = new LinkFeedback(this);
   /** `show()` was called: the window lives in a modal dialog from then on. */
   private shownAsModal = false;
   private windowOpen = false;
+  /** The windows this host may open were asked for once the room had loaded. */
+  private prefetched = false;
 
   /** How many guests wait now (reflected as the `waiting-count` attribute, for badges and styling). */
   get waitingCount(): number {
     return this.roomState.waiting.length;
+  }
+
+  /** Opens a lazy window; one that cannot load is refused above the table, as a request would be. */
+  private openWindow<T>(part: LazyPart<T>, open: (window: T) => unknown): void {
+    part.get().then(open, (error) => this.roomState.refuse(error));
   }
 
   /** Whether the host can see the window now: inline, or the modal window open. @internal */
@@ -193,6 +220,19 @@ export class GuestAccessManager extends LitElement {
     // The switches show what the server confirmed, also after a click it refused or has yet to answer.
     const access = this.roomState.access;
     if (!access) return;
+    if (!this.prefetched) {
+      // What this host may open next, fetched while nothing else is going on.
+      this.prefetched = true;
+      const parts = [
+        ...(access.permissions.includes('guest-access:manage')
+          ? [this.createDialog, this.deleteDialog, this.autoAdmitDialog]
+          : []),
+        ...(access.permissions.includes('guests:admit') ? [this.historyDialog, this.knockAlert.view] : []),
+      ];
+      whenIdle(() => {
+        for (const part of parts) part.prefetch();
+      });
+    }
     const root = this.renderRoot;
     setLive(root.querySelector('[part~="access-switch"]'), 'checked', access.enabled);
     setLive(root.querySelector('[part~="admission-switch"]'), 'checked', access.admission === 'moderator');
@@ -317,10 +357,12 @@ export class GuestAccessManager extends LitElement {
     return html`
       ${renderLinkSettings(this.localize, room, access, {
         feedback: this.linkFeedback,
-        onCreate: () => this.createDialog.open(),
-        onEdit: (link) => this.createDialog.open(link),
-        onHistory: canAdmit ? () => this.historyDialog.open() : undefined,
-        onDelete: (link) => void this.deleteDialog.open(link, canAdmit),
+        onCreate: () => this.openWindow(this.createDialog, (dialog) => dialog.open()),
+        onEdit: (link) => this.openWindow(this.createDialog, (dialog) => dialog.open(link)),
+        onHistory: canAdmit
+          ? () => this.openWindow(this.historyDialog, (dialog) => dialog.open())
+          : undefined,
+        onDelete: (link) => this.openWindow(this.deleteDialog, (dialog) => dialog.open(link, canAdmit)),
       })}
       ${renderWaitingRoom(this.localize, {
         waiting: room.waiting,
@@ -335,14 +377,16 @@ export class GuestAccessManager extends LitElement {
         notifyOptIn: canAdmit ? this.knockAlert.renderOptIn() : nothing,
         onLobbyMessageSave: (message) => void room.changeAccess({ lobbyMessage: message }),
         onModeratedChange: (moderated) =>
-          void (moderated ? room.changeAccess({ admission: 'moderator' }) : this.autoAdmitDialog.request()),
+          moderated
+            ? void room.changeAccess({ admission: 'moderator' })
+            : this.openWindow(this.autoAdmitDialog, (dialog) => dialog.request()),
         onAdmit: (guest) => decide(guest, () => room.admit(guest)),
         onAdmitAll: () => decide(undefined, () => room.admit(undefined)),
         onDeny: (guest) => decide(guest, () => room.turnAway(guest, 'deny')),
         onRemove: (guest) => decide(guest, () => room.turnAway(guest, 'remove')),
       })}
-      ${canManage ? [this.createDialog.render(), this.deleteDialog.render(), this.autoAdmitDialog.render()] : nothing}
-      ${canAdmit ? this.historyDialog.render(access.links) : nothing}
+      ${canManage ? [this.createDialog.value?.render(), this.deleteDialog.value?.render(), this.autoAdmitDialog.value?.render()] : nothing}
+      ${canAdmit ? this.historyDialog.value?.render(access.links) : nothing}
     `;
   }
 }

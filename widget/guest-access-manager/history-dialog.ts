@@ -2,10 +2,12 @@
 // by page with "Load more", for one link or all, and the same list as a CSV download.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ApiRequestError, GuestHistoryFilter, HostGuest, Link } from '../internal/api-client.ts';
+import { addStyles } from '../internal/lazy.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import { closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
+import { windowStyles } from './window.styles.ts';
 
 export interface HistorySource {
   history(
@@ -36,6 +38,7 @@ export class HistoryDialog implements ReactiveController {
     private readonly source: HistorySource,
   ) {
     host.addController(this);
+    addStyles(host, ...windowStyles);
     this.dialog = new ModalDialog(host, '[part~="history-dialog"]');
   }
 

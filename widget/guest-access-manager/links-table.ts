@@ -61,18 +61,6 @@ export interface LinksTableOptions {
 
 type Localize = LocalizeController<'manager'>;
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-/** "in 6 days", "in 3 hours", "2 days ago": the nearest whole unit, in the element's language. */
-function relativeTo(localize: Localize, at: number, now: number): string {
-  const format = new Intl.RelativeTimeFormat(localize.language, { numeric: 'auto' });
-  const ms = at - now;
-  if (Math.abs(ms) >= DAY_MS) return format.format(Math.round(ms / DAY_MS), 'day');
-  if (Math.abs(ms) >= HOUR_MS) return format.format(Math.round(ms / HOUR_MS), 'hour');
-  return format.format(Math.round(ms / 60_000), 'minute');
-}
-
 /** The expiry date with its time, and how far away it is; or Never. */
 export function renderExpiry(localize: Localize, expiresAt: string | null, now = Date.now()) {
   if (!expiresAt) return localize.t.common.never;
@@ -81,7 +69,7 @@ export function renderExpiry(localize: Localize, expiresAt: string | null, now =
       title=${localize.dateTime(expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
       >${localize.dateTime(expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
     >
-    <span class="relative">${relativeTo(localize, Date.parse(expiresAt), now)}</span>`;
+    <span class="relative">${localize.relativeTime(expiresAt, now)}</span>`;
 }
 
 /** The labels a card shows before its values (the table's headings say it on a wide window). */

@@ -24,7 +24,8 @@ export class ModalDialog {
 
   open(): void {
     const dialog = this.element;
-    if (!dialog || dialog.open) return;
+    // Not on the page (taken off while the window's part was loading): nothing to open.
+    if (!dialog?.isConnected || dialog.open) return;
     this.opener = deepActiveElement();
     dialog.showModal();
   }

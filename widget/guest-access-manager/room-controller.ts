@@ -354,6 +354,11 @@ export class RoomController implements ReactiveController {
     return copied;
   }
 
+  /** Shows why something the host asked for did not happen (e.g. a window that could not load). */
+  refuse(error: unknown): void {
+    this.changed({ actionRefusal: asApiError(error) });
+  }
+
   changeAccess(change: AccessChange): Promise<boolean> {
     return this.act(async () => {
       const next = await this.request<GuestAccessEventDetails['guest-access-change']>(

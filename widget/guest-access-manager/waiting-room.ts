@@ -33,15 +33,6 @@ export interface WaitingRoomOptions {
 
 type Localize = LocalizeController<'manager'>;
 
-/** "2 minutes ago", in the element's language. */
-function timeAgo(localize: Localize, iso: string, now: number): string {
-  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  const format = new Intl.RelativeTimeFormat(localize.language, { numeric: 'auto' });
-  if (seconds < 60) return format.format(-seconds, 'second');
-  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
-  return format.format(-Math.floor(seconds / 3600), 'hour');
-}
-
 /** "10:42 AM": since when a guest is offline ("since 2 minutes ago" would not read). */
 const clockTime = (localize: Localize, iso: string) =>
   new Intl.DateTimeFormat(localize.language, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
@@ -99,7 +90,7 @@ function guestList(
           <bdi class="guest-name">${guest.name}</bdi>
           <span class="guest-email">${guest.email}</span>
           <span class="muted small"
-            >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(timeAgo(localize, iso, now))}</time></span
+            >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(localize.relativeTime(Math.min(Date.parse(iso), now), now))}</time></span
           >
           ${presence(localize, guest)}
         </div>

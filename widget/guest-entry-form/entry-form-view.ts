@@ -1,6 +1,7 @@
 // The entry form: "Name" and "Email", both required. Errors sit beside their field, tied to it with
 // aria-describedby; the element moves focus to the first invalid field so a screen reader reads it out.
 import { html, nothing } from 'lit';
+import { NAME_MAX_LENGTH } from '../internal/limits.ts';
 import type { EntryTranslation } from '../locales/en.ts';
 
 export type Field = 'name' | 'email';
@@ -26,7 +27,8 @@ export interface EntryFormActions {
 }
 
 function errorText(t: EntryTranslation, field: Field, error: FieldError): string {
-  if (field === 'name') return error === 'required' ? t.entry.nameRequired : t.entry.nameInvalid;
+  if (field === 'name')
+    return error === 'required' ? t.entry.nameRequired : t.common.nameRule(String(NAME_MAX_LENGTH));
   return error === 'required' ? t.entry.emailRequired : t.entry.emailInvalid;
 }
 
@@ -48,7 +50,7 @@ export function entryFormView(t: EntryTranslation, state: EntryFormState, action
         type=${type}
         autocomplete=${autocomplete}
         required
-        maxlength=${name === 'name' ? 80 : 254}
+        maxlength=${name === 'name' ? NAME_MAX_LENGTH : 254}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
         @input=${(event: InputEvent) => actions.input(name, (event.target as HTMLInputElement).value)}

@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { statusStyles } from '../internal/status.ts';
 import { buttonStyles, spinner, theme } from '../internal/theme.ts';
 
 // Colours and knobs come from the shared theme (widget/internal/theme.ts); logical properties only, for RTL.
@@ -219,48 +218,6 @@ const card = css`
     inline-size: 100%;
     margin-block-start: 0.25rem;
   }
-
-  .details {
-    justify-self: stretch;
-    display: grid;
-    gap: 0.375rem;
-    justify-items: center;
-    color: var(--_muted);
-  }
-  .joining-as {
-    color: var(--_text);
-  }
-  .meta {
-    font-size: 0.875rem;
-  }
-  .link {
-    min-block-size: 0;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font-weight: 600;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
-  .lobby-message {
-    margin: 0.5rem 0 0;
-    padding: 0.75rem 1rem;
-    border-radius: 8px;
-    background: var(--_surface);
-    color: var(--_text);
-    text-align: start;
-    justify-self: stretch;
-  }
-  .lobby-message figcaption {
-    font-size: 0.8125rem;
-    font-weight: 600;
-    color: var(--_muted);
-  }
-  .lobby-message blockquote {
-    margin: 0;
-    white-space: pre-line;
-  }
 `;
 
-export const styles = [theme, buttonStyles, spinner, statusStyles, card];
+export const styles = [theme, buttonStyles, spinner, card];

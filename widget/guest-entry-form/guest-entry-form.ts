@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { addStyles, LazyPart, whenIdle } from '../internal/lazy.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, type Language, LocalizeController } from '../internal/localize.ts';
-import { statusTemplate, statusWords } from '../internal/status.ts';
 import { brandAccent } from '../internal/theme.ts';
 import { common, dir } from '../locales/en.common.ts';
 import { entry } from '../locales/en.entry.ts';
@@ -10,8 +10,10 @@ import { entryFormView } from './entry-form-view.ts';
 import { styles } from './guest-entry-form.styles.ts';
 import { GuestSessionController } from './guest-session.ts';
 import { languageSelect } from './language-select.ts';
-import { askAgainAction, waitingDetails } from './lobby-view.ts';
 import { brand, roomHeader } from './room-header.ts';
+
+/** The views after the form (module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field). */
+const loadStatusView = () => import('./status-view.ts');
 
 /** The form's wording: English built in, each other language a chunk loaded when first asked for. */
 const translations: Catalog<'entry'> = {
@@ -89,6 +91,16 @@ export class GuestEntryForm extends LitElement {
 
   private readonly localize = new LocalizeController(this, translations);
   private readonly session = new GuestSessionController(this);
+  /** The views after the form, loaded when one first shows (or when the browser is idle before). */
+  private readonly statusView = new LazyPart(this, async () => {
+    const view = await loadStatusView();
+    addStyles(this, ...view.styles);
+    return view;
+  });
+
+  protected override firstUpdated() {
+    whenIdle(this.statusView.prefetch);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('lang')) this.localize.update();
@@ -102,7 +114,9 @@ export class GuestEntryForm extends LitElement {
     setLive(root.querySelector('#name'), 'value', this.session.form.name);
     setLive(root.querySelector('#email'), 'value', this.session.form.email);
     this.applyBrandingAccent();
-    if (this.session.focusNext && this.session.state !== 'loading') {
+    const { state } = this.session;
+    const shown = state === 'form' || (state !== 'loading' && this.statusView.value);
+    if (this.session.focusNext && shown) {
       this.session.focusNext = false;
       (
         root.querySelector<HTMLElement>('.view-title') ??
@@ -138,48 +152,18 @@ export class GuestEntryForm extends LitElement {
             submit: (event) => void this.submit(event),
           },
         );
-      case 'unavailable':
-        return statusTemplate({
-          state: 'access_removed',
-          ...statusWords(t, 'access_removed'),
-          // Without a room there is no title above: the status is the page's heading.
-          heading: session.room ? 'h2' : 'h1',
-        });
-      case 'admitted':
-        // When the page handles `guest-admitted` itself there is nowhere this element is taking them.
-        return statusTemplate({
-          state,
-          title: t.entry.admittedTitle,
-          message: session.navigating ? t.entry.admitted : undefined,
-        });
       default: {
-        const restart = () => session.restart();
-        // Held, with the seconds left, until the server's Retry-After has passed.
-        const retry = {
-          label: session.paused
-            ? t.entry.retryIn(Math.max(1, Math.ceil((session.pausedUntil - session.now) / 1000)))
-            : t.common.retry,
-          part: 'retry-button',
-          run: restart,
-          disabled: session.paused,
-        };
-        const action = {
-          waiting: { label: t.entry.leave, part: 'leave-button', run: () => void session.leave() },
-          left: { label: t.entry.joinAgain, part: 'join-again-button', run: restart },
-          offline: retry,
-          rate_limited: retry,
-          denied: askAgainAction(t, session.knock, session.now, () => void session.askAgain()),
-          removed: undefined,
-        }[state];
-        const details =
-          state === 'waiting'
-            ? waitingDetails(
-                t,
-                { name: session.guestName, lobby: session.lobby, waitedMs: session.now - session.waitStart },
-                () => void session.leave(),
-              )
-            : nothing;
-        return statusTemplate({ state, ...statusWords(t, state), action, details });
+        const view = this.statusView;
+        if (view.value) return view.value.renderStatusView(t, session);
+        if (!view.failed) {
+          view.prefetch();
+          return html`<p role="status">${t.common.loading}</p>`;
+        }
+        // The chunk did not come (offline, or replaced by a deploy): say so, and let the guest try again.
+        return html`<p part="error" class="error" role="alert">${t.common.networkDown}</p>
+          <button part="retry-button" class="secondary" type="button" @click=${view.prefetch}>
+            ${t.common.retry}
+          </button>`;
       }
     }
   }

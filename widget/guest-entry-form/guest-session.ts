@@ -16,6 +16,7 @@ import {
   type RoomSummary,
 } from '../internal/api-client.ts';
 import { emit } from '../internal/events.ts';
+import { isValidName } from '../internal/limits.ts';
 import type { Field, FieldErrors, SubmitError } from './entry-form-view.ts';
 import {
   forgetSession,
@@ -244,7 +245,7 @@ export class GuestSessionController implements ReactiveController {
     if (this.sending || this.paused) return true;
     const name = this.form.name.trim();
     this.form.fieldErrors = {
-      name: name ? undefined : 'required',
+      name: !name ? 'required' : isValidName(name) ? undefined : 'invalid',
       email: email.validity.valueMissing ? 'required' : email.validity.valid ? undefined : 'invalid',
     };
     this.form.submitError = undefined;

@@ -1,6 +1,6 @@
 // What the waiting view adds to its heading (who is joining, whether the host is here, the host's message,
 // the place in line, the time waited), and the denied view's "Ask again" action.
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { KnockState, Lobby } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
 import type { StatusAction } from '../internal/status.ts';
@@ -54,3 +54,48 @@ export function askAgainAction(
     disabled: seconds > 0,
   };
 }
+
+/** The waiting view's additions, beside the status template's own styles. */
+export const lobbyStyles = css`
+  .details {
+    justify-self: stretch;
+    display: grid;
+    gap: 0.375rem;
+    justify-items: center;
+    color: var(--_muted);
+  }
+  .joining-as {
+    color: var(--_text);
+  }
+  .meta {
+    font-size: 0.875rem;
+  }
+  .link {
+    min-block-size: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  .lobby-message {
+    margin: 0.5rem 0 0;
+    padding: 0.75rem 1rem;
+    border-radius: 8px;
+    background: var(--_surface);
+    color: var(--_text);
+    text-align: start;
+    justify-self: stretch;
+  }
+  .lobby-message figcaption {
+    font-size: 0.8125rem;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .lobby-message blockquote {
+    margin: 0;
+    white-space: pre-line;
+  }
+`;

@@ -45,6 +45,12 @@ function unfollow(controller: { update(): void }) {
   }
 }
 
+const RELATIVE_UNITS: [seconds: number, unit: Intl.RelativeTimeFormatUnit][] = [
+  [86_400, 'day'],
+  [3_600, 'hour'],
+  [60, 'minute'],
+];
+
 export class LocalizeController<S extends Section> implements ReactiveController {
   /** The translation in use; English until the wanted one has loaded. */
   t: ElementTranslation<S>;
@@ -92,6 +98,19 @@ export class LocalizeController<S extends Section> implements ReactiveController
 
   get dir(): 'ltr' | 'rtl' {
     return this.t.dir;
+  }
+
+  /**
+   * How far `at` is from `now` in the nearest whole unit, in the element's language: "in 6 days", "3
+   * hours ago", "now" (seconds below a minute, days from a day on).
+   */
+  relativeTime(at: string | number, now = Date.now()): string {
+    const seconds = (new Date(at).getTime() - now) / 1000;
+    const [size, unit] = RELATIVE_UNITS.find(([size]) => Math.abs(seconds) >= size) ?? [1, 'second'];
+    return new Intl.RelativeTimeFormat(this.language, { numeric: 'auto' }).format(
+      Math.round(seconds / size),
+      unit,
+    );
   }
 
   /** A date and time in the viewer's time zone, in the element's language. */

@@ -10,7 +10,6 @@ export const entry = {
   submit: 'Join',
   joining: 'Joining…',
   nameRequired: 'Enter your name.',
-  nameInvalid: 'Enter a name of 1 to 80 characters. Use visible characters, without hidden formatting marks.',
   emailRequired: 'Enter your email.',
   emailInvalid: 'Enter a valid email address, like name@example.com.',
   rateLimited: 'Too many attempts. Please wait a moment and try again.',

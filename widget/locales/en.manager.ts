@@ -61,8 +61,6 @@ export const manager = {
     roomZoneHint: (zone: string) => `In the room's time zone (${zone}). Leave blank to never expire.`,
     browserZoneHint: (zone: string) => `In your time zone (${zone}). Leave blank to never expire.`,
     rules: {
-      name: (max: string) =>
-        `Enter a name of 1 to ${max} characters. Use visible characters, without hidden formatting marks.`,
       maxUses: (max: string) => `Enter a whole number from 1 to ${max}, or leave empty for unlimited clicks.`,
       durationDays: (max: string) =>
         `Enter whole days from 1 to ${max}, or leave empty for a link that never expires.`,

@@ -10,4 +10,6 @@ export const common: Translation['common'] = {
   never: 'Nunca',
   loading: 'Cargando…',
   networkDown: 'No se puede conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
+  nameRule: (max: string) =>
+    `Introduce un nombre de 1 a ${max} caracteres. Usa caracteres visibles, sin marcas de formato ocultas.`,
 };

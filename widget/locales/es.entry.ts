@@ -14,8 +14,6 @@ export const entry: Translation['entry'] = {
   submit: 'Unirse',
   joining: 'Uniéndote…',
   nameRequired: 'Introduce tu nombre.',
-  nameInvalid:
-    'Introduce un nombre de 1 a 80 caracteres. Usa caracteres visibles, sin marcas de formato ocultas.',
   emailRequired: 'Introduce tu correo electrónico.',
   emailInvalid: 'Introduce un correo electrónico válido, como nombre@ejemplo.com.',
   rateLimited: 'Demasiados intentos. Espera un momento y vuelve a intentarlo.',

@@ -65,8 +65,6 @@ export const manager: Translation['manager'] = {
       `En la zona horaria de la sala (${zone}). Déjalo vacío para que no caduque.`,
     browserZoneHint: (zone: string) => `En tu zona horaria (${zone}). Déjalo vacío para que no caduque.`,
     rules: {
-      name: (max: string) =>
-        `Escribe un nombre de 1 a ${max} caracteres. Usa caracteres visibles, sin marcas de formato ocultas.`,
       maxUses: (max: string) =>
         `Escribe un número entero de 1 a ${max}, o déjalo vacío para clics ilimitados.`,
       durationDays: (max: string) =>

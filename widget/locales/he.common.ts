@@ -10,4 +10,6 @@ export const common: Translation['common'] = {
   never: 'אף פעם',
   loading: 'טוען…',
   networkDown: 'אין חיבור לשרת. בדקו את החיבור ונסו שוב.',
+  nameRule: (max: string) =>
+    `הזינו שם באורך 1 עד ${max} תווים. השתמשו בתווים גלויים, ללא סימני עיצוב נסתרים.`,
 };

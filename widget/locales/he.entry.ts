@@ -13,7 +13,6 @@ export const entry: Translation['entry'] = {
   submit: 'הצטרפות',
   joining: 'מצטרפים…',
   nameRequired: 'הזינו את שמכם.',
-  nameInvalid: 'הזינו שם באורך 1 עד 80 תווים. השתמשו בתווים גלויים, ללא סימני עיצוב נסתרים.',
   emailRequired: 'הזינו את כתובת הדוא"ל שלכם.',
   emailInvalid: 'הזינו כתובת דוא"ל תקינה, למשל name@example.com.',
   rateLimited: 'יותר מדי ניסיונות. המתינו רגע ונסו שוב.',

@@ -63,8 +63,6 @@ export const manager: Translation['manager'] = {
     roomZoneHint: (zone: string) => `באזור הזמן של החדר (${zone}). השאירו ריק לקישור ללא תפוגה.`,
     browserZoneHint: (zone: string) => `באזור הזמן שלך (${zone}). השאירו ריק לקישור ללא תפוגה.`,
     rules: {
-      name: (max: string) =>
-        `הזינו שם באורך 1 עד ${max} תווים. השתמשו בתווים גלויים, ללא סימני עיצוב נסתרים.`,
       maxUses: (max: string) => `הזינו מספר שלם בין 1 ל-${max}, או השאירו ריק ללא הגבלת לחיצות.`,
       durationDays: (max: string) => `הזינו מספר ימים שלם בין 1 ל-${max}, או השאירו ריק לקישור שאינו פג.`,
       expiresAt: (max: string) =>

@@ -1,0 +1,96 @@
+// The knock alert itself, the chime and the browser notification: loaded with the first knock the host
+// does not see (or when the browser is idle before that), see knock-alert.ts.
+import { html, nothing } from 'lit';
+import type { HostGuest } from '../internal/api-client.ts';
+import { sentenceWithName } from '../internal/bidi.ts';
+import { addStyles } from '../internal/lazy.ts';
+import { Chime } from './chime.ts';
+import { closeIcon } from './icons.ts';
+import { knockAlertStyles } from './knock-alert.styles.ts';
+import type { KnockAlertController } from './knock-alert.ts';
+
+export class KnockAlertView {
+  private notification?: Notification;
+  private readonly chime = new Chime();
+
+  constructor(private readonly controller: KnockAlertController) {
+    addStyles(controller.host, knockAlertStyles);
+  }
+
+  arrived(guest: HostGuest): void {
+    const { host, notifying, notificationState } = this.controller;
+    if (host.sound) this.chime.play();
+    if (notifying && notificationState === 'granted' && document.visibilityState === 'hidden') {
+      const n = host.localize.t.manager.live;
+      this.notification?.close();
+      const notification = new Notification(n.notificationTitle(guest.name), {
+        body: n.notificationBody,
+        tag: 'guest-access-waiting',
+      });
+      notification.onclick = () => {
+        window.focus();
+        notification.close();
+        void host.viewWaitingRoom();
+      };
+      this.notification = notification;
+    }
+  }
+
+  closeNotification(): void {
+    this.notification?.close();
+  }
+
+  close(): void {
+    this.chime.close();
+    this.closeNotification();
+  }
+
+  render() {
+    const { host, room } = this.controller;
+    const { waiting, access, busy } = room;
+    const t = host.localize.t;
+    const n = t.manager.live;
+    const w = t.manager.waitingRoom;
+    const [first] = waiting as [HostGuest];
+    const one = waiting.length === 1;
+    const blocked = access?.enabled ? undefined : w.admitNeedsAccess;
+    return html`<section
+      part="alert"
+      class="knock-alert"
+      aria-label=${n.alertLabel}
+      dir=${host.localize.dir}
+      lang=${host.localize.language}
+    >
+      <p class="knock-text">${one ? sentenceWithName(n.oneWaiting, first.name) : n.manyWaiting(waiting.length)}</p>
+      <div class="knock-actions">
+        <button
+          type="button"
+          class="button primary small"
+          part="alert-admit-button"
+          aria-label=${one ? w.admitGuest(first.name) : w.admitAll}
+          aria-describedby=${blocked ? 'knock-blocked' : nothing}
+          ?disabled=${busy || blocked !== undefined}
+          @click=${() => void room.admit(one ? first : undefined)}
+        >
+          ${one ? w.admit : w.admitAll}
+        </button>
+        <button type="button" class="button small" part="alert-view-button" @click=${() => void host.viewWaitingRoom()}>
+          ${n.view}
+        </button>
+        <button
+          type="button"
+          class="icon-button"
+          part="alert-dismiss-button"
+          aria-label=${n.dismiss}
+          @click=${() => {
+            this.controller.dismissed = true;
+            host.requestUpdate();
+          }}
+        >
+          ${closeIcon}
+        </button>
+      </div>
+      ${blocked ? html`<p id="knock-blocked" class="muted small">${blocked}</p>` : nothing}
+    </section>`;
+  }
+}

@@ -1,0 +1,62 @@
+// Every view after the form: waiting (with the lobby), admitted, denied, removed, left, link unavailable,
+// server unreachable, too many attempts. Loaded when the first of them shows, or when the browser is idle
+// before that: a guest filling in the form needs none of it.
+import { nothing } from 'lit';
+import { statusStyles, statusTemplate, statusWords } from '../internal/status.ts';
+import type { EntryTranslation } from '../locales/en.ts';
+import type { GuestSessionController } from './guest-session.ts';
+import { askAgainAction, lobbyStyles, waitingDetails } from './lobby-view.ts';
+
+export const styles = [statusStyles, lobbyStyles];
+
+export function renderStatusView(t: EntryTranslation, session: GuestSessionController) {
+  const { state } = session;
+  switch (state) {
+    case 'loading':
+    case 'form':
+      return nothing;
+    case 'unavailable':
+      return statusTemplate({
+        state: 'access_removed',
+        ...statusWords(t, 'access_removed'),
+        // Without a room there is no title above: the status is the page's heading.
+        heading: session.room ? 'h2' : 'h1',
+      });
+    case 'admitted':
+      // When the page handles `guest-admitted` itself there is nowhere this element is taking them.
+      return statusTemplate({
+        state,
+        title: t.entry.admittedTitle,
+        message: session.navigating ? t.entry.admitted : undefined,
+      });
+    default: {
+      const restart = () => session.restart();
+      // Held, with the seconds left, until the server's Retry-After has passed.
+      const retry = {
+        label: session.paused
+          ? t.entry.retryIn(Math.max(1, Math.ceil((session.pausedUntil - session.now) / 1000)))
+          : t.common.retry,
+        part: 'retry-button',
+        run: restart,
+        disabled: session.paused,
+      };
+      const action = {
+        waiting: { label: t.entry.leave, part: 'leave-button', run: () => void session.leave() },
+        left: { label: t.entry.joinAgain, part: 'join-again-button', run: restart },
+        offline: retry,
+        rate_limited: retry,
+        denied: askAgainAction(t, session.knock, session.now, () => void session.askAgain()),
+        removed: undefined,
+      }[state];
+      const details =
+        state === 'waiting'
+          ? waitingDetails(
+              t,
+              { name: session.guestName, lobby: session.lobby, waitedMs: session.now - session.waitStart },
+              () => void session.leave(),
+            )
+          : nothing;
+      return statusTemplate({ state, ...statusWords(t, state), action, details });
+    }
+  }
+}
