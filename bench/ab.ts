@@ -1,11 +1,12 @@
-// `node --import tsx bench/ab.ts REF [redemption|link-page|host-list ...]`: the product at git REF against the
-// working tree, side by side in one run, for a change's before/after row in bench/RESULTS.md. Each side takes
+// `node --import tsx bench/ab.ts REF [REF ...] [--only redemption,link-page,host-list]`: the product at each git
+// REF and the working tree, side by side in one run, for a change's before/after row in bench/RESULTS.md. Each side takes
 // the same load in alternating slices; reported per side: req/s, p99 and the server's CPU time per request
 // (CPU time is what a change saves; req/s also moves with whatever else the machine runs).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { seedRoom, tempFolder } from './lib/fixture.ts';
 import { type LoadOptions, startLoadGenerator } from './lib/load.ts';
@@ -28,12 +29,16 @@ const LOADS = {
 } satisfies Record<string, (url: string, room: Awaited<ReturnType<typeof seedRoom>>) => LoadOptions>;
 type LoadName = keyof typeof LOADS;
 
-const [ref, ...names] = process.argv.slice(2);
-if (!ref || names.some((name) => !(name in LOADS))) {
-  console.error(`usage: bench/ab.ts REF [${Object.keys(LOADS).join('|')} ...]`);
+const { values, positionals: refs } = parseArgs({
+  options: { only: { type: 'string' } },
+  allowPositionals: true,
+});
+const names = values.only?.split(',') ?? Object.keys(LOADS);
+if (refs.length === 0 || names.some((name) => !(name in LOADS))) {
+  console.error(`usage: bench/ab.ts REF [REF ...] [--only ${Object.keys(LOADS).join(',')}]`);
   process.exit(2);
 }
-const figures = (names.length ? names : Object.keys(LOADS)) as LoadName[];
+const figures = names as LoadName[];
 
 /** The server bundled from `root` the way bench/lib/build.ts bundles it, under node_modules so packages resolve. */
 async function bundle(root: string, name: string): Promise<string> {
@@ -51,13 +56,16 @@ async function bundle(root: string, name: string): Promise<string> {
   return outfile;
 }
 
-const checkout = mkdtempSync(join(tmpdir(), 'guest-access-ab-'));
-execFileSync('sh', ['-c', `git archive ${ref} api widget package.json | tar -x -C ${checkout}`]);
-mkdirSync(join(checkout, 'node_modules'), { recursive: true });
-const sides = [
-  { name: ref, script: await bundle(checkout, 'before') },
-  { name: 'working tree', script: await bundle(process.cwd(), 'after') },
-];
+// Each ref checked out with `git archive` and bundled; the working tree last, as "working tree".
+const checkouts: string[] = [];
+const sides: Array<{ name: string; script: string }> = [];
+for (const [index, ref] of refs.entries()) {
+  const checkout = mkdtempSync(join(tmpdir(), 'guest-access-ab-'));
+  checkouts.push(checkout);
+  execFileSync('sh', ['-c', `git archive ${ref} api widget package.json | tar -x -C ${checkout}`]);
+  sides.push({ name: ref, script: await bundle(checkout, `side-${index}`) });
+}
+sides.push({ name: 'working tree', script: await bundle(process.cwd(), 'working-tree') });
 const load = startLoadGenerator();
 const folder = tempFolder();
 
@@ -96,18 +104,20 @@ try {
         side.cpu.push(((cpuTicks(side.server.pid) - before) * 10_000) / result.requests);
       }
     }
-    const median = (values: number[]) => percentile(values, 50);
-    const [a, b] = started as [(typeof started)[0], (typeof started)[0]];
-    console.log(
-      `${figure}: ${sides[0]?.name} ${Math.round(median(a.rps))} req/s p99 ${median(a.p99)} ms, ${median(a.cpu).toFixed(0)} µs CPU/req; ` +
-        `working tree ${Math.round(median(b.rps))} req/s p99 ${median(b.p99)} ms, ${median(b.cpu).toFixed(0)} µs CPU/req; ` +
-        `req/s ×${(median(b.rps) / median(a.rps)).toFixed(2)}, CPU/req ×${(median(b.cpu) / median(a.cpu)).toFixed(2)}`,
-    );
+    const median = (samples: number[]) => percentile(samples, 50);
+    const first = started[0] as (typeof started)[0];
+    console.log(`${figure} (median of 4 slices of 3 s; × against ${sides[0]?.name}):`);
+    for (const [index, side] of started.entries()) {
+      console.log(
+        `  ${sides[index]?.name}: ${Math.round(median(side.rps))} req/s (×${(median(side.rps) / median(first.rps)).toFixed(2)}), ` +
+          `p99 ${median(side.p99)} ms, ${median(side.cpu).toFixed(0)} µs CPU/req (×${(median(side.cpu) / median(first.cpu)).toFixed(2)})`,
+      );
+    }
     await Promise.all(started.map((side) => side.server.stop()));
   }
 } finally {
   load.stop();
   killAllServers();
   folder.remove();
-  rmSync(checkout, { recursive: true, force: true });
+  for (const checkout of checkouts) rmSync(checkout, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@
 // A benchmark reports; it exits 0 however slow a figure is, and non-zero only when the bench itself broke.
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { commitCost } from './figures/commit-cost.ts';
 import { crashDurability } from './figures/crash-durability.ts';
 import { dbGrowth } from './figures/db-growth.ts';
 import { hostList } from './figures/host-list.ts';
@@ -20,9 +21,11 @@ import { startLoadGenerator } from './lib/load.ts';
 import { killAllServers } from './lib/processes.ts';
 import { writeResults } from './lib/report.ts';
 
-// The seven figures of issue 6, the bench items of issue 7, then PostgreSQL with several instances (issue 11).
+// The seven figures of issue 6 (with issue 16's commit cost after redemption), the bench items of issue 7, then
+// PostgreSQL with several instances (issue 11).
 const FIGURES: Figure[] = [
   redemption,
+  commitCost,
   linkPage,
   hostList,
   pushLatency,
