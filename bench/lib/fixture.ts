@@ -43,8 +43,8 @@ export interface RoomOptions {
 
 export async function seedRoom(dbFile: string, options: RoomOptions = {}): Promise<SeededRoom> {
   const { store, serverSecret } = await openStoreWithSecret(dbFile, { serverSecret: SERVER_SECRET });
+  const deps = createDeps({ store, config: { serverSecret, rateLimitPerMinute: 0 } });
   try {
-    const deps = createDeps({ store, config: { serverSecret, rateLimitPerMinute: 0 } });
     const app = createApp(deps);
     const created = await createTenant(
       deps.store,
@@ -98,6 +98,7 @@ export async function seedRoom(dbFile: string, options: RoomOptions = {}): Promi
     }
     return { roomId, hostToken, links };
   } finally {
+    deps.events.close(); // stops presence's lease timer, which would otherwise run on a closed store
     await store.close();
   }
 }
