@@ -1,5 +1,5 @@
 // Issue 16 target 4: memory flat. 10 minutes (SOAK_SECONDS for a trial) of mixed traffic at a steady rate
-// (link page loads, redemptions, host lists; a moderator admitting waiting guests one by one) while 500 event
+// (link page loads, redemptions, host lists; a moderator admitting waiting guests, a request each) while 500 event
 // streams, guests' and hosts', come and go at 10 a second: closed by socket destroy, by a clean FIN, or by the
 // guest leaving, with HEAD requests on the stream routes between. Server RSS every 5 s: from minute 2 to the end
 // it grows ≤ 10%. Heap snapshots of the server at the start, at the end and after every stream has closed: no
@@ -29,8 +29,14 @@ const HOST_STREAMS = 50;
 /** Hosts of the room the host streams are spread over (10 streams each at most). */
 const HOSTS = 10;
 const CHURN_PER_SECOND = 10;
-/** The mixed traffic's requests per second: a steady day, not a saturating burst. */
-const TRAFFIC_RATE = 150;
+/**
+ * The mixed traffic's requests per second, a third of them redemptions: a steady day that the moderator keeps up
+ * with. A lobby that only grows makes every room event re-read a longer waiting line, and the server falls behind
+ * for good (a first 10-minute run: 12,000 waiting, streams piling up unserved).
+ */
+const TRAFFIC_RATE = 90;
+/** Admission requests the moderator has in flight at once, one guest each. */
+const MODERATOR_CONNECTIONS = 4;
 const SAMPLE_SECONDS = 5;
 /** Minute 2 of 10: where the growth is measured from, once the server has warmed up. */
 const MARK_SECONDS = SECONDS * 0.2;
@@ -110,6 +116,7 @@ export const soak: Figure = {
           heapUsed: number;
           heapTotal: number;
           external: number;
+          waiting: number;
         }> = [];
         const sample = async () => {
           const at = (Date.now() - startedAt) / 1000;
@@ -121,12 +128,14 @@ export const soak: Figure = {
               'nodejs_external_memory_bytes',
             ].map(async (name) => (await gauge(server, name)) / 1024 / 1024),
           );
+          const waiting = await gauge(server, 'guest_access_guests_waiting');
           samples.push({
             at,
             rss,
             heapUsed: heapUsed ?? 0,
             heapTotal: heapTotal ?? 0,
             external: external ?? 0,
+            waiting,
           });
         };
         let sampling = Promise.resolve();
@@ -141,24 +150,29 @@ export const soak: Figure = {
         let alreadyDecided = 0;
         const moderatorErrors: string[] = [];
         const moderator = async () => {
-          const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+          const agent = new http.Agent({ keepAlive: true, maxSockets: MODERATOR_CONNECTIONS });
           const call = (path: string, method = 'GET') =>
             request(`${server.url}/v1/rooms/${room.roomId}${path}`, { method, agent, headers: host }).catch(
               (error: Error) => ({ status: 0, body: error.message }),
             );
+          const admit = async (guest: { id: string }) => {
+            const answer = await call(`/guests/${guest.id}/admit`, 'POST');
+            if (answer.status === 200) admitted++;
+            // A guest who left (the churn's leaving guests) since the list was read.
+            else if (answer.status === 409) alreadyDecided++;
+            else moderatorErrors.push(`admit ${answer.status || answer.body}`);
+          };
           while (!ending) {
             const list = await call('/guests?status=waiting');
             if (list.status !== 200) moderatorErrors.push(`list ${list.status || list.body}`);
             const waiting =
               list.status === 200 ? (JSON.parse(list.body) as { guests: Array<{ id: string }> }).guests : [];
-            for (const guest of waiting) {
-              if (ending) break;
-              const answer = await call(`/guests/${guest.id}/admit`, 'POST');
-              if (answer.status === 200) admitted++;
-              // A guest who left (the churn's leaving guests) since the list was read.
-              else if (answer.status === 409) alreadyDecided++;
-              else moderatorErrors.push(`admit ${answer.status || answer.body}`);
-            }
+            let next = 0;
+            await Promise.all(
+              Array.from({ length: MODERATOR_CONNECTIONS }, async () => {
+                while (!ending && next < waiting.length) await admit(waiting[next++] as { id: string });
+              }),
+            );
             if (waiting.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
           }
           agent.destroy();
@@ -246,7 +260,7 @@ export const soak: Figure = {
             },
           ],
           notes: [
-            `Soak traffic: ${traffic.requests} requests at ${Math.round(traffic.rps)}/s (${formatStatusCodes(traffic.statusCodes)}), p50 ${ms(traffic.p50)}, p99 ${ms(traffic.p99)}, connection errors ${traffic.errors}; ${admitted} guests admitted one by one (${alreadyDecided} had left first)${moderatorErrors.length ? `, moderator errors: ${moderatorErrors.slice(0, 5).join(', ')}` : ''}${samplerErrors.length ? `; memory samples failed: ${samplerErrors.slice(0, 5).join(', ')}` : ''}. CPU: ${formatShare(meter.share('soak'))}.`,
+            `Soak traffic: ${traffic.requests} requests at ${Math.round(traffic.rps)}/s (${formatStatusCodes(traffic.statusCodes)}), p50 ${ms(traffic.p50)}, p99 ${ms(traffic.p99)}, connection errors ${traffic.errors}; ${admitted} guests admitted one request each, ${MODERATOR_CONNECTIONS} at a time (${alreadyDecided} had left first); guests waiting every ${SAMPLE_SECONDS} s: ${samples.map((entry) => entry.waiting).join(', ')}${moderatorErrors.length ? `, moderator errors: ${moderatorErrors.slice(0, 5).join(', ')}` : ''}${samplerErrors.length ? `; memory samples failed: ${samplerErrors.slice(0, 5).join(', ')}` : ''}. CPU: ${formatShare(meter.share('soak'))}.`,
             `Soak streams: ${churn.report.opened} opened; closed by socket destroy ${churn.report.closed.abort}, by FIN ${churn.report.closed.finish}, by leaving ${churn.report.closed.leave}; ${churn.report.heads} HEADs; ${churn.report.events} events received; failures ${churn.report.failures.length}${churn.report.failures.length ? ` (${[...new Set(churn.report.failures)].slice(0, 5).join('; ')})` : ''}.`,
             `Soak memory every ${SAMPLE_SECONDS} s (MB) — RSS: ${series((entry) => entry.rss)}; after every stream closed ${fixed(rssClosed, 0)}. V8 heap used: ${series((entry) => entry.heapUsed)}; heap total: ${series((entry) => entry.heapTotal)}; external: ${series((entry) => entry.external)}. RSS at a time is the median of the 30 s up to it. The first heap snapshot (before the clock started) took RSS from ${fixed(first.rssBefore, 0)} to ${fixed(first.rssAfter, 0)} MB.`,
             `Soak heap snapshots, objects reachable by constructor — at the start with ${first.streams} streams open: ${counts(atStart)}; at the end with ${openAtEnd} open (${openByClients} by the clients' count): ${counts(atEnd)}; after close with ${streamsLeft} open: ${counts(afterClose)}. Grown most from the start to the end: ${largestGrowth(atStart.counts, atEnd.counts).join(', ') || 'nothing'}; left after close beyond the start: ${largestGrowth(atStart.counts, afterClose.counts).join(', ') || 'nothing'}.`,
