@@ -235,10 +235,22 @@ export const soak: Figure = {
           moderatorErrors.length +
           samplerErrors.length;
         const failures = trafficFailures + churn.report.failures.length;
-        const window = (from: number, to: number) =>
-          median(samples.filter(({ at }) => at > from && at <= to).map(({ rss }) => rss));
+        const window = (from: number, to: number, pick = (entry: (typeof samples)[number]) => entry.rss) =>
+          median(samples.filter(({ at }) => at > from && at <= to).map(pick));
         const rssAtMark = window(MARK_SECONDS - 30, MARK_SECONDS + 1);
         const rssAtEnd = window(SECONDS - 30, SECONDS + 5);
+        // What V8's heap sizing does not explain: RSS less the heap V8 has committed.
+        const beyondHeap = (entry: (typeof samples)[number]) => entry.rss - entry.heapTotal;
+        const beyondHeapAtMark = window(MARK_SECONDS - 30, MARK_SECONDS + 1, beyondHeap);
+        const beyondHeapAtEnd = window(SECONDS - 30, SECONDS + 5, beyondHeap);
+        // The heap used after collections: the lowest reading of each minute.
+        const heapFloors = Array.from({ length: Math.ceil(SECONDS / 60) }, (_, minute) =>
+          Math.min(
+            ...samples
+              .filter(({ at }) => at > minute * 60 && at <= (minute + 1) * 60)
+              .map((entry) => entry.heapUsed),
+          ),
+        );
         const growth = rssAtEnd / rssAtMark - 1;
         // What each stream holds alone: hono's SSE writer and context, Node's response.
         const retained = Math.max(
@@ -262,7 +274,7 @@ export const soak: Figure = {
           notes: [
             `Soak traffic: ${traffic.requests} requests at ${Math.round(traffic.rps)}/s (${formatStatusCodes(traffic.statusCodes)}), p50 ${ms(traffic.p50)}, p99 ${ms(traffic.p99)}, connection errors ${traffic.errors}; ${admitted} guests admitted one request each, ${MODERATOR_CONNECTIONS} at a time (${alreadyDecided} had left first); guests waiting every ${SAMPLE_SECONDS} s: ${samples.map((entry) => entry.waiting).join(', ')}${moderatorErrors.length ? `, moderator errors: ${moderatorErrors.slice(0, 5).join(', ')}` : ''}${samplerErrors.length ? `; memory samples failed: ${samplerErrors.slice(0, 5).join(', ')}` : ''}. CPU: ${formatShare(meter.share('soak'))}.`,
             `Soak streams: ${churn.report.opened} opened; closed by socket destroy ${churn.report.closed.abort}, by FIN ${churn.report.closed.finish}, by leaving ${churn.report.closed.leave}; ${churn.report.heads} HEADs; ${churn.report.events} events received; failures ${churn.report.failures.length}${churn.report.failures.length ? ` (${[...new Set(churn.report.failures)].slice(0, 5).join('; ')})` : ''}.`,
-            `Soak memory every ${SAMPLE_SECONDS} s (MB) — RSS: ${series((entry) => entry.rss)}; after every stream closed ${fixed(rssClosed, 0)}. V8 heap used: ${series((entry) => entry.heapUsed)}; heap total: ${series((entry) => entry.heapTotal)}; external: ${series((entry) => entry.external)}. RSS at a time is the median of the 30 s up to it. The first heap snapshot (before the clock started) took RSS from ${fixed(first.rssBefore, 0)} to ${fixed(first.rssAfter, 0)} MB.`,
+            `Soak memory every ${SAMPLE_SECONDS} s (MB) — RSS: ${series((entry) => entry.rss)}; after every stream closed ${fixed(rssClosed, 0)}. V8 heap used: ${series((entry) => entry.heapUsed)}; heap total: ${series((entry) => entry.heapTotal)}; external: ${series((entry) => entry.external)}. RSS at a time is the median of the 30 s up to it. RSS less heap total ${fixed(beyondHeapAtMark, 0)} → ${fixed(beyondHeapAtEnd, 0)} MB; heap used after collections, lowest each minute: ${heapFloors.map((mb) => fixed(mb, 0)).join(', ')}. The first heap snapshot (before the clock started) took RSS from ${fixed(first.rssBefore, 0)} to ${fixed(first.rssAfter, 0)} MB.`,
             `Soak heap snapshots, objects reachable by constructor — at the start with ${first.streams} streams open: ${counts(atStart)}; at the end with ${openAtEnd} open (${openByClients} by the clients' count): ${counts(atEnd)}; after close with ${streamsLeft} open: ${counts(afterClose)}. Grown most from the start to the end: ${largestGrowth(atStart.counts, atEnd.counts).join(', ') || 'nothing'}; left after close beyond the start: ${largestGrowth(atStart.counts, afterClose.counts).join(', ') || 'nothing'}.`,
           ],
         };
