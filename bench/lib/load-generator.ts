@@ -20,6 +20,7 @@ function run({ options, seconds }: LoadRequest): Promise<LoadResult> {
     requests: options.requests,
     connections: options.connections ?? 50,
     duration: seconds,
+    overallRate: options.rate,
   };
   // autocannon spreads connections round-robin over several URLs; its type declaration admits one string.
   Object.assign(settings, { url: options.url });

@@ -15,6 +15,8 @@ export interface LoadOptions {
   /** Several requests cycled per connection (mixed traffic); overrides method/body. */
   requests?: autocannon.Request[];
   connections?: number;
+  /** Requests per second in all (autocannon's overallRate); unset, as fast as the server answers. */
+  rate?: number;
 }
 
 export interface LoadResult {

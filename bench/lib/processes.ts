@@ -20,6 +20,10 @@ export interface ProductOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** Folder for `node --cpu-prof` profiles, written when the server stops. */
   profileDir?: string;
+  /** Folder for V8 heap snapshots, each written when the server gets SIGUSR2 (`node --heapsnapshot-signal`). */
+  heapSnapshotDir?: string;
+  /** More environment for the server (e.g. GUEST_ACCESS_METRICS_TOKEN). */
+  env?: Record<string, string>;
 }
 
 const running = new Set<ChildProcess>();
@@ -27,10 +31,14 @@ const running = new Set<ChildProcess>();
 /** The product's own command line, `serve`, on a free port with rate limiting off; `db` a file or a URL. */
 export function startProduct(script: string, db: string, options: ProductOptions = {}) {
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-  return startChild([...profile, script, 'serve', '--port', '0', '--db', db], {
+  const heap = options.heapSnapshotDir
+    ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${options.heapSnapshotDir}`]
+    : [];
+  return startChild([...profile, ...heap, script, 'serve', '--port', '0', '--db', db], {
     GUEST_ACCESS_RATE_LIMIT: '0',
     GUEST_ACCESS_SECRET: SERVER_SECRET,
     GUEST_ACCESS_SYNCHRONOUS: options.synchronous ?? 'NORMAL',
+    ...options.env,
   });
 }
 

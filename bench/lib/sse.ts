@@ -11,7 +11,10 @@ export interface SseEvent {
 }
 
 export interface SseStream {
+  /** Destroys the socket: a client gone without a word (a tab closed, a network lost). */
   close(): void;
+  /** Ends the client's side of the connection (a FIN), as a client that closes cleanly; the server closes its own. */
+  finish(): void;
   /** Resolves once the stream has been open (status 200) and dropped or closed. */
   closed: Promise<void>;
 }
@@ -62,7 +65,7 @@ export function openStream(
         }
       });
       const closed = new Promise<void>((done) => res.once('close', () => done()));
-      resolve({ close: () => req.destroy(), closed });
+      resolve({ close: () => req.destroy(), finish: () => req.socket?.end(), closed });
     });
   });
 }
