@@ -244,3 +244,34 @@ test('a lobby of 30 is read once per change, not once per waiting guest', async 
   assert.equal(reads.position, 0, 'no per-guest position reads');
   assert.ok(reads.line >= 1 && reads.line <= 3, `the line was read ${reads.line} times for 29 followers`);
 });
+
+test("a busy room's lobby is read at most every 100 ms while its events keep coming, and the last change arrives", async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'a' }] });
+  const body = { name: 'Ada', email: 'ada@example.com' };
+  const { session } = (await redeem(room, room.tokens[0], body)).body as { session: string };
+  const stream = await openEvents(`${room.api.url}/v1/guest/events`, session);
+  t.after(() => stream.close());
+  await stream.next('lobby', 2000);
+  const { guests } = room.api.server.deps.store;
+  const { waitingLine } = guests;
+  let reads = 0;
+  guests.waitingLine = (roomPk) => {
+    reads += 1;
+    return waitingLine(roomPk);
+  };
+  t.after(() => Object.assign(guests, { waitingLine }));
+
+  const started = performance.now();
+  for (let index = 1; index <= 40; index++) {
+    const patch = await host(room, 'PATCH', '/guest-access', { lobbyMessage: `Message ${index}` });
+    assert.equal(patch.status, 200);
+  }
+  const elapsed = performance.now() - started;
+  let message: string | undefined;
+  while (message !== 'Message 40')
+    message = ((await stream.next('lobby', 2000)) as { message?: string } | undefined)?.message;
+  assert.ok(
+    reads <= Math.ceil(elapsed / 100) + 2,
+    `40 changes in ${elapsed.toFixed(0)} ms read the lobby ${reads} times`,
+  );
+});
