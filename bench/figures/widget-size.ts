@@ -1,7 +1,8 @@
 // Figure 6: gzip size of what the script tag loads (dist/guest-access.js and the chunks it imports
 // statically: both elements, Lit and English), of each locale chunk loaded on demand (one per language and
 // element: widget/locales/<lang>.manager.ts, <lang>.entry.ts), and of each element's own bundle. The sizes are build.mjs's own report (it builds and prints raw/gzip per file); only which file
-// is which is decided here. Targets: ≤ 15 KB gzip for the script-tag bundle, ≤ 2 KB gzip per other locale.
+// is which is decided here. Targets: ≤ 15 KB gzip for the script-tag bundle, ≤ 10 KB for the entry form alone,
+// ≤ 2 KB gzip per other locale.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -87,19 +88,26 @@ export const widgetSize: Figure = {
         );
       }
     }
+    // The entry form alone is what a guest's phone loads (target ≤ 10 KB); the manager alone is reported.
     for (const [index, element] of elements.entries()) {
+      const name = ENTRIES[index + 1];
+      const judged = name === 'guest-entry-form';
       rows.push({
-        figure: `6. ${ENTRIES[index + 1]} alone, gzip`,
+        figure: `6. ${name} alone (with Lit), gzip`,
         ours: `${element.gzip.toFixed(1)} KB`,
         baseline: '—',
         ratio: '—',
-        target: '(reported)',
+        target: judged ? '≤ 10 KB' : '(reported)',
+        ...(judged ? { met: element.gzip <= 10 } : {}),
       });
     }
     return {
       rows,
       notes: [
         `Widget size: the script tag loads ${scriptTag?.files.join(' + ')} (gzip per file, summed, from build.mjs's report).`,
+        ...elements.map(
+          (element, index) => `Widget size: ${ENTRIES[index + 1]} alone loads ${element.files.join(' + ')}.`,
+        ),
         `Widget locale chunks, each loaded on demand: ${onDemand.join('; ')}.`,
       ],
     };
