@@ -4,9 +4,7 @@
 import type { GuestSession, GuestStatus, Lobby } from '../internal/api-client.ts';
 import { ApiRequestError } from '../internal/api-request.ts';
 import { followEvents } from '../internal/event-stream.ts';
-import { emit } from '../internal/events.ts';
 import type { Entered, GuestSessionController } from './guest-session.ts';
-import { forgetSession } from './stored-session.ts';
 
 /** The room's joinUrl with the guest-session token in the fragment, which never reaches a server log. */
 function joinUrlWithSession(joinUrl: string, session: string): string | undefined {
@@ -24,7 +22,7 @@ export function entered(controller: GuestSessionController, status: GuestStatus,
 
 function show(controller: GuestSessionController, status: GuestStatus) {
   if (status === 'admitted') return handOff(controller);
-  if (status === 'left') forgetSession(controller.host.token);
+  if (status === 'left') controller.forget();
   controller.go(status);
 }
 
@@ -65,7 +63,7 @@ function decide(controller: GuestSessionController, status: GuestStatus) {
 function handOff(controller: GuestSessionController) {
   const { guest, room, session } = controller.entered as Entered;
   controller.go('admitted');
-  const proceed = emit(controller.host, 'guest-admitted', { guest, room, session }, { cancelable: true });
+  const proceed = controller.announceAdmitted({ guest, room, session });
   const target = proceed && room.joinUrl ? joinUrlWithSession(room.joinUrl, session) : undefined;
   controller.navigating = !!target;
   if (target) location.assign(target);
@@ -81,8 +79,7 @@ export async function leave(controller: GuestSessionController) {
   } catch {
     // Leave on this side anyway: the guest asked to go, and the session is forgotten below.
   }
-  forgetSession(controller.host.token);
-  controller.entered = undefined;
+  controller.forget();
   controller.go('left');
 }
 

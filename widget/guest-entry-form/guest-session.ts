@@ -13,6 +13,7 @@ import type {
   RoomSummary,
 } from '../internal/api-client.ts';
 import { ApiRequestError, ApiRequester } from '../internal/api-request.ts';
+import { emit } from '../internal/events.ts';
 import { isValidName } from '../internal/limits.ts';
 import type * as AfterEntry from './after-entry.ts';
 import type { Field, FieldErrors, SubmitError } from './entry-form-view.ts';
@@ -221,10 +222,23 @@ export class GuestSessionController implements ReactiveController {
     }
     if (!isRefusal(error)) return this.go('offline');
     // Any other refusal (410, 404, or a 4xx of a proxy in between) means this link cannot be used.
-    forgetSession(this.host.token);
-    this.entered = undefined;
+    this.forget();
     this.room = (error.body.room as RoomSchedule | undefined) ?? this.room;
     this.go('unavailable');
+  }
+
+  /**
+   * Tells the page the guest was admitted (`guest-admitted`); false when it handles the hand-off itself.
+   * Here, not in after-entry.ts, so that the script tag's entry keeps the one copy the manager uses too.
+   */
+  announceAdmitted(detail: Pick<Entered, 'guest' | 'room' | 'session'>): boolean {
+    return emit(this.host, 'guest-admitted', detail, { cancelable: true });
+  }
+
+  /** The guest is out (left, or the link refused): the stored session goes too. */
+  forget() {
+    forgetSession(this.host.token);
+    this.entered = undefined;
   }
 
   input(field: Field, value: string) {
