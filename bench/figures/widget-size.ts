@@ -1,7 +1,8 @@
 // Figure 6: gzip size of what the script tag loads (dist/guest-access.js and the chunks it imports
 // statically: both elements, Lit and English), of each locale chunk loaded on demand (one per language and
 // element: widget/locales/<lang>.manager.ts, <lang>.entry.ts), and of each element's own bundle. The sizes are build.mjs's own report (it builds and prints raw/gzip per file); only which file
-// is which is decided here. Targets: ≤ 15 KB gzip for the script-tag bundle, ≤ 2 KB gzip per other locale.
+// is which is decided here. Targets: ≤ 15 KB gzip for the script-tag bundle, ≤ 10 KB for the entry form alone,
+// ≤ 2 KB gzip per other locale.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -9,8 +10,12 @@ import { promisify } from 'node:util';
 import type { Figure, Row } from '../lib/figure.ts';
 
 const ENTRIES = ['guest-access', 'guest-access-manager', 'guest-entry-form'];
-/** Each element's bundle and the locale files it loads on demand (`<lang>.<section>.ts`). */
-const SECTIONS = { 'guest-access-manager': 'manager', 'guest-entry-form': 'entry' } as const;
+/** Each element's bundle and the locale files it loads on demand (`<lang>.<section>.ts`; the manager's windows have their own). */
+const SECTIONS = [
+  ['guest-access-manager', 'manager'],
+  ['guest-access-manager', 'windows'],
+  ['guest-entry-form', 'entry'],
+] as const;
 const LOCALES = readdirSync('widget/locales')
   .filter((file) => file.endsWith('.manager.ts'))
   .map((file) => basename(file, '.manager.ts'))
@@ -64,7 +69,7 @@ export const widgetSize: Figure = {
     // bundle the same chunk plus a small one with the strings both elements share. Each chunk is judged.
     const onDemand: string[] = [];
     for (const locale of LOCALES) {
-      for (const [bundle, section] of Object.entries(SECTIONS)) {
+      for (const [bundle, section] of SECTIONS) {
         const chunkOf = (build: string) =>
           [...sizes.keys()].find((file) => file.startsWith(`dist/chunks/${build}-${locale}.${section}-`));
         const own = chunkOf(bundle);
@@ -73,7 +78,7 @@ export const widgetSize: Figure = {
         const gzip = own ? gzipOf(own) : Number.NaN;
         const largest = Math.max(gzip, ...sharedFiles.map(gzipOf));
         rows.push({
-          figure: `6. Locale "${locale}" chunk for ${bundle}, gzip (loaded on demand)`,
+          figure: `6. Locale "${locale}" chunk for ${bundle}${section === 'windows' ? "'s windows" : ''}, gzip (loaded on demand)`,
           ours: `${gzip.toFixed(1)} KB`,
           baseline: '—',
           ratio: '—',
@@ -81,25 +86,32 @@ export const widgetSize: Figure = {
           met: largest <= 2,
         });
         onDemand.push(
-          `${locale} for ${bundle}: ${own} (${gzip.toFixed(1)} KB); from the script tag ${sharedFiles
+          `${locale} ${section} for ${bundle}: ${own} (${gzip.toFixed(1)} KB); from the script tag ${sharedFiles
             .map((file) => `${file} (${gzipOf(file).toFixed(1)} KB)`)
             .join(' + ')}`,
         );
       }
     }
+    // The entry form alone is what a guest's phone loads (target ≤ 10 KB); the manager alone is reported.
     for (const [index, element] of elements.entries()) {
+      const name = ENTRIES[index + 1];
+      const judged = name === 'guest-entry-form';
       rows.push({
-        figure: `6. ${ENTRIES[index + 1]} alone, gzip`,
+        figure: `6. ${name} alone (with Lit), gzip`,
         ours: `${element.gzip.toFixed(1)} KB`,
         baseline: '—',
         ratio: '—',
-        target: '(reported)',
+        target: judged ? '≤ 10 KB' : '(reported)',
+        ...(judged ? { met: element.gzip <= 10 } : {}),
       });
     }
     return {
       rows,
       notes: [
         `Widget size: the script tag loads ${scriptTag?.files.join(' + ')} (gzip per file, summed, from build.mjs's report).`,
+        ...elements.map(
+          (element, index) => `Widget size: ${ENTRIES[index + 1]} alone loads ${element.files.join(' + ')}.`,
+        ),
         `Widget locale chunks, each loaded on demand: ${onDemand.join('; ')}.`,
       ],
     };

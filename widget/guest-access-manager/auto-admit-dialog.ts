@@ -6,6 +6,7 @@ import type { LocalizeController } from '../internal/localize.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import type { RoomController } from './room-controller.ts';
 import { windowStyles } from './window.styles.ts';
+import { windowStrings } from './window-strings.ts';
 
 export interface AutoAdmitHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController<'manager'>;
@@ -50,7 +51,7 @@ export class AutoAdmitDialog implements ReactiveController {
   };
 
   render() {
-    const n = this.host.localize.t.manager.live;
+    const n = windowStrings(this.host).knock;
     return html`<dialog
       part="dialog auto-admit-dialog"
       class="window"

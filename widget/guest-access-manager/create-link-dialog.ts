@@ -20,6 +20,7 @@ import { busyButton, closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
 import { windowStyles } from './window.styles.ts';
+import { windowStrings } from './window-strings.ts';
 
 export interface LinkInput {
   name: string;
@@ -253,7 +254,7 @@ export class CreateLinkDialog implements ReactiveController {
   render() {
     const localize = this.host.localize;
     const t = localize.t;
-    const c = t.manager.create;
+    const c = windowStrings(this.host).create;
     const number = new Intl.NumberFormat(localize.language);
     const expiresAt =
       this.durationDays !== '' && isValidLimit(this.durationDays, MAX_LINK_DAYS)
@@ -349,7 +350,7 @@ export class CreateLinkDialog implements ReactiveController {
   /** "Expires after N days": Duration, with the date it comes to under it. */
   private durationField(expiresAt: number | null) {
     const localize = this.host.localize;
-    const c = localize.t.manager.create;
+    const c = windowStrings(this.host).create;
     const number = new Intl.NumberFormat(localize.language);
     const describedBy = this.describedBy;
     return this.field(
@@ -390,7 +391,7 @@ export class CreateLinkDialog implements ReactiveController {
 
   /** "Expires on <date> <time>", typed in the room's time zone (else the browser's), which the hint names. */
   private dateField() {
-    const c = this.host.localize.t.manager.create;
+    const c = windowStrings(this.host).create;
     const zone = this.zone;
     return this.field(
       'expiresAt',
@@ -417,7 +418,7 @@ export class CreateLinkDialog implements ReactiveController {
 
   /** A field with its label, control (and hints) and, while its value breaks the rule, the rule. */
   private field(name: Field, label: string, control: unknown, max: string) {
-    const rules = this.host.localize.t.manager.create.rules;
+    const rules = windowStrings(this.host).create.rules;
     const rule =
       name === 'maxUses' && this.belowUses && this.editing
         ? rules.maxUsesBelowUses(new Intl.NumberFormat(this.host.localize.language).format(this.editing.uses))

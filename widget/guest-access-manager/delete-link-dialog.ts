@@ -8,6 +8,7 @@ import { busyButton } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
 import { windowStyles } from './window.styles.ts';
+import { windowStrings } from './window-strings.ts';
 
 export interface DeleteLinkHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController<'manager'>;
@@ -71,7 +72,7 @@ export class DeleteLinkDialog implements ReactiveController {
 
   render() {
     const t = this.host.localize.t;
-    const c = t.manager.confirmDelete;
+    const c = windowStrings(this.host).confirmDelete;
     return html`<dialog
       part="dialog confirm-dialog"
       class="window"

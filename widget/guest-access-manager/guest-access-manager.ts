@@ -170,23 +170,23 @@ export class GuestAccessManager extends LitElement {
   private readonly knockAlert = new KnockAlertController(
     this,
     this.roomState,
-    async (alert) => new (await loadWindows()).KnockAlertView(alert),
+    async (alert) => new (await this.loadWindows()).KnockAlertView(alert),
   );
   private readonly createDialog = new LazyPart<CreateLinkDialog>(
     this,
-    async () => new (await loadWindows()).CreateLinkDialog(this),
+    async () => new (await this.loadWindows()).CreateLinkDialog(this),
   );
   private readonly deleteDialog = new LazyPart<DeleteLinkDialog>(
     this,
-    async () => new (await loadWindows()).DeleteLinkDialog(this),
+    async () => new (await this.loadWindows()).DeleteLinkDialog(this),
   );
   private readonly autoAdmitDialog = new LazyPart<AutoAdmitDialog>(
     this,
-    async () => new (await loadWindows()).AutoAdmitDialog(this, this.roomState),
+    async () => new (await this.loadWindows()).AutoAdmitDialog(this, this.roomState),
   );
   private readonly historyDialog = new LazyPart<HistoryDialog>(
     this,
-    async () => new (await loadWindows()).HistoryDialog(this, this.roomState),
+    async () => new (await this.loadWindows()).HistoryDialog(this, this.roomState),
   );
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private readonly linkFeedback = new LinkFeedback(this);
@@ -199,6 +199,13 @@ export class GuestAccessManager extends LitElement {
   /** How many guests wait now (reflected as the `waiting-count` attribute, for badges and styling). */
   get waitingCount(): number {
     return this.roomState.waiting.length;
+  }
+
+  /** The windows' chunk; their wording in the element's language starts loading with it. */
+  private async loadWindows() {
+    const windows = await loadWindows();
+    windows.windowStrings(this);
+    return windows;
   }
 
   /** Opens a lazy window; one that cannot load is refused above the table, as a request would be. */

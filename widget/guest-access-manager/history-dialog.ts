@@ -8,6 +8,7 @@ import { closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
 import { windowStyles } from './window.styles.ts';
+import { windowStrings } from './window-strings.ts';
 
 export interface HistorySource {
   history(
@@ -118,7 +119,7 @@ export class HistoryDialog implements ReactiveController {
   render(links: Link[]) {
     const localize = this.host.localize;
     const t = localize.t;
-    const h = t.manager.history;
+    const h = windowStrings(this.host).history;
     const time = (iso: string | null) =>
       iso
         ? html`<time datetime=${iso}>${localize.dateTime(iso, { dateStyle: 'medium', timeStyle: 'short' })}</time>`

@@ -8,6 +8,7 @@ import { Chime } from './chime.ts';
 import { closeIcon } from './icons.ts';
 import { knockAlertStyles } from './knock-alert.styles.ts';
 import type { KnockAlertController } from './knock-alert.ts';
+import { windowStrings } from './window-strings.ts';
 
 export class KnockAlertView {
   private notification?: Notification;
@@ -21,7 +22,7 @@ export class KnockAlertView {
     const { host, notifying, notificationState } = this.controller;
     if (host.sound) this.chime.play();
     if (notifying && notificationState === 'granted' && document.visibilityState === 'hidden') {
-      const n = host.localize.t.manager.live;
+      const n = windowStrings(host).knock;
       this.notification?.close();
       const notification = new Notification(n.notificationTitle(guest.name), {
         body: n.notificationBody,
@@ -49,7 +50,7 @@ export class KnockAlertView {
     const { host, room } = this.controller;
     const { waiting, access, busy } = room;
     const t = host.localize.t;
-    const n = t.manager.live;
+    const n = windowStrings(host).knock;
     const w = t.manager.waitingRoom;
     const [first] = waiting as [HostGuest];
     const one = waiting.length === 1;

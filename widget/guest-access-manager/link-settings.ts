@@ -47,7 +47,7 @@ export function renderLinkSettings(
         ${
           options.onHistory
             ? html`<button type="button" class="button" part="history-button" @click=${options.onHistory}>
-              ${m.history.button}
+              ${m.historyButton}
             </button>`
             : nothing
         }

@@ -288,7 +288,7 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => upsert(links, link));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-create', { link });
-    void this.announcer.say(this.host.localize.t.manager.create.created(link.name));
+    void this.announcer.say(this.host.localize.t.manager.created(link.name));
     return link;
   }
 

@@ -90,7 +90,7 @@ export class GuestEntryForm extends LitElement {
   override lang!: string;
 
   private readonly localize = new LocalizeController(this, translations);
-  private readonly session = new GuestSessionController(this);
+  private readonly session = new GuestSessionController(this, () => this.statusView.get());
   /** The views after the form, loaded when one first shows (or when the browser is idle before). */
   private readonly statusView = new LazyPart(this, async () => {
     const view = await loadStatusView();

@@ -3,20 +3,19 @@
 // for (a request, the lobby stream, a Retry-After, the clock of the time waited). The element renders
 // `state`; every change goes through `go()`, which refuses a transition the table does not allow.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  ApiClient,
-  ApiRequestError,
-  type GuestSession,
-  type GuestStatus,
-  type KnockState,
-  type LinkPage,
-  type Lobby,
-  type Redemption,
-  type RoomSchedule,
-  type RoomSummary,
+import type {
+  GuestSession,
+  KnockState,
+  LinkPage,
+  Lobby,
+  Redemption,
+  RoomSchedule,
+  RoomSummary,
 } from '../internal/api-client.ts';
+import { ApiRequestError, ApiRequester } from '../internal/api-request.ts';
 import { emit } from '../internal/events.ts';
 import { isValidName } from '../internal/limits.ts';
+import type * as AfterEntry from './after-entry.ts';
 import type { Field, FieldErrors, SubmitError } from './entry-form-view.ts';
 import {
   forgetSession,
@@ -60,7 +59,7 @@ export const canGo = (from: SessionState, to: SessionState) =>
 type Guest = Redemption['guest'];
 
 /** The guest once the API accepted them: what the hand-off and the lobby stream need. */
-interface Entered {
+export interface Entered {
   guest: Guest;
   room: RoomSummary;
   session: string;
@@ -83,14 +82,6 @@ const newAttemptKey = (): string =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join(
     '',
   );
-
-/** The room's joinUrl with the guest-session token in the fragment, which never reaches a server log. */
-function joinUrlWithSession(joinUrl: string, session: string): string | undefined {
-  const url = new URL(joinUrl, location.href);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  url.hash = `session=${encodeURIComponent(session)}`;
-  return url.href;
-}
 
 export class GuestSessionController implements ReactiveController {
   state: SessionState = 'loading';
@@ -119,14 +110,19 @@ export class GuestSessionController implements ReactiveController {
   /** Set by a user action or a decision: the element moves focus into the next view. */
   focusNext = false;
 
+  // Not private: what after-entry.ts (the later views' chunk) works with.
+  entered: Entered | undefined;
+  retryTimer: ReturnType<typeof setTimeout> | undefined;
   private run: AbortController | undefined;
   private attemptKey: string | undefined;
-  private entered: Entered | undefined;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: SessionHost) {
+  constructor(
+    readonly host: SessionHost,
+    /** The later views' chunk, which carries the guest's way once in (after-entry.ts). */
+    private readonly loadAfterEntry: () => Promise<Pick<typeof AfterEntry, 'entered'>>,
+  ) {
     host.addController(this);
   }
 
@@ -143,7 +139,7 @@ export class GuestSessionController implements ReactiveController {
   }
 
   /** The only way the view changes. */
-  private go(next: SessionState) {
+  go(next: SessionState) {
     if (!canGo(this.state, next)) return;
     this.state = next;
     if (next !== 'waiting') forgetWaitingSince(this.host.token);
@@ -164,12 +160,12 @@ export class GuestSessionController implements ReactiveController {
     }
   }
 
-  private client(session?: string) {
-    return new ApiClient(new URL(this.host.api || '/', document.baseURI).href, () => session);
+  client(session?: string) {
+    return new ApiRequester(new URL(this.host.api || '/', document.baseURI).href, () => session);
   }
 
   /** Aborts the previous view's work and returns the signal for the next. */
-  private newRun(): AbortSignal {
+  newRun(): AbortSignal {
     this.run?.abort();
     clearTimeout(this.retryTimer);
     this.run = new AbortController();
@@ -189,7 +185,7 @@ export class GuestSessionController implements ReactiveController {
     this.start();
   }
 
-  private async resume() {
+  async resume() {
     const signal = this.newRun();
     const session = loadSession(this.host.token);
     try {
@@ -213,7 +209,7 @@ export class GuestSessionController implements ReactiveController {
   }
 
   /** Where a refusal of the link or the session leaves the guest. */
-  private fail(error: unknown) {
+  fail(error: unknown) {
     if (!(error instanceof ApiRequestError)) throw error;
     if (error.code === 'unauthorized') {
       // The stored session is unknown or expired: start over from the link.
@@ -226,10 +222,23 @@ export class GuestSessionController implements ReactiveController {
     }
     if (!isRefusal(error)) return this.go('offline');
     // Any other refusal (410, 404, or a 4xx of a proxy in between) means this link cannot be used.
-    forgetSession(this.host.token);
-    this.entered = undefined;
+    this.forget();
     this.room = (error.body.room as RoomSchedule | undefined) ?? this.room;
     this.go('unavailable');
+  }
+
+  /**
+   * Tells the page the guest was admitted (`guest-admitted`); false when it handles the hand-off itself.
+   * Here, not in after-entry.ts, so that the script tag's entry keeps the one copy the manager uses too.
+   */
+  announceAdmitted(detail: Pick<Entered, 'guest' | 'room' | 'session'>): boolean {
+    return emit(this.host, 'guest-admitted', detail, { cancelable: true });
+  }
+
+  /** The guest is out (left, or the link refused): the stored session goes too. */
+  forget() {
+    forgetSession(this.host.token);
+    this.entered = undefined;
   }
 
   input(field: Field, value: string) {
@@ -313,7 +322,8 @@ export class GuestSessionController implements ReactiveController {
     }, error.retryAfter * 1000);
   }
 
-  private enter(entered: Entered, signal: AbortSignal) {
+  /** The guest is in: what follows (the stream, the decisions, the hand-off) comes with the later views. */
+  enter(entered: Entered, signal: AbortSignal) {
     this.entered = entered;
     this.room = entered.room;
     this.guestName = entered.guest.name;
@@ -322,97 +332,10 @@ export class GuestSessionController implements ReactiveController {
     this.now = Date.now();
     const { status } = entered.guest;
     if (status === 'waiting') this.waitStart = waitingSince(this.host.token, this.now);
-    this.show(status);
-    if (status === 'waiting' || status === 'admitted') void this.follow(signal);
-  }
-
-  private show(status: GuestStatus) {
-    if (status === 'admitted') return this.handOff();
-    if (status === 'left') forgetSession(this.host.token);
-    this.go(status);
-  }
-
-  /** Follows the lobby stream; the server sends the current status first, then each decision. */
-  private async follow(signal: AbortSignal) {
-    const { session } = this.entered as Entered;
-    await this.client(session).follow(
-      'v1/guest/events',
-      {
-        onEvent: (name, data) => {
-          if (name === 'status') this.decide((data as { status: GuestStatus }).status);
-          else if (name === 'lobby') {
-            this.lobby = data as Lobby;
-            this.host.requestUpdate();
-          }
-        },
-        onError: (error) => this.fail(error),
-      },
-      signal,
+    this.loadAfterEntry().then(
+      (after) => signal.aborted || after.entered(this, status, signal),
+      // The chunk did not come: the element says so, and Retry starts over once it has.
+      () => signal.aborted || this.go('offline'),
     );
-    // The server ended the stream while the guest still waits (a restart, a proxy): look again.
-    if (!signal.aborted && this.state === 'waiting') {
-      this.retryTimer = setTimeout(() => signal.aborted || void this.resume(), 1000);
-    }
-  }
-
-  private decide(status: GuestStatus) {
-    const entered = this.entered;
-    if (!entered || entered.guest.status === status) return;
-    this.focusNext = true;
-    // The room's joinUrl comes only with an admitted session, Ask again's state with the session: fetch it.
-    if (status === 'admitted' || status === 'denied') return void this.resume();
-    entered.guest = { ...entered.guest, status };
-    this.show(status);
-  }
-
-  private handOff() {
-    const { guest, room, session } = this.entered as Entered;
-    this.go('admitted');
-    const proceed = emit(this.host, 'guest-admitted', { guest, room, session }, { cancelable: true });
-    const target = proceed && room.joinUrl ? joinUrlWithSession(room.joinUrl, session) : undefined;
-    this.navigating = !!target;
-    if (target) location.assign(target);
-  }
-
-  async leave() {
-    const entered = this.entered;
-    if (!entered) return;
-    this.focusNext = true;
-    const signal = this.newRun(); // the moderator's decision no longer matters to this guest
-    try {
-      await this.client(entered.session).request('DELETE', 'v1/guest/session', { signal });
-    } catch {
-      // Leave on this side anyway: the guest asked to go, and the session is forgotten below.
-    }
-    forgetSession(this.host.token);
-    this.entered = undefined;
-    this.go('left');
-  }
-
-  /** A denied guest asks again: back to waiting (no new use), or the countdown the server asks for. */
-  async askAgain() {
-    const entered = this.entered;
-    if (!entered) return;
-    this.focusNext = true;
-    const signal = this.newRun();
-    try {
-      const session = await this.client(entered.session).request<GuestSession>(
-        'POST',
-        'v1/guest/session/knock',
-        { signal },
-      );
-      this.enter({ ...session, session: entered.session }, signal);
-    } catch (error) {
-      if (signal.aborted) return;
-      if (error instanceof ApiRequestError && error.code === 'rate_limited') {
-        const availableAt = error.retryAfter
-          ? new Date(Date.now() + error.retryAfter * 1000).toISOString()
-          : null;
-        this.knock = { left: availableAt ? (this.knock?.left ?? 1) : 0, availableAt };
-        this.host.requestUpdate();
-        return;
-      }
-      this.fail(error);
-    }
   }
 }

@@ -4,6 +4,7 @@
 import { nothing } from 'lit';
 import { statusStyles, statusTemplate, statusWords } from '../internal/status.ts';
 import type { EntryTranslation } from '../locales/en.ts';
+import { askAgain, leave } from './after-entry.ts';
 import type { GuestSessionController } from './guest-session.ts';
 import { askAgainAction, lobbyStyles, waitingDetails } from './lobby-view.ts';
 
@@ -41,11 +42,11 @@ export function renderStatusView(t: EntryTranslation, session: GuestSessionContr
         disabled: session.paused,
       };
       const action = {
-        waiting: { label: t.entry.leave, part: 'leave-button', run: () => void session.leave() },
+        waiting: { label: t.entry.leave, part: 'leave-button', run: () => void leave(session) },
         left: { label: t.entry.joinAgain, part: 'join-again-button', run: restart },
         offline: retry,
         rate_limited: retry,
-        denied: askAgainAction(t, session.knock, session.now, () => void session.askAgain()),
+        denied: askAgainAction(t, session.knock, session.now, () => void askAgain(session)),
         removed: undefined,
       }[state];
       const details =
@@ -53,10 +54,12 @@ export function renderStatusView(t: EntryTranslation, session: GuestSessionContr
           ? waitingDetails(
               t,
               { name: session.guestName, lobby: session.lobby, waitedMs: session.now - session.waitStart },
-              () => void session.leave(),
+              () => void leave(session),
             )
           : nothing;
       return statusTemplate({ state, ...statusWords(t, state), action, details });
     }
   }
 }
+
+export { entered } from './after-entry.ts';

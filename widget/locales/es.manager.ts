@@ -44,73 +44,8 @@ export const manager: Translation['manager'] = {
   copyInvitation: (name: string) => `Copiar la invitación de «${name}»`,
   copiedInvitation: (name: string) => `Copiado: invitación de «${name}»`,
   invitationCopied: 'Invitación copiada',
-  create: {
-    title: 'Crear nuevo enlace',
-    intro: 'Permite que cualquier persona con este enlace acceda al contenido sin iniciar sesión.',
-    name: 'Nombre del enlace',
-    clicks: 'N.º de clics',
-    clicksHint: 'Déjalo vacío para usos ilimitados',
-    duration: 'Duración',
-    days: 'Día/s',
-    cancel: 'Cancelar',
-    submit: 'Crear',
-    editTitle: 'Editar enlace de invitado',
-    editIntro: 'Los cambios se aplican al instante; el enlace conserva su URL.',
-    save: 'Guardar',
-    expiry: 'Caducidad',
-    expiryAfterDays: 'Caduca tras un número de días',
-    expiryOnDate: 'Caduca en una fecha y hora',
-    expiryDate: 'Caduca el',
-    roomZoneHint: (zone: string) =>
-      `En la zona horaria de la sala (${zone}). Déjalo vacío para que no caduque.`,
-    browserZoneHint: (zone: string) => `En tu zona horaria (${zone}). Déjalo vacío para que no caduque.`,
-    rules: {
-      maxUses: (max: string) =>
-        `Escribe un número entero de 1 a ${max}, o déjalo vacío para clics ilimitados.`,
-      durationDays: (max: string) =>
-        `Escribe un número de días de 1 a ${max}, o déjalo vacío para que el enlace no caduque.`,
-      expiresAt: (max: string) =>
-        `Introduce una fecha y hora futuras, como máximo a ${max} días, o déjalo vacío para un enlace que no caduca.`,
-      maxUsesBelowUses: (uses: string) =>
-        `Este enlace ya se usó ${uses} veces. Introduce ${uses} o más, o déjalo vacío para clics ilimitados.`,
-    },
-    created: (name: string) => `Enlace «${name}» creado: cópialo para compartirlo`,
-    namePlaceholder: 'p. ej., Ponentes invitados',
-    durationHint: 'Déjalo vacío para que no caduque',
-    expiresOn: (date: string) => `Caduca el ${date}`,
-  },
-  history: {
-    button: 'Historial',
-    title: 'Historial de invitados',
-    link: 'Enlace',
-    allLinks: 'Todos los enlaces',
-    downloadCsv: 'Descargar CSV',
-    name: 'Invitado',
-    status: 'Estado',
-    arrived: 'Llegada',
-    admitted: 'Admisión',
-    left: 'Salida',
-    empty: 'Aún no hay invitados.',
-    erased: '(borrado)',
-    loadMore: 'Cargar más',
-    statuses: {
-      waiting: 'Esperando',
-      admitted: 'Admitido',
-      denied: 'Rechazado',
-      left: 'Salió',
-      removed: 'Quitado',
-    },
-  },
-  confirmDelete: {
-    title: '¿Eliminar este enlace?',
-    body: (name: string) =>
-      `«${name}» deja de funcionar en el acto. Los enlaces eliminados no se pueden restaurar.`,
-    guestsStay:
-      'Los invitados que ya entraron con el enlace siguen conectados hasta que actualicen la página o salgan.',
-    removeGuests: 'Quitar también a los invitados que entraron con este enlace',
-    cancel: 'Cancelar',
-    submit: 'Eliminar',
-  },
+  created: (name: string) => `Enlace «${name}» creado: cópialo para compartirlo`,
+  historyButton: 'Historial',
   waitingRoom: {
     title: 'Sala de espera',
     empty: 'No hay invitados esperando.',
@@ -143,26 +78,13 @@ export const manager: Translation['manager'] = {
     removeGuest: (name: string) => `Quitar a ${name}`,
     removed: (name: string) => `Se quitó a ${name} de la sesión`,
   },
-  // Avisos de llegada, notificaciones y por qué no se pudo cargar la ventana (issues 12 y 14).
+  // Notificaciones y por qué no se pudo cargar la ventana (issues 12 y 14).
   live: {
-    alertLabel: 'Invitados esperando',
-    oneWaiting: (name: string) => `${name} está esperando`,
-    manyWaiting: (count: number) => `${count} invitados están esperando`,
-    view: 'Ver',
-    dismiss: 'Descartar',
     notifyButton: 'Avisarme cuando lleguen invitados',
     notifyOn:
       'Recibirás una notificación del navegador cuando llegue un invitado mientras esta pestaña está en segundo plano.',
     notifyDenied:
       'Las notificaciones están bloqueadas para este sitio. Permítelas en la configuración del navegador para recibir avisos.',
-    notificationTitle: (name: string) => `${name} espera que lo admitan`,
-    notificationBody: 'Abre la página para admitir o rechazar.',
-    confirmAutoTitle: (count: number) =>
-      count === 1 ? '¿Admitir al invitado que espera?' : `¿Admitir a los ${count} invitados que esperan?`,
-    confirmAutoBody:
-      'Los invitados ya no esperarán a un moderador: se admite a todos los que esperan ahora y los nuevos entran de inmediato.',
-    confirmAutoSubmit: 'Admitir y dejar de moderar',
-    cancel: 'Cancelar',
     errors: {
       originNotAllowed: (origin: string) =>
         `Esta página (${origin}) no tiene permiso para usar el servicio de acceso de invitados. Pide a tu administrador que la añada a los orígenes permitidos del inquilino y vuelve a cargar.`,

@@ -1,7 +1,8 @@
-// All of Spanish, for the server's entry page; the elements load only es.manager.ts or es.entry.ts.
+// All of Spanish, for the server's entry page; the elements load only es.manager.ts (and es.windows.ts) or es.entry.ts.
 import type { Translation } from './en.ts';
 import { common, dir } from './es.common.ts';
 import { entry } from './es.entry.ts';
 import { manager } from './es.manager.ts';
+import { windows } from './es.windows.ts';
 
-export const es: Translation = { dir, common, manager, entry };
+export const es: Translation = { dir, common, manager, windows, entry };

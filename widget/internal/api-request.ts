@@ -1,0 +1,95 @@
+// The guest's lean way to the API, and the base of the full client (api-client.ts): JSON over fetch with a
+// bearer token, errors turned into ApiRequestError (the contract's error shape, or `network` when the
+// server could not be reached).
+import type { ErrorCode as ApiErrorCode } from '../../api/error-codes.ts';
+
+/**
+ * The contract's error codes, plus what the browser side tells apart itself: `network` (no answer),
+ * `origin_not_allowed` (the server answers, but not to this page's origin: CORS refused it),
+ * `token_unavailable` (the integrator's `getToken` threw or returned nothing), `wrong_room` (the host
+ * token names another room).
+ */
+export type ErrorCode = ApiErrorCode | 'network' | 'origin_not_allowed' | 'token_unavailable' | 'wrong_room';
+
+export class ApiRequestError extends Error {
+  /** Seconds the server asked to wait before trying again (its `Retry-After`), else 0. */
+  retryAfter = 0;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    /** The rest of the error body (for `link_unavailable`: the room, where the link was real). */
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Returns a bearer token; `refresh` asks for a new one (after a 401 or before expiry). */
+export type TokenSource = (refresh: boolean) => Promise<string | undefined> | string | undefined;
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Sends requests to the API at `base`; what the entry form needs before the guest is let in. */
+export class ApiRequester {
+  constructor(
+    private readonly base: string,
+    private readonly token: TokenSource = () => undefined,
+  ) {}
+
+  url(path: string): string {
+    return new URL(path, this.base.endsWith('/') ? this.base : `${this.base}/`).href;
+  }
+
+  /** Sends one request; on 401 asks the token source once for a fresh token and retries. */
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    let response = await this.send(method, path, options, false);
+    if (response.status === 401) response = await this.send(method, path, options, true);
+    if (response.status === 204) return undefined as T;
+    if (!response.ok) await this.refusal(response);
+    return (await response.json().catch(() => ({}))) as T;
+  }
+
+  /** Throws the answer's error as an ApiRequestError. */
+  protected async refusal(response: Response): Promise<never> {
+    const body = await response.json().catch(() => ({}));
+    // Extra fields may sit inside `error` or beside it (the API puts an unavailable link's room beside it).
+    const { error = {}, ...beside } = body ?? {};
+    const { code, message, fields, ...rest } = error;
+    const refusal = new ApiRequestError(
+      code ?? 'network',
+      response.status,
+      message ?? response.statusText,
+      fields ?? {},
+      { ...beside, ...rest },
+    );
+    // Readable across origins: the API lists it in Access-Control-Expose-Headers.
+    refusal.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+    throw refusal;
+  }
+
+  /** One fetch with the bearer token (`refresh`: a fresh one); no answer is thrown as `network`. */
+  async send(method: string, path: string, options: RequestOptions, refresh: boolean) {
+    const token = await this.token(refresh);
+    const headers: Record<string, string> = { ...options.headers };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await fetch(this.url(path), {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new ApiRequestError('network', 0, String(error));
+    }
+  }
+}

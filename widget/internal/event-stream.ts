@@ -1,0 +1,102 @@
+// Server-Sent Events read with fetch, so the token travels in a header, never in the URL. Its own module:
+// the entry form needs it only once the guest is in (its later views' chunk), the host from the start.
+import { ApiRequestError, type ApiRequester } from './api-request.ts';
+
+export interface EventHandlers {
+  onEvent: (name: string, data: unknown) => void;
+  onOpen?: () => void;
+  onError?: (error: ApiRequestError) => void;
+  reconnectOnEnd?: boolean;
+}
+
+/**
+ * Follows a Server-Sent Events stream until `signal` aborts, reconnecting with exponential backoff
+ * (0.5 s doubling to 15 s) when it drops. `onEvent` gets each event's name and parsed data.
+ * `onOpen` runs on every (re)connection, so the caller can reload state it may have missed.
+ * A 429 (too many streams open) is retried after its `Retry-After`; any other 4xx answer stops the
+ * stream and is passed to `onError` (a retry would not change it). When the server ends the stream,
+ * following stops, unless `reconnectOnEnd`: then it reconnects with a refreshed token (a host stream
+ * ends at its token's `exp`).
+ */
+export async function followEvents(
+  client: ApiRequester,
+  path: string,
+  handlers: EventHandlers,
+  signal: AbortSignal,
+): Promise<void> {
+  const options = { signal, headers: { Accept: 'text/event-stream' } };
+  let delay = 500;
+  let refresh = false;
+  while (!signal.aborted) {
+    let wait = delay;
+    try {
+      let response = await client.send('GET', path, options, refresh);
+      refresh = false;
+      if (response.status === 401) response = await client.send('GET', path, options, true);
+      if (response.status === 429) {
+        wait = Math.max(delay, (Number(response.headers.get('Retry-After')) || 0) * 1000);
+        await response.body?.cancel();
+        throw new Error('too many streams open');
+      }
+      if (response.status >= 400 && response.status < 500) {
+        const error = (await response.json().catch(() => ({})))?.error ?? {};
+        handlers.onError?.(
+          new ApiRequestError(error.code ?? 'network', response.status, error.message ?? ''),
+        );
+        return;
+      }
+      if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+      delay = 500;
+      const openedAt = Date.now();
+      handlers.onOpen?.();
+      await readEvents(response.body, handlers.onEvent);
+      // The server ended the stream on purpose (e.g. the guest was removed): no reconnect.
+      if (!handlers.reconnectOnEnd) return;
+      refresh = true;
+      // A stream that lasted is reopened at once; one ended straight away waits, so they cannot spin.
+      if (Date.now() - openedAt > 1000) continue;
+    } catch {
+      if (signal.aborted) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    delay = Math.min(delay * 2, 15000);
+  }
+}
+
+/** Parses the SSE wire format (event:/data: lines, blank line ends an event; comments ignored). */
+async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (name: string, data: unknown) => void) {
+  // The DOM typings declare TextDecoderStream's input as BufferSource, which a Uint8Array stream is.
+  const decoder = new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>;
+  const reader = body.pipeThrough(decoder).getReader();
+  let buffer = '';
+  let name = 'message';
+  let data: string[] = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let newline = buffer.indexOf('\n');
+    while (newline >= 0) {
+      const line = buffer.slice(0, newline).replace(/\r$/, '');
+      buffer = buffer.slice(newline + 1);
+      if (line === '') {
+        if (data.length) onEvent(name, parseData(data.join('\n')));
+        name = 'message';
+        data = [];
+      } else if (line.startsWith('event:')) {
+        name = line.slice(6).trim();
+      } else if (line.startsWith('data:')) {
+        data.push(line.slice(5).replace(/^ /, ''));
+      }
+      newline = buffer.indexOf('\n');
+    }
+  }
+}
+
+function parseData(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,81 @@
+// English strings of <guest-access-manager>'s windows (create and edit, delete, automatic admission,
+// History) and its knock alert: they load with the windows' chunk, not with the element.
+export const windows = {
+  create: {
+    title: 'Create new link',
+    intro: 'Allow anyone with this link to access the media without signing in.',
+    name: 'Link Name',
+    clicks: '# of clicks',
+    clicksHint: 'Leave blank for unlimited',
+    duration: 'Duration',
+    days: 'Day/s',
+    cancel: 'Cancel',
+    submit: 'Create',
+    editTitle: 'Edit guest link',
+    editIntro: 'Changes apply at once; the link keeps its URL.',
+    save: 'Save',
+    expiry: 'Expiry',
+    expiryAfterDays: 'Expires after a number of days',
+    expiryOnDate: 'Expires on a date and time',
+    expiryDate: 'Expires on',
+    roomZoneHint: (zone: string) => `In the room's time zone (${zone}). Leave blank to never expire.`,
+    browserZoneHint: (zone: string) => `In your time zone (${zone}). Leave blank to never expire.`,
+    rules: {
+      maxUses: (max: string) => `Enter a whole number from 1 to ${max}, or leave empty for unlimited clicks.`,
+      durationDays: (max: string) =>
+        `Enter whole days from 1 to ${max}, or leave empty for a link that never expires.`,
+      expiresAt: (max: string) =>
+        `Enter a date and time in the future, at most ${max} days ahead, or leave empty for a link that never expires.`,
+      maxUsesBelowUses: (uses: string) =>
+        `This link was already used ${uses} times. Enter ${uses} or more, or leave empty for unlimited clicks.`,
+    },
+    // Issue 13: the create window's hints.
+    namePlaceholder: 'e.g. Guest speakers',
+    durationHint: 'Leave blank to never expire',
+    expiresOn: (date: string) => `Expires ${date}`,
+  },
+  history: {
+    title: 'Guest history',
+    link: 'Link',
+    allLinks: 'All links',
+    downloadCsv: 'Download CSV',
+    name: 'Guest',
+    status: 'Status',
+    arrived: 'Arrived',
+    admitted: 'Admitted',
+    left: 'Left',
+    empty: 'No guests yet.',
+    erased: '(erased)',
+    loadMore: 'Load more',
+    statuses: {
+      waiting: 'Waiting',
+      admitted: 'Admitted',
+      denied: 'Denied',
+      left: 'Left',
+      removed: 'Removed',
+    },
+  },
+  confirmDelete: {
+    title: 'Delete this link?',
+    body: (name: string) => `“${name}” stops working at once. Deleted links can't be restored.`,
+    guestsStay: 'Guests who already joined using the link remain connected until they refresh or leave.',
+    removeGuests: 'Also remove the guests who joined through this link',
+    cancel: 'Cancel',
+    submit: 'Delete',
+  },
+  knock: {
+    alertLabel: 'Guests waiting',
+    oneWaiting: (name: string) => `${name} is waiting`,
+    manyWaiting: (count: number) => `${count} guests are waiting`,
+    view: 'View',
+    dismiss: 'Dismiss',
+    notificationTitle: (name: string) => `${name} is waiting to be admitted`,
+    notificationBody: 'Open the page to admit or deny.',
+    confirmAutoTitle: (count: number) =>
+      count === 1 ? 'Admit the guest waiting?' : `Admit the ${count} guests waiting?`,
+    confirmAutoBody:
+      'Guests will no longer wait for a moderator: everyone waiting now is admitted, and new guests join at once.',
+    confirmAutoSubmit: 'Admit and stop moderating',
+    cancel: 'Cancel',
+  },
+};
