@@ -130,7 +130,7 @@ function decodeClaims(token: string): Record<string, unknown> {
 /**
  * HS256 over `header.payload`, compared in constant time with the token's signature segment as sent (so a
  * re-encoded signature is refused too). node:crypto's HMAC is synchronous; WebCrypto's (hono/jwt `verify`)
- * imported a key and hopped to the thread pool on every call, a quarter of the host list's time.
+ * imports a key and hops to the thread pool on every call.
  */
 function signedByOneOf(token: string, secrets: string[]): boolean {
   const dot = token.lastIndexOf('.');

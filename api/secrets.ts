@@ -5,7 +5,7 @@ import { OperatorError } from './errors.ts';
 
 export type ServerSecret = Buffer;
 
-/** Random bytes drawn from the operating system in one call per this many: a call per id cost a redemption 7%. */
+/** Random bytes drawn from the operating system in one call per this many, not one call per id. */
 const POOL_BYTES = 4096;
 let pool = Buffer.alloc(0);
 let poolOffset = 0;

@@ -1,5 +1,5 @@
 // Rows read on nearly every request and written rarely (a link with its room and tenant, a tenant with its
-// sealed secrets, a room), kept while the database is unchanged: a SQLite statement costs ~7 µs of locking
+// sealed secrets, a room), kept while the database is unchanged: a SQLite statement pays for its locking
 // however small it is, and the link page and host list each read two or three of these.
 // Unchanged means: no write on this connection (`total_changes()`, checked before every use, costs no lock)
 // and no commit by another process (`PRAGMA data_version`, read once per event-loop turn, so a request sees
