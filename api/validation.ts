@@ -17,6 +17,7 @@ export function validationError(issues: readonly StandardSchemaV1.Issue[]): ApiE
   return new ApiError('validation_failed', 400, 'Some fields are not valid.', fields);
 }
 
+/** A JSON media type: application/json or application/<anything>+json. */
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 const notJson = (mediaType: string) =>
@@ -29,9 +30,9 @@ const notJson = (mediaType: string) =>
     { 'Content-Type': 'Must be application/json.' },
   );
 
-/** A JSON media type: application/json or application/<anything>+json. */
-const isJson = (contentType: string | undefined) =>
-  JSON_MEDIA_TYPE.test((contentType ?? '').split(';')[0]?.trim() ?? '');
+/** The media type of a Content-Type header, without parameters, in lower case ('' when absent). */
+const mediaTypeOf = (contentType: string | undefined) =>
+  (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
  * hono-openapi's validator (which also documents the request in /v1/openapi.json), its failures answered 400
@@ -43,8 +44,9 @@ export const validate = <Schema extends StandardSchemaV1, Target extends keyof V
   schema: Schema,
 ) =>
   validator(target, schema, (result, c) => {
-    if (target === 'json' && !isJson(c.req.header('content-type'))) {
-      throw notJson((c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '');
+    if (target === 'json') {
+      const mediaType = mediaTypeOf(c.req.header('content-type'));
+      if (!JSON_MEDIA_TYPE.test(mediaType)) throw notJson(mediaType);
     }
     if (!result.success) throw validationError(result.error);
   });

@@ -8,19 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { redemptionLoad } from './figures/redemption.ts';
+import { processTicks } from './lib/cpu.ts';
 import { seedRoom, tempFolder } from './lib/fixture.ts';
 import { type LoadOptions, startLoadGenerator } from './lib/load.ts';
 import { killAllServers, startProduct } from './lib/processes.ts';
 import { percentile } from './lib/stats.ts';
 
-const GUEST = JSON.stringify({ name: 'Bench Guest', email: 'bench.guest@example.com' });
 const LOADS = {
-  redemption: (url, room) => ({
-    url: `${url}/v1/links/${room.links[0]?.token}/guests`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: GUEST,
-  }),
+  redemption: (url, room) => redemptionLoad(url, room),
   'link-page': (url, room) => ({ url: `${url}/v1/links/${room.links[0]?.token}` }),
   'host-list': (url, room) => ({
     url: `${url}/v1/rooms/${room.roomId}/guest-access`,
@@ -69,12 +65,6 @@ sides.push({ name: 'working tree', script: await bundle(process.cwd(), 'working-
 const load = startLoadGenerator();
 const folder = tempFolder();
 
-const cpuTicks = (pid: number) => {
-  const stat = execFileSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' });
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-};
-
 try {
   for (const figure of figures) {
     const started = [];
@@ -97,11 +87,11 @@ try {
     for (const side of started) await load.run(side.load, 1);
     for (let slice = 0; slice < 4; slice++) {
       for (const side of started) {
-        const before = cpuTicks(side.server.pid);
+        const before = processTicks(side.server.pid);
         const result = await load.run(side.load, 3);
         side.rps.push(result.rps);
         side.p99.push(result.p99);
-        side.cpu.push(((cpuTicks(side.server.pid) - before) * 10_000) / result.requests);
+        side.cpu.push(((processTicks(side.server.pid) - before) * 10_000) / result.requests);
       }
     }
     const median = (samples: number[]) => percentile(samples, 50);

@@ -30,7 +30,7 @@ const GROUPS: CpuGroup[] = [
 ];
 
 /** utime + stime in ticks; 0 for a process that has gone. */
-function processTicks(pid: number): number {
+export function processTicks(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name, in parentheses, may hold spaces: count fields after its closing parenthesis.
