@@ -2,7 +2,7 @@
 // Runs on either engine (GUEST_ACCESS_TEST_ENGINE=postgres).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { csvCell, guestCsvStream } from '../../api/guest-csv.ts';
+import { csvCell, guestCsvLines, guestCsvStream } from '../../api/guest-csv.ts';
 import type { GuestPage } from '../../api/store/contract.ts';
 import type { Guest } from '../../api/store/types.ts';
 import { errorCode, host, type Room, redeem, renewHostToken, roomWith } from './helpers.ts';
@@ -169,27 +169,38 @@ test('a CSV cell beginning with a tab or a carriage return is neutralised and qu
   assert.equal(csvCell(3), '3');
 });
 
+/** A stored guest, waiting, for the CSV's own tests. */
+const guest = (id: string): Guest => ({
+  id,
+  roomPk: 1,
+  linkId: 'l',
+  linkName: 'Press',
+  name: id,
+  email: `${id}@example.com`,
+  status: 'waiting',
+  createdAt: 0,
+  decidedAt: null,
+  online: false,
+  lastSeenAt: null,
+  knocks: 0,
+  knockedAt: null,
+  waitingSince: 0,
+  admittedAt: null,
+  decidedBy: null,
+  leftAt: null,
+  erasedAt: null,
+});
+
+test('ids keep their leading dash in the CSV; only what people typed is neutralised', () => {
+  const line = guestCsvLines({ guests: [{ ...guest('-a'), linkId: '-l', name: '-1' }], nextCursor: null });
+  const cells = line.split(',');
+  assert.equal(cells[0], '-a');
+  assert.equal(cells[1], "'-1");
+  assert.equal(cells[2], "'-a@example.com");
+  assert.equal(cells[4], '-l');
+});
+
 test('the CSV stream reads page after page as the client reads, and stops when it goes away', async () => {
-  const guest = (id: string): Guest => ({
-    id,
-    roomPk: 1,
-    linkId: 'l',
-    linkName: 'Press',
-    name: id,
-    email: `${id}@example.com`,
-    status: 'waiting',
-    createdAt: 0,
-    decidedAt: null,
-    online: false,
-    lastSeenAt: null,
-    knocks: 0,
-    knockedAt: null,
-    waitingSince: 0,
-    admittedAt: null,
-    decidedBy: null,
-    leftAt: null,
-    erasedAt: null,
-  });
   const pages: Record<string, GuestPage> = {
     two: { guests: [guest('b')], nextCursor: 'three' },
     three: { guests: [guest('c')], nextCursor: null },
