@@ -162,6 +162,30 @@ test('sends only the events an endpoint subscribed to, and nothing to a tenant w
   assert.deepEqual((await deliveries(other)).deliveries, []);
 });
 
+test('a PATCH of guest access that changes nothing sends no guest_access.changed', async (t) => {
+  const room = await webhookRoom(t, { links: [{ name: 'Public' }] });
+  const receiver = await startReceiver(t);
+  await subscribe(room, receiver, ['guest_access.changed']);
+  const patch = async (body: Record<string, unknown>) =>
+    assert.equal((await host(room, 'PATCH', '/guest-access', body)).status, 200);
+  await patch({ admission: 'auto' });
+  await patch({ admission: 'auto' });
+  await patch({ enabled: true, lobbyMessage: null });
+  await patch({ lobbyMessage: 'Back in five' });
+  await patch({ lobbyMessage: 'Back in five', admission: 'auto' });
+  const listed = (await deliveries(room)).deliveries.filter((d) => d.type === 'guest_access.changed');
+  assert.equal(listed.length, 2, 'one for the policy, one for the lobby message');
+  const received = await receiver.waitFor((item) => item.type === 'guest_access.changed', 2);
+  // Sent side by side, so they may arrive in either order.
+  assert.deepEqual(
+    received.map((item) => item.data.guestAccess).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    [
+      { enabled: true, admission: 'auto', lobbyMessage: 'Back in five' },
+      { enabled: true, admission: 'auto', lobbyMessage: null },
+    ],
+  );
+});
+
 test('retries a receiver that fails first, with the same webhook-id, until it answers 2xx', async (t) => {
   const room = await webhookRoom(t, { links: [{ name: 'Public' }] });
   const receiver = await startReceiver(t);

@@ -63,15 +63,19 @@ export function createGuestAccessRoutes(deps: AppDeps) {
       validate('json', guestAccessPatchBody),
       async (c) => {
         const room = await roomFor(deps, c.var.host, MANAGE);
-        const access = await store.transaction(async (tx) =>
-          recordGuestAccessChange(
-            tx,
-            room.pk,
-            await tx.rooms.setGuestAccess(room, c.req.valid('json')),
-            deps.clock.now(),
-          ),
-        );
-        events.publishToRoom(room.pk, { event: 'guest-access', data: access });
+        const { access, changed } = await store.transaction(async (tx) => {
+          // Read under the row's lock, so a change made meanwhile counts as the state before this one.
+          const before = (await tx.rooms.lockByPk(room.pk)) ?? room;
+          const after = await tx.rooms.setGuestAccess(before, c.req.valid('json'));
+          const same =
+            after.enabled === before.guestAccessEnabled &&
+            after.admission === before.admission &&
+            after.lobbyMessage === before.lobbyMessage;
+          // A PATCH that changes nothing tells no one: no webhook, no event to the hosts and guests.
+          if (same) return { access: after, changed: false };
+          return { access: await recordGuestAccessChange(tx, room.pk, after, deps.clock.now()), changed: true };
+        });
+        if (changed) events.publishToRoom(room.pk, { event: 'guest-access', data: access });
         return c.json(access, 200);
       },
     );
