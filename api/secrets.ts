@@ -10,15 +10,21 @@ const POOL_BYTES = 4096;
 let pool = Buffer.alloc(0);
 let poolOffset = 0;
 
-/** 128 random bits, URL-safe: ids of links and guests, which also seed their derived tokens. */
+/**
+ * 128 random bits, URL-safe: ids of links and guests, which also seed their derived tokens. Never beginning with
+ * '-' (one draw in 64 does; that one is drawn again): a spreadsheet reads such a cell as a formula, so the CSV
+ * export would neutralise the id, and a command line would read it as an option.
+ */
 export function randomId(bytes = 16): string {
-  if (poolOffset + bytes > pool.length) {
-    pool = randomBytes(Math.max(POOL_BYTES, bytes));
-    poolOffset = 0;
+  for (;;) {
+    if (poolOffset + bytes > pool.length) {
+      pool = randomBytes(Math.max(POOL_BYTES, bytes));
+      poolOffset = 0;
+    }
+    const id = pool.toString('base64url', poolOffset, poolOffset + bytes);
+    poolOffset += bytes;
+    if (!id.startsWith('-')) return id;
   }
-  const id = pool.toString('base64url', poolOffset, poolOffset + bytes);
-  poolOffset += bytes;
-  return id;
 }
 
 /** A fresh 256-bit secret for API keys and signing secrets. */
