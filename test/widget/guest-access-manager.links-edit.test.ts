@@ -157,6 +157,94 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     create.querySelector<HTMLButtonElement>('[part~="cancel-button"]')?.click();
   });
 
+  it("sets a link's own admission when creating and editing; the row says so and its guests skip the lobby", async () => {
+    const room = await setupRoom({ enabled: true, links: [] });
+    const element = await openManager(room);
+    await openWindow(element, 'Create new link');
+    const create = byRole(element, 'dialog', 'Create new link');
+    expect(byRole<HTMLInputElement>(create, 'radio', "Follow the room's setting").checked).to.be.true;
+    byRole<HTMLInputElement>(create, 'textbox', 'Link Name').value = 'Speakers';
+    byRole<HTMLInputElement>(create, 'radio', 'Guests join without waiting').click();
+    byRole(create, 'button', 'Create').click();
+    const chip = () => shadow(element).querySelector('[part~="row"] [part~="admission"]')?.textContent;
+    await waitUntil(() => chip() === 'Joins directly', 'no admission chip on the new row');
+    await expect(element).to.be.accessible();
+    const url = new URL(shadow(element).querySelector('[part~="url"]')?.textContent as string);
+    const arrived = await callApi({
+      method: 'POST',
+      path: `/v1/links/${url.pathname.split('/').pop()}/guests`,
+      body: { name: 'Ana', email: 'ana@example.com' },
+    });
+    // The room's policy is the default (a moderator admits); this link lets its guests straight in.
+    expect((arrived.body as { guest: { status: string } }).guest.status).to.equal('admitted');
+
+    await openWindow(element, 'Edit link “Speakers”');
+    const edit = byRole(element, 'dialog', 'Edit guest link');
+    expect(byRole<HTMLInputElement>(edit, 'radio', 'Guests join without waiting').checked).to.be.true;
+    byRole<HTMLInputElement>(edit, 'radio', 'Guests wait for a moderator').click();
+    byRole(edit, 'button', 'Save').click();
+    await waitUntil(() => chip() === 'Waits for moderator', 'chip not updated');
+    const stored = await callApi({ path: `/v1/rooms/${room.roomId}/guest-access`, token: room.hostToken });
+    expect((stored.body as { links: Array<{ admission: string }> }).links[0]?.admission).to.equal(
+      'moderator',
+    );
+    await openWindow(element, 'Edit link “Speakers”');
+    byRole<HTMLInputElement>(
+      byRole(element, 'dialog', 'Edit guest link'),
+      'radio',
+      "Follow the room's setting",
+    ).click();
+    byRole(byRole(element, 'dialog', 'Edit guest link'), 'button', 'Save').click();
+    await waitUntil(() => chip() === undefined, 'chip still shown for a link that follows the room');
+  });
+
+  it('gives a link a new address on Save: the old one stops working, and the new one is ready to copy', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const [link] = room.links;
+    const element = await openManager(room);
+    const rotated: string[] = [];
+    element.addEventListener('guest-link-rotate', (event) => rotated.push(event.detail.link.url));
+    await openWindow(element, 'Edit link “Press”');
+    const edit = byRole(element, 'dialog', 'Edit guest link');
+    const box = byRole<HTMLInputElement>(edit, 'checkbox', 'Give this link a new address');
+    expect(box.checked).to.be.false;
+    expect(edit.querySelector(`#${box.getAttribute('aria-describedby')}`)?.textContent).to.contain(
+      'stops working at once',
+    );
+    box.click();
+    byRole(edit, 'button', 'Save').click();
+    await waitUntil(() => !queryByRole(element, 'dialog'), 'window still open');
+    await waitUntil(() => rotated.length === 1, 'no guest-link-rotate event');
+    const shown = row(element, link.id).querySelector('[part~="url"]')?.textContent;
+    expect(shown).to.equal(rotated[0]);
+    expect(shown).not.to.equal(link.url);
+    const old = await callApi({
+      method: 'POST',
+      path: `/v1/links/${room.tokens[0]}/guests`,
+      body: { name: 'Ana', email: 'ana@example.com' },
+    });
+    expect(old.status).to.equal(410);
+    // Sharing again is the next step: the row's Copy button has the focus, and screen readers hear why.
+    expect(shadow(element).activeElement?.getAttribute('part')).to.contain('copy-button');
+    expect(row(element, link.id).contains(shadow(element).activeElement)).to.be.true;
+    await waitUntil(
+      () =>
+        [...shadow(element).querySelectorAll('[role="status"]')].some((region) =>
+          region.textContent?.includes('“Press” has a new address'),
+        ),
+      'not announced',
+    );
+    // Reopened, the box is clear again: a new address is never carried over to the next edit.
+    await openWindow(element, 'Edit link “Press”');
+    expect(
+      byRole<HTMLInputElement>(
+        byRole(element, 'dialog', 'Edit guest link'),
+        'checkbox',
+        'Give this link a new address',
+      ).checked,
+    ).to.be.false;
+  });
+
   it('deletes a link with its guests when the host ticks the box, and offers the box only to hosts who admit', async () => {
     const room = await setupRoom({
       enabled: true,

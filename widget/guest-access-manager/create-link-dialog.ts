@@ -1,9 +1,10 @@
 // The "Create new link" window, also "Edit guest link" pre-filled from a row: Link Name (required),
 // # of clicks, and the expiry either after N days or on a date and time (in the room's time zone, else
-// the browser's). Each field is checked as it is typed and left, by the API's own rules (widget/internal/limits.ts);
+// the browser's), and the link's own admission; an edit can also give the link a new address. Each field is checked as it is typed and left, by the API's own rules (widget/internal/limits.ts);
 // the fields the API still names in a refusal get their rule shown beside them too.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { ApiRequestError, Link, LinkChanges } from '../internal/api-client.ts';
+import { live } from 'lit/directives/live.js';
+import type { ApiRequestError, Link, LinkAdmission, LinkChanges } from '../internal/api-client.ts';
 import { addStyles } from '../internal/lazy.ts';
 import {
   DAY_MS,
@@ -28,9 +29,10 @@ export interface LinkInput {
   durationDays?: number;
   /** An alternative to `durationDays`: the instant the link expires. */
   expiresAt?: string;
+  admission?: LinkAdmission;
 }
 
-type Field = keyof LinkInput;
+type Field = Exclude<keyof LinkInput, 'admission'>;
 type ExpiryMode = 'days' | 'date';
 
 export interface CreateLinkHost extends ReactiveControllerHost, HTMLElement {
@@ -39,6 +41,10 @@ export interface CreateLinkHost extends ReactiveControllerHost, HTMLElement {
   readonly updateComplete: Promise<boolean>;
   createLink(input: LinkInput): Promise<Link>;
   updateLink(link: Link, changes: LinkChanges): Promise<Link>;
+  /** A new address for the link; the old one stops working. */
+  rotateLink(link: Link): Promise<Link>;
+  /** Says `message` to screen readers. */
+  announce(message: string): void;
   /** The room's IANA time zone, when it has one: the expiry date is typed in it. */
   readonly roomTimeZone: string | null;
   /** Where focus goes when the opener can no longer take it (the button disables at the limit). */
@@ -78,8 +84,11 @@ export class CreateLinkDialog implements ReactiveController {
   private initialExpiry = '';
   /** The API's reason the number of clicks was refused: below the link's uses so far. */
   private belowUses = false;
-  /** The link this window created: its row's Copy button takes the focus when the window closes. */
-  private created?: Link;
+  private admission: LinkAdmission = 'room';
+  /** The edited link is to get a new address on Save. */
+  private rotate = false;
+  /** The link this window created or gave a new address: its row's Copy button takes the focus on close. */
+  private toShare?: Link;
 
   constructor(private readonly host: CreateLinkHost) {
     host.addController(this);
@@ -93,8 +102,10 @@ export class CreateLinkDialog implements ReactiveController {
 
   /** Opens the window empty, or (`link`) pre-filled to edit that link. */
   async open(link?: Link) {
-    this.created = undefined;
+    this.toShare = undefined;
     this.editing = link;
+    this.admission = link?.admission ?? 'room';
+    this.rotate = false;
     this.expiryMode = link?.expiresAt ? 'date' : 'days';
     this.initialExpiry = link?.expiresAt ? instantToZoned(Date.parse(link.expiresAt), this.zone) : '';
     this.host.requestUpdate();
@@ -136,7 +147,8 @@ export class CreateLinkDialog implements ReactiveController {
     const expiresAt =
       typedExpiry === '' ? undefined : new Date(zonedToInstant(typedExpiry, this.zone)).toISOString();
     const byDate = this.expiryMode === 'date';
-    if (!this.editing) return { name, maxUses, ...(byDate ? { expiresAt } : { durationDays }) };
+    const admission = this.admission;
+    if (!this.editing) return { name, maxUses, admission, ...(byDate ? { expiresAt } : { durationDays }) };
     // An edit sends what can change; the expiry only when the host changed it (empty: never).
     const expiryChanged = byDate
       ? typedExpiry !== this.initialExpiry
@@ -146,7 +158,8 @@ export class CreateLinkDialog implements ReactiveController {
       : byDate || durationDays === undefined
         ? { expiresAt: expiresAt ?? null }
         : { durationDays };
-    return { name, maxUses: maxUses ?? null, ...expiry };
+    const admissionChange = admission === this.editing.admission ? {} : { admission };
+    return { name, maxUses: maxUses ?? null, ...expiry, ...admissionChange };
   }
 
   private form() {
@@ -162,14 +175,14 @@ export class CreateLinkDialog implements ReactiveController {
     this.refusal = undefined;
     this.editing = undefined;
     this.host.requestUpdate();
-    const created = this.created;
-    if (!created) {
+    const shared = this.toShare;
+    if (!shared) {
       this.dialog.restoreFocus(() => this.host.focusFallback());
       return;
     }
-    // The next step is sharing the new link: its Copy button, not the opener, takes the focus.
+    // The next step is sharing the new link or address: its Copy button, not the opener, takes the focus.
     await this.host.updateComplete;
-    const row = this.host.renderRoot.querySelector(`[data-link-id="${CSS.escape(created.id)}"]`);
+    const row = this.host.renderRoot.querySelector(`[data-link-id="${CSS.escape(shared.id)}"]`);
     const copy = row?.querySelector<HTMLElement>('[part~="copy-button"]');
     if (copy) copy.focus();
     else this.dialog.restoreFocus(() => this.host.focusFallback());
@@ -190,6 +203,8 @@ export class CreateLinkDialog implements ReactiveController {
   private onInput = (event: Event) => {
     const input = event.target as HTMLInputElement;
     if (input.name === 'durationDays') this.durationDays = input.value;
+    if (input.name === 'admission') this.admission = input.value as LinkAdmission;
+    if (input.name === 'rotate') this.rotate = input.checked;
     if (input.name === 'expiry') {
       this.expiryMode = input.value as ExpiryMode;
       delete this.invalid.durationDays;
@@ -228,8 +243,14 @@ export class CreateLinkDialog implements ReactiveController {
     this.refusal = undefined;
     this.host.requestUpdate();
     try {
-      if (editing) await this.host.updateLink(editing, input as LinkChanges);
-      else this.created = await this.host.createLink(input as LinkInput);
+      if (!editing) this.toShare = await this.host.createLink(input as LinkInput);
+      else {
+        const updated = await this.host.updateLink(editing, input as LinkChanges);
+        if (this.rotate) {
+          this.toShare = await this.host.rotateLink(updated);
+          this.host.announce(windowStrings(this.host).create.rotated(updated.name));
+        }
+      }
       this.dialog.close();
     } catch (error) {
       const refusal = asApiError(error);
@@ -332,6 +353,7 @@ export class CreateLinkDialog implements ReactiveController {
           )}
         </fieldset>
         ${this.expiryMode === 'days' ? this.durationField(expiresAt) : this.dateField()}
+        ${this.admissionFields()}
         ${
           this.refusal
             ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>`
@@ -345,6 +367,42 @@ export class CreateLinkDialog implements ReactiveController {
         </div>
       </form>
     </dialog>`;
+  }
+
+  /** Who waits in the lobby when they come through this link; when editing, also a new address. */
+  private admissionFields() {
+    const c = windowStrings(this.host).create;
+    const labels = { room: c.admissionRoom, moderator: c.admissionModerator, auto: c.admissionAuto };
+    return html`<fieldset class="expiry-mode">
+        <legend>${c.admission}</legend>
+        ${(['room', 'moderator', 'auto'] as const).map(
+          (admission) => html`<label class="check-row"
+            ><input
+              type="radio"
+              name="admission"
+              part="admission-mode"
+              value=${admission}
+              .checked=${live(this.admission === admission)}
+            /><span>${labels[admission]}</span></label
+          >`,
+        )}
+      </fieldset>
+      ${
+        this.editing
+          ? html`<div class="field">
+            <label class="check-row"
+              ><input
+                type="checkbox"
+                name="rotate"
+                part="rotate-checkbox"
+                aria-describedby="rotate-hint"
+                .checked=${live(this.rotate)}
+              /><span>${c.rotate}</span></label
+            >
+            <span id="rotate-hint" class="hint">${c.rotateHint}</span>
+          </div>`
+          : nothing
+      }`;
   }
 
   /** "Expires after N days": Duration, with the date it comes to under it. */

@@ -51,6 +51,7 @@ const translations: Catalog<'manager'> = {
  *   policy. `detail: { enabled, admission }`.
  * @event guest-link-create - The host created a link. `detail: { link }`.
  * @event guest-link-delete - The host deleted a link. `detail: { linkId }`.
+ * @event guest-link-rotate - The host gave a link a new address. `detail: { link }` (`link.url` is the new one).
  * @event guest-link-copy - The host copied a link's URL. `detail: { link, url }`.
  * @event guest-waiting - A guest started waiting (arrived, or asked again after a denial), also while the
  *   window is closed. `detail: { guest }`.
@@ -68,6 +69,7 @@ const translations: Catalog<'manager'> = {
  * @csspart table - The table of links.
  * @csspart row - One link's row.
  * @csspart status - A link's status chip (expired, used up, paused, inactive).
+ * @csspart admission - A link's admission chip, when it does not follow the room's policy ("Waits for moderator", "Joins directly").
  * @csspart copy-button - A link's copy button.
  * @csspart invitation-button - A link's "Copy invitation" button (room title, schedule and link as text).
  * @csspart pause-switch - A link's Active switch (off: paused, the link answers as invalid).
@@ -79,6 +81,8 @@ const translations: Catalog<'manager'> = {
  * @csspart url - A link's URL in its row (shortened; selecting it takes it whole).
  * @csspart skeleton - The placeholder rows while the window loads.
  * @csspart expiry-preview - The create window's "Expires …" line under Duration.
+ * @csspart admission-mode - The create window's admission choices (follow the room, wait for a moderator, join without waiting).
+ * @csspart rotate-checkbox - The edit window's "Give this link a new address" checkbox (applied on Save).
  * @csspart delete-button - A link's delete button.
  * @csspart form - The create-link form.
  * @csspart input - Each text or number field.
@@ -295,6 +299,16 @@ export class GuestAccessManager extends LitElement {
   /** Edits a link (for the edit window, which shows the refusals). @internal */
   updateLink(link: Link, changes: LinkChanges): Promise<Link> {
     return this.roomState.updateLink(link, changes);
+  }
+
+  /** Gives a link a new address (for the edit window, which shows the refusals). @internal */
+  rotateLink(link: Link): Promise<Link> {
+    return this.roomState.rotateLink(link);
+  }
+
+  /** Says `message` in the element's live region (for the windows). @internal */
+  announce(message: string): void {
+    void this.announcer.say(message);
   }
 
   /** Deletes a link, maybe with its guests (for the confirm window, which shows the refusals). @internal */

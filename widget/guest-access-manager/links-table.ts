@@ -125,6 +125,12 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
             ? nothing
             : html`<span part="status" class="chip ${link.status}">${m.status[link.status]}</span>`
         }
+        ${
+          // A link's own admission, when it does not follow the room's: who skips the lobby matters.
+          link.admission === 'room'
+            ? nothing
+            : html`<span part="admission" class="chip">${m.admissionChip[link.admission]}</span>`
+        }
       </span>
       <!-- Seen and selectable; screen readers hear it as the Copy button's description, not in the row
         header before every cell. -->

@@ -300,6 +300,15 @@ export class RoomController implements ReactiveController {
     return updated;
   }
 
+  /** Gives a link a new address (the edit window shows the refusals). */
+  async rotateLink(link: Link): Promise<Link> {
+    const rotated = await this.client.rotateLink(this.host.room, link.id);
+    this.changeLinks((links) => upsert(links, rotated));
+    this.changed({ actionRefusal: undefined });
+    emit(this.host, 'guest-link-rotate', { link: rotated });
+    return rotated;
+  }
+
   /** One page of the room's guest history (the History window). */
   history(filter: GuestHistoryFilter, signal: AbortSignal): Promise<GuestPage> {
     return this.client.listGuestHistory(this.host.room, filter, signal);

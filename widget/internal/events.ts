@@ -7,6 +7,8 @@ export interface GuestAccessEventDetails {
   'guest-access-change': { enabled: boolean; admission: 'moderator' | 'auto'; lobbyMessage: string | null };
   'guest-link-create': { link: Link };
   'guest-link-delete': { linkId: string };
+  /** The host gave a link a new address: `link.url` is the new one; the old one no longer works. */
+  'guest-link-rotate': { link: Link };
   'guest-link-copy': { link: Link; url: string };
   /** A guest started waiting (arrived, or a denied guest asked again), seen live, whether the window is open or not. */
   'guest-waiting': { guest: HostGuest };
@@ -31,6 +33,7 @@ declare global {
     'guest-access-change': GuestAccessEvent<'guest-access-change'>;
     'guest-link-create': GuestAccessEvent<'guest-link-create'>;
     'guest-link-delete': GuestAccessEvent<'guest-link-delete'>;
+    'guest-link-rotate': GuestAccessEvent<'guest-link-rotate'>;
     'guest-link-copy': GuestAccessEvent<'guest-link-copy'>;
     'guest-waiting': GuestAccessEvent<'guest-waiting'>;
     'guest-admit': GuestAccessEvent<'guest-admit'>;

@@ -18,6 +18,7 @@ export const manager = {
   expirationDate: 'Expiration date',
   clicks: '# of clicks',
   actions: 'Actions',
+  admissionChip: { moderator: 'Waits for moderator', auto: 'Joins directly' },
   status: { expired: 'Expired', used_up: 'Used up', paused: 'Paused', inactive: 'Inactive' },
   copy: (name: string) => `Copy link “${name}”`,
   copied: 'Link copied',

@@ -12,7 +12,7 @@ export const windows = {
     cancel: 'Cancel',
     submit: 'Create',
     editTitle: 'Edit guest link',
-    editIntro: 'Changes apply at once; the link keeps its URL.',
+    editIntro: 'Changes apply as soon as you save. The link keeps its address unless you give it a new one.',
     save: 'Save',
     expiry: 'Expiry',
     expiryAfterDays: 'Expires after a number of days',
@@ -33,6 +33,14 @@ export const windows = {
     namePlaceholder: 'e.g. Guest speakers',
     durationHint: 'Leave blank to never expire',
     expiresOn: (date: string) => `Expires ${date}`,
+    // Per-link admission and a new address (issue 15's items 3 and 4 in the manager).
+    admission: 'Admission',
+    admissionRoom: "Follow the room's setting",
+    admissionModerator: 'Guests wait for a moderator',
+    admissionAuto: 'Guests join without waiting',
+    rotate: 'Give this link a new address',
+    rotateHint: 'The current address stops working at once. Guests already in stay.',
+    rotated: (name: string) => `“${name}” has a new address. Copy it again to share it.`,
   },
   history: {
     title: 'Guest history',

@@ -22,6 +22,7 @@ export const manager: Translation['manager'] = {
   expirationDate: 'Fecha de caducidad',
   clicks: 'N.º de clics',
   actions: 'Acciones',
+  admissionChip: { moderator: 'Espera a un moderador', auto: 'Entra directamente' },
   status: { expired: 'Caducado', used_up: 'Agotado', paused: 'En pausa', inactive: 'Inactivo' },
   copy: (name: string) => `Copiar el enlace «${name}»`,
   copied: 'Enlace copiado',

@@ -15,7 +15,7 @@ export const windows: Translation['windows'] = {
     cancel: 'Cancelar',
     submit: 'Crear',
     editTitle: 'Editar enlace de invitado',
-    editIntro: 'Los cambios se aplican al instante; el enlace conserva su URL.',
+    editIntro: 'Los cambios se aplican al guardar. El enlace conserva su dirección, salvo que le des una nueva.',
     save: 'Guardar',
     expiry: 'Caducidad',
     expiryAfterDays: 'Caduca tras un número de días',
@@ -37,6 +37,14 @@ export const windows: Translation['windows'] = {
     namePlaceholder: 'p. ej., Ponentes invitados',
     durationHint: 'Déjalo vacío para que no caduque',
     expiresOn: (date: string) => `Caduca el ${date}`,
+    admission: 'Admisión',
+    admissionRoom: 'Seguir la configuración de la sala',
+    admissionModerator: 'Los invitados esperan a un moderador',
+    admissionAuto: 'Los invitados entran sin esperar',
+    rotate: 'Dar a este enlace una dirección nueva',
+    rotateHint:
+      'La dirección actual deja de funcionar de inmediato. Los invitados que ya entraron se quedan.',
+    rotated: (name: string) => `«${name}» tiene una dirección nueva. Cópiala otra vez para compartirla.`,
   },
   history: {
     title: 'Historial de invitados',

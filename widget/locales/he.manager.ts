@@ -21,6 +21,7 @@ export const manager: Translation['manager'] = {
   expirationDate: 'תאריך תפוגה',
   clicks: 'מספר לחיצות',
   actions: 'פעולות',
+  admissionChip: { moderator: 'ממתין למנחה', auto: 'כניסה ישירה' },
   status: { expired: 'פג תוקף', used_up: 'מוצה', paused: 'מושהה', inactive: 'לא פעיל' },
   copy: (name: string) => `העתקה של הקישור „${name}”`,
   copied: 'הקישור הועתק',

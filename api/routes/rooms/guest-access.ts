@@ -73,7 +73,10 @@ export function createGuestAccessRoutes(deps: AppDeps) {
             after.lobbyMessage === before.lobbyMessage;
           // A PATCH that changes nothing tells no one: no webhook, no event to the hosts and guests.
           if (same) return { access: after, changed: false };
-          return { access: await recordGuestAccessChange(tx, room.pk, after, deps.clock.now()), changed: true };
+          return {
+            access: await recordGuestAccessChange(tx, room.pk, after, deps.clock.now()),
+            changed: true,
+          };
         });
         if (changed) events.publishToRoom(room.pk, { event: 'guest-access', data: access });
         return c.json(access, 200);
