@@ -178,7 +178,9 @@ test('a PATCH of guest access that changes nothing sends no guest_access.changed
   const received = await receiver.waitFor((item) => item.type === 'guest_access.changed', 2);
   // Sent side by side, so they may arrive in either order.
   assert.deepEqual(
-    received.map((item) => item.data.guestAccess).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    received
+      .map((item) => item.data.guestAccess)
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     [
       { enabled: true, admission: 'auto', lobbyMessage: 'Back in five' },
       { enabled: true, admission: 'auto', lobbyMessage: null },

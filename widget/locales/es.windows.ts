@@ -15,7 +15,8 @@ export const windows: Translation['windows'] = {
     cancel: 'Cancelar',
     submit: 'Crear',
     editTitle: 'Editar enlace de invitado',
-    editIntro: 'Los cambios se aplican al guardar. El enlace conserva su dirección, salvo que le des una nueva.',
+    editIntro:
+      'Los cambios se aplican al guardar. El enlace conserva su dirección, salvo que le des una nueva.',
     save: 'Guardar',
     expiry: 'Caducidad',
     expiryAfterDays: 'Caduca tras un número de días',
