@@ -7,6 +7,7 @@ import { type RunningServer, startServer } from '../../api/server.ts';
 import type { Modules } from '../../api/store/types.ts';
 import type { StreamCaps } from '../../api/stream-limits.ts';
 import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from '../../api/webhooks/deliver.ts';
+import { type CuttingProxy, startCuttingProxy } from './cutting-proxy.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApi {
@@ -244,6 +245,7 @@ export async function startTestApi(
   }
 
   let limited: Promise<TestApi> | undefined;
+  let proxy: Promise<CuttingProxy> | undefined;
   const commands: Record<string, (payload: Record<string, unknown>) => unknown> = {
     url: () => ({ url: server.url }),
     tenant: (payload) => tenant(payload as TenantInput),
@@ -256,6 +258,12 @@ export async function startTestApi(
     call: (payload) => request(payload as unknown as CallInput),
     setup: (payload) => setup(payload as SetupInput),
     'advance-clock': (payload) => ({ now: clock.advance(Number(payload.ms ?? 0)) }),
+    // A proxy in front of this server, started on first use: `proxy-cut` drops every connection through it.
+    proxy: async () => ({ url: (await (proxy ??= startCuttingProxy(server.url))).url }),
+    'proxy-cut': async (payload) => {
+      (await (proxy ??= startCuttingProxy(server.url))).cut(Number(payload.refuseMs ?? 0));
+      return {};
+    },
     // A second server, started on first use, whose link routes allow 2 requests a minute per address
     // (rate limiting is off here, and set once per server): runs `payload.command` there.
     limited: async (payload) => {
@@ -283,6 +291,7 @@ export async function startTestApi(
     },
     async close() {
       if (limited) await (await limited).close();
+      if (proxy) await (await proxy).close();
       await server.close();
       await database.remove();
     },
