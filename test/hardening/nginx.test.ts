@@ -89,13 +89,13 @@ test('three instances behind nginx', async (t) => {
       method: 'PATCH',
       path: '/v1/rooms/r1/guest-access',
       token: room.hostToken,
-      body: { admission: 'moderator' },
+      body: { lobbyMessage: 'Through nginx' },
     });
     assert.equal(changed.status, 200);
     assert.deepEqual(await events.next('guest-access', 1000), {
       enabled: true,
       admission: 'moderator',
-      lobbyMessage: null,
+      lobbyMessage: 'Through nginx',
     });
   });
 
