@@ -161,7 +161,7 @@ export class GuestAccessManager extends LitElement {
   /** Prefix the page's title with "(N) " while N guests wait (attribute `title-badge`). */
   titleBadge = false;
 
-  readonly localize = new LocalizeController(this, translations);
+  readonly localize = new LocalizeController(this, translations, (error) => this.roomState.refuse(error));
   private readonly announcer = new AnnouncerController(this);
   private readonly rowFocus = new RowFocus(this);
   private readonly roomState: RoomController = new RoomController(this, this.announcer, (guest) =>
@@ -201,11 +201,16 @@ export class GuestAccessManager extends LitElement {
     return this.roomState.waiting.length;
   }
 
-  /** The windows' chunk; their wording in the element's language starts loading with it. */
+  /** The windows' chunk, once their wording in the element's language has loaded with it. */
   private async loadWindows() {
     const windows = await loadWindows();
-    windows.windowStrings(this);
+    await windows.windowStringsReady(this);
     return windows;
+  }
+
+  /** Says why something the host asked for could not load, above the table (as a refused request). @internal */
+  refuse(error: unknown): void {
+    this.roomState.refuse(error);
   }
 
   /** Opens a lazy window; one that cannot load is refused above the table, as a request would be. */

@@ -1,0 +1,37 @@
+// A window's wording in the host's language is a chunk of its own: when it cannot load, the window does
+// not open in English; the element says why (as for a window that cannot load), nothing is left as an
+// unhandled rejection, and the next click tries again.
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { byRole, openManager, queryByRole, setupRoom } from './guest-access-manager.helpers.ts';
+import { consoleProblems } from './guest-entry-form.helpers.ts';
+
+const failModule = (path: string, fail: boolean) =>
+  executeServerCommand<boolean, unknown>('ga:fail-module', { path, fail });
+
+describe('<guest-access-manager> when a chunk cannot load', () => {
+  afterEach(() => failModule('/widget/locales/es.windows.ts', false));
+
+  it('says the server cannot be reached when the windows’ Spanish cannot load, and opens once it can', async () => {
+    await failModule('/widget/locales/es.windows.ts', true);
+    const room = await setupRoom({ enabled: true });
+    const element = await openManager(room, { lang: 'es' });
+    await waitUntil(() => queryByRole(element, 'button', 'Crear nuevo enlace'), 'not in Spanish');
+    const opened = () => element.shadowRoot?.querySelector('dialog[open]:not(.main-window)');
+    const problems = await consoleProblems(async () => {
+      byRole(element, 'button', 'Crear nuevo enlace').click();
+      await waitUntil(
+        () =>
+          element.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes('No se puede conectar'),
+        'no error shown',
+      );
+    });
+    expect(problems).to.deep.equal([]);
+    expect(opened(), 'a window opened in English').to.equal(null);
+
+    await failModule('/widget/locales/es.windows.ts', false);
+    byRole(element, 'button', 'Crear nuevo enlace').click();
+    await waitUntil(opened, 'the window did not open once its wording could load');
+    expect(byRole(element, 'dialog', 'Crear nuevo enlace')).to.exist;
+  });
+});
