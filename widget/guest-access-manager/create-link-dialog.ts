@@ -14,7 +14,7 @@ import {
   MAX_LINK_USES,
   NAME_MAX_LENGTH,
 } from '../internal/limits.ts';
-import type { LocalizeController } from '../internal/localize.ts';
+import { dateTime, type LocalizeController } from '../internal/localize.ts';
 import { instantToZoned, zonedToInstant } from '../internal/zoned-time.ts';
 import { busyButton, closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
@@ -377,7 +377,7 @@ export class CreateLinkDialog implements ReactiveController {
               ? c.durationHint
               : html`<span part="expiry-preview" class="expiry-preview"
                   >${c.expiresOn(
-                    localize.dateTime(new Date(expiresAt).toISOString(), {
+                    dateTime(localize.language, new Date(expiresAt).toISOString(), {
                       dateStyle: 'full',
                       timeStyle: 'short',
                     }),

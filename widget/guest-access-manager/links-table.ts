@@ -3,7 +3,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Link } from '../internal/api-client.ts';
 import { isolate } from '../internal/bidi.ts';
-import type { LocalizeController } from '../internal/localize.ts';
+import { dateTime, type LocalizeController, relativeTime } from '../internal/localize.ts';
 import { checkIcon, copyIcon, editIcon, mailIcon, trashIcon } from './icons.ts';
 
 /** How long a copy button shows "Copied". */
@@ -66,10 +66,10 @@ export function renderExpiry(localize: Localize, expiresAt: string | null, now =
   if (!expiresAt) return localize.t.common.never;
   return html`<time
       datetime=${expiresAt}
-      title=${localize.dateTime(expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
-      >${localize.dateTime(expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
+      title=${dateTime(localize.language, expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
+      >${dateTime(localize.language, expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
     >
-    <span class="relative">${localize.relativeTime(expiresAt, now)}</span>`;
+    <span class="relative">${relativeTime(localize.language, expiresAt, now)}</span>`;
 }
 
 /** The labels a card shows before its values (the table's headings say it on a wide window). */

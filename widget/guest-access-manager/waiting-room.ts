@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
 import { LOBBY_MESSAGE_MAX_LENGTH } from '../internal/limits.ts';
-import type { LocalizeController } from '../internal/localize.ts';
+import { type LocalizeController, relativeTime } from '../internal/localize.ts';
 
 export interface WaitingRoomOptions {
   waiting: HostGuest[];
@@ -90,7 +90,7 @@ function guestList(
           <bdi class="guest-name">${guest.name}</bdi>
           <span class="guest-email">${guest.email}</span>
           <span class="muted small"
-            >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(localize.relativeTime(Math.min(Date.parse(iso), now), now))}</time></span
+            >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(relativeTime(localize.language, Math.min(Date.parse(iso), now), now))}</time></span
           >
           ${presence(localize, guest)}
         </div>

@@ -114,22 +114,23 @@ export class LocalizeController<S extends Section> implements ReactiveController
   get dir(): 'ltr' | 'rtl' {
     return this.t.dir;
   }
+}
 
-  /**
-   * How far `at` is from `now` in the nearest whole unit, in the element's language: "in 6 days", "3
-   * hours ago", "now" (seconds below a minute, days from a day on).
-   */
-  relativeTime(at: string | number, now = Date.now()): string {
-    const seconds = (new Date(at).getTime() - now) / 1000;
-    const [size, unit] = RELATIVE_UNITS.find(([size]) => Math.abs(seconds) >= size) ?? [1, 'second'];
-    return new Intl.RelativeTimeFormat(this.language, { numeric: 'auto' }).format(
-      Math.round(seconds / size),
-      unit,
-    );
-  }
+/**
+ * How far `at` is from `now` in the nearest whole unit, in `language`: "in 6 days", "3 hours ago", "now"
+ * (seconds below a minute, days from a day on). Not a method of the controller: only the manager needs it.
+ */
+export function relativeTime(language: Language, at: string | number, now = Date.now()): string {
+  const seconds = (new Date(at).getTime() - now) / 1000;
+  const [size, unit] = RELATIVE_UNITS.find(([size]) => Math.abs(seconds) >= size) ?? [1, 'second'];
+  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(Math.round(seconds / size), unit);
+}
 
-  /** A date and time in the viewer's time zone, in the element's language. */
-  dateTime(iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-    return new Intl.DateTimeFormat(this.language, options).format(new Date(iso));
-  }
+/** A date and time in the viewer's time zone, in `language`. */
+export function dateTime(
+  language: Language,
+  iso: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
+): string {
+  return new Intl.DateTimeFormat(language, options).format(new Date(iso));
 }
