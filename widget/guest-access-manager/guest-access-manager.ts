@@ -5,6 +5,7 @@ import { setLive } from '../internal/live.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
 import { manager } from '../locales/en.manager.ts';
+import type { WindowsTranslation } from '../locales/en.ts';
 import { AnnouncerController } from './announcer.ts';
 import type { AutoAdmitDialog } from './auto-admit-dialog.ts';
 import type { CreateLinkDialog, LinkInput } from './create-link-dialog.ts';
@@ -164,7 +165,7 @@ export class GuestAccessManager extends LitElement {
   readonly localize = new LocalizeController(this, translations, (error) => this.roomState.refuse(error));
   private readonly announcer = new AnnouncerController(this);
   private readonly rowFocus = new RowFocus(this);
-  private readonly roomState: RoomController = new RoomController(this, this.announcer, (guest) =>
+  private readonly roomState: RoomController = new RoomController(this, (guest) =>
     this.knockAlert.arrived(guest),
   );
   private readonly knockAlert = new KnockAlertController(
@@ -206,6 +207,17 @@ export class GuestAccessManager extends LitElement {
     const windows = await loadWindows();
     await windows.windowStringsReady(this);
     return windows;
+  }
+
+  /**
+   * Says what changed to screen readers (after the host's action, or a knock). The words come with the
+   * windows' chunk, which has usually loaded by then; when it cannot, the refusal says so. @internal
+   */
+  announce(words: (said: WindowsTranslation['windows']['announcements']) => string): void {
+    this.loadWindows().then(
+      (windows) => this.announcer.say(words(windows.windowStrings(this).announcements)),
+      (error) => this.roomState.refuse(error),
+    );
   }
 
   /** Says why something the host asked for could not load, above the table (as a refused request). @internal */

@@ -16,11 +16,13 @@ import {
 import { emit, type GuestAccessEventDetails } from '../internal/events.ts';
 import { invitationText } from '../internal/invitation.ts';
 import type { LocalizeController } from '../internal/localize.ts';
-import type { AnnouncerController } from './announcer.ts';
+import type { WindowsTranslation } from '../locales/en.ts';
 import { copyText } from './clipboard.ts';
 import type { LinkInput } from './create-link-dialog.ts';
 import { type GetToken, HostToken, tokenRoom } from './host-token.ts';
 import { asApiError } from './refusal.ts';
+
+type Announcements = WindowsTranslation['windows']['announcements'];
 
 /** How often the waiting room's "arrived … ago" is brought up to date. */
 const WAIT_CLOCK_MS = 15_000;
@@ -39,6 +41,8 @@ export interface RoomHost extends ReactiveControllerHost, HTMLElement {
   token: string;
   getToken?: GetToken;
   readonly localize: LocalizeController<'manager'>;
+  /** Says what changed to screen readers; the words come with the windows' chunk. */
+  announce(words: (said: Announcements) => string): void;
 }
 
 type AccessChange = { enabled?: boolean; admission?: Admission; lobbyMessage?: string | null };
@@ -70,7 +74,6 @@ export class RoomController implements ReactiveController {
 
   constructor(
     private readonly host: RoomHost,
-    private readonly announcer: AnnouncerController,
     /** A guest started waiting (arrived, or asked again), window open or closed. */
     private readonly onArrival: (guest: HostGuest) => void,
   ) {
@@ -236,7 +239,7 @@ export class RoomController implements ReactiveController {
     const arrived = guest.status === 'waiting' && !this.waiting.some((each) => each.id === guest.id);
     this.changeGuests([guest], guest.status);
     if (arrived) {
-      void this.announcer.say(this.host.localize.t.manager.waitingRoom.arrivedAnnouncement(guest.name));
+      this.host.announce((said) => said.arrived(guest.name));
       emit(this.host, 'guest-waiting', { guest });
       this.onArrival(guest);
     }
@@ -288,7 +291,7 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => upsert(links, link));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-create', { link });
-    void this.announcer.say(this.host.localize.t.manager.created(link.name));
+    this.host.announce((said) => said.created(link.name));
     return link;
   }
 
@@ -315,8 +318,7 @@ export class RoomController implements ReactiveController {
     return this.act(async () => {
       const updated = await this.client.setLinkPaused(this.host.room, link.id, paused);
       this.changeLinks((links) => upsert(links, updated));
-      const m = this.host.localize.t.manager;
-      void this.announcer.say((paused ? m.pausedAnnouncement : m.resumedAnnouncement)(link.name));
+      this.host.announce((said) => (paused ? said.paused : said.resumed)(link.name));
     });
   }
 
@@ -326,14 +328,14 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => links.filter((each) => each.id !== link.id));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-delete', { linkId: link.id });
-    void this.announcer.say(this.host.localize.t.manager.deleted(link.name));
+    this.host.announce((said) => said.deleted(link.name));
   }
 
   /** Copies the link's URL; false when the browser refused (the URL is then shown for copying by hand). */
   async copy(link: Link): Promise<boolean> {
     if (!(await this.copyShown(link.url))) return false;
     emit(this.host, 'guest-link-copy', { link, url: link.url });
-    void this.announcer.say(this.host.localize.t.manager.copied);
+    this.host.announce((said) => said.copied);
     return true;
   }
 
@@ -343,7 +345,7 @@ export class RoomController implements ReactiveController {
     if (!room) return false;
     const text = invitationText({ room, url: link.url, locale: this.host.localize.language });
     if (!(await this.copyShown(text))) return false;
-    void this.announcer.say(this.host.localize.t.manager.invitationCopied);
+    this.host.announce((said) => said.invitationCopied);
     return true;
   }
 
@@ -381,7 +383,7 @@ export class RoomController implements ReactiveController {
         : (await this.request<{ guests: HostGuest[] }>('POST', 'guests/admit-all')).guests;
       this.changeGuests(answer, 'admitted');
       emit(this.host, 'guest-admit', { guestIds: answer.map((each) => each.id) });
-      void this.announcer.say(this.host.localize.t.manager.waitingRoom.admitted(answer.length));
+      this.host.announce((said) => said.admitted(answer.length));
     });
   }
 
@@ -390,9 +392,8 @@ export class RoomController implements ReactiveController {
     return this.act(async () => {
       const decided = await this.decide(guest, decision);
       this.changeGuests([decided], decided.status);
-      const m = this.host.localize.t.manager;
       if (decision === 'remove') emit(this.host, 'guest-remove', { guestIds: [guest.id] });
-      void this.announcer.say((decision === 'deny' ? m.waitingRoom.denied : m.inSession.removed)(guest.name));
+      this.host.announce((said) => (decision === 'deny' ? said.denied : said.removed)(guest.name));
     });
   }
 

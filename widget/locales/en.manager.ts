@@ -20,10 +20,8 @@ export const manager = {
   actions: 'Actions',
   status: { expired: 'Expired', used_up: 'Used up', paused: 'Paused', inactive: 'Inactive' },
   copy: (name: string) => `Copy link “${name}”`,
-  copied: 'Link copied',
   copyByHand: 'Your browser did not allow copying. Copy the link yourself:',
   delete: (name: string) => `Delete link “${name}”`,
-  deleted: (name: string) => `Link “${name}” deleted`,
   // Issue 13: what the rows say (numbers come formatted for the language).
   used: (uses: string, max: string) => `${uses} of ${max} used`,
   usedUnlimited: (uses: string) => `${uses} used · unlimited`,
@@ -34,14 +32,10 @@ export const manager = {
   // Issue 15: pause, edit, copy invitation.
   active: 'Active',
   activeSwitch: (name: string) => `Link “${name}” active`,
-  pausedAnnouncement: (name: string) => `Link “${name}” paused: it no longer lets guests in`,
-  resumedAnnouncement: (name: string) => `Link “${name}” active again`,
   edit: (name: string) => `Edit link “${name}”`,
   invitationShort: 'Invitation',
   copyInvitation: (name: string) => `Copy invitation for “${name}”`,
   copiedInvitation: (name: string) => `Copied invitation for “${name}”`,
-  invitationCopied: 'Invitation copied',
-  created: (name: string) => `Link “${name}” created — copy it to share`,
   historyButton: 'History',
   waitingRoom: {
     title: 'Waiting room',
@@ -54,9 +48,6 @@ export const manager = {
     admitAll: 'Admit all',
     admitGuest: (name: string) => `Admit ${name}`,
     denyGuest: (name: string) => `Deny ${name}`,
-    arrivedAnnouncement: (name: string) => `${name} is waiting to be admitted`,
-    admitted: (count: number) => (count === 1 ? 'Guest admitted' : `${count} guests admitted`),
-    denied: (name: string) => `${name} denied`,
     online: 'online',
     offline: 'offline',
     offlineSince: (ago: string) => `offline since ${ago}`,
@@ -73,7 +64,6 @@ export const manager = {
     joined: (ago: string) => `joined ${ago}`,
     remove: 'Remove',
     removeGuest: (name: string) => `Remove ${name}`,
-    removed: (name: string) => `${name} removed from the session`,
   },
   // Notifications and naming why the window could not load (issues 12 and 14).
   live: {

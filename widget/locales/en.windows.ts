@@ -1,6 +1,19 @@
 // English strings of <guest-access-manager>'s windows (create and edit, delete, automatic admission,
 // History) and its knock alert: they load with the windows' chunk, not with the element.
 export const windows = {
+  /** Said to screen readers after the host's action or a knock (they load with the windows). */
+  announcements: {
+    created: (name: string) => `Link “${name}” created — copy it to share`,
+    deleted: (name: string) => `Link “${name}” deleted`,
+    copied: 'Link copied',
+    invitationCopied: 'Invitation copied',
+    paused: (name: string) => `Link “${name}” paused: it no longer lets guests in`,
+    resumed: (name: string) => `Link “${name}” active again`,
+    arrived: (name: string) => `${name} is waiting to be admitted`,
+    admitted: (count: number) => (count === 1 ? 'Guest admitted' : `${count} guests admitted`),
+    denied: (name: string) => `${name} denied`,
+    removed: (name: string) => `${name} removed from the session`,
+  },
   create: {
     title: 'Create new link',
     intro: 'Allow anyone with this link to access the media without signing in.',

@@ -24,10 +24,8 @@ export const manager: Translation['manager'] = {
   actions: 'Acciones',
   status: { expired: 'Caducado', used_up: 'Agotado', paused: 'En pausa', inactive: 'Inactivo' },
   copy: (name: string) => `Copiar el enlace «${name}»`,
-  copied: 'Enlace copiado',
   copyByHand: 'Tu navegador no permitió copiar. Copia el enlace tú mismo:',
   delete: (name: string) => `Eliminar el enlace «${name}»`,
-  deleted: (name: string) => `Enlace «${name}» eliminado`,
   used: (uses: string, max: string) => `${uses} de ${max} usados`,
   usedUnlimited: (uses: string) => `${uses} usados · ilimitado`,
   copyShort: 'Copiar',
@@ -37,14 +35,10 @@ export const manager: Translation['manager'] = {
   // Issue 15: pausar, editar, copiar la invitación.
   active: 'Activo',
   activeSwitch: (name: string) => `Enlace «${name}» activo`,
-  pausedAnnouncement: (name: string) => `Enlace «${name}» en pausa: ya no deja entrar a invitados`,
-  resumedAnnouncement: (name: string) => `Enlace «${name}» activo de nuevo`,
   edit: (name: string) => `Editar el enlace «${name}»`,
   invitationShort: 'Invitación',
   copyInvitation: (name: string) => `Copiar la invitación de «${name}»`,
   copiedInvitation: (name: string) => `Copiado: invitación de «${name}»`,
-  invitationCopied: 'Invitación copiada',
-  created: (name: string) => `Enlace «${name}» creado: cópialo para compartirlo`,
   historyButton: 'Historial',
   waitingRoom: {
     title: 'Sala de espera',
@@ -57,9 +51,6 @@ export const manager: Translation['manager'] = {
     admitAll: 'Admitir a todos',
     admitGuest: (name: string) => `Admitir a ${name}`,
     denyGuest: (name: string) => `Rechazar a ${name}`,
-    arrivedAnnouncement: (name: string) => `${name} espera a ser admitido`,
-    admitted: (count: number) => (count === 1 ? 'Invitado admitido' : `${count} invitados admitidos`),
-    denied: (name: string) => `${name} rechazado`,
     online: 'conectado',
     offline: 'desconectado',
     offlineSince: (ago: string) => `desconectado desde ${ago}`,
@@ -76,7 +67,6 @@ export const manager: Translation['manager'] = {
     joined: (ago: string) => `entró ${ago}`,
     remove: 'Quitar',
     removeGuest: (name: string) => `Quitar a ${name}`,
-    removed: (name: string) => `Se quitó a ${name} de la sesión`,
   },
   // Notificaciones y por qué no se pudo cargar la ventana (issues 12 y 14).
   live: {

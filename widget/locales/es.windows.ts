@@ -4,6 +4,19 @@ import type { Translation, WindowsTranslation } from './en.ts';
 import { common, dir } from './es.common.ts';
 
 export const windows: Translation['windows'] = {
+  /** Said to screen readers after the host's action or a knock (they load with the windows). */
+  announcements: {
+    created: (name: string) => `Enlace «${name}» creado: cópialo para compartirlo`,
+    deleted: (name: string) => `Enlace «${name}» eliminado`,
+    copied: 'Enlace copiado',
+    invitationCopied: 'Invitación copiada',
+    paused: (name: string) => `Enlace «${name}» en pausa: ya no deja entrar a invitados`,
+    resumed: (name: string) => `Enlace «${name}» activo de nuevo`,
+    arrived: (name: string) => `${name} espera a ser admitido`,
+    admitted: (count: number) => (count === 1 ? 'Invitado admitido' : `${count} invitados admitidos`),
+    denied: (name: string) => `${name} rechazado`,
+    removed: (name: string) => `Se quitó a ${name} de la sesión`,
+  },
   create: {
     title: 'Crear nuevo enlace',
     intro: 'Permite que cualquier persona con este enlace acceda al contenido sin iniciar sesión.',

@@ -23,10 +23,8 @@ export const manager: Translation['manager'] = {
   actions: 'פעולות',
   status: { expired: 'פג תוקף', used_up: 'מוצה', paused: 'מושהה', inactive: 'לא פעיל' },
   copy: (name: string) => `העתקה של הקישור „${name}”`,
-  copied: 'הקישור הועתק',
   copyByHand: 'הדפדפן לא איפשר העתקה. העתיקו את הקישור בעצמכם:',
   delete: (name: string) => `מחיקת הקישור „${name}”`,
-  deleted: (name: string) => `הקישור „${name}” נמחק`,
   used: (uses: string, max: string) => `${uses} מתוך ${max} נוצלו`,
   usedUnlimited: (uses: string) => `${uses} נוצלו · ללא הגבלה`,
   copyShort: 'העתקה',
@@ -36,14 +34,10 @@ export const manager: Translation['manager'] = {
   // Issue 15: השהיה, עריכה, העתקת הזמנה.
   active: 'פעיל',
   activeSwitch: (name: string) => `הקישור „${name}” פעיל`,
-  pausedAnnouncement: (name: string) => `הקישור „${name}” הושהה: הוא כבר לא מכניס אורחים`,
-  resumedAnnouncement: (name: string) => `הקישור „${name}” פעיל שוב`,
   edit: (name: string) => `עריכת הקישור „${name}”`,
   invitationShort: 'הזמנה',
   copyInvitation: (name: string) => `העתקת הזמנה עבור „${name}”`,
   copiedInvitation: (name: string) => `הועתק: ההזמנה עבור „${name}”`,
-  invitationCopied: 'ההזמנה הועתקה',
-  created: (name: string) => `הקישור „${name}” נוצר — העתיקו אותו כדי לשתף`,
   historyButton: 'היסטוריה',
   waitingRoom: {
     title: 'חדר המתנה',
@@ -56,9 +50,6 @@ export const manager: Translation['manager'] = {
     admitAll: 'אישור כולם',
     admitGuest: (name: string) => `אישור הכניסה של ${name}`,
     denyGuest: (name: string) => `דחיית ${name}`,
-    arrivedAnnouncement: (name: string) => `${name} ממתין/ה לאישור כניסה`,
-    admitted: (count: number) => (count === 1 ? 'האורח/ת אושר/ה' : `${count} אורחים אושרו`),
-    denied: (name: string) => `${name} נדחה/תה`,
     online: 'מחובר',
     offline: 'לא מחובר',
     offlineSince: (ago: string) => `לא מחובר מאז ${ago}`,
@@ -75,7 +66,6 @@ export const manager: Translation['manager'] = {
     joined: (ago: string) => `הצטרף/ה ${ago}`,
     remove: 'הסרה',
     removeGuest: (name: string) => `הסרת ${name}`,
-    removed: (name: string) => `${name} הוסר/ה מהסשן`,
   },
   // התראות דפדפן, ולמה החלון לא נטען (issues 12 ו-14).
   live: {
