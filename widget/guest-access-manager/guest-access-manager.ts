@@ -196,6 +196,8 @@ export class GuestAccessManager extends LitElement {
   private windowOpen = false;
   /** The windows this host may open were asked for once the room had loaded. */
   private prefetched = false;
+  /** The windows' chunk, once it has come: what the window shows after some clicks reads its wording. */
+  private windows?: Awaited<ReturnType<typeof loadWindows>>;
 
   /** How many guests wait now (reflected as the `waiting-count` attribute, for badges and styling). */
   get waitingCount(): number {
@@ -206,6 +208,10 @@ export class GuestAccessManager extends LitElement {
   private async loadWindows() {
     const windows = await loadWindows();
     await windows.windowStringsReady(this);
+    if (!this.windows) {
+      this.windows = windows;
+      this.requestUpdate();
+    }
     return windows;
   }
 
@@ -213,9 +219,9 @@ export class GuestAccessManager extends LitElement {
    * Says what changed to screen readers (after the host's action, or a knock). The words come with the
    * windows' chunk, which has usually loaded by then; when it cannot, the refusal says so. @internal
    */
-  announce(words: (said: WindowsTranslation['windows']['announcements']) => string): void {
+  announce(words: (said: WindowsTranslation['windows']) => string): void {
     this.loadWindows().then(
-      (windows) => this.announcer.say(words(windows.windowStrings(this).announcements)),
+      (windows) => this.announcer.say(words(windows.windowStrings(this))),
       (error) => this.roomState.refuse(error),
     );
   }
@@ -381,6 +387,7 @@ export class GuestAccessManager extends LitElement {
     return html`
       ${renderLinkSettings(this.localize, room, access, {
         feedback: this.linkFeedback,
+        copyByHand: this.windows?.windowStrings(this).copyByHand,
         onCreate: () => this.openWindow(this.createDialog, (dialog) => dialog.open()),
         onEdit: (link) => this.openWindow(this.createDialog, (dialog) => dialog.open(link)),
         onHistory: canAdmit

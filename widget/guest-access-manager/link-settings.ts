@@ -13,6 +13,8 @@ export function renderLinkSettings(
   access: GuestAccess,
   options: {
     feedback: LinkFeedback;
+    /** Above the URL when the browser refused to copy it (in the windows' wording, loaded by then). */
+    copyByHand: string | undefined;
     onCreate: () => void;
     onEdit: (link: Link) => void;
     /** Opens the guest history; none for hosts who may not read it. */
@@ -75,7 +77,7 @@ export function renderLinkSettings(
       ${
         room.manualCopy
           ? html`<label class="note manual-copy"
-            >${m.copyByHand}
+            >${options.copyByHand}
             <textarea part="input" readonly rows=${room.manualCopy.split('\n').length} .value=${room.manualCopy} @focus=${(event: Event) => (event.target as HTMLTextAreaElement).select()}
           ></textarea></label>`
           : nothing

@@ -22,8 +22,6 @@ import type { LinkInput } from './create-link-dialog.ts';
 import { type GetToken, HostToken, tokenRoom } from './host-token.ts';
 import { asApiError } from './refusal.ts';
 
-type Announcements = WindowsTranslation['windows']['announcements'];
-
 /** How often the waiting room's "arrived … ago" is brought up to date. */
 const WAIT_CLOCK_MS = 15_000;
 
@@ -42,7 +40,7 @@ export interface RoomHost extends ReactiveControllerHost, HTMLElement {
   getToken?: GetToken;
   readonly localize: LocalizeController<'manager'>;
   /** Says what changed to screen readers; the words come with the windows' chunk. */
-  announce(words: (said: Announcements) => string): void;
+  announce(words: (said: WindowsTranslation['windows']) => string): void;
 }
 
 type AccessChange = { enabled?: boolean; admission?: Admission; lobbyMessage?: string | null };
@@ -239,7 +237,7 @@ export class RoomController implements ReactiveController {
     const arrived = guest.status === 'waiting' && !this.waiting.some((each) => each.id === guest.id);
     this.changeGuests([guest], guest.status);
     if (arrived) {
-      this.host.announce((said) => said.arrived(guest.name));
+      this.host.announce(({ announcements: said }) => said.arrived(guest.name));
       emit(this.host, 'guest-waiting', { guest });
       this.onArrival(guest);
     }
@@ -291,7 +289,7 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => upsert(links, link));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-create', { link });
-    this.host.announce((said) => said.created(link.name));
+    this.host.announce(({ announcements: said }) => said.created(link.name));
     return link;
   }
 
@@ -318,7 +316,7 @@ export class RoomController implements ReactiveController {
     return this.act(async () => {
       const updated = await this.client.setLinkPaused(this.host.room, link.id, paused);
       this.changeLinks((links) => upsert(links, updated));
-      this.host.announce((said) => (paused ? said.paused : said.resumed)(link.name));
+      this.host.announce(({ announcements: said }) => (paused ? said.paused : said.resumed)(link.name));
     });
   }
 
@@ -328,14 +326,14 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => links.filter((each) => each.id !== link.id));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-delete', { linkId: link.id });
-    this.host.announce((said) => said.deleted(link.name));
+    this.host.announce(({ announcements: said }) => said.deleted(link.name));
   }
 
   /** Copies the link's URL; false when the browser refused (the URL is then shown for copying by hand). */
   async copy(link: Link): Promise<boolean> {
     if (!(await this.copyShown(link.url))) return false;
     emit(this.host, 'guest-link-copy', { link, url: link.url });
-    this.host.announce((said) => said.copied);
+    this.host.announce(({ announcements: said }) => said.copied);
     return true;
   }
 
@@ -345,7 +343,7 @@ export class RoomController implements ReactiveController {
     if (!room) return false;
     const text = invitationText({ room, url: link.url, locale: this.host.localize.language });
     if (!(await this.copyShown(text))) return false;
-    this.host.announce((said) => said.invitationCopied);
+    this.host.announce(({ announcements: said }) => said.invitationCopied);
     return true;
   }
 
@@ -353,6 +351,7 @@ export class RoomController implements ReactiveController {
   private async copyShown(text: string): Promise<boolean> {
     const copied = await copyText(text);
     this.changed({ manualCopy: copied ? undefined : text });
+    if (!copied) this.host.announce((said) => said.copyByHand);
     return copied;
   }
 
@@ -383,7 +382,7 @@ export class RoomController implements ReactiveController {
         : (await this.request<{ guests: HostGuest[] }>('POST', 'guests/admit-all')).guests;
       this.changeGuests(answer, 'admitted');
       emit(this.host, 'guest-admit', { guestIds: answer.map((each) => each.id) });
-      this.host.announce((said) => said.admitted(answer.length));
+      this.host.announce(({ announcements: said }) => said.admitted(answer.length));
     });
   }
 
@@ -393,7 +392,9 @@ export class RoomController implements ReactiveController {
       const decided = await this.decide(guest, decision);
       this.changeGuests([decided], decided.status);
       if (decision === 'remove') emit(this.host, 'guest-remove', { guestIds: [guest.id] });
-      this.host.announce((said) => (decision === 'deny' ? said.denied : said.removed)(guest.name));
+      this.host.announce(({ announcements: said }) =>
+        (decision === 'deny' ? said.denied : said.removed)(guest.name),
+      );
     });
   }
 

@@ -20,7 +20,6 @@ export const manager = {
   actions: 'Actions',
   status: { expired: 'Expired', used_up: 'Used up', paused: 'Paused', inactive: 'Inactive' },
   copy: (name: string) => `Copy link “${name}”`,
-  copyByHand: 'Your browser did not allow copying. Copy the link yourself:',
   delete: (name: string) => `Delete link “${name}”`,
   // Issue 13: what the rows say (numbers come formatted for the language).
   used: (uses: string, max: string) => `${uses} of ${max} used`,

@@ -1,6 +1,8 @@
 // English strings of <guest-access-manager>'s windows (create and edit, delete, automatic admission,
 // History) and its knock alert: they load with the windows' chunk, not with the element.
 export const windows = {
+  /** Above a link's URL when the browser refused to copy it (after the click, so with the windows). */
+  copyByHand: 'Your browser did not allow copying. Copy the link yourself:',
   /** Said to screen readers after the host's action or a knock (they load with the windows). */
   announcements: {
     created: (name: string) => `Link “${name}” created — copy it to share`,

@@ -24,7 +24,6 @@ export const manager: Translation['manager'] = {
   actions: 'Acciones',
   status: { expired: 'Caducado', used_up: 'Agotado', paused: 'En pausa', inactive: 'Inactivo' },
   copy: (name: string) => `Copiar el enlace «${name}»`,
-  copyByHand: 'Tu navegador no permitió copiar. Copia el enlace tú mismo:',
   delete: (name: string) => `Eliminar el enlace «${name}»`,
   used: (uses: string, max: string) => `${uses} de ${max} usados`,
   usedUnlimited: (uses: string) => `${uses} usados · ilimitado`,

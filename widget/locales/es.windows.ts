@@ -4,6 +4,8 @@ import type { Translation, WindowsTranslation } from './en.ts';
 import { common, dir } from './es.common.ts';
 
 export const windows: Translation['windows'] = {
+  /** Above a link's URL when the browser refused to copy it (after the click, so with the windows). */
+  copyByHand: 'Tu navegador no permitió copiar. Copia el enlace tú mismo:',
   /** Said to screen readers after the host's action or a knock (they load with the windows). */
   announcements: {
     created: (name: string) => `Enlace «${name}» creado: cópialo para compartirlo`,

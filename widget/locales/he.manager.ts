@@ -23,7 +23,6 @@ export const manager: Translation['manager'] = {
   actions: 'פעולות',
   status: { expired: 'פג תוקף', used_up: 'מוצה', paused: 'מושהה', inactive: 'לא פעיל' },
   copy: (name: string) => `העתקה של הקישור „${name}”`,
-  copyByHand: 'הדפדפן לא איפשר העתקה. העתיקו את הקישור בעצמכם:',
   delete: (name: string) => `מחיקת הקישור „${name}”`,
   used: (uses: string, max: string) => `${uses} מתוך ${max} נוצלו`,
   usedUnlimited: (uses: string) => `${uses} נוצלו · ללא הגבלה`,

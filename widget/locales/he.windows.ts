@@ -4,6 +4,8 @@ import type { Translation, WindowsTranslation } from './en.ts';
 import { common, dir } from './he.common.ts';
 
 export const windows: Translation['windows'] = {
+  /** Above a link's URL when the browser refused to copy it (after the click, so with the windows). */
+  copyByHand: 'הדפדפן לא איפשר העתקה. העתיקו את הקישור בעצמכם:',
   /** Said to screen readers after the host's action or a knock (they load with the windows). */
   announcements: {
     created: (name: string) => `הקישור „${name}” נוצר — העתיקו אותו כדי לשתף`,
