@@ -1,6 +1,6 @@
-// A window's wording in the host's language is a chunk of its own: when it cannot load, the window does
-// not open in English; the element says why (as for a window that cannot load), nothing is left as an
-// unhandled rejection, and the next click tries again.
+// The window's content and each window's wording in the host's language are chunks of their own: when one
+// cannot load, the element says the server cannot be reached (never a window in English), nothing is left
+// as an unhandled rejection, and Retry or the next click tries again.
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { byRole, openManager, queryByRole, setupRoom } from './guest-access-manager.helpers.ts';
@@ -11,6 +11,28 @@ const failModule = (path: string, fail: boolean) =>
 
 describe('<guest-access-manager> when a chunk cannot load', () => {
   afterEach(() => failModule('/widget/locales/es.windows.ts', false));
+
+  // First: once a chunk has loaded, the page keeps it.
+  it('says the server cannot be reached when the window’s content cannot load, and shows it on Retry', async () => {
+    await failModule('/widget/guest-access-manager/window-view.ts', true);
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    let element = undefined as unknown as Awaited<ReturnType<typeof openManager>>;
+    const problems = await consoleProblems(async () => {
+      element = await openManager(room);
+      await waitUntil(
+        () =>
+          element.shadowRoot
+            ?.querySelector('[role="alert"]')
+            ?.textContent?.includes('Cannot reach the server'),
+        'no error shown',
+      );
+    });
+    expect(problems).to.deep.equal([]);
+    await failModule('/widget/guest-access-manager/window-view.ts', false);
+    byRole(element, 'button', 'Try again').click();
+    await waitUntil(() => queryByRole(element, 'button', 'Copy link “Press”'), 'the content did not show');
+    expect(element.shadowRoot?.querySelector('[role="alert"]')).to.equal(null);
+  });
 
   it('says the server cannot be reached when the windows’ Spanish cannot load, and opens once it can', async () => {
     await failModule('/widget/locales/es.windows.ts', true);

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import type { HostGuest, Link, LinkChanges } from '../internal/api-client.ts';
-import { LazyPart, whenIdle } from '../internal/lazy.ts';
+import { addStyles, LazyPart, whenIdle } from '../internal/lazy.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
@@ -16,17 +16,18 @@ import type { HistoryDialog } from './history-dialog.ts';
 import type { GetToken } from './host-token.ts';
 import { closeIcon } from './icons.ts';
 import { KnockAlertController } from './knock-alert.ts';
-import { renderLinkSettings } from './link-settings.ts';
-import { LinkFeedback, renderLinksSkeleton } from './links-table.ts';
+import { LinkFeedback } from './link-feedback.ts';
+import { renderLinksSkeleton } from './links-skeleton.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { canRetry } from './refusal.ts';
 import { RoomController } from './room-controller.ts';
 import { RowFocus } from './row-focus.ts';
-import { renderWaitingRoom } from './waiting-room.ts';
 
 // The windows a button opens and the knock alert: one chunk, loaded when the browser is idle or when
 // first wanted. (Module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field.)
 const loadWindows = () => import('./windows.ts');
+/** The window's content once the room has loaded: a chunk, loaded at once inline, when idle in modal mode. */
+const loadWindowView = () => import('./window-view.ts');
 
 /** The window's wording: English built in, each other language a chunk loaded when first asked for. */
 const translations: Catalog<'manager'> = {
@@ -189,6 +190,12 @@ export class GuestAccessManager extends LitElement {
     this,
     async () => new (await this.loadWindows()).HistoryDialog(this, this.roomState),
   );
+  /** The window's content (switches, links table, waiting room) and its styles. */
+  private readonly windowView = new LazyPart(this, async () => {
+    const view = await loadWindowView();
+    addStyles(this, view.styles);
+    return view;
+  });
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private readonly linkFeedback = new LinkFeedback(this);
   /** `show()` was called: the window lives in a modal dialog from then on. */
@@ -206,6 +213,8 @@ export class GuestAccessManager extends LitElement {
 
   /** The windows' chunk, once their wording in the element's language has loaded with it. */
   private async loadWindows() {
+    // The window's content first: its styles come before the windows' in the shadow root.
+    await this.windowView.get();
     const windows = await loadWindows();
     await windows.windowStringsReady(this);
     if (!this.windows) {
@@ -245,6 +254,13 @@ export class GuestAccessManager extends LitElement {
     if (changed.has('lang')) this.localize.update();
   }
 
+  protected override firstUpdated(): void {
+    // Inline, the content shows as soon as the room has loaded: fetched alongside it. A closed modal
+    // window waits for an idle moment (show() asks for it at once).
+    if (this.modal) whenIdle(this.windowView.prefetch);
+    else this.windowView.prefetch();
+  }
+
   protected override updated(): void {
     this.setAttribute('waiting-count', String(this.waitingCount));
     // The switches show what the server confirmed, also after a click it refused or has yet to answer.
@@ -277,6 +293,7 @@ export class GuestAccessManager extends LitElement {
    * `hidden` element is shown first (a modal inside a hidden element would be invisible yet block the page).
    */
   async show(): Promise<void> {
+    this.windowView.prefetch();
     this.hidden = false;
     this.shownAsModal = true;
     this.windowOpen = true;
@@ -292,6 +309,9 @@ export class GuestAccessManager extends LitElement {
   /** Opens the window with the waiting room in view and focused (the alert's View). @internal */
   async viewWaitingRoom(): Promise<void> {
     await this.show();
+    // The waiting room is part of the window's content: there once its chunk is (it usually is).
+    await this.windowView.get().catch(() => undefined);
+    await this.updateComplete;
     const heading = this.renderRoot.querySelector<HTMLElement>('#waiting-title');
     heading?.scrollIntoView({ block: 'nearest' });
     heading?.focus();
@@ -380,6 +400,19 @@ export class GuestAccessManager extends LitElement {
     if (access.room.type === 'channel') {
       return html`<p part="error" class="error refusal" role="alert">${t.manager.refusal.channel}</p>`;
     }
+    const view = this.windowView;
+    if (!view.value) {
+      if (!view.failed) {
+        view.prefetch();
+        return renderLinksSkeleton(this.localize);
+      }
+      // The content's chunk did not come (offline, or replaced by a deploy): say so, and try again on Retry.
+      return html`<div part="error" class="error refusal" role="alert">
+        <p>${t.common.networkDown}</p>
+        <button type="button" class="button" @click=${view.prefetch}>${t.common.retry}</button>
+      </div>`;
+    }
+    const { renderLinkSettings, renderWaitingRoom } = view.value;
     const canManage = access.permissions.includes('guest-access:manage');
     const canAdmit = access.permissions.includes('guests:admit');
     const decide = (guest: HostGuest | undefined, action: () => Promise<unknown>) =>

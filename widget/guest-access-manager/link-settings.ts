@@ -3,7 +3,8 @@
 import { html, nothing } from 'lit';
 import type { GuestAccess, Link } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
-import { type LinkFeedback, renderLinksTable } from './links-table.ts';
+import type { LinkFeedback } from './link-feedback.ts';
+import { renderLinksTable } from './links-table.ts';
 import { describeRefusal } from './refusal.ts';
 import type { RoomController } from './room-controller.ts';
 

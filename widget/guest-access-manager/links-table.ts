@@ -1,52 +1,11 @@
 // The table of guest links as the article shows it: Link name · Expiration date · # of clicks · Actions.
 // Below ~520 px of width (a container query, so also inline in a narrow column) each row is a card.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit';
 import type { Link } from '../internal/api-client.ts';
 import { isolate } from '../internal/bidi.ts';
 import { dateTime, type LocalizeController, relativeTime } from '../internal/localize.ts';
 import { checkIcon, copyIcon, editIcon, mailIcon, trashIcon } from './icons.ts';
-
-/** How long a copy button shows "Copied". */
-export const COPIED_MS = 2000;
-
-export type CopyWhat = 'link' | 'invitation';
-const copiedKey = (linkId: string, what: CopyWhat) => (what === 'link' ? linkId : `${what}:${linkId}`);
-
-/**
- * What the rows say about the host's last actions: the link just created (highlighted until copied),
- * and the link copied in the last two seconds.
- */
-export class LinkFeedback implements ReactiveController {
-  created?: string;
-  copied?: string;
-  private timer?: ReturnType<typeof setTimeout>;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostDisconnected() {
-    clearTimeout(this.timer);
-    this.copied = undefined;
-  }
-
-  markCreated(linkId: string) {
-    this.created = linkId;
-    this.host.requestUpdate();
-  }
-
-  /** `what`: the link's URL or its invitation, each button says "Copied" on its own. */
-  markCopied(linkId: string, what: CopyWhat = 'link') {
-    if (this.created === linkId) this.created = undefined;
-    this.copied = copiedKey(linkId, what);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.copied = undefined;
-      this.host.requestUpdate();
-    }, COPIED_MS);
-    this.host.requestUpdate();
-  }
-}
+import { type CopyWhat, copiedKey, type LinkFeedback } from './link-feedback.ts';
 
 export interface LinksTableOptions {
   links: Link[];
@@ -96,16 +55,6 @@ export function renderLinksTable(localize: Localize, options: LinksTableOptions)
       }
     </tbody>
   </table>`;
-}
-
-/** Skeleton rows while the window loads (not a table: there is nothing to read yet). */
-export function renderLinksSkeleton(localize: Localize) {
-  return html`<div class="skeleton" part="skeleton" aria-hidden="true">
-      <span class="bone switch-bone"></span>
-      <span class="bone head-bone"></span>
-      ${[0, 1, 2].map(() => html`<span class="bone row-bone"></span>`)}
-    </div>
-    <p class="visually-hidden" role="status">${localize.t.common.loading}</p>`;
 }
 
 function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
