@@ -34,6 +34,30 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
     expect(element.shadowRoot?.querySelector('[role="alert"]')).to.equal(null);
   });
 
+  it('says the server cannot be reached when the content’s Spanish cannot load, and shows it on Retry', async () => {
+    await failModule('/widget/locales/es.content.ts', true);
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    let element = undefined as unknown as Awaited<ReturnType<typeof openManager>>;
+    const problems = await consoleProblems(async () => {
+      element = await openManager(room, { lang: 'es' });
+      await waitUntil(
+        () =>
+          element.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes('No se puede conectar'),
+        'no error shown',
+      );
+    });
+    expect(problems).to.deep.equal([]);
+    expect(queryByRole(element, 'button', 'Copy link “Press”'), 'the content showed in English').to.equal(
+      undefined,
+    );
+    await failModule('/widget/locales/es.content.ts', false);
+    byRole(element, 'button', 'Reintentar').click();
+    await waitUntil(
+      () => queryByRole(element, 'button', 'Copiar el enlace «Press»'),
+      'the content did not show',
+    );
+  });
+
   it('says the server cannot be reached when the windows’ Spanish cannot load, and opens once it can', async () => {
     await failModule('/widget/locales/es.windows.ts', true);
     const room = await setupRoom({ enabled: true });

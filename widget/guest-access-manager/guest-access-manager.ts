@@ -193,6 +193,7 @@ export class GuestAccessManager extends LitElement {
   /** The window's content (switches, links table, waiting room) and its styles. */
   private readonly windowView = new LazyPart(this, async () => {
     const view = await loadWindowView();
+    await view.contentStringsReady(this);
     addStyles(this, view.styles);
     return view;
   });
@@ -413,12 +414,13 @@ export class GuestAccessManager extends LitElement {
       </div>`;
     }
     const { renderLinkSettings, renderWaitingRoom } = view.value;
+    const content = view.value.contentStrings(this);
     const canManage = access.permissions.includes('guest-access:manage');
     const canAdmit = access.permissions.includes('guests:admit');
     const decide = (guest: HostGuest | undefined, action: () => Promise<unknown>) =>
       void this.rowFocus.around(guest, action);
     return html`
-      ${renderLinkSettings(this.localize, room, access, {
+      ${renderLinkSettings(this.localize, content, room, access, {
         feedback: this.linkFeedback,
         copyByHand: this.windows?.windowStrings(this).copyByHand,
         onCreate: () => this.openWindow(this.createDialog, (dialog) => dialog.open()),
@@ -428,7 +430,7 @@ export class GuestAccessManager extends LitElement {
           : undefined,
         onDelete: (link) => this.openWindow(this.deleteDialog, (dialog) => dialog.open(link, canAdmit)),
       })}
-      ${renderWaitingRoom(this.localize, {
+      ${renderWaitingRoom(content, {
         waiting: room.waiting,
         admitted: room.admitted,
         moderated: access.admission === 'moderator',

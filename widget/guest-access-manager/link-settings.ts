@@ -10,6 +10,8 @@ import type { RoomController } from './room-controller.ts';
 
 export function renderLinkSettings(
   localize: LocalizeController<'manager'>,
+  /** The content's own wording (window-view.ts's chunk). */
+  content: LocalizeController<'content'>,
   room: RoomController,
   access: GuestAccess,
   options: {
@@ -25,6 +27,7 @@ export function renderLinkSettings(
 ) {
   const t = localize.t;
   const m = t.manager;
+  const c = content.t.content;
   const canManage = access.permissions.includes('guest-access:manage');
   const cannotCreate = !access.enabled
     ? m.createNeedsAccess
@@ -41,16 +44,16 @@ export function renderLinkSettings(
           ?disabled=${!canManage || room.busy}
           @change=${(event: Event) => room.changeAccess({ enabled: (event.target as HTMLInputElement).checked })}
         />
-        <span>${m.enable}</span>
+        <span>${c.enable}</span>
       </label>
-      ${access.enabled ? nothing : html`<p part="note" class="note">${m.offNote}</p>`}
-      ${canManage ? nothing : html`<p part="note" class="note">${m.readOnly}</p>`}
+      ${access.enabled ? nothing : html`<p part="note" class="note">${c.offNote}</p>`}
+      ${canManage ? nothing : html`<p part="note" class="note">${c.readOnly}</p>`}
       <div class="toolbar">
-        <span class="count">${m.linkCount(access.links.length)}</span>
+        <span class="count">${c.linkCount(access.links.length)}</span>
         ${
           options.onHistory
             ? html`<button type="button" class="button" part="history-button" @click=${options.onHistory}>
-              ${m.historyButton}
+              ${c.historyButton}
             </button>`
             : nothing
         }
@@ -64,7 +67,7 @@ export function renderLinkSettings(
               aria-describedby=${cannotCreate ? 'create-reason' : nothing}
               @click=${options.onCreate}
             >
-              ${m.createLink}
+              ${c.createLink}
             </button>`
             : nothing
         }
@@ -83,7 +86,7 @@ export function renderLinkSettings(
           ></textarea></label>`
           : nothing
       }
-      ${renderLinksTable(localize, {
+      ${renderLinksTable(content, {
         links: access.links,
         canManage,
         feedback: options.feedback,

@@ -18,7 +18,7 @@ export interface LinksTableOptions {
   busy: boolean;
 }
 
-type Localize = LocalizeController<'manager'>;
+type Localize = LocalizeController<'content'>;
 
 /** The expiry date with its time, and how far away it is; or Never. */
 export function renderExpiry(localize: Localize, expiresAt: string | null, now = Date.now()) {
@@ -35,7 +35,7 @@ export function renderExpiry(localize: Localize, expiresAt: string | null, now =
 const cardLabel = (text: string) => html`<span class="card-label" aria-hidden="true">${text}</span>`;
 
 export function renderLinksTable(localize: Localize, options: LinksTableOptions) {
-  const m = localize.t.manager;
+  const m = localize.t.content;
   // Explicit roles: a table whose rows are drawn as cards (display: grid) keeps its table semantics.
   return html`<table part="table" class="links" role="table">
     <caption class="visually-hidden">${m.linksCaption}</caption>
@@ -58,7 +58,7 @@ export function renderLinksTable(localize: Localize, options: LinksTableOptions)
 }
 
 function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
-  const m = localize.t.manager;
+  const m = localize.t.content;
   const number = new Intl.NumberFormat(localize.language);
   const uses = number.format(link.uses);
   const created = options.feedback.created === link.id;

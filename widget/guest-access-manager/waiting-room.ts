@@ -31,7 +31,7 @@ export interface WaitingRoomOptions {
   onRemove: (guest: HostGuest) => void;
 }
 
-type Localize = LocalizeController<'manager'>;
+type Localize = LocalizeController<'content'>;
 
 /** "10:42 AM": since when a guest is offline ("since 2 minutes ago" would not read). */
 const clockTime = (localize: Localize, iso: string) =>
@@ -62,7 +62,7 @@ const guestButton = (
 
 /** Online, or offline since when; and how often a denied guest asked again. */
 function presence(localize: Localize, guest: HostGuest) {
-  const w = localize.t.manager.waitingRoom;
+  const w = localize.t.content.waitingRoom;
   const state = guest.online
     ? w.online
     : guest.lastSeenAt
@@ -81,7 +81,7 @@ function guestList(
   at: (guest: HostGuest) => [iso: string, text: (ago: string) => string],
   buttons: (guest: HostGuest) => TemplateResult[],
 ) {
-  const w = localize.t.manager.waitingRoom;
+  const w = localize.t.content.waitingRoom;
   return html`<ul part="guest-list" class="guests">
     ${guests.map((guest) => {
       const [iso, text] = at(guest);
@@ -101,7 +101,7 @@ function guestList(
 }
 
 export function renderWaitingRoom(localize: Localize, options: WaitingRoomOptions) {
-  const m = localize.t.manager;
+  const m = localize.t.content;
   const w = m.waitingRoom;
   const s = m.inSession;
   const { busy, canAdmit, now } = options;
