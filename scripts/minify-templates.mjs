@@ -5,7 +5,8 @@
 // - html/svg: a run of whitespace holding a line break, outside attribute values, becomes the line
 //   break alone (whitespace between inline content still renders as one space; no <pre> or
 //   <textarea> is in these templates).
-// Every line break is kept (a removed comment's too), so the source map's lines stay right.
+// Every line break is kept (a removed comment's too), so the source map's lines stay right; a css part's
+// are gathered at its end, where gzip packs them as one run instead of one between every rule.
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
 
@@ -44,7 +45,12 @@ export function minifyCss(text) {
     }
   }
   // The last declaration of a block needs no semicolon.
-  return out.replace(/;(\n*)\}/g, '$1}');
+  out = out.replace(/;(\n*)\}/g, '$1}');
+  // A line break that separates two words (`0.5rem\n1rem`) becomes a space; beside punctuation, nothing.
+  const joined = out.replace(/\n+/g, (run, at) =>
+    /[{};,>:]/.test(out[at - 1] ?? '') || /[{};,>]/.test(out[at + run.length] ?? '') ? '' : ' ',
+  );
+  return joined + out.replace(/[^\n]/g, '');
 }
 
 /**

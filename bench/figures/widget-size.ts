@@ -10,11 +10,13 @@ import { promisify } from 'node:util';
 import type { Figure, Row } from '../lib/figure.ts';
 
 const ENTRIES = ['guest-access', 'guest-access-manager', 'guest-entry-form'];
-/** Each element's bundle and the locale files it loads on demand (`<lang>.<section>.ts`; the manager's windows have their own). */
+/** Each element's bundle and the locale files it loads on demand (`<lang>.<section>.ts`; the manager's window content and windows, and the entry form's views after the form, have their own). */
 const SECTIONS = [
   ['guest-access-manager', 'manager'],
+  ['guest-access-manager', 'content'],
   ['guest-access-manager', 'windows'],
   ['guest-entry-form', 'entry'],
+  ['guest-entry-form', 'status'],
 ] as const;
 const LOCALES = readdirSync('widget/locales')
   .filter((file) => file.endsWith('.manager.ts'))
@@ -78,7 +80,7 @@ export const widgetSize: Figure = {
         const gzip = own ? gzipOf(own) : Number.NaN;
         const largest = Math.max(gzip, ...sharedFiles.map(gzipOf));
         rows.push({
-          figure: `6. Locale "${locale}" chunk for ${bundle}${section === 'windows' ? "'s windows" : ''}, gzip (loaded on demand)`,
+          figure: `6. Locale "${locale}" chunk for ${bundle}${{ manager: '', content: "'s window content", windows: "'s windows", entry: '', status: "'s views after the form" }[section]}, gzip (loaded on demand)`,
           ours: `${gzip.toFixed(1)} KB`,
           baseline: '—',
           ratio: '—',

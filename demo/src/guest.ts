@@ -15,7 +15,9 @@ import { toLanguage } from '../../widget/internal/localize.ts';
 import { type GuestState, statusWords } from '../../widget/internal/status.ts';
 import { en } from '../../widget/locales/en.ts';
 import { es } from '../../widget/locales/es.entry.ts';
+import { status as esStatus } from '../../widget/locales/es.status.ts';
 import { he } from '../../widget/locales/he.entry.ts';
+import { status as heStatus } from '../../widget/locales/he.status.ts';
 import { byId, showRoomHeading, showStatus } from './page.ts';
 
 const sessionKey = (roomId: string) => `northwind:guest-session:${roomId}`;
@@ -25,7 +27,7 @@ const sessionKey = (roomId: string) => `northwind:guest-session:${roomId}`;
  * key; guests don't see it), else the browser's, as the entry page picks it from Accept-Language.
  */
 const language = toLanguage(localStorage.getItem('northwind:language') ?? navigator.language);
-const t = { en, es, he }[language];
+const t = { en, es: { ...es, status: esStatus }, he: { ...he, status: heStatus } }[language];
 
 /** The demo page's own words around the player (the site's chrome), beside the entry form's. */
 const pageText = {

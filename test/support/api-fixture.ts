@@ -246,6 +246,10 @@ export async function startTestApi(
 
   let limited: Promise<TestApi> | undefined;
   let proxy: Promise<CuttingProxy> | undefined;
+  const cuttingProxy = () => {
+    proxy ??= startCuttingProxy(server.url);
+    return proxy;
+  };
   const commands: Record<string, (payload: Record<string, unknown>) => unknown> = {
     url: () => ({ url: server.url }),
     tenant: (payload) => tenant(payload as TenantInput),
@@ -259,9 +263,9 @@ export async function startTestApi(
     setup: (payload) => setup(payload as SetupInput),
     'advance-clock': (payload) => ({ now: clock.advance(Number(payload.ms ?? 0)) }),
     // A proxy in front of this server, started on first use: `proxy-cut` drops every connection through it.
-    proxy: async () => ({ url: (await (proxy ??= startCuttingProxy(server.url))).url }),
+    proxy: async () => ({ url: (await cuttingProxy()).url }),
     'proxy-cut': async (payload) => {
-      (await (proxy ??= startCuttingProxy(server.url))).cut(Number(payload.refuseMs ?? 0));
+      (await cuttingProxy()).cut(Number(payload.refuseMs ?? 0));
       return {};
     },
     // A second server, started on first use, whose link routes allow 2 requests a minute per address

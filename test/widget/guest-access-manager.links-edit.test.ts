@@ -436,3 +436,31 @@ describe('<guest-access-manager> guest history (issue 15, items 7 and 8)', () =>
     expect(queryByRole(element, 'button', 'History')).to.equal(undefined);
   });
 });
+
+describe('<guest-access-manager> when the browser refuses to copy', () => {
+  it('shows the URL to copy by hand, and says so, when the browser refuses to copy', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await openManager(room);
+    const { writeText } = navigator.clipboard;
+    const { execCommand } = document;
+    navigator.clipboard.writeText = async () => {
+      throw new DOMException('Write permission denied.', 'NotAllowedError');
+    };
+    document.execCommand = () => false;
+    try {
+      byRole(element, 'button', 'Copy link “Press”').click();
+      const manual = () => shadow(element).querySelector<HTMLLabelElement>('.manual-copy');
+      await waitUntil(() => manual()?.textContent?.includes('Copy the link yourself'), 'no manual copy');
+      expect(manual()?.querySelector('textarea')?.value).to.equal(room.links[0].url);
+      const said = () =>
+        [...shadow(element).querySelectorAll('[role="status"]')].some((region) =>
+          region.textContent?.includes('Your browser did not allow copying'),
+        );
+      await waitUntil(said, 'not said');
+    } finally {
+      navigator.clipboard.writeText = writeText;
+      document.execCommand = execCommand;
+    }
+    await expect(element).to.be.accessible();
+  });
+});

@@ -15,7 +15,7 @@ import {
   MAX_LINK_USES,
   NAME_MAX_LENGTH,
 } from '../internal/limits.ts';
-import type { LocalizeController } from '../internal/localize.ts';
+import { dateTime, type LocalizeController } from '../internal/localize.ts';
 import { instantToZoned, zonedToInstant } from '../internal/zoned-time.ts';
 import { busyButton, closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
@@ -43,8 +43,6 @@ export interface CreateLinkHost extends ReactiveControllerHost, HTMLElement {
   updateLink(link: Link, changes: LinkChanges): Promise<Link>;
   /** A new address for the link; the old one stops working. */
   rotateLink(link: Link): Promise<Link>;
-  /** Says `message` to screen readers. */
-  announce(message: string): void;
   /** The room's IANA time zone, when it has one: the expiry date is typed in it. */
   readonly roomTimeZone: string | null;
   /** Where focus goes when the opener can no longer take it (the button disables at the limit). */
@@ -248,7 +246,6 @@ export class CreateLinkDialog implements ReactiveController {
         const updated = await this.host.updateLink(editing, input as LinkChanges);
         if (this.rotate) {
           this.toShare = await this.host.rotateLink(updated);
-          this.host.announce(windowStrings(this.host).create.rotated(updated.name));
         }
       }
       this.dialog.close();
@@ -435,7 +432,7 @@ export class CreateLinkDialog implements ReactiveController {
               ? c.durationHint
               : html`<span part="expiry-preview" class="expiry-preview"
                   >${c.expiresOn(
-                    localize.dateTime(new Date(expiresAt).toISOString(), {
+                    dateTime(localize.language, new Date(expiresAt).toISOString(), {
                       dateStyle: 'full',
                       timeStyle: 'short',
                     }),

@@ -1,10 +1,11 @@
 import { html, LitElement, nothing } from 'lit';
 import type { HostGuest, Link, LinkChanges } from '../internal/api-client.ts';
-import { LazyPart, whenIdle } from '../internal/lazy.ts';
+import { addStyles, LazyPart, whenIdle } from '../internal/lazy.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
 import { manager } from '../locales/en.manager.ts';
+import type { WindowsTranslation } from '../locales/en.ts';
 import { AnnouncerController } from './announcer.ts';
 import type { AutoAdmitDialog } from './auto-admit-dialog.ts';
 import type { CreateLinkDialog, LinkInput } from './create-link-dialog.ts';
@@ -15,17 +16,18 @@ import type { HistoryDialog } from './history-dialog.ts';
 import type { GetToken } from './host-token.ts';
 import { closeIcon } from './icons.ts';
 import { KnockAlertController } from './knock-alert.ts';
-import { renderLinkSettings } from './link-settings.ts';
-import { LinkFeedback, renderLinksSkeleton } from './links-table.ts';
+import { LinkFeedback } from './link-feedback.ts';
+import { renderLinksSkeleton } from './links-skeleton.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { canRetry } from './refusal.ts';
 import { RoomController } from './room-controller.ts';
 import { RowFocus } from './row-focus.ts';
-import { renderWaitingRoom } from './waiting-room.ts';
 
 // The windows a button opens and the knock alert: one chunk, loaded when the browser is idle or when
 // first wanted. (Module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field.)
 const loadWindows = () => import('./windows.ts');
+/** The window's content once the room has loaded: a chunk, loaded at once inline, when idle in modal mode. */
+const loadWindowView = () => import('./window-view.ts');
 
 /** The window's wording: English built in, each other language a chunk loaded when first asked for. */
 const translations: Catalog<'manager'> = {
@@ -165,10 +167,10 @@ export class GuestAccessManager extends LitElement {
   /** Prefix the page's title with "(N) " while N guests wait (attribute `title-badge`). */
   titleBadge = false;
 
-  readonly localize = new LocalizeController(this, translations);
+  readonly localize = new LocalizeController(this, translations, (error) => this.roomState.refuse(error));
   private readonly announcer = new AnnouncerController(this);
   private readonly rowFocus = new RowFocus(this);
-  private readonly roomState: RoomController = new RoomController(this, this.announcer, (guest) =>
+  private readonly roomState: RoomController = new RoomController(this, (guest) =>
     this.knockAlert.arrived(guest),
   );
   private readonly knockAlert = new KnockAlertController(
@@ -192,6 +194,13 @@ export class GuestAccessManager extends LitElement {
     this,
     async () => new (await this.loadWindows()).HistoryDialog(this, this.roomState),
   );
+  /** The window's content (switches, links table, waiting room) and its styles. */
+  private readonly windowView = new LazyPart(this, async () => {
+    const view = await loadWindowView();
+    await view.contentStringsReady(this);
+    addStyles(this, view.styles);
+    return view;
+  });
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private readonly linkFeedback = new LinkFeedback(this);
   /** `show()` was called: the window lives in a modal dialog from then on. */
@@ -199,17 +208,41 @@ export class GuestAccessManager extends LitElement {
   private windowOpen = false;
   /** The windows this host may open were asked for once the room had loaded. */
   private prefetched = false;
+  /** The windows' chunk, once it has come: what the window shows after some clicks reads its wording. */
+  private windows?: Awaited<ReturnType<typeof loadWindows>>;
 
   /** How many guests wait now (reflected as the `waiting-count` attribute, for badges and styling). */
   get waitingCount(): number {
     return this.roomState.waiting.length;
   }
 
-  /** The windows' chunk; their wording in the element's language starts loading with it. */
+  /** The windows' chunk, once their wording in the element's language has loaded with it. */
   private async loadWindows() {
+    // The window's content first: its styles come before the windows' in the shadow root.
+    await this.windowView.get();
     const windows = await loadWindows();
-    windows.windowStrings(this);
+    await windows.windowStringsReady(this);
+    if (!this.windows) {
+      this.windows = windows;
+      this.requestUpdate();
+    }
     return windows;
+  }
+
+  /**
+   * Says what changed to screen readers (after the host's action, or a knock). The words come with the
+   * windows' chunk, which has usually loaded by then; when it cannot, the refusal says so. @internal
+   */
+  announce(words: (said: WindowsTranslation['windows']) => string): void {
+    this.loadWindows().then(
+      (windows) => this.announcer.say(words(windows.windowStrings(this))),
+      (error) => this.roomState.refuse(error),
+    );
+  }
+
+  /** Says why something the host asked for could not load, above the table (as a refused request). @internal */
+  refuse(error: unknown): void {
+    this.roomState.refuse(error);
   }
 
   /** Opens a lazy window; one that cannot load is refused above the table, as a request would be. */
@@ -224,6 +257,13 @@ export class GuestAccessManager extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang')) this.localize.update();
+  }
+
+  protected override firstUpdated(): void {
+    // Inline, the content shows as soon as the room has loaded: fetched alongside it. A closed modal
+    // window waits for an idle moment (show() asks for it at once).
+    if (this.modal) whenIdle(this.windowView.prefetch);
+    else this.windowView.prefetch();
   }
 
   protected override updated(): void {
@@ -258,6 +298,7 @@ export class GuestAccessManager extends LitElement {
    * `hidden` element is shown first (a modal inside a hidden element would be invisible yet block the page).
    */
   async show(): Promise<void> {
+    this.windowView.prefetch();
     this.hidden = false;
     this.shownAsModal = true;
     this.windowOpen = true;
@@ -273,6 +314,9 @@ export class GuestAccessManager extends LitElement {
   /** Opens the window with the waiting room in view and focused (the alert's View). @internal */
   async viewWaitingRoom(): Promise<void> {
     await this.show();
+    // The waiting room is part of the window's content: there once its chunk is (it usually is).
+    await this.windowView.get().catch(() => undefined);
+    await this.updateComplete;
     const heading = this.renderRoot.querySelector<HTMLElement>('#waiting-title');
     heading?.scrollIntoView({ block: 'nearest' });
     heading?.focus();
@@ -304,11 +348,6 @@ export class GuestAccessManager extends LitElement {
   /** Gives a link a new address (for the edit window, which shows the refusals). @internal */
   rotateLink(link: Link): Promise<Link> {
     return this.roomState.rotateLink(link);
-  }
-
-  /** Says `message` in the element's live region (for the windows). @internal */
-  announce(message: string): void {
-    void this.announcer.say(message);
   }
 
   /** Deletes a link, maybe with its guests (for the confirm window, which shows the refusals). @internal */
@@ -371,13 +410,28 @@ export class GuestAccessManager extends LitElement {
     if (access.room.type === 'channel') {
       return html`<p part="error" class="error refusal" role="alert">${t.manager.refusal.channel}</p>`;
     }
+    const view = this.windowView;
+    if (!view.value) {
+      if (!view.failed) {
+        view.prefetch();
+        return renderLinksSkeleton(this.localize);
+      }
+      // The content's chunk did not come (offline, or replaced by a deploy): say so, and try again on Retry.
+      return html`<div part="error" class="error refusal" role="alert">
+        <p>${t.common.networkDown}</p>
+        <button type="button" class="button" @click=${view.prefetch}>${t.common.retry}</button>
+      </div>`;
+    }
+    const { renderLinkSettings, renderWaitingRoom } = view.value;
+    const content = view.value.contentStrings(this);
     const canManage = access.permissions.includes('guest-access:manage');
     const canAdmit = access.permissions.includes('guests:admit');
     const decide = (guest: HostGuest | undefined, action: () => Promise<unknown>) =>
       void this.rowFocus.around(guest, action);
     return html`
-      ${renderLinkSettings(this.localize, room, access, {
+      ${renderLinkSettings(this.localize, content, room, access, {
         feedback: this.linkFeedback,
+        copyByHand: this.windows?.windowStrings(this).copyByHand,
         onCreate: () => this.openWindow(this.createDialog, (dialog) => dialog.open()),
         onEdit: (link) => this.openWindow(this.createDialog, (dialog) => dialog.open(link)),
         onHistory: canAdmit
@@ -385,7 +439,7 @@ export class GuestAccessManager extends LitElement {
           : undefined,
         onDelete: (link) => this.openWindow(this.deleteDialog, (dialog) => dialog.open(link, canAdmit)),
       })}
-      ${renderWaitingRoom(this.localize, {
+      ${renderWaitingRoom(content, {
         waiting: room.waiting,
         admitted: room.admitted,
         moderated: access.admission === 'moderator',

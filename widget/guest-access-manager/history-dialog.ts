@@ -3,7 +3,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ApiRequestError, GuestHistoryFilter, HostGuest, Link } from '../internal/api-client.ts';
 import { addStyles } from '../internal/lazy.ts';
-import type { LocalizeController } from '../internal/localize.ts';
+import { dateTime, type LocalizeController } from '../internal/localize.ts';
 import { closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
@@ -122,7 +122,7 @@ export class HistoryDialog implements ReactiveController {
     const h = windowStrings(this.host).history;
     const time = (iso: string | null) =>
       iso
-        ? html`<time datetime=${iso}>${localize.dateTime(iso, { dateStyle: 'medium', timeStyle: 'short' })}</time>`
+        ? html`<time datetime=${iso}>${dateTime(localize.language, iso, { dateStyle: 'medium', timeStyle: 'short' })}</time>`
         : '—';
     return html`<dialog part="dialog history-dialog" class="window wide" aria-labelledby="history-title" @close=${this.onClose}>
       <div class="window-head">

@@ -5,6 +5,7 @@ import type { HostGuest } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
 import { addStyles } from '../internal/lazy.ts';
 import { Chime } from './chime.ts';
+import { contentStrings } from './content-strings.ts';
 import { closeIcon } from './icons.ts';
 import { knockAlertStyles } from './knock-alert.styles.ts';
 import type { KnockAlertController } from './knock-alert.ts';
@@ -49,9 +50,8 @@ export class KnockAlertView {
   render() {
     const { host, room } = this.controller;
     const { waiting, access, busy } = room;
-    const t = host.localize.t;
     const n = windowStrings(host).knock;
-    const w = t.manager.waitingRoom;
+    const w = contentStrings(host).t.content.waitingRoom;
     const [first] = waiting as [HostGuest];
     const one = waiting.length === 1;
     const blocked = access?.enabled ? undefined : w.admitNeedsAccess;

@@ -3,16 +3,21 @@
 import { html, nothing } from 'lit';
 import type { GuestAccess, Link } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
-import { type LinkFeedback, renderLinksTable } from './links-table.ts';
+import type { LinkFeedback } from './link-feedback.ts';
+import { renderLinksTable } from './links-table.ts';
 import { describeRefusal } from './refusal.ts';
 import type { RoomController } from './room-controller.ts';
 
 export function renderLinkSettings(
   localize: LocalizeController<'manager'>,
+  /** The content's own wording (window-view.ts's chunk). */
+  content: LocalizeController<'content'>,
   room: RoomController,
   access: GuestAccess,
   options: {
     feedback: LinkFeedback;
+    /** Above the URL when the browser refused to copy it (in the windows' wording, loaded by then). */
+    copyByHand: string | undefined;
     onCreate: () => void;
     onEdit: (link: Link) => void;
     /** Opens the guest history; none for hosts who may not read it. */
@@ -22,6 +27,7 @@ export function renderLinkSettings(
 ) {
   const t = localize.t;
   const m = t.manager;
+  const c = content.t.content;
   const canManage = access.permissions.includes('guest-access:manage');
   const cannotCreate = !access.enabled
     ? m.createNeedsAccess
@@ -38,16 +44,16 @@ export function renderLinkSettings(
           ?disabled=${!canManage || room.busy}
           @change=${(event: Event) => room.changeAccess({ enabled: (event.target as HTMLInputElement).checked })}
         />
-        <span>${m.enable}</span>
+        <span>${c.enable}</span>
       </label>
-      ${access.enabled ? nothing : html`<p part="note" class="note">${m.offNote}</p>`}
-      ${canManage ? nothing : html`<p part="note" class="note">${m.readOnly}</p>`}
+      ${access.enabled ? nothing : html`<p part="note" class="note">${c.offNote}</p>`}
+      ${canManage ? nothing : html`<p part="note" class="note">${c.readOnly}</p>`}
       <div class="toolbar">
-        <span class="count">${m.linkCount(access.links.length)}</span>
+        <span class="count">${c.linkCount(access.links.length)}</span>
         ${
           options.onHistory
             ? html`<button type="button" class="button" part="history-button" @click=${options.onHistory}>
-              ${m.historyButton}
+              ${c.historyButton}
             </button>`
             : nothing
         }
@@ -61,7 +67,7 @@ export function renderLinkSettings(
               aria-describedby=${cannotCreate ? 'create-reason' : nothing}
               @click=${options.onCreate}
             >
-              ${m.createLink}
+              ${c.createLink}
             </button>`
             : nothing
         }
@@ -75,12 +81,12 @@ export function renderLinkSettings(
       ${
         room.manualCopy
           ? html`<label class="note manual-copy"
-            >${m.copyByHand}
+            >${options.copyByHand}
             <textarea part="input" readonly rows=${room.manualCopy.split('\n').length} .value=${room.manualCopy} @focus=${(event: Event) => (event.target as HTMLTextAreaElement).select()}
           ></textarea></label>`
           : nothing
       }
-      ${renderLinksTable(localize, {
+      ${renderLinksTable(content, {
         links: access.links,
         canManage,
         feedback: options.feedback,

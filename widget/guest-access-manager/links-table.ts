@@ -1,52 +1,11 @@
 // The table of guest links as the article shows it: Link name · Expiration date · # of clicks · Actions.
 // Below ~520 px of width (a container query, so also inline in a narrow column) each row is a card.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit';
 import type { Link } from '../internal/api-client.ts';
 import { isolate } from '../internal/bidi.ts';
-import type { LocalizeController } from '../internal/localize.ts';
+import { dateTime, type LocalizeController, relativeTime } from '../internal/localize.ts';
 import { checkIcon, copyIcon, editIcon, mailIcon, trashIcon } from './icons.ts';
-
-/** How long a copy button shows "Copied". */
-export const COPIED_MS = 2000;
-
-export type CopyWhat = 'link' | 'invitation';
-const copiedKey = (linkId: string, what: CopyWhat) => (what === 'link' ? linkId : `${what}:${linkId}`);
-
-/**
- * What the rows say about the host's last actions: the link just created (highlighted until copied),
- * and the link copied in the last two seconds.
- */
-export class LinkFeedback implements ReactiveController {
-  created?: string;
-  copied?: string;
-  private timer?: ReturnType<typeof setTimeout>;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostDisconnected() {
-    clearTimeout(this.timer);
-    this.copied = undefined;
-  }
-
-  markCreated(linkId: string) {
-    this.created = linkId;
-    this.host.requestUpdate();
-  }
-
-  /** `what`: the link's URL or its invitation, each button says "Copied" on its own. */
-  markCopied(linkId: string, what: CopyWhat = 'link') {
-    if (this.created === linkId) this.created = undefined;
-    this.copied = copiedKey(linkId, what);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.copied = undefined;
-      this.host.requestUpdate();
-    }, COPIED_MS);
-    this.host.requestUpdate();
-  }
-}
+import { type CopyWhat, copiedKey, type LinkFeedback } from './link-feedback.ts';
 
 export interface LinksTableOptions {
   links: Link[];
@@ -59,24 +18,24 @@ export interface LinksTableOptions {
   busy: boolean;
 }
 
-type Localize = LocalizeController<'manager'>;
+type Localize = LocalizeController<'content'>;
 
 /** The expiry date with its time, and how far away it is; or Never. */
 export function renderExpiry(localize: Localize, expiresAt: string | null, now = Date.now()) {
   if (!expiresAt) return localize.t.common.never;
   return html`<time
       datetime=${expiresAt}
-      title=${localize.dateTime(expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
-      >${localize.dateTime(expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
+      title=${dateTime(localize.language, expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
+      >${dateTime(localize.language, expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
     >
-    <span class="relative">${localize.relativeTime(expiresAt, now)}</span>`;
+    <span class="relative">${relativeTime(localize.language, expiresAt, now)}</span>`;
 }
 
 /** The labels a card shows before its values (the table's headings say it on a wide window). */
 const cardLabel = (text: string) => html`<span class="card-label" aria-hidden="true">${text}</span>`;
 
 export function renderLinksTable(localize: Localize, options: LinksTableOptions) {
-  const m = localize.t.manager;
+  const m = localize.t.content;
   // Explicit roles: a table whose rows are drawn as cards (display: grid) keeps its table semantics.
   return html`<table part="table" class="links" role="table">
     <caption class="visually-hidden">${m.linksCaption}</caption>
@@ -98,18 +57,8 @@ export function renderLinksTable(localize: Localize, options: LinksTableOptions)
   </table>`;
 }
 
-/** Skeleton rows while the window loads (not a table: there is nothing to read yet). */
-export function renderLinksSkeleton(localize: Localize) {
-  return html`<div class="skeleton" part="skeleton" aria-hidden="true">
-      <span class="bone switch-bone"></span>
-      <span class="bone head-bone"></span>
-      ${[0, 1, 2].map(() => html`<span class="bone row-bone"></span>`)}
-    </div>
-    <p class="visually-hidden" role="status">${localize.t.common.loading}</p>`;
-}
-
 function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
-  const m = localize.t.manager;
+  const m = localize.t.content;
   const number = new Intl.NumberFormat(localize.language);
   const uses = number.format(link.uses);
   const created = options.feedback.created === link.id;

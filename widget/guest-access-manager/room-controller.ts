@@ -16,7 +16,7 @@ import {
 import { emit, type GuestAccessEventDetails } from '../internal/events.ts';
 import { invitationText } from '../internal/invitation.ts';
 import type { LocalizeController } from '../internal/localize.ts';
-import type { AnnouncerController } from './announcer.ts';
+import type { WindowsTranslation } from '../locales/en.ts';
 import { copyText } from './clipboard.ts';
 import type { LinkInput } from './create-link-dialog.ts';
 import { type GetToken, HostToken, tokenRoom } from './host-token.ts';
@@ -39,6 +39,8 @@ export interface RoomHost extends ReactiveControllerHost, HTMLElement {
   token: string;
   getToken?: GetToken;
   readonly localize: LocalizeController<'manager'>;
+  /** Says what changed to screen readers; the words come with the windows' chunk. */
+  announce(words: (said: WindowsTranslation['windows']) => string): void;
 }
 
 type AccessChange = { enabled?: boolean; admission?: Admission; lobbyMessage?: string | null };
@@ -70,7 +72,6 @@ export class RoomController implements ReactiveController {
 
   constructor(
     private readonly host: RoomHost,
-    private readonly announcer: AnnouncerController,
     /** A guest started waiting (arrived, or asked again), window open or closed. */
     private readonly onArrival: (guest: HostGuest) => void,
   ) {
@@ -236,7 +237,7 @@ export class RoomController implements ReactiveController {
     const arrived = guest.status === 'waiting' && !this.waiting.some((each) => each.id === guest.id);
     this.changeGuests([guest], guest.status);
     if (arrived) {
-      void this.announcer.say(this.host.localize.t.manager.waitingRoom.arrivedAnnouncement(guest.name));
+      this.host.announce(({ announcements: said }) => said.arrived(guest.name));
       emit(this.host, 'guest-waiting', { guest });
       this.onArrival(guest);
     }
@@ -288,7 +289,7 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => upsert(links, link));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-create', { link });
-    void this.announcer.say(this.host.localize.t.manager.created(link.name));
+    this.host.announce(({ announcements: said }) => said.created(link.name));
     return link;
   }
 
@@ -306,6 +307,7 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => upsert(links, rotated));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-rotate', { link: rotated });
+    this.host.announce(({ announcements: said }) => said.rotated(rotated.name));
     return rotated;
   }
 
@@ -324,8 +326,7 @@ export class RoomController implements ReactiveController {
     return this.act(async () => {
       const updated = await this.client.setLinkPaused(this.host.room, link.id, paused);
       this.changeLinks((links) => upsert(links, updated));
-      const m = this.host.localize.t.manager;
-      void this.announcer.say((paused ? m.pausedAnnouncement : m.resumedAnnouncement)(link.name));
+      this.host.announce(({ announcements: said }) => (paused ? said.paused : said.resumed)(link.name));
     });
   }
 
@@ -335,14 +336,14 @@ export class RoomController implements ReactiveController {
     this.changeLinks((links) => links.filter((each) => each.id !== link.id));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-delete', { linkId: link.id });
-    void this.announcer.say(this.host.localize.t.manager.deleted(link.name));
+    this.host.announce(({ announcements: said }) => said.deleted(link.name));
   }
 
   /** Copies the link's URL; false when the browser refused (the URL is then shown for copying by hand). */
   async copy(link: Link): Promise<boolean> {
     if (!(await this.copyShown(link.url))) return false;
     emit(this.host, 'guest-link-copy', { link, url: link.url });
-    void this.announcer.say(this.host.localize.t.manager.copied);
+    this.host.announce(({ announcements: said }) => said.copied);
     return true;
   }
 
@@ -352,7 +353,7 @@ export class RoomController implements ReactiveController {
     if (!room) return false;
     const text = invitationText({ room, url: link.url, locale: this.host.localize.language });
     if (!(await this.copyShown(text))) return false;
-    void this.announcer.say(this.host.localize.t.manager.invitationCopied);
+    this.host.announce(({ announcements: said }) => said.invitationCopied);
     return true;
   }
 
@@ -360,6 +361,7 @@ export class RoomController implements ReactiveController {
   private async copyShown(text: string): Promise<boolean> {
     const copied = await copyText(text);
     this.changed({ manualCopy: copied ? undefined : text });
+    if (!copied) this.host.announce((said) => said.copyByHand);
     return copied;
   }
 
@@ -390,7 +392,7 @@ export class RoomController implements ReactiveController {
         : (await this.request<{ guests: HostGuest[] }>('POST', 'guests/admit-all')).guests;
       this.changeGuests(answer, 'admitted');
       emit(this.host, 'guest-admit', { guestIds: answer.map((each) => each.id) });
-      void this.announcer.say(this.host.localize.t.manager.waitingRoom.admitted(answer.length));
+      this.host.announce(({ announcements: said }) => said.admitted(answer.length));
     });
   }
 
@@ -399,9 +401,10 @@ export class RoomController implements ReactiveController {
     return this.act(async () => {
       const decided = await this.decide(guest, decision);
       this.changeGuests([decided], decided.status);
-      const m = this.host.localize.t.manager;
       if (decision === 'remove') emit(this.host, 'guest-remove', { guestIds: [guest.id] });
-      void this.announcer.say((decision === 'deny' ? m.waitingRoom.denied : m.inSession.removed)(guest.name));
+      this.host.announce(({ announcements: said }) =>
+        (decision === 'deny' ? said.denied : said.removed)(guest.name),
+      );
     });
   }
 

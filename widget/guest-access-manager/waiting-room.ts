@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
 import { LOBBY_MESSAGE_MAX_LENGTH } from '../internal/limits.ts';
-import type { LocalizeController } from '../internal/localize.ts';
+import { type LocalizeController, relativeTime } from '../internal/localize.ts';
 
 export interface WaitingRoomOptions {
   waiting: HostGuest[];
@@ -31,7 +31,7 @@ export interface WaitingRoomOptions {
   onRemove: (guest: HostGuest) => void;
 }
 
-type Localize = LocalizeController<'manager'>;
+type Localize = LocalizeController<'content'>;
 
 /** "10:42 AM": since when a guest is offline ("since 2 minutes ago" would not read). */
 const clockTime = (localize: Localize, iso: string) =>
@@ -62,7 +62,7 @@ const guestButton = (
 
 /** Online, or offline since when; and how often a denied guest asked again. */
 function presence(localize: Localize, guest: HostGuest) {
-  const w = localize.t.manager.waitingRoom;
+  const w = localize.t.content.waitingRoom;
   const state = guest.online
     ? w.online
     : guest.lastSeenAt
@@ -81,7 +81,7 @@ function guestList(
   at: (guest: HostGuest) => [iso: string, text: (ago: string) => string],
   buttons: (guest: HostGuest) => TemplateResult[],
 ) {
-  const w = localize.t.manager.waitingRoom;
+  const w = localize.t.content.waitingRoom;
   return html`<ul part="guest-list" class="guests">
     ${guests.map((guest) => {
       const [iso, text] = at(guest);
@@ -90,7 +90,7 @@ function guestList(
           <bdi class="guest-name">${guest.name}</bdi>
           <span class="guest-email">${guest.email}</span>
           <span class="muted small"
-            >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(localize.relativeTime(Math.min(Date.parse(iso), now), now))}</time></span
+            >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(relativeTime(localize.language, Math.min(Date.parse(iso), now), now))}</time></span
           >
           ${presence(localize, guest)}
         </div>
@@ -101,7 +101,7 @@ function guestList(
 }
 
 export function renderWaitingRoom(localize: Localize, options: WaitingRoomOptions) {
-  const m = localize.t.manager;
+  const m = localize.t.content;
   const w = m.waitingRoom;
   const s = m.inSession;
   const { busy, canAdmit, now } = options;

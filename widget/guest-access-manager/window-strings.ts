@@ -15,18 +15,35 @@ const translations: Catalog<'windows'> = {
 
 export interface WindowsHost extends ReactiveControllerHost, HTMLElement {
   readonly localize: LocalizeController<'manager'>;
+  /** Says why something the host asked for could not load (the element's usual refusal). */
+  refuse?(error: unknown): void;
 }
 
 const byHost = new WeakMap<WindowsHost, LocalizeController<'windows'>>();
 
-/** The windows' strings in the element's language (English until that language's chunk has loaded). */
-export function windowStrings(host: WindowsHost): WindowsTranslation['windows'] {
+function controllerOf(host: WindowsHost): LocalizeController<'windows'> {
   let localize = byHost.get(host);
   if (!localize) {
-    localize = new LocalizeController(host, translations);
+    localize = new LocalizeController(host, translations, (error) => host.refuse?.(error));
     byHost.set(host, localize);
   }
+  return localize;
+}
+
+/** The windows' strings in the element's language (English until that language's chunk has loaded). */
+export function windowStrings(host: WindowsHost): WindowsTranslation['windows'] {
+  const localize = controllerOf(host);
   // The element's own controller follows its `lang` attribute: this one follows it.
   if (localize.language !== host.localize.language) localize.update();
   return localize.t.windows;
+}
+
+/**
+ * Settles once the windows' strings are in the element's language, loading them (again, after a failure)
+ * if need be; rejects when they cannot load, so a window does not open in the wrong language.
+ */
+export function windowStringsReady(host: WindowsHost): Promise<void> {
+  const localize = controllerOf(host);
+  if (localize.failed || localize.language !== host.localize.language) localize.update();
+  return localize.ready;
 }

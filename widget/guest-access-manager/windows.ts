@@ -5,4 +5,4 @@ export { CreateLinkDialog } from './create-link-dialog.ts';
 export { DeleteLinkDialog } from './delete-link-dialog.ts';
 export { HistoryDialog } from './history-dialog.ts';
 export { KnockAlertView } from './knock-alert-view.ts';
-export { windowStrings } from './window-strings.ts';
+export { windowStrings, windowStringsReady } from './window-strings.ts';

@@ -89,11 +89,13 @@ export class GuestEntryForm extends LitElement {
   /** `en`, `es` or `he`; unset follows the nearest `lang` attribute (the page's), also when it changes. */
   override lang!: string;
 
-  private readonly localize = new LocalizeController(this, translations);
+  /** @internal */
+  readonly localize = new LocalizeController(this, translations);
   private readonly session = new GuestSessionController(this, () => this.statusView.get());
-  /** The views after the form, loaded when one first shows (or when the browser is idle before). */
+  /** The views after the form with their wording, loaded when one first shows (or when the browser is idle before). */
   private readonly statusView = new LazyPart(this, async () => {
     const view = await loadStatusView();
+    await view.statusStringsReady(this);
     addStyles(this, ...view.styles);
     return view;
   });
@@ -154,7 +156,7 @@ export class GuestEntryForm extends LitElement {
         );
       default: {
         const view = this.statusView;
-        if (view.value) return view.value.renderStatusView(t, session);
+        if (view.value) return view.value.renderStatusView(view.value.statusStrings(this), session);
         if (!view.failed) {
           view.prefetch();
           return html`<p role="status">${t.common.loading}</p>`;

@@ -4,34 +4,34 @@ import { css, html, nothing } from 'lit';
 import type { KnockState, Lobby } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
 import type { StatusAction } from '../internal/status.ts';
-import type { EntryTranslation } from '../locales/en.ts';
+import type { StatusTranslation } from '../locales/en.ts';
 
 export function waitingDetails(
-  t: EntryTranslation,
+  t: StatusTranslation,
   input: { name: string; lobby: Lobby | undefined; waitedMs: number },
   leave: () => void,
 ) {
   const { lobby } = input;
-  const waited = html`<span part="waited">${t.entry.waited(Math.floor(input.waitedMs / 60_000))}</span>`;
+  const waited = html`<span part="waited">${t.status.waited(Math.floor(input.waitedMs / 60_000))}</span>`;
   return html`<div class="details">
     <p class="joining-as">
-      ${sentenceWithName(t.entry.joiningAs, input.name)}
-      <button part="not-you-button" class="link" type="button" @click=${leave}>${t.entry.notYou}</button>
+      ${sentenceWithName(t.status.joiningAs, input.name)}
+      <button part="not-you-button" class="link" type="button" @click=${leave}>${t.status.notYou}</button>
     </p>
     ${
       lobby
         ? html`<p part="host-presence" data-host-present=${lobby.hostPresent ? 'true' : 'false'}>
-            ${lobby.hostPresent ? t.entry.hostPresent : t.entry.hostAbsent}
+            ${lobby.hostPresent ? t.status.hostPresent : t.status.hostAbsent}
           </p>
           ${
             lobby.message
               ? html`<figure part="lobby-message" class="lobby-message">
-                  <figcaption>${t.entry.lobbyMessageLabel}</figcaption>
+                  <figcaption>${t.status.lobbyMessageLabel}</figcaption>
                   <blockquote dir="auto">${lobby.message}</blockquote>
                 </figure>`
               : nothing
           }
-          <p class="meta"><span part="position">${t.entry.position(lobby.position)}</span> ${waited}</p>`
+          <p class="meta"><span part="position">${t.status.position(lobby.position)}</span> ${waited}</p>`
         : html`<p class="meta">${waited}</p>`
     }
   </div>`;
@@ -39,7 +39,7 @@ export function waitingDetails(
 
 /** "Ask again", held with the seconds left while the server's interval runs; gone once none are left. */
 export function askAgainAction(
-  t: EntryTranslation,
+  t: StatusTranslation,
   knock: KnockState | undefined,
   now: number,
   askAgain: () => void,
@@ -48,7 +48,7 @@ export function askAgainAction(
   const waitMs = knock.availableAt ? Date.parse(knock.availableAt) - now : 0;
   const seconds = Math.ceil(waitMs / 1000);
   return {
-    label: seconds > 0 ? t.entry.askAgainIn(seconds) : t.entry.askAgain,
+    label: seconds > 0 ? t.status.askAgainIn(seconds) : t.status.askAgain,
     part: 'ask-again-button',
     run: askAgain,
     disabled: seconds > 0,

@@ -3,14 +3,14 @@
 // before that: a guest filling in the form needs none of it.
 import { nothing } from 'lit';
 import { statusStyles, statusTemplate, statusWords } from '../internal/status.ts';
-import type { EntryTranslation } from '../locales/en.ts';
+import type { StatusTranslation } from '../locales/en.ts';
 import { askAgain, leave } from './after-entry.ts';
 import type { GuestSessionController } from './guest-session.ts';
 import { askAgainAction, lobbyStyles, waitingDetails } from './lobby-view.ts';
 
 export const styles = [statusStyles, lobbyStyles];
 
-export function renderStatusView(t: EntryTranslation, session: GuestSessionController) {
+export function renderStatusView(t: StatusTranslation, session: GuestSessionController) {
   const { state } = session;
   switch (state) {
     case 'loading':
@@ -27,23 +27,23 @@ export function renderStatusView(t: EntryTranslation, session: GuestSessionContr
       // When the page handles `guest-admitted` itself there is nowhere this element is taking them.
       return statusTemplate({
         state,
-        title: t.entry.admittedTitle,
-        message: session.navigating ? t.entry.admitted : undefined,
+        title: t.status.admittedTitle,
+        message: session.navigating ? t.status.admitted : undefined,
       });
     default: {
       const restart = () => session.restart();
       // Held, with the seconds left, until the server's Retry-After has passed.
       const retry = {
         label: session.paused
-          ? t.entry.retryIn(Math.max(1, Math.ceil((session.pausedUntil - session.now) / 1000)))
+          ? t.status.retryIn(Math.max(1, Math.ceil((session.pausedUntil - session.now) / 1000)))
           : t.common.retry,
         part: 'retry-button',
         run: restart,
         disabled: session.paused,
       };
       const action = {
-        waiting: { label: t.entry.leave, part: 'leave-button', run: () => void leave(session) },
-        left: { label: t.entry.joinAgain, part: 'join-again-button', run: restart },
+        waiting: { label: t.status.leave, part: 'leave-button', run: () => void leave(session) },
+        left: { label: t.status.joinAgain, part: 'join-again-button', run: restart },
         offline: retry,
         rate_limited: retry,
         denied: askAgainAction(t, session.knock, session.now, () => void askAgain(session)),
@@ -63,3 +63,4 @@ export function renderStatusView(t: EntryTranslation, session: GuestSessionContr
 }
 
 export { entered } from './after-entry.ts';
+export { statusStrings, statusStringsReady } from './status-strings.ts';

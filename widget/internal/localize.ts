@@ -55,10 +55,16 @@ export class LocalizeController<S extends Section> implements ReactiveController
   /** The translation in use; English until the wanted one has loaded. */
   t: ElementTranslation<S>;
   language: Language = 'en';
+  /** The wanted language's chunk did not come (offline, or gone after a deploy); the next `update()` tries again. */
+  failed = false;
+  /** Settles once the wanted language is in use; rejects when its chunk failed (already handled: await it freely). */
+  ready: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly catalog: Catalog<S>,
+    /** Told when a language's chunk failed, to show why (the strings stay those in use until then). */
+    private readonly onError?: (error: unknown) => void,
   ) {
     this.t = catalog.en;
     host.addController(this);
@@ -82,39 +88,49 @@ export class LocalizeController<S extends Section> implements ReactiveController
     const changed = wanted !== this.language;
     this.language = wanted;
     const ready = this.catalog[wanted];
+    this.failed = false;
     if (typeof ready !== 'function') {
       this.t = ready;
+      this.ready = Promise.resolve();
       if (changed) this.host.requestUpdate();
       return;
     }
-    ready().then((translation) => {
+    this.ready = ready().then((translation) => {
       this.catalog[wanted as Exclude<Language, 'en'>] = translation;
       if (this.language === wanted) {
         this.t = translation;
         this.host.requestUpdate();
       }
     });
+    // Handled here, so a failed chunk is never an unhandled rejection; the loader stays for the next try.
+    this.ready.catch((error) => {
+      if (this.language !== wanted) return;
+      this.failed = true;
+      this.onError?.(error);
+      this.host.requestUpdate();
+    });
   }
 
   get dir(): 'ltr' | 'rtl' {
     return this.t.dir;
   }
+}
 
-  /**
-   * How far `at` is from `now` in the nearest whole unit, in the element's language: "in 6 days", "3
-   * hours ago", "now" (seconds below a minute, days from a day on).
-   */
-  relativeTime(at: string | number, now = Date.now()): string {
-    const seconds = (new Date(at).getTime() - now) / 1000;
-    const [size, unit] = RELATIVE_UNITS.find(([size]) => Math.abs(seconds) >= size) ?? [1, 'second'];
-    return new Intl.RelativeTimeFormat(this.language, { numeric: 'auto' }).format(
-      Math.round(seconds / size),
-      unit,
-    );
-  }
+/**
+ * How far `at` is from `now` in the nearest whole unit, in `language`: "in 6 days", "3 hours ago", "now"
+ * (seconds below a minute, days from a day on). Not a method of the controller: only the manager needs it.
+ */
+export function relativeTime(language: Language, at: string | number, now = Date.now()): string {
+  const seconds = (new Date(at).getTime() - now) / 1000;
+  const [size, unit] = RELATIVE_UNITS.find(([size]) => Math.abs(seconds) >= size) ?? [1, 'second'];
+  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(Math.round(seconds / size), unit);
+}
 
-  /** A date and time in the viewer's time zone, in the element's language. */
-  dateTime(iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-    return new Intl.DateTimeFormat(this.language, options).format(new Date(iso));
-  }
+/** A date and time in the viewer's time zone, in `language`. */
+export function dateTime(
+  language: Language,
+  iso: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
+): string {
+  return new Intl.DateTimeFormat(language, options).format(new Date(iso));
 }

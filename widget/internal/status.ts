@@ -2,7 +2,7 @@
 // sentence and at most one action. <guest-entry-form> renders it, and so does the demo's media page (in a
 // shadow root of its own with these styles and the theme), so a guest sees the same page on both.
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-import type { EntryTranslation } from '../locales/en.ts';
+import type { StatusTranslation } from '../locales/en.ts';
 
 export type GuestState =
   | 'waiting'
@@ -37,8 +37,8 @@ export interface Status {
 }
 
 /** Each state's title and sentence, in the guest's language. */
-export function statusWords(t: EntryTranslation, state: GuestState): { title: string; message?: string } {
-  const e = t.entry;
+export function statusWords(t: StatusTranslation, state: GuestState): { title: string; message?: string } {
+  const e = t.status;
   switch (state) {
     case 'waiting':
       return { title: e.waitingTitle };

@@ -1,6 +1,22 @@
 // English strings of <guest-access-manager>'s windows (create and edit, delete, automatic admission,
 // History) and its knock alert: they load with the windows' chunk, not with the element.
 export const windows = {
+  /** Above a link's URL when the browser refused to copy it (after the click, so with the windows). */
+  copyByHand: 'Your browser did not allow copying. Copy the link yourself:',
+  /** Said to screen readers after the host's action or a knock (they load with the windows). */
+  announcements: {
+    created: (name: string) => `Link “${name}” created — copy it to share`,
+    deleted: (name: string) => `Link “${name}” deleted`,
+    rotated: (name: string) => `“${name}” has a new address. Copy it again to share it.`,
+    copied: 'Link copied',
+    invitationCopied: 'Invitation copied',
+    paused: (name: string) => `Link “${name}” paused: it no longer lets guests in`,
+    resumed: (name: string) => `Link “${name}” active again`,
+    arrived: (name: string) => `${name} is waiting to be admitted`,
+    admitted: (count: number) => (count === 1 ? 'Guest admitted' : `${count} guests admitted`),
+    denied: (name: string) => `${name} denied`,
+    removed: (name: string) => `${name} removed from the session`,
+  },
   create: {
     title: 'Create new link',
     intro: 'Allow anyone with this link to access the media without signing in.',
@@ -40,7 +56,6 @@ export const windows = {
     admissionAuto: 'Guests join without waiting',
     rotate: 'Give this link a new address',
     rotateHint: 'The current address stops working at once. Guests already in stay.',
-    rotated: (name: string) => `“${name}” has a new address. Copy it again to share it.`,
   },
   history: {
     title: 'Guest history',

@@ -4,6 +4,22 @@ import type { Translation, WindowsTranslation } from './en.ts';
 import { common, dir } from './es.common.ts';
 
 export const windows: Translation['windows'] = {
+  /** Above a link's URL when the browser refused to copy it (after the click, so with the windows). */
+  copyByHand: 'Tu navegador no permitió copiar. Copia el enlace tú mismo:',
+  /** Said to screen readers after the host's action or a knock (they load with the windows). */
+  announcements: {
+    created: (name: string) => `Enlace «${name}» creado: cópialo para compartirlo`,
+    deleted: (name: string) => `Enlace «${name}» eliminado`,
+    rotated: (name: string) => `«${name}» tiene una dirección nueva. Cópiala otra vez para compartirla.`,
+    copied: 'Enlace copiado',
+    invitationCopied: 'Invitación copiada',
+    paused: (name: string) => `Enlace «${name}» en pausa: ya no deja entrar a invitados`,
+    resumed: (name: string) => `Enlace «${name}» activo de nuevo`,
+    arrived: (name: string) => `${name} espera a ser admitido`,
+    admitted: (count: number) => (count === 1 ? 'Invitado admitido' : `${count} invitados admitidos`),
+    denied: (name: string) => `${name} rechazado`,
+    removed: (name: string) => `Se quitó a ${name} de la sesión`,
+  },
   create: {
     title: 'Crear nuevo enlace',
     intro: 'Permite que cualquier persona con este enlace acceda al contenido sin iniciar sesión.',
@@ -45,7 +61,6 @@ export const windows: Translation['windows'] = {
     rotate: 'Dar a este enlace una dirección nueva',
     rotateHint:
       'La dirección actual deja de funcionar de inmediato. Los invitados que ya entraron se quedan.',
-    rotated: (name: string) => `«${name}» tiene una dirección nueva. Cópiala otra vez para compartirla.`,
   },
   history: {
     title: 'Historial de invitados',

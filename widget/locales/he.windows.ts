@@ -4,6 +4,22 @@ import type { Translation, WindowsTranslation } from './en.ts';
 import { common, dir } from './he.common.ts';
 
 export const windows: Translation['windows'] = {
+  /** Above a link's URL when the browser refused to copy it (after the click, so with the windows). */
+  copyByHand: 'הדפדפן לא איפשר העתקה. העתיקו את הקישור בעצמכם:',
+  /** Said to screen readers after the host's action or a knock (they load with the windows). */
+  announcements: {
+    created: (name: string) => `הקישור „${name}” נוצר — העתיקו אותו כדי לשתף`,
+    deleted: (name: string) => `הקישור „${name}” נמחק`,
+    rotated: (name: string) => `לקישור „${name}” יש כתובת חדשה. העתיקו אותו שוב כדי לשתף.`,
+    copied: 'הקישור הועתק',
+    invitationCopied: 'ההזמנה הועתקה',
+    paused: (name: string) => `הקישור „${name}” הושהה: הוא כבר לא מכניס אורחים`,
+    resumed: (name: string) => `הקישור „${name}” פעיל שוב`,
+    arrived: (name: string) => `${name} ממתין/ה לאישור כניסה`,
+    admitted: (count: number) => (count === 1 ? 'האורח/ת אושר/ה' : `${count} אורחים אושרו`),
+    denied: (name: string) => `${name} נדחה/תה`,
+    removed: (name: string) => `${name} הוסר/ה מהסשן`,
+  },
   create: {
     title: 'יצירת קישור חדש',
     intro: 'אפשרו לכל מי שיש לו את הקישור לגשת למדיה ללא התחברות.',
@@ -40,7 +56,6 @@ export const windows: Translation['windows'] = {
     admissionAuto: 'האורחים נכנסים בלי להמתין',
     rotate: 'כתובת חדשה לקישור הזה',
     rotateHint: 'הכתובת הנוכחית תפסיק לעבוד מיד. אורחים שכבר נכנסו יישארו.',
-    rotated: (name: string) => `לקישור „${name}” יש כתובת חדשה. העתיקו אותו שוב כדי לשתף.`,
   },
   history: {
     title: 'היסטוריית אורחים',

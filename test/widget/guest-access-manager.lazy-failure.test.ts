@@ -1,0 +1,83 @@
+// The window's content and each window's wording in the host's language are chunks of their own: when one
+// cannot load, the element says the server cannot be reached (never a window in English), nothing is left
+// as an unhandled rejection, and Retry or the next click tries again.
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { byRole, openManager, queryByRole, setupRoom } from './guest-access-manager.helpers.ts';
+import { consoleProblems } from './guest-entry-form.helpers.ts';
+
+const failModule = (path: string, fail: boolean) =>
+  executeServerCommand<boolean, unknown>('ga:fail-module', { path, fail });
+
+describe('<guest-access-manager> when a chunk cannot load', () => {
+  afterEach(() => failModule('/widget/locales/es.windows.ts', false));
+
+  // First: once a chunk has loaded, the page keeps it.
+  it('says the server cannot be reached when the window’s content cannot load, and shows it on Retry', async () => {
+    await failModule('/widget/guest-access-manager/window-view.ts', true);
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    let element = undefined as unknown as Awaited<ReturnType<typeof openManager>>;
+    const problems = await consoleProblems(async () => {
+      element = await openManager(room);
+      await waitUntil(
+        () =>
+          element.shadowRoot
+            ?.querySelector('[role="alert"]')
+            ?.textContent?.includes('Cannot reach the server'),
+        'no error shown',
+      );
+    });
+    expect(problems).to.deep.equal([]);
+    await failModule('/widget/guest-access-manager/window-view.ts', false);
+    byRole(element, 'button', 'Try again').click();
+    await waitUntil(() => queryByRole(element, 'button', 'Copy link “Press”'), 'the content did not show');
+    expect(element.shadowRoot?.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('says the server cannot be reached when the content’s Spanish cannot load, and shows it on Retry', async () => {
+    await failModule('/widget/locales/es.content.ts', true);
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    let element = undefined as unknown as Awaited<ReturnType<typeof openManager>>;
+    const problems = await consoleProblems(async () => {
+      element = await openManager(room, { lang: 'es' });
+      await waitUntil(
+        () =>
+          element.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes('No se puede conectar'),
+        'no error shown',
+      );
+    });
+    expect(problems).to.deep.equal([]);
+    expect(queryByRole(element, 'button', 'Copy link “Press”'), 'the content showed in English').to.equal(
+      undefined,
+    );
+    await failModule('/widget/locales/es.content.ts', false);
+    byRole(element, 'button', 'Reintentar').click();
+    await waitUntil(
+      () => queryByRole(element, 'button', 'Copiar el enlace «Press»'),
+      'the content did not show',
+    );
+  });
+
+  it('says the server cannot be reached when the windows’ Spanish cannot load, and opens once it can', async () => {
+    await failModule('/widget/locales/es.windows.ts', true);
+    const room = await setupRoom({ enabled: true });
+    const element = await openManager(room, { lang: 'es' });
+    await waitUntil(() => queryByRole(element, 'button', 'Crear nuevo enlace'), 'not in Spanish');
+    const opened = () => element.shadowRoot?.querySelector('dialog[open]:not(.main-window)');
+    const problems = await consoleProblems(async () => {
+      byRole(element, 'button', 'Crear nuevo enlace').click();
+      await waitUntil(
+        () =>
+          element.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes('No se puede conectar'),
+        'no error shown',
+      );
+    });
+    expect(problems).to.deep.equal([]);
+    expect(opened(), 'a window opened in English').to.equal(null);
+
+    await failModule('/widget/locales/es.windows.ts', false);
+    byRole(element, 'button', 'Crear nuevo enlace').click();
+    await waitUntil(opened, 'the window did not open once its wording could load');
+    expect(byRole(element, 'dialog', 'Crear nuevo enlace')).to.exist;
+  });
+});

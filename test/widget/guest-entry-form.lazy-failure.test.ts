@@ -1,0 +1,37 @@
+// The views after the form and their wording in the guest's language are chunks loaded on demand: when
+// the wording cannot load, the view does not show in English; the element says the server cannot be
+// reached (in the guest's language), nothing is left as an unhandled rejection, and Try again loads it.
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { consoleProblems, entryForm, setupRoom, shadow, viewShown } from './guest-entry-form.helpers.ts';
+
+const failModule = (path: string, fail: boolean) =>
+  executeServerCommand<boolean, unknown>('ga:fail-module', { path, fail });
+
+afterEach(() => sessionStorage.clear());
+
+describe('<guest-entry-form> when a chunk cannot load', () => {
+  afterEach(() => failModule('/widget/locales/es.status.ts', false));
+
+  it('says the server cannot be reached when the Spanish of the views after the form cannot load', async () => {
+    await failModule('/widget/locales/es.status.ts', true);
+    const room = await setupRoom();
+    let element = undefined as unknown as Awaited<ReturnType<typeof entryForm>>;
+    const problems = await consoleProblems(async () => {
+      element = await entryForm(room, 'not-a-guest-link', 'es');
+      await waitUntil(
+        () => shadow(element).querySelector('[role="alert"]')?.textContent?.includes('No se puede conectar'),
+        'no error shown',
+      );
+    });
+    expect(problems).to.deep.equal([]);
+    expect(shadow(element).querySelector('[data-outcome]'), 'a view showed in English').to.equal(null);
+
+    await failModule('/widget/locales/es.status.ts', false);
+    shadow(element).querySelector<HTMLButtonElement>('[part~="retry-button"]')?.click();
+    await viewShown(element, 'unavailable');
+    expect(shadow(element).querySelector('[part=status-title]')?.textContent).to.equal(
+      'Enlace no disponible',
+    );
+  });
+});
