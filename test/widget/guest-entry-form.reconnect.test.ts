@@ -42,6 +42,9 @@ describe('<guest-entry-form> across a dropped connection', () => {
     await join(element, 'Ana Lima');
     await viewShown(element, 'waiting');
     await cut(1500);
+    // While it is away the guest is told so, and that their place is kept.
+    await waitUntil(() => text(element).includes('Connection lost — reconnecting.'), 'the drop is not shown');
+    expect(shadow(element).querySelector('[part="connection"]')?.getAttribute('role')).to.equal('status');
     await callApi({
       method: 'PATCH',
       path: `/v1/rooms/${room.roomId}/guest-access`,
@@ -53,9 +56,28 @@ describe('<guest-entry-form> across a dropped connection', () => {
       timeout: 10_000,
     });
     expect(text(element)).to.contain("You're next in line.");
+    expect(text(element)).not.to.contain('Connection lost');
     const guests = await guestsOf(room);
     expect(guests.map((guest) => guest.name)).to.deep.equal(['Ana Lima']);
     await waitUntil(async () => (await guestsOf(room))[0]?.online, 'the host does not see the guest here');
     expect(await usesOf(room)).to.equal(1);
+  });
+
+  it('tells the guest at once when the browser goes offline, and clears it once back', async () => {
+    const room = await setupRoom();
+    const element = await entryForm(room, room.tokens[0] as string);
+    await join(element, 'Ana Lima');
+    await viewShown(element, 'waiting');
+    // The lobby stream is open once the host sees the guest here.
+    await waitUntil(async () => (await guestsOf(room))[0]?.online, 'the lobby stream did not open');
+    window.dispatchEvent(new Event('offline'));
+    await waitUntil(
+      () => text(element).includes('Connection lost — reconnecting.'),
+      'going offline not shown',
+    );
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => !text(element).includes('Connection lost'), 'the notice stayed once back');
+    await decide(room, 'admit');
+    await viewShown(element, 'admitted');
   });
 });

@@ -103,6 +103,12 @@ const states: Record<string, (page: Page, setup: Setup, name: string) => Promise
       setTimeout(() => stream.abort(), 2000);
     }
   },
+  'waiting-reconnecting': async (page, setup, name) => {
+    await join(page, setup, name);
+    await page.locator('guest-entry-form [data-host-present=false]').waitFor();
+    await page.context().setOffline(true);
+    await page.locator('guest-entry-form [part=connection]:not(:empty)').waitFor();
+  },
   admitted: async (page, setup, name) => {
     // The hand-off to joinUrl answers 204, which a browser does not navigate to: the page stays on
     // "Taking you to the session…".

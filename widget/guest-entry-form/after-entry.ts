@@ -41,6 +41,8 @@ async function follow(controller: GuestSessionController, signal: AbortSignal) {
         }
       },
       onError: (error) => controller.fail(error),
+      onOpen: () => reconnecting(controller, false),
+      onDrop: () => reconnecting(controller, true),
     },
     signal,
   );
@@ -48,6 +50,12 @@ async function follow(controller: GuestSessionController, signal: AbortSignal) {
   if (!signal.aborted && controller.state === 'waiting') {
     controller.retryTimer = setTimeout(() => signal.aborted || void controller.resume(), 1000);
   }
+}
+
+function reconnecting(controller: GuestSessionController, lost: boolean) {
+  if (controller.reconnecting === lost) return;
+  controller.reconnecting = lost;
+  controller.host.requestUpdate();
 }
 
 function decide(controller: GuestSessionController, status: GuestStatus) {

@@ -101,6 +101,8 @@ export class GuestSessionController implements ReactiveController {
   /** The element is going to the room's joinUrl. */
   navigating = false;
   lobby: Lobby | undefined;
+  /** The lobby stream dropped and is being reopened: what the waiting view shows may be out of date. */
+  reconnecting = false;
   knock: KnockState | undefined;
   /** Who is joining, while entered. */
   guestName = '';
@@ -328,6 +330,7 @@ export class GuestSessionController implements ReactiveController {
     this.room = entered.room;
     this.guestName = entered.guest.name;
     this.lobby = entered.lobby ?? undefined;
+    this.reconnecting = false;
     this.knock = entered.knock;
     this.now = Date.now();
     const { status } = entered.guest;

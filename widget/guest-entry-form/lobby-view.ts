@@ -8,12 +8,14 @@ import type { StatusTranslation } from '../locales/en.ts';
 
 export function waitingDetails(
   t: StatusTranslation,
-  input: { name: string; lobby: Lobby | undefined; waitedMs: number },
+  input: { name: string; lobby: Lobby | undefined; waitedMs: number; reconnecting: boolean },
   leave: () => void,
 ) {
   const { lobby } = input;
   const waited = html`<span part="waited">${t.status.waited(Math.floor(input.waitedMs / 60_000))}</span>`;
   return html`<div class="details">
+    <!-- Always in the page, so the words are announced when they come. -->
+    <p part="connection" class="connection" role="status">${input.reconnecting ? t.status.reconnecting : nothing}</p>
     <p class="joining-as">
       ${sentenceWithName(t.status.joiningAs, input.name)}
       <button part="not-you-button" class="link" type="button" @click=${leave}>${t.status.notYou}</button>
@@ -63,6 +65,13 @@ export const lobbyStyles = css`
     gap: 0.375rem;
     justify-items: center;
     color: var(--_muted);
+  }
+  .connection:empty {
+    display: none;
+  }
+  .connection {
+    color: var(--_text);
+    font-weight: 600;
   }
   .joining-as {
     color: var(--_text);

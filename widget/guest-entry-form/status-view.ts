@@ -53,7 +53,12 @@ export function renderStatusView(t: StatusTranslation, session: GuestSessionCont
         state === 'waiting'
           ? waitingDetails(
               t,
-              { name: session.guestName, lobby: session.lobby, waitedMs: session.now - session.waitStart },
+              {
+                name: session.guestName,
+                lobby: session.lobby,
+                waitedMs: session.now - session.waitStart,
+                reconnecting: session.reconnecting,
+              },
               () => void leave(session),
             )
           : nothing;

@@ -5,14 +5,41 @@ import { ApiRequestError, type ApiRequester } from './api-request.ts';
 export interface EventHandlers {
   onEvent: (name: string, data: unknown) => void;
   onOpen?: () => void;
+  /** The stream dropped (or could not open) and a retry is scheduled; `onOpen` follows once it is back. */
+  onDrop?: () => void;
   onError?: (error: ApiRequestError) => void;
   reconnectOnEnd?: boolean;
+  /** How long a stream may stay silent before it counts as dropped (default `SILENT_MS`). */
+  silentMs?: number;
+}
+
+/**
+ * The server sends a heartbeat every 15 s; a stream silent for much longer is dead though its socket looks open
+ * (a phone that lost its network), so it is dropped and reopened.
+ */
+export const SILENT_MS = 40_000;
+
+/** Waits `ms`, cut short when the browser comes back online or `signal` aborts (no timer outlives it). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('online', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    globalThis.addEventListener?.('online', done);
+    signal.addEventListener('abort', done);
+  });
 }
 
 /**
  * Follows a Server-Sent Events stream until `signal` aborts, reconnecting with exponential backoff
  * (0.5 s doubling to 15 s) when it drops. `onEvent` gets each event's name and parsed data.
- * `onOpen` runs on every (re)connection, so the caller can reload state it may have missed.
+ * `onOpen` runs on every (re)connection, so the caller can reload state it may have missed; `onDrop`
+ * whenever a connection is lost (an error, silence past `silentMs`, the browser going offline) or refused
+ * and a retry is scheduled; coming back online retries at once.
  * A 429 (too many streams open) is retried after its `Retry-After`; any other 4xx answer stops the
  * stream and is passed to `onError` (a retry would not change it). When the server ends the stream,
  * following stops, unless `reconnectOnEnd`: then it reconnects with a refreshed token (a host stream
@@ -49,7 +76,7 @@ export async function followEvents(
       delay = 500;
       const openedAt = Date.now();
       handlers.onOpen?.();
-      await readEvents(response.body, handlers.onEvent);
+      await readEvents(response.body, handlers.onEvent, handlers.silentMs ?? SILENT_MS);
       // The server ended the stream on purpose (e.g. the guest was removed): no reconnect.
       if (!handlers.reconnectOnEnd) return;
       refresh = true;
@@ -57,23 +84,58 @@ export async function followEvents(
       if (Date.now() - openedAt > 1000) continue;
     } catch {
       if (signal.aborted) return;
+      handlers.onDrop?.();
     }
-    await new Promise((resolve) => setTimeout(resolve, wait));
+    await pause(wait, signal);
     delay = Math.min(delay * 2, 15000);
   }
 }
 
-/** Parses the SSE wire format (event:/data: lines, blank line ends an event; comments ignored). */
-async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (name: string, data: unknown) => void) {
+/** Follows one open stream until it ends, or until it is silent for `silentMs` or the browser goes offline. */
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (name: string, data: unknown) => void,
+  silentMs: number,
+) {
   // The DOM typings declare TextDecoderStream's input as BufferSource, which a Uint8Array stream is.
   const decoder = new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>;
   const reader = body.pipeThrough(decoder).getReader();
+  // Silence or going offline cancels the read (and the request under it); the caller then reconnects.
+  let lost = false;
+  const drop = () => {
+    lost = true;
+    void reader.cancel().catch(() => {});
+  };
+  let silence = setTimeout(drop, silentMs);
+  globalThis.addEventListener?.('offline', drop);
+  try {
+    await parseEvents(reader, onEvent, () => {
+      clearTimeout(silence);
+      silence = setTimeout(drop, silentMs);
+    });
+    if (lost) throw new Error('the stream went silent, or the browser went offline');
+  } finally {
+    clearTimeout(silence);
+    globalThis.removeEventListener?.('offline', drop);
+  }
+}
+
+/**
+ * Parses the SSE wire format (event:/data: lines, blank line ends an event; comments ignored) until the stream
+ * ends; `onChunk` runs on every chunk, a heartbeat too.
+ */
+async function parseEvents(
+  reader: ReadableStreamDefaultReader<string>,
+  onEvent: (name: string, data: unknown) => void,
+  onChunk: () => void,
+) {
   let buffer = '';
   let name = 'message';
   let data: string[] = [];
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
+    onChunk();
     buffer += value;
     let newline = buffer.indexOf('\n');
     while (newline >= 0) {

@@ -20,6 +20,7 @@ export const status = {
   position: (place: number) => (place === 1 ? "You're next in line." : `You're number ${place} in line.`),
   waited: (minutes: number) =>
     minutes < 1 ? 'Waiting for less than a minute.' : `Waiting for ${minutes} min.`,
+  reconnecting: 'Connection lost — reconnecting. You keep your place in line.',
   askAgain: 'Ask again',
   askAgainIn: (seconds: number) => `Ask again in ${seconds} s`,
   unavailableTitle: 'Link unavailable',

@@ -24,6 +24,7 @@ export const status: Translation['status'] = {
   position: (place: number) => (place === 1 ? 'Eres el siguiente.' : `Eres el número ${place} de la fila.`),
   waited: (minutes: number) =>
     minutes < 1 ? 'Esperando desde hace menos de un minuto.' : `Esperando desde hace ${minutes} min.`,
+  reconnecting: 'Se perdió la conexión; reconectando. Conservas tu lugar en la fila.',
   askAgain: 'Volver a pedir',
   askAgainIn: (seconds: number) => `Volver a pedir en ${seconds} s`,
   unavailableTitle: 'Enlace no disponible',

@@ -22,6 +22,7 @@ export const status: Translation['status'] = {
   lobbyMessageLabel: 'הודעה מהמארח',
   position: (place: number) => (place === 1 ? 'אתם הבאים בתור.' : `אתם במקום ${place} בתור.`),
   waited: (minutes: number) => (minutes < 1 ? 'ממתינים פחות מדקה.' : `ממתינים ${minutes} דק׳.`),
+  reconnecting: 'החיבור נותק — מתחברים מחדש. המקום שלכם בתור נשמר.',
   askAgain: 'לבקש שוב',
   askAgainIn: (seconds: number) => `לבקש שוב בעוד ${seconds} שנ׳`,
   unavailableTitle: 'הקישור אינו זמין',
