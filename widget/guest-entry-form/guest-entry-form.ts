@@ -47,6 +47,11 @@ const translations: Catalog<'entry'> = {
  * @csspart status-icon - The status view's icon.
  * @csspart status-title - The status view's title.
  * @csspart message - The status view's sentence.
+ * @csspart connection - The waiting view's "Connection lost — reconnecting" line (empty while connected).
+ * @csspart host-presence - Whether the host is here ("The host has been notified" or not yet).
+ * @csspart lobby-message - The host's message to waiting guests.
+ * @csspart position - The guest's place in line.
+ * @csspart waited - How long the guest has waited.
  * @csspart leave-button - Leaves the waiting room.
  * @csspart not-you-button - "Not you?": leaves the waiting room.
  * @csspart ask-again-button - A denied guest asks again (held, with the seconds left, while rate-limited).
