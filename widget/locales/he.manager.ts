@@ -55,7 +55,7 @@ export const manager: Translation['manager'] = {
     deny: 'דחייה',
     admitAll: 'אישור כולם',
     admitGuest: (name: string) => `אישור הכניסה של ${name}`,
-    denyGuest: (name: string) => `דחיית ${name}`,
+    denyGuest: (name: string) => `דחייה של ${name}`,
     arrivedAnnouncement: (name: string) => `${name} ממתין/ה לאישור כניסה`,
     admitted: (count: number) => (count === 1 ? 'האורח/ת אושר/ה' : `${count} אורחים אושרו`),
     denied: (name: string) => `${name} נדחה/תה`,
@@ -74,7 +74,7 @@ export const manager: Translation['manager'] = {
     empty: 'אין אורחים בסשן.',
     joined: (ago: string) => `הצטרף/ה ${ago}`,
     remove: 'הסרה',
-    removeGuest: (name: string) => `הסרת ${name}`,
+    removeGuest: (name: string) => `הסרה של ${name}`,
     removed: (name: string) => `${name} הוסר/ה מהסשן`,
   },
   // התראות דפדפן, ולמה החלון לא נטען (issues 12 ו-14).
