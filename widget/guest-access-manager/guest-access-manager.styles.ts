@@ -264,6 +264,8 @@ export const styles = [
   }
   .count {
     font-weight: 600;
+    /* History and Create new link together at the end, not History adrift in the middle. */
+    margin-inline-end: auto;
   }
   .reason {
     margin-block-start: 0.25rem;
@@ -627,6 +629,18 @@ export const styles = [
     display: flex;
     gap: 0.4rem;
     flex: none;
+  }
+
+  /* Phones: every button at least 44 px tall, icon buttons 44 px square (a finger, not a pointer). */
+  @media (max-width: 30rem) {
+    .button,
+    .button.small {
+      min-block-size: 2.75rem;
+    }
+    .icon-button {
+      inline-size: 2.75rem;
+      block-size: 2.75rem;
+    }
   }
 
   @media (max-width: 30rem) {
