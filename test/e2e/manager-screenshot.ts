@@ -28,7 +28,10 @@ async function create(host: Page, manager: Locator, name: string, clicks?: numbe
   if (clicks) await window.getByRole('spinbutton', { name: '# of clicks' }).fill(String(clicks));
   if (days) await window.getByRole('spinbutton', { name: 'Duration' }).fill(String(days));
   await window.getByRole('button', { name: 'Create', exact: true }).click();
-  await manager.getByRole('cell', { name: new RegExp(name) }).first().waitFor();
+  await manager
+    .getByRole('cell', { name: new RegExp(name) })
+    .first()
+    .waitFor();
 }
 
 try {
