@@ -3,7 +3,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import {
+  accessibleName,
   byRole,
+  callApi,
   inDays,
   linkRows,
   openManager,
@@ -131,6 +133,27 @@ describe('<guest-access-manager> languages, themes and accessibility', () => {
     await element.show();
     await waitUntil(() => base(element).getAttribute('dir') === 'rtl', 'not right-to-left');
 
+    await expect(element).to.be.accessible();
+  });
+
+  it('names each guest’s buttons in Hebrew with their visible words, so voice control can press them', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    await redeem(room, 0, 'Ana');
+    const ben = await redeem(room, 0, 'Ben');
+    await callApi({
+      method: 'POST',
+      path: `/v1/rooms/${room.roomId}/guests/${ben.id}/admit`,
+      token: room.hostToken,
+    });
+    const element = await openManager(room, { lang: 'he' });
+    await waitUntil(() => queryByRole(element, 'button', /Ben/), 'no guest in the session');
+
+    const buttons = ['admit-button', 'deny-button', 'remove-button'].map(
+      (part) => element.shadowRoot?.querySelector(`[part~="${part}"]`) as HTMLElement,
+    );
+    for (const button of buttons) {
+      expect(accessibleName(button), button.outerHTML).to.contain((button.textContent ?? '').trim());
+    }
     await expect(element).to.be.accessible();
   });
 });

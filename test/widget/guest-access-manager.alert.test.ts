@@ -16,6 +16,12 @@ import { recordRequests } from './guest-access-manager.requests.ts';
 
 const alertOf = (element: GuestAccessManager) =>
   element.shadowRoot?.querySelector<HTMLElement>('[part~="alert"]') ?? null;
+/** The focused element, looking inside shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
 const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /**
@@ -85,6 +91,51 @@ describe('<guest-access-manager> knock alert', () => {
     await waitUntil(() => !alertOf(element), 'the alert stayed after admitting', { timeout: 5000 });
     expect(await guestsWith(room, 'admitted')).to.deep.equal(['Ana Lima']);
     expect(element.waitingCount).to.equal(0);
+  });
+
+  it('gives focus to the control that opened the window when the last guest is admitted from the alert, and says so', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await closedManager(room);
+    const share = document.createElement('button');
+    share.textContent = 'Share';
+    share.addEventListener('click', () => void element.show());
+    element.before(share);
+    share.focus();
+    share.click();
+    await waitUntil(() => element.shadowRoot?.querySelector('dialog.main-window[open]'), 'not opened');
+    element.close();
+    share.blur();
+
+    await redeem(room, 0, 'Ana Lima');
+    await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
+    const admit = byRole(alertOf(element) as HTMLElement, 'button', 'Admit Ana Lima');
+    admit.focus();
+    admit.click();
+    await waitUntil(() => !alertOf(element), 'the alert stayed after admitting', { timeout: 5000 });
+    await element.updateComplete;
+    expect(deepActiveElement() === share, `focus on ${deepActiveElement()?.tagName}, not Share`).to.equal(
+      true,
+    );
+    const status = (element.shadowRoot as ShadowRoot).querySelector('[role="status"]');
+    await waitUntil(() => textOf(status) === 'Guest admitted', `announced "${textOf(status)}"`);
+  });
+
+  it('gives focus back where it came from when the alert goes away and no control opened the window', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await closedManager(room);
+    const pageButton = document.createElement('button');
+    pageButton.textContent = 'Page control';
+    element.before(pageButton);
+    pageButton.focus();
+
+    await redeem(room, 0, 'Ana Lima');
+    await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
+    const dismiss = byRole(alertOf(element) as HTMLElement, 'button', 'Dismiss');
+    dismiss.focus();
+    dismiss.click();
+    await waitUntil(() => !alertOf(element), 'the alert stayed after Dismiss');
+    await element.updateComplete;
+    expect(deepActiveElement() === pageButton, `focus on ${deepActiveElement()?.tagName}`).to.equal(true);
   });
 
   it('is not shown while the window is open; View opens it at the waiting room', async () => {

@@ -122,7 +122,7 @@ describe('<guest-access-manager> guests in the session', () => {
     await admitThroughApi(room, ana.id);
     const element = await openManager(room, { lang: 'he' });
     await waitUntil(() => element.shadowRoot?.textContent?.includes('בסשן'), 'not Hebrew');
-    expect(byRole(element, 'button', 'הסרת Ana')).to.exist;
+    expect(byRole(element, 'button', 'הסרה של Ana')).to.exist;
 
     element.lang = 'es';
     await waitUntil(() => element.shadowRoot?.textContent?.includes('En la sesión'), 'not Spanish');

@@ -237,6 +237,18 @@ export const styles = [
     }
   }
 
+  /* Phones: every button at least 44 px tall, icon buttons 44 px square (a finger, not a pointer). */
+  @media (max-width: 30rem) {
+    .button,
+    .button.small {
+      min-block-size: 2.75rem;
+    }
+    .icon-button {
+      inline-size: 2.75rem;
+      block-size: 2.75rem;
+    }
+  }
+
   @media (max-width: 30rem) {
     .base,
     dialog:not(.main-window) {

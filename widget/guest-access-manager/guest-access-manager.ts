@@ -322,6 +322,11 @@ export class GuestAccessManager extends LitElement {
     heading?.focus();
   }
 
+  /** The page's control that last opened the window with `show()` (the knock alert returns focus to it). @internal */
+  get windowOpener(): HTMLElement | undefined {
+    return this.mainWindow.lastOpener;
+  }
+
   /** Where focus goes when a closing dialog's opener is gone or disabled. @internal */
   focusFallback(): HTMLElement | null {
     const create = this.renderRoot.querySelector<HTMLButtonElement>('[part~="create-button"]');

@@ -151,32 +151,34 @@ export class HistoryDialog implements ReactiveController {
         </button>
       </div>
       ${this.refusal ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>` : nothing}
-      <!-- Focusable: on a phone the table scrolls sideways, and keyboard users scroll it too. -->
+      <!-- Focusable: a wide table in a window narrower than it scrolls sideways, and keyboard users scroll it
+        too. Explicit roles: rows drawn as cards on a phone (display: grid) keep their table semantics; a
+        card's labels are the cells' data-label, drawn by CSS and not read (the column headers are). -->
       <div class="history-scroll" tabindex="0" role="region" aria-labelledby="history-title">
-        <table part="history-table" class="history">
+        <table part="history-table" class="history" role="table">
           <caption class="visually-hidden">${h.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${h.name}</th>
-              <th scope="col">${h.link}</th>
-              <th scope="col">${h.status}</th>
-              <th scope="col">${h.arrived}</th>
-              <th scope="col">${h.admitted}</th>
-              <th scope="col">${h.left}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">${h.name}</th>
+              <th scope="col" role="columnheader">${h.link}</th>
+              <th scope="col" role="columnheader">${h.status}</th>
+              <th scope="col" role="columnheader">${h.arrived}</th>
+              <th scope="col" role="columnheader">${h.admitted}</th>
+              <th scope="col" role="columnheader">${h.left}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${
               this.guests.length === 0 && !this.loading
-                ? html`<tr><td colspan="6" class="empty">${h.empty}</td></tr>`
+                ? html`<tr role="row"><td role="cell" colspan="6" class="empty">${h.empty}</td></tr>`
                 : this.guests.map(
-                    (guest) => html`<tr part="history-row">
-                      <th scope="row"><bdi>${guest.name || h.erased}</bdi> <span class="muted small email">${guest.email}</span></th>
-                      <td><bdi>${guest.linkName}</bdi></td>
-                      <td>${h.statuses[guest.status]}</td>
-                      <td>${time(guest.createdAt)}</td>
-                      <td>${time(guest.admittedAt)}</td>
-                      <td>${time(guest.leftAt)}</td>
+                    (guest) => html`<tr part="history-row" role="row">
+                      <th scope="row" role="rowheader"><bdi>${guest.name || h.erased}</bdi> <span class="muted small email">${guest.email}</span></th>
+                      <td role="cell" data-label=${h.link}><bdi>${guest.linkName}</bdi></td>
+                      <td role="cell" data-label=${h.status}>${h.statuses[guest.status]}</td>
+                      <td role="cell" data-label=${h.arrived} class=${guest.createdAt ? '' : 'unset'}>${time(guest.createdAt)}</td>
+                      <td role="cell" data-label=${h.admitted} class=${guest.admittedAt ? '' : 'unset'}>${time(guest.admittedAt)}</td>
+                      <td role="cell" data-label=${h.left} class=${guest.leftAt ? '' : 'unset'}>${time(guest.leftAt)}</td>
                     </tr>`,
                   )
             }

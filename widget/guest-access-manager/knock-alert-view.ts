@@ -61,6 +61,11 @@ export class KnockAlertView {
       aria-label=${n.alertLabel}
       dir=${host.localize.dir}
       lang=${host.localize.language}
+      @focusin=${(event: FocusEvent) => {
+        const from = event.relatedTarget;
+        if (from instanceof HTMLElement && !(event.currentTarget as Element).contains(from))
+          this.controller.focusOrigin = from;
+      }}
     >
       <p class="knock-text">${one ? sentenceWithName(n.oneWaiting, first.name) : n.manyWaiting(waiting.length)}</p>
       <div class="knock-actions">
@@ -70,8 +75,12 @@ export class KnockAlertView {
           part="alert-admit-button"
           aria-label=${one ? w.admitGuest(first.name) : w.admitAll}
           aria-describedby=${blocked ? 'knock-blocked' : nothing}
-          ?disabled=${busy || blocked !== undefined}
-          @click=${() => void room.admit(one ? first : undefined)}
+          ?disabled=${blocked !== undefined}
+          aria-disabled=${busy ? 'true' : nothing}
+          @click=${() => {
+            // Busy: aria-disabled rather than disabled, which would drop focus to the page's body.
+            if (!busy) void room.admit(one ? first : undefined);
+          }}
         >
           ${one ? w.admit : w.admitAll}
         </button>

@@ -11,8 +11,13 @@ export const knockAlertStyles = css`
     max-inline-size: min(24rem, calc(100% - 2rem));
     padding: 0.875rem 1rem;
     background: var(--_background);
+    /* Reset what a host page may have set on inherited properties, as the window does. */
+    font: 400 0.9375rem/1.5 var(--_font);
     color: var(--_text);
-    font-family: var(--_font);
+    text-align: start;
+    letter-spacing: normal;
+    text-transform: none;
+    word-spacing: normal;
     border: 1px solid var(--_border);
     border-inline-start: 4px solid var(--_accent);
     border-radius: var(--_radius);

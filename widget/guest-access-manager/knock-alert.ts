@@ -8,6 +8,7 @@ import type { HostGuest } from '../internal/api-client.ts';
 import { LazyPart } from '../internal/lazy.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import type { KnockAlertView } from './knock-alert-view.ts';
+import { deepActiveElement } from './modal-dialog.ts';
 import type { RoomController } from './room-controller.ts';
 import { TitleBadge } from './title-badge.ts';
 
@@ -21,7 +22,16 @@ export interface KnockAlertHost extends ReactiveElement {
   readonly windowVisible: boolean;
   /** Opens the window at the waiting room. */
   viewWaitingRoom(): Promise<void>;
+  /** The page's control that last opened the window (`show()`), if any. */
+  readonly windowOpener?: HTMLElement;
 }
+
+/** Whether focus can go to `element`: a control on the page, shown and not disabled. */
+const focusable = (element: HTMLElement | undefined): element is HTMLElement =>
+  !!element?.isConnected &&
+  element !== document.body &&
+  element.checkVisibility() &&
+  !element.matches(':disabled');
 
 export class KnockAlertController implements ReactiveController {
   /** The host closed the alert: it stays closed until the next knock. */
@@ -29,7 +39,13 @@ export class KnockAlertController implements ReactiveController {
   /** The host asked for browser notifications with the button in the window. */
   notifying = false;
   readonly view: LazyPart<KnockAlertView>;
+  /** Where focus was before it moved into the alert (the view records it). */
+  focusOrigin?: HTMLElement;
   private readonly badge = new TitleBadge();
+  /** The alert was on the page after the last update. */
+  private shown = false;
+  /** The alert went away with focus in it: focus goes somewhere usable after this update. */
+  private refocus = false;
 
   constructor(
     readonly host: KnockAlertHost,
@@ -44,6 +60,22 @@ export class KnockAlertController implements ReactiveController {
   hostUpdated(): void {
     this.badge.show(this.host.titleBadge ? this.room.waiting.length : 0);
     if (this.room.waiting.length === 0) this.view.value?.closeNotification();
+    if (this.refocus) {
+      this.refocus = false;
+      this.restoreFocus();
+    }
+  }
+
+  /**
+   * The alert went away with focus in it (the last guest admitted, or dismissed): focus goes to the page's
+   * control that opened the window, else back where it came from, rather than to the page's body.
+   */
+  private restoreFocus(): void {
+    const target = [this.host.windowOpener, this.focusOrigin].find(focusable);
+    this.focusOrigin = undefined;
+    // Only if nothing else took focus meanwhile.
+    const active = deepActiveElement();
+    if (target && (!active || active === document.body)) target.focus();
   }
 
   hostDisconnected(): void {
@@ -90,10 +122,21 @@ export class KnockAlertController implements ReactiveController {
     const { waiting, access } = this.room;
     const host = this.host;
     if (host.alerts === 'off' || host.windowVisible || this.dismissed || !access || waiting.length === 0) {
-      return nothing;
+      return this.rendered(nothing);
     }
-    if (!access.permissions.includes('guests:admit')) return nothing;
+    if (!access.permissions.includes('guests:admit')) return this.rendered(nothing);
     if (!this.view.value) this.view.get().catch((error) => this.room.refuse(error));
-    return this.view.value?.render() ?? nothing;
+    return this.rendered(this.view.value?.render() ?? nothing);
+  }
+
+  /** Notes whether the alert leaves the page with focus in it (still in place while rendering). */
+  private rendered<T>(alert: T): T {
+    const showing = alert !== nothing;
+    if (this.shown && !showing) {
+      const focused = (this.host.renderRoot as ShadowRoot).activeElement;
+      this.refocus = !!focused?.closest('[part~="alert"]');
+    }
+    this.shown = showing;
+    return alert;
   }
 }

@@ -3,7 +3,7 @@
 // is gone (a deleted row) or disabled (the create button at the link limit).
 
 /** The focused element, looking inside shadow roots (document.activeElement stops at a host). */
-function deepActiveElement(): HTMLElement | undefined {
+export function deepActiveElement(): HTMLElement | undefined {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : undefined;
@@ -11,6 +11,8 @@ function deepActiveElement(): HTMLElement | undefined {
 
 export class ModalDialog {
   private opener?: HTMLElement;
+  /** The control that last opened this window, kept after it closed (the knock alert gives focus back to it). */
+  lastOpener?: HTMLElement;
 
   /** `selector` finds the rendered <dialog> in the host's shadow root. */
   constructor(
@@ -27,6 +29,7 @@ export class ModalDialog {
     // Not on the page (taken off while the window's part was loading): nothing to open.
     if (!dialog?.isConnected || dialog.open) return;
     this.opener = deepActiveElement();
+    this.lastOpener = this.opener;
     dialog.showModal();
   }
 

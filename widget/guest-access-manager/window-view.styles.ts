@@ -64,6 +64,8 @@ export const windowViewStyles = css`
   }
   .count {
     font-weight: 600;
+    /* History and Create new link together at the end, not History adrift in the middle. */
+    margin-inline-end: auto;
   }
   .reason {
     margin-block-start: 0.25rem;

@@ -98,9 +98,10 @@ export const windowStyles = [
     margin-block: 0.75rem;
   }
 
-  /* Guest history: a wider window whose table scrolls sideways on a phone rather than squeezing. */
+  /* Guest history: a wider window; narrower than its table (a phone), each guest is a card instead. */
   dialog.wide {
     inline-size: 48rem;
+    container: history / inline-size;
   }
   .history-tools {
     display: flex;
@@ -111,8 +112,10 @@ export const windowStyles = [
     margin-block-start: 0.75rem;
   }
   .history-filter {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 0.25rem;
+    max-inline-size: 100%;
   }
   select {
     font: inherit;
@@ -121,6 +124,8 @@ export const windowStyles = [
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
     padding: 0.35rem 0.5rem;
+    /* As wide as its longest link name (up to 80 characters), but never wider than the window. */
+    max-inline-size: 100%;
   }
   .history-scroll {
     overflow-x: auto;
@@ -138,6 +143,53 @@ export const windowStyles = [
   table.history .email {
     display: block;
     font-weight: 400;
+    overflow-wrap: anywhere;
+  }
+  /* Each guest as a card: name and email, then one labelled line per column; times never set are left out. */
+  @container history (max-width: 40rem) {
+    table.history,
+    .history tbody,
+    .history tr,
+    .history td,
+    .history th {
+      display: block;
+    }
+    .history thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .history tr[part~='history-row'] {
+      display: grid;
+      gap: 0.2rem;
+      padding-block: 0.6rem;
+      border-block-end: 1px solid var(--_rule);
+    }
+    .history tr[part~='history-row'] > * {
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 0.4rem;
+      padding: 0;
+      border: none;
+    }
+    .history tr[part~='history-row'] > th {
+      display: block;
+      margin-block-end: 0.15rem;
+      overflow-wrap: anywhere;
+    }
+    .history td.unset {
+      display: none;
+    }
+    .history td[data-label]::before {
+      content: attr(data-label) / '';
+      min-inline-size: 6rem;
+      color: var(--_muted);
+    }
+    .history .empty {
+      border: none;
+    }
   }
 `,
 ];

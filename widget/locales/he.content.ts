@@ -46,7 +46,7 @@ export const content: Translation['content'] = {
     deny: 'דחייה',
     admitAll: 'אישור כולם',
     admitGuest: (name: string) => `אישור הכניסה של ${name}`,
-    denyGuest: (name: string) => `דחיית ${name}`,
+    denyGuest: (name: string) => `דחייה של ${name}`,
     online: 'מחובר',
     offline: 'לא מחובר',
     offlineSince: (ago: string) => `לא מחובר מאז ${ago}`,
@@ -62,7 +62,7 @@ export const content: Translation['content'] = {
     empty: 'אין אורחים בסשן.',
     joined: (ago: string) => `הצטרף/ה ${ago}`,
     remove: 'הסרה',
-    removeGuest: (name: string) => `הסרת ${name}`,
+    removeGuest: (name: string) => `הסרה של ${name}`,
   },
 };
 

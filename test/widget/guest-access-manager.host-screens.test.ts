@@ -1,0 +1,61 @@
+// <guest-access-manager> as a host sees it: the knock alert unaffected by the page's CSS, tap targets of
+// at least 44 px on a phone, and the toolbar's History beside "Create new link" on a wide window.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import { byRole, openManager, type Room, redeem, setupRoom } from './guest-access-manager.helpers.ts';
+
+const alertOf = (element: GuestAccessManager) =>
+  element.shadowRoot?.querySelector<HTMLElement>('[part~="alert"]') ?? null;
+
+/** The element as a media page uses it (modal, closed), inside a page whose CSS shouts. */
+async function closedManagerOnLoudPage(room: Room) {
+  const page =
+    await fixture<HTMLElement>(html`<div style="text-transform: uppercase; letter-spacing: 0.1em; font: 20px/2 Georgia, serif">
+    <guest-access-manager modal api=${room.url} room=${room.roomId} lang="en" .token=${room.hostToken}></guest-access-manager>
+  </div>`);
+  return page.querySelector('guest-access-manager') as GuestAccessManager;
+}
+
+describe('<guest-access-manager> as a host sees it', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('draws the knock alert in its own type, whatever the page sets on inherited properties', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await closedManagerOnLoudPage(room);
+    await redeem(room, 0, 'Ana Lima');
+    await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
+    const text = getComputedStyle(alertOf(element)?.querySelector('p') as HTMLElement);
+    expect(text.textTransform).to.equal('none');
+    expect(text.letterSpacing).to.equal('normal');
+    expect(text.fontFamily).not.to.contain('Georgia');
+  });
+
+  it('gives every button a tap target of at least 44 px on a 375 px screen, the knock alert’s too', async () => {
+    await setViewport({ width: 375, height: 740 });
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press', maxUses: 5 }] });
+    await redeem(room, 0, 'Ana Lima');
+    const element = await openManager(room);
+    await waitUntil(() => element.shadowRoot?.querySelector('[part~="admit-button"]'), 'no guest waiting');
+    const small = (root: ParentNode) =>
+      [...root.querySelectorAll<HTMLElement>('button')]
+        .filter((button) => button.checkVisibility())
+        .map((button) => [button.getAttribute('part'), button.getBoundingClientRect()] as const)
+        .filter(([, box]) => box.height < 44 || box.width < 44)
+        .map(([part, box]) => `${part} ${Math.round(box.width)}×${Math.round(box.height)}`);
+    expect(small(element.shadowRoot as ShadowRoot)).to.deep.equal([]);
+
+    const closed = await closedManagerOnLoudPage(room);
+    await waitUntil(() => alertOf(closed), 'no alert', { timeout: 5000 });
+    expect(small(alertOf(closed) as HTMLElement)).to.deep.equal([]);
+  });
+
+  it('puts History beside "Create new link" at the toolbar’s end at 1280 px', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await openManager(room);
+    const history = byRole(element, 'button', 'History').getBoundingClientRect();
+    const create = byRole(element, 'button', 'Create new link').getBoundingClientRect();
+    expect(create.left - history.right).to.be.within(0, 16);
+  });
+});
