@@ -303,6 +303,11 @@ describe('<guest-access-manager> knock alert', () => {
     await waitUntil(() => element.waitingCount === 2, 'not counted', { timeout: 5000 });
     const moderated = () =>
       byRole<HTMLInputElement>(element, 'switch', 'Guests wait for a moderator to admit them');
+    // The count comes with the live connection; the switch with the window's content, which may come later.
+    await waitUntil(
+      () => queryByRole(element, 'switch', 'Guests wait for a moderator to admit them'),
+      'no admission switch',
+    );
 
     moderated().click();
     await waitUntil(() => queryByRole(element, 'alertdialog'), 'no question');
