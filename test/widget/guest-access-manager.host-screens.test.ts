@@ -31,7 +31,7 @@ describe('<guest-access-manager> as a host sees it', () => {
     expect(text.fontFamily).not.to.contain('Georgia');
   });
 
-  it('gives every button a tap target of at least 44 px on a 375 px screen, the knock alert’s too', async () => {
+  it('gives every button and switch a tap target of at least 44 px on a 375 px screen, the knock alert’s too', async () => {
     await setViewport({ width: 375, height: 740 });
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press', maxUses: 5 }] });
     await redeem(room, 0, 'Ana Lima');
@@ -44,6 +44,14 @@ describe('<guest-access-manager> as a host sees it', () => {
         .filter(([, box]) => box.height < 44 || box.width < 44)
         .map(([part, box]) => `${part} ${Math.round(box.width)}×${Math.round(box.height)}`);
     expect(small(element.shadowRoot as ShadowRoot)).to.deep.equal([]);
+    // A switch is pressed through the label around it: that row is its target.
+    const switches = [
+      ...(element.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>('label:has([role="switch"])'),
+    ]
+      .filter((label) => label.checkVisibility())
+      .map((label) => Math.round(label.getBoundingClientRect().height));
+    expect(switches.length).to.equal(3);
+    expect(switches.filter((height) => height < 44)).to.deep.equal([]);
 
     const closed = await closedManagerOnLoudPage(room);
     await waitUntil(() => alertOf(closed), 'no alert', { timeout: 5000 });

@@ -397,4 +397,12 @@ export const windowViewStyles = css`
     gap: 0.4rem;
     flex: none;
   }
+
+  /* Phones: a switch's whole row (the label around it) is its tap target, at least 44 px tall. */
+  @media (max-width: 30rem) {
+    .switch-row,
+    .row-switch {
+      min-block-size: 2.75rem;
+    }
+  }
 `;
