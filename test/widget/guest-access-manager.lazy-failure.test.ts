@@ -1,5 +1,5 @@
 // The window's content and each window's wording in the host's language are chunks of their own: when one
-// cannot load, the element says the server cannot be reached (never a window in English), nothing is left
+// cannot load, the element says that part of the page did not load (never a window in English), nothing is left
 // as an unhandled rejection, and Retry or the next click tries again.
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -13,7 +13,7 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
   afterEach(() => failModule('/widget/locales/es.windows.ts', false));
 
   // First: once a chunk has loaded, the page keeps it.
-  it('says the server cannot be reached when the window’s content cannot load, and shows it on Retry', async () => {
+  it('says part of the page did not load when the window’s content cannot load, and shows it on Retry', async () => {
     await failModule('/widget/guest-access-manager/window-view.ts', true);
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     let element = undefined as unknown as Awaited<ReturnType<typeof openManager>>;
@@ -23,7 +23,7 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
         () =>
           element.shadowRoot
             ?.querySelector('[role="alert"]')
-            ?.textContent?.includes('Cannot reach the server'),
+            ?.textContent?.includes("Part of this page didn't load."),
         'no error shown',
       );
     });
@@ -34,7 +34,7 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
     expect(element.shadowRoot?.querySelector('[role="alert"]')).to.equal(null);
   });
 
-  it('says the server cannot be reached when the content’s Spanish cannot load, and shows it on Retry', async () => {
+  it('says part of the page did not load when the content’s Spanish cannot load, and shows it on Retry', async () => {
     await failModule('/widget/locales/es.content.ts', true);
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     let element = undefined as unknown as Awaited<ReturnType<typeof openManager>>;
@@ -42,7 +42,9 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
       element = await openManager(room, { lang: 'es' });
       await waitUntil(
         () =>
-          element.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes('No se puede conectar'),
+          element.shadowRoot
+            ?.querySelector('[role="alert"]')
+            ?.textContent?.includes('Una parte de la página no se cargó.'),
         'no error shown',
       );
     });
@@ -58,7 +60,7 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
     );
   });
 
-  it('says the server cannot be reached when the windows’ Spanish cannot load, and opens once it can', async () => {
+  it('says part of the page did not load when the windows’ Spanish cannot load, and opens once it can', async () => {
     await failModule('/widget/locales/es.windows.ts', true);
     const room = await setupRoom({ enabled: true });
     const element = await openManager(room, { lang: 'es' });
@@ -68,7 +70,9 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
       byRole(element, 'button', 'Crear nuevo enlace').click();
       await waitUntil(
         () =>
-          element.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes('No se puede conectar'),
+          element.shadowRoot
+            ?.querySelector('[role="alert"]')
+            ?.textContent?.includes('Una parte de la página no se cargó.'),
         'no error shown',
       );
     });

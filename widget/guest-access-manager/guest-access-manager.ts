@@ -423,7 +423,7 @@ export class GuestAccessManager extends LitElement {
       }
       // The content's chunk did not come (offline, or replaced by a deploy): say so, and try again on Retry.
       return html`<div part="error" class="error refusal" role="alert">
-        <p>${t.common.networkDown}</p>
+        <p>${t.common.partFailed}</p>
         <button type="button" class="button" @click=${view.prefetch}>${t.common.retry}</button>
       </div>`;
     }

@@ -43,6 +43,8 @@ export function describeRefusal(error: ApiRequestError, t: ManagerTranslation, m
       return t.manager.createNeedsAccess;
     case 'network':
       return t.common.networkDown;
+    case 'part_failed':
+      return t.common.partFailed;
     default:
       return refusal.unexpected;
   }

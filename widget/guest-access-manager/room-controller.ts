@@ -365,9 +365,9 @@ export class RoomController implements ReactiveController {
     return copied;
   }
 
-  /** Shows why something the host asked for did not happen (e.g. a window that could not load). */
+  /** Shows that a part the host asked for (a window, its wording) could not load. */
   refuse(error: unknown): void {
-    this.changed({ actionRefusal: asApiError(error) });
+    this.changed({ actionRefusal: new ApiRequestError('part_failed', 0, String(error)) });
   }
 
   changeAccess(change: AccessChange): Promise<boolean> {

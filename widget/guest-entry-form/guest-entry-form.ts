@@ -167,7 +167,7 @@ export class GuestEntryForm extends LitElement {
           return html`<p role="status">${t.common.loading}</p>`;
         }
         // The chunk did not come (offline, or replaced by a deploy): say so, and let the guest try again.
-        return html`<p part="error" class="error" role="alert">${t.common.networkDown}</p>
+        return html`<p part="error" class="error" role="alert">${t.common.partFailed}</p>
           <button part="retry-button" class="secondary" type="button" @click=${view.prefetch}>
             ${t.common.retry}
           </button>`;

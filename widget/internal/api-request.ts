@@ -7,9 +7,15 @@ import type { ErrorCode as ApiErrorCode } from '../../api/error-codes.ts';
  * The contract's error codes, plus what the browser side tells apart itself: `network` (no answer),
  * `origin_not_allowed` (the server answers, but not to this page's origin: CORS refused it),
  * `token_unavailable` (the integrator's `getToken` threw or returned nothing), `wrong_room` (the host
- * token names another room).
+ * token names another room), `part_failed` (a part of an element, loaded on demand, did not load).
  */
-export type ErrorCode = ApiErrorCode | 'network' | 'origin_not_allowed' | 'token_unavailable' | 'wrong_room';
+export type ErrorCode =
+  | ApiErrorCode
+  | 'network'
+  | 'origin_not_allowed'
+  | 'token_unavailable'
+  | 'wrong_room'
+  | 'part_failed';
 
 export class ApiRequestError extends Error {
   /** Seconds the server asked to wait before trying again (its `Retry-After`), else 0. */

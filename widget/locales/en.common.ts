@@ -9,6 +9,7 @@ export const common = {
   never: 'Never',
   loading: 'Loading…',
   networkDown: 'Cannot reach the server. Check your connection and try again.',
+  partFailed: "Part of this page didn't load. Check your connection, then try again or reload the page.",
   /** A person's or a link's name as the API checks it (SPEC rule 2). */
   nameRule: (max: string) =>
     `Enter a name of 1 to ${max} characters. Use visible characters, without hidden formatting marks.`,

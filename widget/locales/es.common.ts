@@ -10,6 +10,8 @@ export const common: Translation['common'] = {
   never: 'Nunca',
   loading: 'Cargando…',
   networkDown: 'No se puede conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
+  partFailed:
+    'Una parte de la página no se cargó. Comprueba tu conexión y vuelve a intentarlo, o recarga la página.',
   nameRule: (max: string) =>
     `Introduce un nombre de 1 a ${max} caracteres. Usa caracteres visibles, sin marcas de formato ocultas.`,
 };
