@@ -160,6 +160,34 @@ describe('<guest-access-manager> knock alert', () => {
     expect(queryByRole(alertOf(element) as HTMLElement, 'button', 'Admit all')).to.not.equal(undefined);
   });
 
+  it('gives focus to the control that opened the window when the host closes a window opened with View', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await closedManager(room);
+    const share = document.createElement('button');
+    share.textContent = 'Share';
+    share.addEventListener('click', () => void element.show());
+    element.before(share);
+    share.focus();
+    share.click();
+    await waitUntil(() => element.shadowRoot?.querySelector('dialog.main-window[open]'), 'not opened');
+    element.close();
+
+    await redeem(room, 0, 'Ana Lima');
+    await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
+    const view = byRole(alertOf(element) as HTMLElement, 'button', 'View');
+    view.focus();
+    view.click();
+    await waitUntil(
+      () => (element.shadowRoot as ShadowRoot).activeElement?.id === 'waiting-title',
+      'not at the waiting room',
+    );
+    element.close();
+    await element.updateComplete;
+    expect(deepActiveElement() === share, `focus on ${deepActiveElement()?.tagName}, not Share`).to.equal(
+      true,
+    );
+  });
+
   it('summarises several guests, and alerts="off" shows no alert', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await closedManager(room);
