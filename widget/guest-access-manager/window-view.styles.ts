@@ -159,9 +159,15 @@ export const windowViewStyles = css`
   tr.inactive .link-name {
     color: var(--_muted);
   }
+  /* The name and its chips wrap as whole pieces, a wrapped chip starting at the line's start. */
+  .name-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.2rem 0.4rem;
+  }
   .chip {
     display: inline-block;
-    margin-inline-start: 0.4rem;
     padding: 0 0.5rem;
     border-radius: 999px;
     font-size: 0.75rem;
