@@ -37,9 +37,10 @@ const translations: Catalog<'manager'> = {
 };
 
 /**
- * @summary The host's "Manage guest access" window: turn guest access on or off, create, edit, pause,
- * copy (the URL or an invitation) and delete up to three guest links for a room, admit the guests waiting
- * in the waiting room, and see every guest so far in History (with a CSV download).
+ * @summary The host's "Manage guest access" window: turn guest access on or off, create, edit (name, clicks,
+ * expiry, whether its guests wait for a moderator, a new address), pause, copy (the URL or an invitation) and
+ * delete up to three guest links for a room, admit the guests waiting in the waiting room, and see every
+ * guest so far in History (with a CSV download).
  *
  * Renders inline (for settings pages); with `modal`, nothing is shown until `show()` opens it as a modal
  * window. Nothing is sent before `token` or `getToken` is set; from then on the element keeps the room's
