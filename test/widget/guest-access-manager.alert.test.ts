@@ -53,6 +53,19 @@ async function closedManager(
   return element;
 }
 
+/** A page's Share button that opened the window once (the host then closed it): the window's opener. */
+async function openedOnceByShare(element: GuestAccessManager): Promise<HTMLButtonElement> {
+  const share = document.createElement('button');
+  share.textContent = 'Share';
+  share.addEventListener('click', () => void element.show());
+  element.before(share);
+  share.focus();
+  share.click();
+  await waitUntil(() => element.shadowRoot?.querySelector('dialog.main-window[open]'), 'not opened');
+  element.close();
+  return share;
+}
+
 async function guestsWith(room: Room, status: string): Promise<string[]> {
   const listed = await callApi({
     path: `/v1/rooms/${room.roomId}/guests?status=${status}`,
@@ -96,14 +109,7 @@ describe('<guest-access-manager> knock alert', () => {
   it('gives focus to the control that opened the window when the last guest is admitted from the alert, and says so', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await closedManager(room);
-    const share = document.createElement('button');
-    share.textContent = 'Share';
-    share.addEventListener('click', () => void element.show());
-    element.before(share);
-    share.focus();
-    share.click();
-    await waitUntil(() => element.shadowRoot?.querySelector('dialog.main-window[open]'), 'not opened');
-    element.close();
+    const share = await openedOnceByShare(element);
     share.blur();
 
     await redeem(room, 0, 'Ana Lima');
@@ -163,14 +169,7 @@ describe('<guest-access-manager> knock alert', () => {
   it('gives focus to the control that opened the window when the host closes a window opened with View', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await closedManager(room);
-    const share = document.createElement('button');
-    share.textContent = 'Share';
-    share.addEventListener('click', () => void element.show());
-    element.before(share);
-    share.focus();
-    share.click();
-    await waitUntil(() => element.shadowRoot?.querySelector('dialog.main-window[open]'), 'not opened');
-    element.close();
+    const share = await openedOnceByShare(element);
 
     await redeem(room, 0, 'Ana Lima');
     await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });

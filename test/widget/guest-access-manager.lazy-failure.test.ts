@@ -9,6 +9,13 @@ import { consoleProblems } from './guest-entry-form.helpers.ts';
 const failModule = (path: string, fail: boolean) =>
   executeServerCommand<boolean, unknown>('ga:fail-module', { path, fail });
 
+/** Waits until the element's alert says `words`. */
+const alertSays = (element: HTMLElement, words: string) =>
+  waitUntil(
+    () => element.shadowRoot?.querySelector('[role="alert"]')?.textContent?.includes(words),
+    `no alert saying "${words}"`,
+  );
+
 describe('<guest-access-manager> when a chunk cannot load', () => {
   afterEach(() => failModule('/widget/locales/es.windows.ts', false));
 
@@ -19,13 +26,7 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
     let element = undefined as unknown as Awaited<ReturnType<typeof openManager>>;
     const problems = await consoleProblems(async () => {
       element = await openManager(room);
-      await waitUntil(
-        () =>
-          element.shadowRoot
-            ?.querySelector('[role="alert"]')
-            ?.textContent?.includes("Part of this page didn't load."),
-        'no error shown',
-      );
+      await alertSays(element, "Part of this page didn't load.");
     });
     expect(problems).to.deep.equal([]);
     await failModule('/widget/guest-access-manager/window-view.ts', false);
@@ -40,13 +41,7 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
     let element = undefined as unknown as Awaited<ReturnType<typeof openManager>>;
     const problems = await consoleProblems(async () => {
       element = await openManager(room, { lang: 'es' });
-      await waitUntil(
-        () =>
-          element.shadowRoot
-            ?.querySelector('[role="alert"]')
-            ?.textContent?.includes('Una parte de la página no se cargó.'),
-        'no error shown',
-      );
+      await alertSays(element, 'Una parte de la página no se cargó.');
     });
     expect(problems).to.deep.equal([]);
     expect(queryByRole(element, 'button', 'Copy link “Press”'), 'the content showed in English').to.equal(
@@ -68,13 +63,7 @@ describe('<guest-access-manager> when a chunk cannot load', () => {
     const opened = () => element.shadowRoot?.querySelector('dialog[open]:not(.main-window)');
     const problems = await consoleProblems(async () => {
       byRole(element, 'button', 'Crear nuevo enlace').click();
-      await waitUntil(
-        () =>
-          element.shadowRoot
-            ?.querySelector('[role="alert"]')
-            ?.textContent?.includes('Una parte de la página no se cargó.'),
-        'no error shown',
-      );
+      await alertSays(element, 'Una parte de la página no se cargó.');
     });
     expect(problems).to.deep.equal([]);
     expect(opened(), 'a window opened in English').to.equal(null);
