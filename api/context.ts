@@ -40,7 +40,7 @@ export interface AppConfig extends StreamCaps {
   publicOrigin?: string;
   /** Requests per minute per client address on the public link routes; 0 turns limiting off. */
   rateLimitPerMinute: number;
-  /** Interval of the SSE heartbeat. */
+  /** Interval of the SSE heartbeat; well under the 40 s after which the widget drops a silent stream (SILENT_MS). */
   heartbeatMs: number;
   /** Host tokens whose `exp` lies further ahead are refused. */
   maxHostTokenTtlSeconds: number;
