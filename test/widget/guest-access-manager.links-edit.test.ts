@@ -143,6 +143,8 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
 
     await openWindow(element, 'Create new link');
     const create = byRole(element, 'dialog', 'Create new link');
+    // The window was closed (its form reset) since it last showed "after N days": it shows it checked again.
+    expect(create.querySelector<HTMLInputElement>('input[value="days"]')?.checked).to.be.true;
     const onDate = create.querySelector<HTMLInputElement>('input[value="date"]') as HTMLInputElement;
     onDate.click();
     await element.updateComplete;

@@ -344,7 +344,7 @@ export class CreateLinkDialog implements ReactiveController {
                 name="expiry"
                 part="expiry-mode"
                 value=${mode}
-                .checked=${this.expiryMode === mode}
+                .checked=${live(this.expiryMode === mode)}
               /><span>${mode === 'days' ? c.expiryAfterDays : c.expiryOnDate}</span></label
             >`,
           )}
