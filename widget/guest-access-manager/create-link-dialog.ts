@@ -63,6 +63,29 @@ function isValidExpiry(typed: string, zone: string): boolean {
   return at > now && at <= now + MAX_LINK_DAYS * DAY_MS;
 }
 
+/**
+ * A fieldset of radio buttons, one per choice (value → label), `checked` the one checked. Checkedness is read
+ * live: closing the window resets its form, which unchecks them all behind Lit's back.
+ */
+function choices<T extends string>(
+  legend: string,
+  name: string,
+  part: string,
+  checked: T,
+  labels: Record<T, string>,
+) {
+  return html`<fieldset class="choices">
+    <legend>${legend}</legend>
+    ${(Object.entries(labels) as Array<[T, string]>).map(
+      ([value, label]) => html`<label class="check-row"
+        ><input type="radio" name=${name} part=${part} value=${value} .checked=${live(checked === value)} /><span
+          >${label}</span
+        ></label
+      >`,
+    )}
+  </fieldset>`;
+}
+
 const isField = (name: string): name is Field =>
   name === 'name' || name === 'maxUses' || name === 'durationDays' || name === 'expiresAt';
 
@@ -335,20 +358,10 @@ export class CreateLinkDialog implements ReactiveController {
           ${this.invalid.maxUses ? nothing : html`<span id="maxUses-hint" class="hint">${c.clicksHint}</span>`}`,
           number.format(MAX_LINK_USES),
         )}
-        <fieldset class="expiry-mode">
-          <legend>${c.expiry}</legend>
-          ${(['days', 'date'] as const).map(
-            (mode) => html`<label class="check-row"
-              ><input
-                type="radio"
-                name="expiry"
-                part="expiry-mode"
-                value=${mode}
-                .checked=${live(this.expiryMode === mode)}
-              /><span>${mode === 'days' ? c.expiryAfterDays : c.expiryOnDate}</span></label
-            >`,
-          )}
-        </fieldset>
+        ${choices(c.expiry, 'expiry', 'expiry-mode', this.expiryMode, {
+          days: c.expiryAfterDays,
+          date: c.expiryOnDate,
+        })}
         ${this.expiryMode === 'days' ? this.durationField(expiresAt) : this.dateField()}
         ${this.admissionFields()}
         ${
@@ -369,21 +382,11 @@ export class CreateLinkDialog implements ReactiveController {
   /** Who waits in the lobby when they come through this link; when editing, also a new address. */
   private admissionFields() {
     const c = windowStrings(this.host).create;
-    const labels = { room: c.admissionRoom, moderator: c.admissionModerator, auto: c.admissionAuto };
-    return html`<fieldset class="expiry-mode">
-        <legend>${c.admission}</legend>
-        ${(['room', 'moderator', 'auto'] as const).map(
-          (admission) => html`<label class="check-row"
-            ><input
-              type="radio"
-              name="admission"
-              part="admission-mode"
-              value=${admission}
-              .checked=${live(this.admission === admission)}
-            /><span>${labels[admission]}</span></label
-          >`,
-        )}
-      </fieldset>
+    return html`${choices(c.admission, 'admission', 'admission-mode', this.admission, {
+      room: c.admissionRoom,
+      moderator: c.admissionModerator,
+      auto: c.admissionAuto,
+    })}
       ${
         this.editing
           ? html`<div class="field">

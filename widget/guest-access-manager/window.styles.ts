@@ -72,16 +72,17 @@ export const windowStyles = [
   input[type='datetime-local'] {
     inline-size: auto;
   }
-  /* Expiry: after N days, or on a date; and the delete confirmation's "also remove the guests". */
-  .expiry-mode {
+  /* A group of radio buttons: expiry (after N days, or on a date) and admission. */
+  .choices {
     margin: 0.9rem 0 0;
     padding: 0;
     border: none;
   }
-  .expiry-mode legend {
+  .choices legend {
     padding: 0;
     font-weight: 600;
   }
+  /* A radio button or checkbox with its label (choices, the rotate box, the delete confirmation's box). */
   .check-row {
     display: flex;
     align-items: center;
