@@ -4,6 +4,7 @@
 // automatic while guests wait.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import { deepActiveElement } from '../../widget/guest-access-manager/modal-dialog.ts';
 import {
   byRole,
   callApi,
@@ -16,12 +17,6 @@ import { recordRequests } from './guest-access-manager.requests.ts';
 
 const alertOf = (element: GuestAccessManager) =>
   element.shadowRoot?.querySelector<HTMLElement>('[part~="alert"]') ?? null;
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /**
@@ -51,6 +46,15 @@ async function closedManager(
     requests.restore();
   }
   return element;
+}
+
+/** A control on the page before the element, focused (where the host was when a guest knocked). */
+function focusedPageControl(element: GuestAccessManager): HTMLButtonElement {
+  const control = document.createElement('button');
+  control.textContent = 'Page control';
+  element.before(control);
+  control.focus();
+  return control;
 }
 
 /** A page's Share button that opened the window once (the host then closed it): the window's opener. */
@@ -85,10 +89,7 @@ describe('<guest-access-manager> knock alert', () => {
   it('shows "Ana Lima is waiting" while the window is closed, without taking focus, and admits from it', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await closedManager(room);
-    const pageButton = document.createElement('button');
-    pageButton.textContent = 'Page control';
-    element.before(pageButton);
-    pageButton.focus();
+    const pageButton = focusedPageControl(element);
 
     await redeem(room, 0, 'Ana Lima');
     await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
@@ -129,10 +130,7 @@ describe('<guest-access-manager> knock alert', () => {
   it('gives focus back where it came from when the alert goes away and no control opened the window', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await closedManager(room);
-    const pageButton = document.createElement('button');
-    pageButton.textContent = 'Page control';
-    element.before(pageButton);
-    pageButton.focus();
+    const pageButton = focusedPageControl(element);
 
     await redeem(room, 0, 'Ana Lima');
     await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
