@@ -1,8 +1,6 @@
 // A TCP proxy in front of the API that tests can cut: every connection through it drops at once, as when
 // a phone changes networks, and (for `refuseMs`) new ones are refused, as during a longer outage.
-
-import type { AddressInfo } from 'node:net';
-import { connect, createServer, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 
 export interface CuttingProxy {
   url: string;
