@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { type DestinationStream, type Logger, pino } from 'pino';
+import type { AppEnv } from './context.ts';
+import { setHeader } from './secure-headers.ts';
 
 export type { Logger };
 
@@ -71,13 +73,13 @@ declare module 'hono' {
 export function requestLogging(
   logger: Logger,
   observe?: (outcome: RequestOutcome) => void,
-): MiddlewareHandler {
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const requestId = requestIdOf(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     await next();
-    c.res.headers.set('X-Request-Id', requestId);
+    setHeader(c, 'X-Request-Id', requestId);
     const outcome: RequestOutcome = {
       method: c.req.method,
       route: routePattern(c),

@@ -1,9 +1,11 @@
 // The app in-process (createApp over a fresh test database) with one of everything a route can name: two
 // tenants, a room with guest access on, links, a waiting and an admitted guest, and a bearer of each kind.
-// Requests go through app.request(), which can also pose as any client address; a snapshot hashes the
+// Requests go through app.request(), which can also pose as any client address, or over HTTP; a snapshot hashes the
 // whole database so a test can prove a refused request changed nothing.
 import { createHash } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { TestContext } from 'node:test';
+import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.ts';
 import { createTenant } from '../../api/auth.ts';
 import { createDeps } from '../../api/context.ts';
@@ -69,11 +71,38 @@ export async function harness(
   const app = createApp(deps);
 
   async function send(request: RawRequest): Promise<RawAnswer> {
-    const response = await app.request(
-      request.path,
-      { method: request.method, headers: request.headers, body: request.body },
-      { incoming: { socket: { remoteAddress: request.address ?? '192.0.2.1' } } },
+    return read(
+      await app.request(
+        request.path,
+        { method: request.method, headers: request.headers, body: request.body },
+        { incoming: { socket: { remoteAddress: request.address ?? '192.0.2.1' } } },
+      ),
     );
+  }
+
+  // The same app served by @hono/node-server as in production, started on first use: some headers are written
+  // on Node's response there (api/secure-headers.ts). Every request comes from 127.0.0.1.
+  let served: Promise<string> | undefined;
+  const servedUrl = () =>
+    (served ??= new Promise((resolve) => {
+      const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+        resolve(`http://127.0.0.1:${info.port}`),
+      );
+      atTestEnd(
+        t,
+        () =>
+          new Promise<void>((closed) => {
+            server.close(() => closed());
+            (server as Server).closeAllConnections();
+          }),
+      );
+    }));
+  async function sendOverHttp(request: RawRequest): Promise<RawAnswer> {
+    const { method, headers, body } = request;
+    return read(await fetch(`${await servedUrl()}${request.path}`, { method, headers, body }));
+  }
+
+  async function read(response: Response): Promise<RawAnswer> {
     // An accepted event stream never ends by itself: read nothing and let it go.
     if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
       await response.body?.cancel();
@@ -144,6 +173,7 @@ export async function harness(
     deps,
     clock,
     send,
+    sendOverHttp,
     /** Everything real a request can name or carry. */
     known: {
       roomId: 'r1',

@@ -49,22 +49,30 @@ function everyKindOfAnswer(h: Harness) {
   ];
 }
 
-test('sends nosniff, no-referrer and frame protection on every kind of answer, and a strict CSP on HTML', async (t) => {
+test('sends the security headers and a request id on every kind of answer, in-process and over HTTP, and a strict CSP on HTML', async (t) => {
   const h = await harness(t);
-  for (const request of everyKindOfAnswer(h)) {
-    const answer = await h.send(request);
-    const what = `${request.method} ${request.path} → ${answer.status}`;
-    assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', what);
-    assert.equal(answer.headers.get('referrer-policy'), 'no-referrer', what);
-    assert.ok(answer.headers.get('x-frame-options'), what);
-    assert.ok(answer.status < 500, what);
-    if (answer.headers.get('content-type')?.startsWith('text/html')) {
-      const csp = answer.headers.get('content-security-policy') ?? '';
-      assert.match(csp, /script-src 'self'(;|$)/, what);
-      assert.match(csp, /frame-ancestors 'none'/, what);
-      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, what);
+  const transports = { 'in-process': h.send, 'over HTTP': h.sendOverHttp };
+  for (const [transport, send] of Object.entries(transports))
+    for (const request of everyKindOfAnswer(h)) {
+      const answer = await send(request);
+      const what = `${transport}: ${request.method} ${request.path} → ${answer.status}`;
+      assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', what);
+      assert.equal(answer.headers.get('referrer-policy'), 'no-referrer', what);
+      assert.equal(answer.headers.get('x-frame-options'), 'SAMEORIGIN', what);
+      assert.equal(answer.headers.get('cross-origin-resource-policy'), 'cross-origin', what);
+      assert.match(answer.headers.get('strict-transport-security') ?? '', /^max-age=\d+/, what);
+      assert.match(answer.headers.get('x-request-id') ?? '', /^[\w-]{8,}$/, what);
+      assert.ok(answer.status < 500, what);
+      // Room and guest answers carry link URLs, emails and session tokens (preflights never reach them).
+      if (/^\/v1\/(rooms|guest)\//.test(request.path) && request.method !== 'OPTIONS')
+        assert.equal(answer.headers.get('cache-control'), 'no-store', what);
+      if (answer.headers.get('content-type')?.startsWith('text/html')) {
+        const csp = answer.headers.get('content-security-policy') ?? '';
+        assert.match(csp, /script-src 'self'(;|$)/, what);
+        assert.match(csp, /frame-ancestors 'none'/, what);
+        assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, what);
+      }
     }
-  }
 });
 
 test('tells a proxy in front not to buffer either event stream', async (t) => {
