@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { commitCost } from './figures/commit-cost.ts';
 import { crashDurability } from './figures/crash-durability.ts';
 import { dbGrowth } from './figures/db-growth.ts';
+import { floor } from './figures/floor.ts';
 import { hostList } from './figures/host-list.ts';
 import { linkPage } from './figures/link-page.ts';
 import { noOvershoot } from './figures/no-overshoot.ts';
@@ -21,13 +22,14 @@ import { startLoadGenerator } from './lib/load.ts';
 import { killAllServers } from './lib/processes.ts';
 import { writeResults } from './lib/report.ts';
 
-// The seven figures of issue 6 (with issue 16's commit cost after redemption), the bench items of issue 7, then
-// PostgreSQL with several instances (issue 11).
+// The seven figures of issue 6 (with issue 16's commit cost after redemption and middleware floor after the host
+// list), the bench items of issue 7, then PostgreSQL with several instances (issue 11).
 const FIGURES: Figure[] = [
   redemption,
   commitCost,
   linkPage,
   hostList,
+  floor,
   pushLatency,
   noOvershoot,
   widgetSize,

@@ -1,0 +1,56 @@
+// The floor under figures 2 and 3: GET /healthz answers a constant through everything every request of the
+// product passes (the router, the request id and its log line, the security headers, CORS, the body limit).
+// No route can do better than it, so where the floor is under a target, that target is out of reach with the
+// middleware the SPEC requires. Measured in the same slices as the link page and the host list, and once more
+// with LOG_LEVEL=warn (no log line per request), against the bare JSON route.
+import { baselineContender, compareMany, productContender } from '../lib/compare.ts';
+import type { Figure, Row } from '../lib/figure.ts';
+import { percent, percents, rps } from '../lib/stats.ts';
+
+const SIDES = [
+  { name: '/healthz (the middleware alone)', path: () => '/healthz' },
+  { name: '/healthz with LOG_LEVEL=warn (no log line per request)', path: () => '/healthz', quiet: true },
+  { name: 'Link page', path: (token: string) => `/v1/links/${token}` },
+  { name: 'Host list', path: (_token: string, roomId: string) => `/v1/rooms/${roomId}/guest-access` },
+];
+
+export const floor: Figure = {
+  id: 'floor',
+  title: 'Middleware floor',
+  async measure(context) {
+    const { baseline, others } = await compareMany(
+      context,
+      baselineContender(context, (url) => ({ url: `${url}/json` })),
+      SIDES.map((side) =>
+        productContender(
+          context,
+          (url, room) => ({
+            url: `${url}${side.path(room.links[0]?.token ?? '', room.roomId)}`,
+            headers: { authorization: `Bearer ${room.hostToken}` },
+          }),
+          side.quiet ? { env: { LOG_LEVEL: 'warn' } } : {},
+        ),
+      ),
+    );
+    const cpuPerRequest = (share: { servers: number } | undefined, requestsPerSecond: number) =>
+      share ? `${((share.servers * 1e6) / requestsPerSecond).toFixed(0)} µs` : 'not measured';
+    const rows: Row[] = SIDES.map((side, index) => {
+      const result = others[index];
+      return {
+        figure: `Floor: ${side.name}, same slices (50 conn)`,
+        ours: result
+          ? `${rps(result.result.rps)}, ${cpuPerRequest(result.cpu, result.result.rps)} CPU/req`
+          : '—',
+        baseline: `${rps(baseline.result.rps)}, ${cpuPerRequest(baseline.cpu, baseline.result.rps)} CPU/req`,
+        ratio: result ? percent(result.ratio) : '—',
+        target: '(reported)',
+      };
+    });
+    return {
+      rows,
+      notes: [
+        `Floor, ratio per slice: ${SIDES.map((side, index) => `${side.name} ${percents(others[index]?.sliceRatios ?? [])}`).join('; ')}.`,
+      ],
+    };
+  },
+};
