@@ -2,6 +2,7 @@
 // what the contract adds is the serialisation an async caller needs on one connection (a transaction spans
 // awaits, and nothing else may run on the connection meanwhile) and group commit for batched transactions.
 import type { Store, Tables } from '../contract.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import type { Db } from './db.ts';
 import { createReadCache } from './read-cache.ts';
 import { createSyncTables, type SyncTables } from './tables.ts';
@@ -37,6 +38,7 @@ export function createSqliteStore(db: Db): Store {
   // statements would run inside it. Each checks `open` again right before it runs, with no await between.
   let open: Promise<void> | undefined;
   const cache = createReadCache(db);
+  const checkpointer = startCheckpointer(db);
   // Outside transactions only: a transaction reads its own writes.
   const cachedSync: SyncTables = {
     ...sync,
@@ -147,6 +149,7 @@ export function createSqliteStore(db: Db): Store {
     },
     async close() {
       while (open) await open;
+      await checkpointer.stop();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
