@@ -1,7 +1,7 @@
 // The floor under figures 2 and 3: GET /healthz answers a constant through everything every request of the
 // product passes (the router, the request id and its log line, the security headers, CORS, the body limit).
 // No route can do better than it, so where the floor is under a target, that target is out of reach with the
-// middleware the SPEC requires. Measured in the same slices as the link page and the host list, and once more
+// middleware every request gets. Measured in the same slices as the link page and the host list, and once more
 // with LOG_LEVEL=warn (no log line per request), against the bare JSON route.
 import { baselineContender, compareMany, productContender } from '../lib/compare.ts';
 import type { Figure, Row } from '../lib/figure.ts';
