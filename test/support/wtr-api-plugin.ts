@@ -1,8 +1,9 @@
 // A @web/test-runner plugin that starts the real API server on a temporary database for the browser
 // tests, and exposes setup steps (tenants, rooms, host tokens, admin and host calls) as server commands,
 // so tests run their setup from Node without CORS or secrets in the page. `ga:fail-module` makes the
-// page's requests for a module fail (as a chunk does offline or after a deploy), until it is lifted.
-import type { Page } from 'playwright-core';
+// page's requests for a module fail (as a chunk does offline or after a deploy), `ga:hold-module` holds them
+// (a slow network), until lifted.
+import type { Page, Route } from 'playwright-core';
 import { startTestApi, type TestApi } from './api-fixture.ts';
 
 type Payload = Record<string, unknown>;
@@ -12,23 +13,52 @@ interface CommandSession {
   browser: { getPage?(sessionId: string): Page };
 }
 
-/** The routes set by `ga:fail-module`, by page and path (unroute wants the same matcher back). */
-const failing = new WeakMap<Page, Map<string, (url: URL) => boolean>>();
+/** The routes set by `ga:fail-module` and `ga:hold-module`, by page and path; lifting lets held requests go. */
+const routed = new WeakMap<Page, Map<string, { matches: (url: URL) => boolean; lift(): Promise<unknown> }>>();
 
-/** `{ path, fail }`: while `fail`, requests whose URL path ends with `path` are aborted. */
-async function failModule(session: CommandSession, payload: Payload): Promise<boolean> {
+/**
+ * `{ path, on }`: while `on`, requests whose URL path ends with `path` are aborted (`fail`) or held until the
+ * route is lifted (`hold`), then sent.
+ */
+async function routeModule(
+  session: CommandSession,
+  payload: Payload,
+  how: 'fail' | 'hold',
+): Promise<boolean> {
   const page = session.browser.getPage?.(session.id);
-  if (!page) throw new Error('ga:fail-module needs a Playwright browser');
+  if (!page) throw new Error('ga:fail-module and ga:hold-module need a Playwright browser');
   const path = String(payload.path);
-  const routes = failing.get(page) ?? new Map<string, (url: URL) => boolean>();
-  failing.set(page, routes);
+  const routes = routed.get(page) ?? new Map();
+  routed.set(page, routes);
   const existing = routes.get(path);
-  if (existing) await page.unroute(existing);
+  if (existing) {
+    // Held requests go on before the route goes: a route removed first counts them as handled.
+    await existing.lift();
+    await page.unroute(existing.matches);
+  }
   routes.delete(path);
-  if (payload.fail) {
+  if (payload.on) {
     const matches = (url: URL) => url.pathname.endsWith(path);
-    routes.set(path, matches);
-    await page.route(matches, (route) => route.abort('internetdisconnected'));
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held: Promise<void>[] = [];
+    routes.set(path, {
+      matches,
+      lift: () => {
+        release();
+        return Promise.all(held);
+      },
+    });
+    await page.route(
+      matches,
+      how === 'fail'
+        ? (route: Route) => route.abort('internetdisconnected')
+        : (route: Route) => {
+            held.push(released.then(() => route.continue()));
+          },
+    );
   }
   return true;
 }
@@ -52,7 +82,8 @@ export function apiServerPlugin() {
       payload?: Payload;
       session: CommandSession;
     }) {
-      if (command === 'ga:fail-module') return failModule(session, payload ?? {});
+      if (command === 'ga:fail-module') return routeModule(session, payload ?? {}, 'fail');
+      if (command === 'ga:hold-module') return routeModule(session, payload ?? {}, 'hold');
       if (!command.startsWith('ga:')) return undefined;
       if (!api) throw new Error('API server not started');
       return api.command(command.slice(3), payload ?? {});

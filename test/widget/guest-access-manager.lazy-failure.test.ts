@@ -2,12 +2,8 @@
 // cannot load, the element says that part of the page did not load (never a window in English), nothing is left
 // as an unhandled rejection, and Retry or the next click tries again.
 import { expect, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { byRole, openManager, queryByRole, setupRoom } from './guest-access-manager.helpers.ts';
-import { consoleProblems } from './guest-entry-form.helpers.ts';
-
-const failModule = (path: string, fail: boolean) =>
-  executeServerCommand<boolean, unknown>('ga:fail-module', { path, fail });
+import { consoleProblems, failModule } from './guest-entry-form.helpers.ts';
 
 /** Waits until the element's alert says `words`. */
 const alertSays = (element: HTMLElement, words: string) =>

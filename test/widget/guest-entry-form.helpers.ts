@@ -7,6 +7,14 @@ import '../../widget/guest-entry-form/define.ts';
 import type { GuestEntryForm } from '../../widget/guest-entry-form/guest-entry-form.ts';
 import type { HostGuest, Link } from '../../widget/internal/api-client.ts';
 
+/** While `on`, the page's requests for a module whose path ends with `path` fail (offline, after a deploy). */
+export const failModule = (path: string, on: boolean) =>
+  executeServerCommand<boolean, unknown>('ga:fail-module', { path, on });
+
+/** While `on`, the page's requests for a module whose path ends with `path` wait (a slow network), then go. */
+export const holdModule = (path: string, on: boolean) =>
+  executeServerCommand<boolean, unknown>('ga:hold-module', { path, on });
+
 export interface Room {
   url: string;
   apiKey: string;

@@ -2,11 +2,14 @@
 // the wording cannot load, the view does not show in English; the element says that part of the page
 // did not load (in the guest's language), nothing is left as an unhandled rejection, and Try again loads it.
 import { expect, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { consoleProblems, entryForm, setupRoom, shadow, viewShown } from './guest-entry-form.helpers.ts';
-
-const failModule = (path: string, fail: boolean) =>
-  executeServerCommand<boolean, unknown>('ga:fail-module', { path, fail });
+import {
+  consoleProblems,
+  entryForm,
+  failModule,
+  setupRoom,
+  shadow,
+  viewShown,
+} from './guest-entry-form.helpers.ts';
 
 afterEach(() => sessionStorage.clear());
 

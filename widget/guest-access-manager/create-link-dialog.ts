@@ -91,6 +91,8 @@ const isField = (name: string): name is Field =>
 
 export class CreateLinkDialog implements ReactiveController {
   readonly dialog: ModalDialog;
+  /** The dialog's `close` listener. */
+  private readonly closed: () => void;
   private sending = false;
   private invalid: Partial<Record<Field, true>> = {};
   /** Fields left once: from then on they are checked as they are typed. */
@@ -115,6 +117,7 @@ export class CreateLinkDialog implements ReactiveController {
     host.addController(this);
     addStyles(host, ...windowStyles);
     this.dialog = new ModalDialog(host, '[part~="create-dialog"]');
+    this.closed = this.dialog.whenClosed(this.onClose);
   }
 
   hostDisconnected() {
@@ -306,7 +309,7 @@ export class CreateLinkDialog implements ReactiveController {
       part="dialog create-dialog"
       class="window"
       aria-labelledby="create-title"
-      @close=${this.onClose}
+      @close=${this.closed}
     >
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @focusout=${this.onBlur}>
         <div class="window-head">

@@ -19,6 +19,8 @@ export interface DeleteLinkHost extends ReactiveControllerHost, HTMLElement {
 
 export class DeleteLinkDialog implements ReactiveController {
   readonly dialog: ModalDialog;
+  /** The dialog's `close` listener. */
+  private readonly closed: () => void;
   private link?: Link;
   /** Whether the host may remove guests (guests:admit): only then is "also remove the guests" offered. */
   private canRemoveGuests = false;
@@ -29,6 +31,7 @@ export class DeleteLinkDialog implements ReactiveController {
     host.addController(this);
     addStyles(host, ...windowStyles);
     this.dialog = new ModalDialog(host, '[part~="confirm-dialog"]');
+    this.closed = this.dialog.whenClosed(this.onClose);
   }
 
   hostDisconnected() {
@@ -79,7 +82,7 @@ export class DeleteLinkDialog implements ReactiveController {
       role="alertdialog"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-body"
-      @close=${this.onClose}
+      @close=${this.closed}
     >
       <h3 id="confirm-title">${c.title}</h3>
       <div id="confirm-body">

@@ -199,7 +199,7 @@ export class GuestAccessManager extends LitElement {
   private readonly windowView = new LazyPart(this, async () => {
     const view = await loadWindowView();
     await view.contentStringsReady(this);
-    addStyles(this, view.styles);
+    addStyles(this, ...view.styles);
     return view;
   });
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
@@ -246,9 +246,22 @@ export class GuestAccessManager extends LitElement {
     this.roomState.refuse(error);
   }
 
-  /** Opens a lazy window; one that cannot load is refused above the table, as a request would be. */
-  private openWindow<T>(part: LazyPart<T>, open: (window: T) => unknown): void {
-    part.get().then(open, (error) => this.roomState.refuse(error));
+  /**
+   * Opens a lazy window; one that cannot load is refused above the table, as a request would be. While its
+   * code loads, the button clicked is busy (a spinner, `aria-busy`) and a second press opens nothing more.
+   */
+  private openWindow<T>(part: LazyPart<T>, open: (window: T) => unknown, click?: Event): void {
+    const button = part.value ? null : (click?.currentTarget as HTMLElement | null | undefined);
+    if (button?.hasAttribute('data-opening')) return;
+    button?.setAttribute('data-opening', '');
+    button?.setAttribute('aria-busy', 'true');
+    part
+      .get()
+      .then(open, (error) => this.roomState.refuse(error))
+      .finally(() => {
+        button?.removeAttribute('data-opening');
+        button?.removeAttribute('aria-busy');
+      });
   }
 
   /** Whether the host can see the window now: inline, or the modal window open. @internal */
@@ -438,12 +451,13 @@ export class GuestAccessManager extends LitElement {
       ${renderLinkSettings(this.localize, content, room, access, {
         feedback: this.linkFeedback,
         copyByHand: this.windows?.windowStrings(this).copyByHand,
-        onCreate: () => this.openWindow(this.createDialog, (dialog) => dialog.open()),
-        onEdit: (link) => this.openWindow(this.createDialog, (dialog) => dialog.open(link)),
+        onCreate: (click) => this.openWindow(this.createDialog, (dialog) => dialog.open(), click),
+        onEdit: (link, click) => this.openWindow(this.createDialog, (dialog) => dialog.open(link), click),
         onHistory: canAdmit
-          ? () => this.openWindow(this.historyDialog, (dialog) => dialog.open())
+          ? (click) => this.openWindow(this.historyDialog, (dialog) => dialog.open(), click)
           : undefined,
-        onDelete: (link) => this.openWindow(this.deleteDialog, (dialog) => dialog.open(link, canAdmit)),
+        onDelete: (link, click) =>
+          this.openWindow(this.deleteDialog, (dialog) => dialog.open(link, canAdmit), click),
       })}
       ${renderWaitingRoom(content, {
         waiting: room.waiting,

@@ -25,6 +25,8 @@ export interface HistoryHost extends ReactiveControllerHost, HTMLElement {
 
 export class HistoryDialog implements ReactiveController {
   readonly dialog: ModalDialog;
+  /** The dialog's `close` listener. */
+  private readonly closed: () => void;
   private guests: HostGuest[] = [];
   private nextCursor: string | null = null;
   private linkId = '';
@@ -41,6 +43,7 @@ export class HistoryDialog implements ReactiveController {
     host.addController(this);
     addStyles(host, ...windowStyles);
     this.dialog = new ModalDialog(host, '[part~="history-dialog"]');
+    this.closed = this.dialog.whenClosed(this.onClose);
   }
 
   hostDisconnected() {
@@ -124,7 +127,7 @@ export class HistoryDialog implements ReactiveController {
       iso
         ? html`<time datetime=${iso}>${dateTime(localize.language, iso, { dateStyle: 'medium', timeStyle: 'short' })}</time>`
         : '—';
-    return html`<dialog part="dialog history-dialog" class="window wide" aria-labelledby="history-title" @close=${this.onClose}>
+    return html`<dialog part="dialog history-dialog" class="window wide" aria-labelledby="history-title" @close=${this.closed}>
       <div class="window-head">
         <h3 id="history-title">${h.title}</h3>
         <button type="button" class="icon-button" part="close-button" aria-label=${t.common.close} @click=${() => this.dialog.close()}>

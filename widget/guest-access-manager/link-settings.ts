@@ -18,11 +18,12 @@ export function renderLinkSettings(
     feedback: LinkFeedback;
     /** Above the URL when the browser refused to copy it (in the windows' wording, loaded by then). */
     copyByHand: string | undefined;
-    onCreate: () => void;
-    onEdit: (link: Link) => void;
+    /** Each gets the click, whose button shows it is busy while its window's code loads. */
+    onCreate: (click: Event) => void;
+    onEdit: (link: Link, click: Event) => void;
     /** Opens the guest history; none for hosts who may not read it. */
-    onHistory?: () => void;
-    onDelete: (link: Link) => void;
+    onHistory?: (click: Event) => void;
+    onDelete: (link: Link, click: Event) => void;
   },
 ) {
   const t = localize.t;

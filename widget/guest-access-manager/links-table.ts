@@ -13,8 +13,8 @@ export interface LinksTableOptions {
   feedback: LinkFeedback;
   onCopy: (link: Link, what: CopyWhat) => void;
   onPause: (link: Link, paused: boolean) => void;
-  onEdit: (link: Link) => void;
-  onDelete: (link: Link) => void;
+  onEdit: (link: Link, click: Event) => void;
+  onDelete: (link: Link, click: Event) => void;
   busy: boolean;
 }
 
@@ -137,7 +137,7 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
               part="edit-button"
               aria-label=${m.edit(link.name)}
               title=${m.edit(isolate(link.name))}
-              @click=${() => options.onEdit(link)}
+              @click=${(click: Event) => options.onEdit(link, click)}
             >
               ${editIcon}
             </button><button
@@ -146,7 +146,7 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
               part="delete-button"
               aria-label=${m.delete(link.name)}
               title=${m.delete(isolate(link.name))}
-              @click=${() => options.onDelete(link)}
+              @click=${(click: Event) => options.onDelete(link, click)}
             >
               ${trashIcon}
             </button>

@@ -37,6 +37,16 @@ export class ModalDialog {
     this.element?.close();
   }
 
+  /**
+   * `handler` as the dialog's `close` listener, skipped when the window was opened again before the event
+   * came (it is queued as a task): the window then belongs to the new opening, whose state must stay.
+   */
+  whenClosed(handler: () => unknown): () => void {
+    return () => {
+      if (!this.element?.open) void handler();
+    };
+  }
+
   /** Call from the dialog's `close` event. */
   restoreFocus(fallback?: () => HTMLElement | null | undefined): void {
     const opener = this.opener;

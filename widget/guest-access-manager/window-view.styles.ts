@@ -1,9 +1,13 @@
 import { css } from 'lit';
+import { spinner } from '../internal/theme.ts';
 
 // What only the window's content uses once the room has loaded (switches, the links table, the waiting
 // room, the fields): it comes with that content's chunk (window-view.ts), added after the element's own
-// styles and before the windows' (the element loads the windows after it).
-export const windowViewStyles = css`
+// styles and before the windows' (the element loads the windows after it). The spinner is for the buttons
+// whose windows are still loading (openWindow).
+export const windowViewStyles = [
+  spinner,
+  css`
   /* Switches: a checkbox with role="switch", drawn as a track and a thumb. */
   .switch-row {
     display: flex;
@@ -411,4 +415,5 @@ export const windowViewStyles = css`
       min-block-size: 2.75rem;
     }
   }
-`;
+`,
+];

@@ -39,9 +39,17 @@ export const theme = css`
   }
 `;
 
-/** A spinner for busy buttons (`<span class="spinner" aria-hidden="true">`): the label stays legible. */
+/**
+ * A spinner for busy buttons (`<span class="spinner" aria-hidden="true">`): the label stays legible. A button
+ * marked `data-opening` (its window's code still loading) shows one after its label.
+ */
 export const spinner = css`
-  .spinner {
+  [data-opening]::after {
+    content: '';
+    margin-inline-start: 0.4em;
+  }
+  .spinner,
+  [data-opening]::after {
     display: inline-block;
     inline-size: 1em;
     block-size: 1em;
@@ -57,7 +65,8 @@ export const spinner = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .spinner {
+    .spinner,
+    [data-opening]::after {
       animation-duration: 2.4s;
     }
   }
