@@ -3,7 +3,7 @@
 // No route can do better than it, so where the floor is under a target, that target is out of reach with the
 // middleware every request gets. Measured in the same slices as the link page and the host list, and once more
 // with LOG_LEVEL=warn (no log line per request), against the bare JSON route.
-import { baselineContender, compareMany, productContender } from '../lib/compare.ts';
+import { baselineContender, compareMany, perRequest, productContender } from '../lib/compare.ts';
 import type { Figure, Row } from '../lib/figure.ts';
 import { percent, percents, rps } from '../lib/stats.ts';
 
@@ -32,16 +32,12 @@ export const floor: Figure = {
         ),
       ),
     );
-    const cpuPerRequest = (share: { servers: number } | undefined, requestsPerSecond: number) =>
-      share ? `${((share.servers * 1e6) / requestsPerSecond).toFixed(0)} µs` : 'not measured';
     const rows: Row[] = SIDES.map((side, index) => {
       const result = others[index];
       return {
         figure: `Floor: ${side.name}, same slices (50 conn)`,
-        ours: result
-          ? `${rps(result.result.rps)}, ${cpuPerRequest(result.cpu, result.result.rps)} CPU/req`
-          : '—',
-        baseline: `${rps(baseline.result.rps)}, ${cpuPerRequest(baseline.cpu, baseline.result.rps)} CPU/req`,
+        ours: result ? `${rps(result.result.rps)}, ${perRequest(result.cpu, result.result)} CPU/req` : '—',
+        baseline: `${rps(baseline.result.rps)}, ${perRequest(baseline.cpu, baseline.result)} CPU/req`,
         ratio: result ? percent(result.ratio) : '—',
         target: '(reported)',
       };

@@ -246,13 +246,15 @@ export async function compare(
   };
 }
 
+/** The servers' CPU time per request while a side took the load, e.g. "89 µs". */
+export const perRequest = (share: CpuShare | undefined, result: LoadResult) =>
+  share ? `${((share.servers * 1e6) / result.rps).toFixed(0)} µs` : 'not measured';
+
 /**
  * How the two cores were shared while each side took the load, and what a request cost the server in CPU time:
  * a ratio means little if the load generator or other work starved the server.
  */
 export function sharingNote(name: string, comparison: Comparison): string {
-  const perRequest = (share: CpuShare | undefined, result: LoadResult) =>
-    share ? `${((share.servers * 1e6) / result.rps).toFixed(0)} µs` : 'not measured';
   return (
     `${name}, cores used while each side took the load (CPU seconds per second, from /proc): baseline: ` +
     `${formatShare(comparison.cpu.baseline)}; ours: ${formatShare(comparison.cpu.ours)}. Server CPU time per ` +
