@@ -1,8 +1,11 @@
 // The windows a button opens are a chunk fetched once the room has loaded. On a slow network a host can press
 // Create, Edit, History or Delete before it has come: the button then says it is busy, a second press opens
-// nothing more, and the window opens once the code is there.
-import { expect, waitUntil } from '@open-wc/testing';
-import { byRole, openManager, queryByRole, setupRoom } from './guest-access-manager.helpers.ts';
+// nothing more, and the window opens once the code is there. Every window, the main one included, also
+// keeps an opening that came before the previous closing's queued `close` event.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import { deepActiveElement } from '../../widget/guest-access-manager/modal-dialog.ts';
+import { byRole, openManager, queryByRole, redeem, setupRoom } from './guest-access-manager.helpers.ts';
 import { holdModule } from './guest-entry-form.helpers.ts';
 
 const WINDOWS = '/widget/guest-access-manager/windows.ts';
@@ -48,6 +51,8 @@ describe('<guest-access-manager> while a window’s code is on its way', () => {
   });
 
   // A window closed and opened again at once (faster than its queued `close` event) keeps the new opening.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
   it('keeps a window opened again before its close event came: edit, delete and history', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const element = await openManager(room);
@@ -58,7 +63,7 @@ describe('<guest-access-manager> while a window’s code is on its way', () => {
       const dialog = byRole(element, role, window) as HTMLDialogElement;
       byRole(element, 'button', close).click();
       byRole(element, 'button', button).click();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settle();
       expect(dialog.open, `${window} closed`).to.equal(true);
       return byRole(element, role, window);
     };
@@ -73,5 +78,45 @@ describe('<guest-access-manager> while a window’s code is on its way', () => {
 
     const history = await reopen('History', 'Guest history', 'Close');
     await waitUntil(() => history.textContent?.includes('No guests yet.'), 'the history did not load');
+  });
+
+  it('keeps the modal main window shown again before its close event came, with focus inside', async () => {
+    const room = await setupRoom({ enabled: true });
+    const element = await fixture<GuestAccessManager>(
+      html`<guest-access-manager modal api=${room.url} room=${room.roomId} lang="en" .token=${room.hostToken}></guest-access-manager>`,
+    );
+    await element.show();
+    element.close();
+    await element.show();
+    await settle();
+    const window = byRole<HTMLDialogElement>(element, 'dialog', 'Manage guest access');
+    expect(window.matches(':modal'), 'the window was taken off the page').to.equal(true);
+    expect(window.contains(deepActiveElement() ?? null), 'focus left the window').to.equal(true);
+    element.close();
+  });
+
+  it('keeps the automatic-admission question asked again before its close event came, and where focus returns', async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await openManager(room);
+    await redeem(room, 0, 'Ana Lima');
+    await waitUntil(() => element.waitingCount === 1, 'not counted', { timeout: 5000 });
+    const moderated = () => byRole(element, 'switch', 'Guests wait for a moderator to admit them');
+    // As a pointer press does: the switch takes focus, then asks.
+    const press = () => {
+      moderated().focus();
+      moderated().click();
+    };
+    press();
+    await waitUntil(() => queryByRole(element, 'alertdialog'), 'no question');
+    const question = byRole<HTMLDialogElement>(element, 'alertdialog');
+    byRole(question, 'button', 'Cancel').click();
+    press();
+    await settle();
+    expect(question.open, 'the question closed').to.equal(true);
+    expect(question.contains(deepActiveElement() ?? null), 'focus left the question').to.equal(true);
+    // The late event did not use up where focus goes back: the switch that asked.
+    byRole(question, 'button', 'Cancel').click();
+    await settle();
+    expect(deepActiveElement() === moderated(), 'focus did not go back to the switch').to.equal(true);
   });
 });

@@ -16,6 +16,7 @@ export interface AutoAdmitHost extends ReactiveControllerHost, HTMLElement {
 
 export class AutoAdmitDialog implements ReactiveController {
   private readonly dialog: ModalDialog;
+  private readonly closed: () => void;
   private count = 0;
 
   constructor(
@@ -25,6 +26,7 @@ export class AutoAdmitDialog implements ReactiveController {
     host.addController(this);
     addStyles(host, ...windowStyles);
     this.dialog = new ModalDialog(host, '[part~="auto-admit-dialog"]');
+    this.closed = this.dialog.whenClosed(() => this.dialog.restoreFocus(() => this.host.focusFallback()));
   }
 
   hostDisconnected(): void {
@@ -58,7 +60,7 @@ export class AutoAdmitDialog implements ReactiveController {
       role="alertdialog"
       aria-labelledby="auto-admit-title"
       aria-describedby="auto-admit-body"
-      @close=${() => this.dialog.restoreFocus(() => this.host.focusFallback())}
+      @close=${this.closed}
     >
       <h3 id="auto-admit-title">${n.confirmAutoTitle(this.count)}</h3>
       <p id="auto-admit-body">${n.confirmAutoBody}</p>

@@ -203,6 +203,10 @@ export class GuestAccessManager extends LitElement {
     return view;
   });
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
+  private readonly mainWindowClosed = this.mainWindow.whenClosed(() => {
+    this.windowOpen = false;
+    this.mainWindow.restoreFocus();
+  });
   private readonly linkFeedback = new LinkFeedback(this);
   /** `show()` was called: the window lives in a modal dialog from then on. */
   private shownAsModal = false;
@@ -400,11 +404,7 @@ export class GuestAccessManager extends LitElement {
           part="dialog"
           class="main-window"
           aria-labelledby="title"
-          @close=${(event: Event) => {
-            if (event.target !== event.currentTarget) return;
-            this.windowOpen = false;
-            this.mainWindow.restoreFocus();
-          }}
+          @close=${(event: Event) => event.target === event.currentTarget && this.mainWindowClosed()}
         >
           ${content}
         </dialog>`;
