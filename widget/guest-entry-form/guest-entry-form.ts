@@ -95,7 +95,10 @@ export class GuestEntryForm extends LitElement {
   override lang!: string;
 
   /** @internal */
-  readonly localize = new LocalizeController(this, translations);
+  readonly localize = new LocalizeController(this, translations, () => this.retryLanguageLater());
+  /** While the wanted language's chunk fails, the form stays usable in English and tries again, further apart. */
+  private languageRetry: ReturnType<typeof setTimeout> | undefined;
+  private languageFailures = 0;
   private readonly session = new GuestSessionController(this, () => this.statusView.get());
   /** The views after the form with their wording, loaded when one first shows (or when the browser is idle before). */
   private readonly statusView = new LazyPart(this, async () => {
@@ -107,6 +110,17 @@ export class GuestEntryForm extends LitElement {
 
   protected override firstUpdated() {
     whenIdle(this.statusView.prefetch);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.languageRetry);
+  }
+
+  private retryLanguageLater() {
+    clearTimeout(this.languageRetry);
+    const delay = Math.min(30_000, 2_000 * 2 ** this.languageFailures++);
+    this.languageRetry = setTimeout(() => this.localize.update(), delay);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
