@@ -19,9 +19,13 @@ describe('<guest-access-manager> while a window’s code is on its way', () => {
     const element = await openManager(room);
     await waitUntil(() => queryByRole(element, 'button', 'Create new link'), 'no Create button');
     const create = byRole(element, 'button', 'Create new link');
+    const size = ({ width, height }: DOMRect) => [width, height];
+    const idle = size(create.getBoundingClientRect());
     create.click();
     expect(create.getAttribute('aria-busy')).to.equal('true');
-    expect(getComputedStyle(create, '::after').content, 'no spinner after the label').to.not.equal('none');
+    expect(getComputedStyle(create, '::after').content, 'no spinner').to.not.equal('none');
+    // The spinner takes the label's place: the button keeps its size, so nothing around it moves.
+    expect(size(create.getBoundingClientRect()), 'the busy button changed size').to.deep.equal(idle);
     create.click();
 
     await holdModule(WINDOWS, false);

@@ -41,12 +41,22 @@ export const theme = css`
 
 /**
  * A spinner for busy buttons (`<span class="spinner" aria-hidden="true">`): the label stays legible. A button
- * marked `data-opening` (its window's code still loading) shows one after its label.
+ * marked `data-opening` (its window's code still loading) shows one in place of its label or icon, keeping
+ * its size: nothing around it moves, and an icon button has no room for both.
  */
 export const spinner = css`
+  [data-opening] {
+    position: relative;
+    -webkit-text-fill-color: transparent;
+  }
+  [data-opening] > * {
+    visibility: hidden;
+  }
   [data-opening]::after {
     content: '';
-    margin-inline-start: 0.4em;
+    position: absolute;
+    inset: 0;
+    margin: auto;
   }
   .spinner,
   [data-opening]::after {
