@@ -33,9 +33,10 @@ export function followRoom(
       if (event.event === 'resync') end();
       else if (mayReceive(host, event)) send(render(event));
     });
-    const unsubscribeTenant = deps.events.subscribeToTenantChanges(host.tenant.id, () => {
-      void stillAllowed().then((allowed) => allowed || end());
-    });
+    const checkAgain = () => void stillAllowed().then((allowed) => allowed || end());
+    const unsubscribeTenant = deps.events.subscribeToTenantChanges(host.tenant.id, checkAgain);
+    // A change made after the route's checks but before this subscription went unheard: check once more.
+    checkAgain();
     // The stream must not outlive its token: the element reconnects with a fresh one.
     let timer: ReturnType<typeof setTimeout>;
     const endAtExpiry = () => {
