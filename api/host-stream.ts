@@ -25,18 +25,25 @@ export function followRoom(
 ) {
   const { stillAllowed, render } = hooks;
   return async ({ send, end }: StreamControl) => {
-    // Waiting guests are told whether a host who can let them in is here.
-    const leave = host.permissions.includes('guests:admit')
-      ? await deps.presence.hostConnected(roomPk)
-      : () => {};
+    // Subscribed before the first await: the answer's headers go out only after that, so a client that saw
+    // the stream open misses no event.
     const unsubscribeRoom = deps.events.subscribeToRoom(roomPk, (event) => {
       if (event.event === 'resync') end();
       else if (mayReceive(host, event)) send(render(event));
     });
     const checkAgain = () => void stillAllowed().then((allowed) => allowed || end());
     const unsubscribeTenant = deps.events.subscribeToTenantChanges(host.tenant.id, checkAgain);
-    // A change made after the route's checks but before this subscription went unheard: check once more.
+    // A change made after the route's checks but before these subscriptions went unheard: check once more.
     checkAgain();
+    let leave = () => {};
+    try {
+      // Waiting guests are told whether a host who can let them in is here.
+      if (host.permissions.includes('guests:admit')) leave = await deps.presence.hostConnected(roomPk);
+    } catch (error) {
+      unsubscribeRoom();
+      unsubscribeTenant();
+      throw error;
+    }
     // The stream must not outlive its token: the element reconnects with a fresh one.
     let timer: ReturnType<typeof setTimeout>;
     const endAtExpiry = () => {

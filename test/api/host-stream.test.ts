@@ -1,17 +1,19 @@
-// A host stream checks the token and room once more after it subscribes to admin changes: a change that
-// landed between the route's checks and the subscription (while the stream took its slot or told the
-// lobby a host is here) is not missed. Real event hub and clock; the presence's answer is held to open
-// that window on purpose.
+// What a host stream hears around its start (api/host-stream.ts), with the real event hub: a change made
+// before it subscribed (while the route checked the token or took a stream slot) still ends it, and room
+// events reach it from its first step, while it still tells the lobby a host is here (the presence's answer
+// is held here to keep that window open; on PostgreSQL it is a write).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HostIdentity } from '../../api/auth.ts';
 import { createInProcessBus } from '../../api/bus/in-process.ts';
-import { createEventHub } from '../../api/events.ts';
+import { createEventHub, type HostEvent } from '../../api/events.ts';
 import { followRoom } from '../../api/host-stream.ts';
 import type { Presence } from '../../api/presence.ts';
 import type { Tenant } from '../../api/store/types.ts';
 
-test('a host stream ends when the room stopped passing the checks before its subscription began', async () => {
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+function stream(options: { permissions: HostIdentity['permissions']; allowed: () => boolean }) {
   const events = createEventHub(createInProcessBus());
   let connected: (leave: () => void) => void = () => {};
   const presence = {
@@ -21,23 +23,42 @@ test('a host stream ends when the room stopped passing the checks before its sub
     tenant: { id: 'tenant-1' } as Tenant,
     userId: 'host-1',
     roomId: 'room-1',
-    permissions: ['guests:admit'],
+    permissions: options.permissions,
     expiresAt: Date.now() + 60_000,
   };
-  let allowed = true;
-  let ended = false;
+  const sent: HostEvent[] = [];
+  const state = { ended: false };
   const start = followRoom({ events, clock: { now: Date.now }, presence }, host, 1, {
-    stillAllowed: async () => allowed,
+    stillAllowed: async () => options.allowed(),
     render: (event) => event,
   });
-  const stop = start({ send: () => {}, end: () => (ended = true) });
+  return {
+    events,
+    sent,
+    state,
+    run: () => start({ send: (event) => sent.push(event as HostEvent), end: () => (state.ended = true) }),
+    presenceAnswers: () => connected(() => {}),
+  };
+}
 
-  // The room is removed while the stream is still setting up: the change is published before anyone listens.
-  allowed = false;
-  events.publishTenantChanged('tenant-1');
-  connected(() => {});
-  const unsubscribe = await stop;
-  await new Promise((resolve) => setImmediate(resolve));
-  unsubscribe();
-  assert.equal(ended, true, 'the stream stayed open for a room that no longer passes the checks');
+test('a host stream ends when its room stopped passing the checks before it subscribed', async () => {
+  const host = stream({ permissions: ['guest-access:manage'], allowed: () => false });
+  // The room was removed after the route's checks: its tenant change was published before anyone listened.
+  host.events.publishTenantChanged('tenant-1');
+  const stop = await host.run();
+  await tick();
+  stop();
+  assert.equal(host.state.ended, true, 'the stream stayed open for a room that no longer passes the checks');
+});
+
+test('a host stream forwards room events from its start, while it still tells the lobby a host is here', async () => {
+  const host = stream({ permissions: ['guests:admit'], allowed: () => true });
+  const running = host.run();
+  const event = { event: 'guest-access', data: { enabled: true, admission: 'auto', lobbyMessage: null } };
+  host.events.publishToRoom(1, event as HostEvent);
+  host.presenceAnswers();
+  const stop = await running;
+  stop();
+  assert.deepEqual(host.sent, [event], 'an event published as the stream opened was lost');
+  assert.equal(host.state.ended, false);
 });
