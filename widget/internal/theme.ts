@@ -80,6 +80,18 @@ export const spinner = css`
       animation-duration: 2.4s;
     }
   }
+  /* Forced colours would paint the hidden label back and close the spinner's gap: both keep their own. */
+  @media (forced-colors: active) {
+    .spinner {
+      forced-color-adjust: none;
+    }
+    [data-opening] {
+      forced-color-adjust: none;
+      color: ButtonText;
+      background-color: ButtonFace;
+      border-color: ButtonText;
+    }
+  }
 `;
 
 /** The public knobs, for documentation and tests: name → what it colours or sets. */
