@@ -31,7 +31,13 @@ export function followRoom(
       if (event.event === 'resync') end();
       else if (mayReceive(host, event)) send(render(event));
     });
-    const checkAgain = () => void stillAllowed().then((allowed) => allowed || end());
+    // A check that cannot be made (the database is away) ends the stream too: its client reconnects and is
+    // checked then. Unhandled, the rejection would end the process.
+    const checkAgain = () =>
+      void stillAllowed().then(
+        (allowed) => allowed || end(),
+        () => end(),
+      );
     const unsubscribeTenant = deps.events.subscribeToTenantChanges(host.tenant.id, checkAgain);
     // A change made after the route's checks but before these subscriptions went unheard: check once more.
     checkAgain();

@@ -1,7 +1,8 @@
 // What a host stream hears around its start (api/host-stream.ts), with the real event hub: a change made
 // before it subscribed (while the route checked the token or took a stream slot) still ends it, and room
 // events reach it from its first step, while it still tells the lobby a host is here (the presence's answer
-// is held here to keep that window open; on PostgreSQL it is a write).
+// is held here to keep that window open; on PostgreSQL it is a write), and a check that fails (the database
+// went away) ends it rather than the process.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HostIdentity } from '../../api/auth.ts';
@@ -10,6 +11,7 @@ import { createEventHub, type HostEvent } from '../../api/events.ts';
 import { followRoom } from '../../api/host-stream.ts';
 import type { Presence } from '../../api/presence.ts';
 import type { Tenant } from '../../api/store/types.ts';
+import { StoreUnavailableError } from '../../api/store/unavailable.ts';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -61,4 +63,23 @@ test('a host stream forwards room events from its start, while it still tells th
   stop();
   assert.deepEqual(host.sent, [event], 'an event published as the stream opened was lost');
   assert.equal(host.state.ended, false);
+});
+
+test('a host stream whose check fails (the database went away) ends, and the process goes on', async (t) => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  t.after(() => process.off('unhandledRejection', onUnhandled));
+  const host = stream({
+    permissions: ['guest-access:manage'],
+    allowed: () => {
+      throw new StoreUnavailableError(new Error('connection terminated'));
+    },
+  });
+  const stop = await host.run();
+  await tick();
+  await tick();
+  stop();
+  assert.deepEqual(unhandled, [], 'the failed check was left unhandled (it ends the server process)');
+  assert.equal(host.state.ended, true, 'the stream stayed open though its room could not be checked');
 });
