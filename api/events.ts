@@ -114,6 +114,10 @@ export function createEventHub(bus: EventBus) {
       unsubscribe();
       unsubscribeResync();
     },
+    /** Whether events published now reach this instance's streams (see EventBus.listening). */
+    get listening() {
+      return bus.listening;
+    },
     /** Event streams open now (each registers its closer), for the metrics. */
     get openStreams() {
       return closers.size;

@@ -5,7 +5,9 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from './context.ts';
 import type { EventHub } from './events.ts';
+import { StoreUnavailableError } from './store/unavailable.ts';
 import { type StreamSlotKey, type StreamSlots, takeStreamSlot } from './stream-limits.ts';
+import { errorJson } from './validation.ts';
 
 export interface StreamEvent {
   event: string;
@@ -28,6 +30,13 @@ const sseBlock = (event: string, data: string) =>
     .map((line) => `data: ${line}`)
     .join('\n')}\n\n`;
 
+/** The refusal of a stream while the instance does not listen to the bus, as both stream routes document it. */
+export const notListeningResponse = {
+  503: errorJson(
+    'unavailable, with Retry-After: this instance is reconnecting to the event bus (PostgreSQL) and would miss events',
+  ),
+};
+
 export interface EventStreamOptions {
   hub: EventHub;
   heartbeatMs: number;
@@ -43,6 +52,8 @@ export async function eventStream(c: Context<AppEnv>, options: EventStreamOption
   if (c.req.method === 'HEAD') {
     return c.body(null, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
   }
+  // Cut off from the bus, a stream would miss events until the resync ends it: the client retries instead.
+  if (!options.hub.listening) throw new StoreUnavailableError(new Error('not listening to the event bus'));
   const release = await takeStreamSlot(options.slots, options.keys);
   c.header('X-Accel-Buffering', 'no'); // nginx passes each event on at once, whatever its proxy_buffering
   const response = streamSSE(c, async (stream) => {

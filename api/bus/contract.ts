@@ -13,6 +13,11 @@ export interface BusMessage {
 export interface EventBus {
   /** Whether other instances hear what this one publishes (so a listener may be anywhere). */
   readonly crossesInstances: boolean;
+  /**
+   * Whether this instance hears what is published now; false while a lost connection to the bus is restored
+   * (a stream opened meanwhile would miss events until the resync).
+   */
+  readonly listening: boolean;
   /** Delivers to every instance's subscribers, this one's included (after the change is committed). */
   publish(message: BusMessage): Promise<void>;
   subscribe(listener: (message: BusMessage) => void): () => void;

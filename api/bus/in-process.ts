@@ -6,6 +6,7 @@ export function createInProcessBus(): EventBus {
   const subscribers = listenerSet<[BusMessage]>();
   return {
     crossesInstances: false,
+    listening: true,
     publish: async (message) => subscribers.call(message),
     subscribe: subscribers.add,
     // Never cut off from its own changes, so never a reason to resynchronise.

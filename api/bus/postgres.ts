@@ -94,6 +94,9 @@ export async function createPostgresBus(url: string, options: PoolOptions = {}):
 
   return {
     crossesInstances: true,
+    get listening() {
+      return listener !== undefined;
+    },
     async publish(message) {
       await pool
         .query({

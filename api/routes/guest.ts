@@ -10,7 +10,7 @@ import { guestContext, linkUnavailable } from '../redemption.ts';
 import { isFinal, isLinkUsable, knockRefusal } from '../rules.ts';
 import { guestSessionResponse } from '../schemas.ts';
 import { noStore } from '../secure-headers.ts';
-import { eventStream } from '../sse.ts';
+import { eventStream, notListeningResponse } from '../sse.ts';
 import type { Guest, Room } from '../store/types.ts';
 import { guestStreamKeys } from '../stream-limits.ts';
 import { errorJson, json } from '../validation.ts';
@@ -113,6 +113,7 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots, p
           200: { description: 'text/event-stream' },
           401: errorJson('Unknown session'),
           429: errorJson('rate_limited: too many streams open for this session, address or server'),
+          ...notListeningResponse,
         },
       }),
       (c) => {

@@ -6,9 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { createTenant } from '../../api/auth.ts';
 import { openStoreWithSecret } from '../../api/server.ts';
+import { openEvents } from '../api/helpers.ts';
 import { type CallInput, call, hostToken } from '../support/api-fixture.ts';
 import { atTestEnd } from '../support/cleanup.ts';
 import { CLI } from '../support/cli.ts';
@@ -95,7 +97,12 @@ export async function startChildServer(
     });
     void exited.then(() => reject(new Error(`server exited before listening:\n${output}`)));
   });
-  return { url, child, exited, request: (input) => call(url, input), output: () => output };
+  // A request that gets no answer at all (the process died, say) fails with what the process wrote.
+  const request = (input: CallInput) =>
+    call(url, input).catch((error: Error) => {
+      throw new Error(`${input.path}: ${error.message}; the server wrote:\n${output}`, { cause: error });
+    });
+  return { url, child, exited, request, output: () => output };
 }
 
 /**
@@ -143,6 +150,22 @@ export async function startInstances(
     }),
   );
   return { env: shared, servers, tenant: { tenantId: id, apiKey, signingSecret } };
+}
+
+/**
+ * Opens the room's host event stream, asking again while the instance answers 503 (it is not listening to
+ * the event bus yet), for at most `ms`.
+ */
+export async function openEventsOnceListening(server: ChildServer, token: string, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await openEvents(`${server.url}/v1/rooms/r1/events`, token);
+    } catch (error) {
+      if (!String(error).includes('events: 503') || Date.now() > deadline) throw error;
+      await sleep(100);
+    }
+  }
 }
 
 export async function roomWithLinks(

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openEvents } from '../api/helpers.ts';
 import { privatePostgres } from '../support/private-postgres.ts';
-import { type ChildServer, roomWithLinks, startInstances } from './child-server.ts';
+import { type ChildServer, openEventsOnceListening, roomWithLinks, startInstances } from './child-server.ts';
 
 const guest = { name: 'Grace', email: 'grace@example.com' };
 
@@ -54,13 +54,18 @@ test('survives a PostgreSQL restart: 503 unavailable with Retry-After while it i
     recovery.every((status) => status === 201 || status === 503),
     `only 503 before recovery: ${recovery.join(' ')}`,
   );
-  // The instance lost its LISTEN connection, so the stream may have missed changes: once listening again it
-  // ends the stream, and the client reconnects and re-reads; events flow again.
+  // The instance lost its LISTEN connection, so the stream may have missed changes: it ends (once listening
+  // again, or at once if the restart cut its own first write), and the client reconnects and re-reads. The
+  // instance takes streams again once it listens, and events flow again.
   const ended = await Promise.race([events.ended.then(() => true), sleep(10_000).then(() => false)]);
   assert.ok(ended, 'the stale stream was ended for its client to resynchronise');
-  const again = await openEvents(`${server.url}/v1/rooms/r1/events`, room.hostToken);
+  const again = await openEventsOnceListening(server, room.hostToken);
   t.after(() => again.close());
-  await redeem();
-  assert.equal(((await again.next('guest', 5000)) as { status: string }).status, 'waiting');
+  const after = await redeem();
+  assert.equal(after.status, 201, JSON.stringify(after.body));
+  const guestEvent = await again.next('guest', 5000).catch((error: Error) => {
+    throw new Error(`${error.message}; server output:\n${server.output()}`);
+  });
+  assert.equal((guestEvent as { status: string }).status, 'waiting');
   t.diagnostic(`answers while PostgreSQL restarted: ${recovery.join(' ')}`);
 });

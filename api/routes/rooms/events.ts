@@ -10,7 +10,7 @@ import { followRoom } from '../../host-stream.ts';
 import { READ_GUEST_ACCESS } from '../../permissions.ts';
 import { clientAddress } from '../../rate-limit.ts';
 import { roomParams } from '../../schemas.ts';
-import { eventStream, type StreamEvent } from '../../sse.ts';
+import { eventStream, notListeningResponse, type StreamEvent } from '../../sse.ts';
 import { hostStreamKeys } from '../../stream-limits.ts';
 import { errorJson, validate } from '../../validation.ts';
 import { linkView } from '../../views.ts';
@@ -36,6 +36,7 @@ export function createRoomEventRoutes(deps: AppDeps) {
         200: { description: 'text/event-stream' },
         ...refusals,
         429: errorJson('rate_limited: too many streams open for this host, address or server'),
+        ...notListeningResponse,
       },
     }),
     validate('param', roomParams),
