@@ -1,6 +1,6 @@
 // The rate-limit windows and stream slots of several instances, kept in PostgreSQL where every instance sees
-// them. A stream slot is a lease its instance renews while it lives: a killed instance's streams stop
-// counting within LEASE_MS.
+// them. A stream slot is a lease its instance renews while the stream lives: a killed instance's streams,
+// and a slot whose release failed (the database away), stop counting within LEASE_MS.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { SharedCounters } from '../contract.ts';
@@ -32,7 +32,7 @@ const statements = {
   release: { name: 'counters.release', text: 'DELETE FROM stream_leases WHERE id = $1' },
   renew: {
     name: 'counters.renew',
-    text: 'UPDATE stream_leases SET expires_at = $2 WHERE instance = $1',
+    text: 'UPDATE stream_leases SET expires_at = $1 WHERE id = ANY($2)',
   },
   sweepLeases: { name: 'counters.sweepLeases', text: 'DELETE FROM stream_leases WHERE expires_at <= $1' },
   releaseInstance: {
@@ -41,16 +41,21 @@ const statements = {
   },
 };
 
-export function createSharedCounters(pool: pg.Pool): SharedCounters & { close(): Promise<void> } {
+export function createSharedCounters(
+  pool: pg.Pool,
+  timing = { leaseMs: LEASE_MS, renewMs: RENEW_MS },
+): SharedCounters & { close(): Promise<void> } {
   const instance = randomUUID();
   let sweptAt = 0;
-  // Renewing this instance's leases, and dropping everyone's that ran out, keeps the counts true.
+  /** The leases of this instance's open streams: only these are renewed, never one whose release failed. */
+  const held = new Set<string>();
+  // Renewing the held leases, and dropping everyone's that ran out, keeps the counts true.
   const renew = setInterval(() => {
     const now = Date.now();
-    void rowsOf(pool, statements.renew, [instance, now + LEASE_MS])
+    void rowsOf(pool, statements.renew, [now + timing.leaseMs, [...held]])
       .then(() => rowsOf(pool, statements.sweepLeases, [now]))
       .catch(() => {}); // the database is away; the next round tries again
-  }, RENEW_MS);
+  }, timing.renewMs);
   renew.unref();
   return {
     async countWindow(key, now, windowMs) {
@@ -77,10 +82,14 @@ export function createSharedCounters(pool: pg.Pool): SharedCounters & { close():
         const open = new Map(counts.map((row) => [row.key, row.count]));
         if (slots.some(({ key, cap }) => (open.get(key) ?? 0) >= cap)) return undefined;
         const id = randomUUID();
-        await rowsOf(client, statements.lease, [id, instance, keys, now + LEASE_MS]);
+        await rowsOf(client, statements.lease, [id, instance, keys, now + timing.leaseMs]);
+        return id;
+      }).then((id) => {
+        if (id !== undefined) held.add(id);
         return id;
       }),
     async releaseSlot(id) {
+      held.delete(id);
       await rowsOf(pool, statements.release, [id]);
     },
     async countSlots(key, now) {
