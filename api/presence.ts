@@ -37,6 +37,19 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
       .finally(() => pending.delete(tracked));
     pending.add(tracked);
   };
+  /**
+   * Connection ends not written yet (the database was away). This instance still renews its leases, so no
+   * reaper takes those counts back: each heartbeat writes them again until they are stored.
+   */
+  const unwritten = new Set<() => Promise<unknown>>();
+  const writeEnd = (write: () => Promise<unknown>, retry = false) =>
+    quietly(
+      write().catch((error: unknown) => {
+        if (closed) return;
+        unwritten.add(write);
+        if (!retry) throw error; // logged once, not at every heartbeat of an outage
+      }),
+    );
   // A count and this instance's lease on it change in one transaction, so a reaper never sees one alone.
   const countGuest = async (tx: Tables, guestId: string, delta: 1 | -1) => {
     const now = clock.now();
@@ -93,7 +106,13 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
       if (!closed) events.publishToGuest(guest.id, guest.status);
     }
   };
-  const heartbeat = setInterval(() => quietly(keepAlive()), leaseMs / 3);
+  const heartbeat = setInterval(() => {
+    for (const write of unwritten) {
+      unwritten.delete(write);
+      writeEnd(write, true);
+    }
+    quietly(keepAlive());
+  }, leaseMs / 3);
   heartbeat.unref();
 
   const startGrace = (guestId: string) => {
@@ -107,6 +126,7 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
   events.atClose(() => {
     closed = true;
     clearInterval(heartbeat);
+    unwritten.clear();
     for (const guestId of [...graceTimers.keys()]) stopGrace(guestId);
   });
 
@@ -119,7 +139,7 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
       return () => {
         if (!open) return;
         open = false;
-        quietly(
+        writeEnd(() =>
           store
             .transaction((tx) => countGuest(tx, guestId, -1))
             .then((guest) => {
@@ -138,7 +158,7 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
       return () => {
         if (!open) return;
         open = false;
-        quietly(
+        writeEnd(() =>
           store
             .transaction((tx) => countHost(tx, roomPk, -1))
             .then((left) => {
