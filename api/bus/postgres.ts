@@ -15,8 +15,11 @@ export const BUS_CHANNEL = 'guest_access_events';
 /** NOTIFY refuses payloads of 8,000 bytes or more; the margin keeps clear of that limit. */
 export const MAX_PAYLOAD_BYTES = 7_500;
 
-/** Waits between attempts to listen again: quick at first, then no more than every 5 s. */
-const retryDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 5_000);
+/**
+ * Waits between attempts to listen again: quick at first, then every second (a refused connection costs
+ * little), because the instance refuses new streams until it listens.
+ */
+const retryDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 1_000);
 
 /** The NOTIFY payload of a message; one too large becomes a `resync` of its topic and key (receivers re-read). */
 export function busPayload(message: BusMessage): string {
