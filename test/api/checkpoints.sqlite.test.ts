@@ -1,6 +1,6 @@
 // WAL checkpoints run on a worker thread (api/store/sqlite/checkpointer.ts): the store's connection
-// checkpoints in a COMMIT only as a backstop, the WAL still starts over under writes, and closing the store
-// ends the worker.
+// checkpoints in a COMMIT only as a backstop, the WAL still starts over under writes (also after the worker
+// idled), and closing the store ends the worker.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,8 @@ test('checkpoints the WAL from a worker: the connection only as a backstop, the 
   const store = createSqliteStore(db);
   assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), BACKSTOP_PAGES);
 
+  // Idle first: the worker then looks only about once a second, and must catch up once writes begin.
+  await sleep(2_500);
   // Another connection that never checkpoints writes 10,000 pages (40 MB) in 40 transactions with pauses:
   // only the worker's checkpoints let the WAL start over from its beginning (its file then stops growing).
   const writer = new Database(file);

@@ -6,8 +6,10 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.ts';
 
-/** Often enough to catch up with the writer now and then under a full write load; an idle check costs microseconds. */
+/** Often enough to catch up with the writer now and then under a full write load. */
 const INTERVAL_MS = 20;
+/** While nothing is written the worker looks ever less often, up to once a second (an idle server sleeps). */
+const IDLE_INTERVAL_MS = 1_000;
 
 /**
  * The WAL starts over only when a checkpoint has caught up before the next write begins, which a worker may
@@ -22,9 +24,19 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('synchronous = ' + workerData.synchronous);
-const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs);
+let wait = workerData.intervalMs;
+let last = '';
+const pass = () => {
+  const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+  // The same WAL as last time: nothing was written meanwhile.
+  const now = log + '/' + checkpointed;
+  wait = now === last ? Math.min(wait * 2, workerData.idleIntervalMs) : workerData.intervalMs;
+  last = now;
+  timer = setTimeout(pass, wait);
+};
+let timer = setTimeout(pass, wait);
 parentPort.once('message', () => {
-  clearInterval(timer);
+  clearTimeout(timer);
   db.close();
   parentPort.close();
 });
@@ -49,6 +61,7 @@ export function startCheckpointer(db: Db): Checkpointer {
       file: db.name,
       synchronous: db.pragma('synchronous', { simple: true }) === 2 ? 'FULL' : 'NORMAL',
       intervalMs: INTERVAL_MS,
+      idleIntervalMs: IDLE_INTERVAL_MS,
     },
   });
   // The worker keeps no process alive: a server that closes its store stops it first anyway.
