@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
 import pg from 'pg';
-import { isConnectionLoss } from '../../api/store/postgres/connect.ts';
+import { isDatabaseUnavailable } from '../../api/store/postgres/connect.ts';
 import { atTestEnd } from './cleanup.ts';
 
 /** The server tests create their databases on: any database of it whose user may create databases. */
@@ -24,7 +24,7 @@ export async function onDatabase<Row extends pg.QueryResultRow>(
     await client.connect();
     return (await client.query<Row>(text, values)).rows;
   } catch (error) {
-    if (!isConnectionLoss(error)) throw error;
+    if (!isDatabaseUnavailable(error)) throw error;
     throw new Error(`No PostgreSQL answers at ${new URL(url).host}; start it: ${START_HINT}`);
   } finally {
     await client.end().catch(() => {});

@@ -1,5 +1,5 @@
 // Opens a node-postgres pool the way the store and the bus need it, runs named statements on it, and tells
-// a lost database apart from a failing statement.
+// a database that cannot serve now apart from a failing statement.
 import pg from 'pg';
 import { StoreUnavailableError } from '../unavailable.ts';
 
@@ -50,8 +50,9 @@ export const rowsOf = <Row extends pg.QueryResultRow>(
 export const changesOf = (db: Queryable, statement: Statement, values: unknown[]) =>
   db.query({ ...statement, values }).then((result) => result.rowCount ?? 0);
 
-// Socket errors, pg's own connection errors, SQLSTATE class 08 (connection exception), and
-// 57P01-57P03 / 53300 (server shutting down, crashed, starting, out of connection slots).
+// Socket errors, pg's own connection errors, SQLSTATE class 08 (connection exception), class 53 (insufficient
+// resources: disk full, out of memory, out of connection slots), 57P01-57P03 (server shutting down, crashed,
+// starting) and 25006 (read-only: a standby during a failover, or a database an operator set read-only).
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -64,7 +65,7 @@ const UNAVAILABLE_CODES = new Set([
   '57P01',
   '57P02',
   '57P03',
-  '53300',
+  '25006',
 ]);
 
 // pg reports a connection it lost or never got by message only.
@@ -75,19 +76,22 @@ const UNAVAILABLE_MESSAGES = [
   'Cannot use a pool after calling end',
 ];
 
-/** Whether the error says the database could not be reached, rather than that a statement failed. */
-export function isConnectionLoss(error: unknown): boolean {
+/**
+ * Whether the error says the database cannot serve now (unreachable, read-only, out of resources), rather
+ * than that a statement failed: the same request may succeed later.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = 'code' in error ? error.code : undefined;
-  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(08|53)/.test(code))) return true;
   if (UNAVAILABLE_MESSAGES.some((message) => error.message.startsWith(message))) return true;
   // Node's connection attempts to several addresses of one host fail together as one AggregateError.
-  return error instanceof AggregateError && error.errors.some(isConnectionLoss);
+  return error instanceof AggregateError && error.errors.some(isDatabaseUnavailable);
 }
 
 /** For `.catch`: a lost database becomes a StoreUnavailableError; any other error passes unchanged. */
 export function rethrowUnavailable(error: unknown): never {
-  throw isConnectionLoss(error) ? new StoreUnavailableError(error) : error;
+  throw isDatabaseUnavailable(error) ? new StoreUnavailableError(error) : error;
 }
 
 /**
@@ -113,7 +117,7 @@ export async function withTransaction<T>(
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    broken ||= isConnectionLoss(error);
+    broken ||= isDatabaseUnavailable(error);
     if (!broken) await client.query('ROLLBACK').catch(onError);
     throw error;
   } finally {
