@@ -2,12 +2,21 @@
 // what the contract adds is the serialisation an async caller needs on one connection (a transaction spans
 // awaits, and nothing else may run on the connection meanwhile) and group commit for batched transactions.
 import type { Store, Tables } from '../contract.ts';
+import { StoreUnavailableError } from '../unavailable.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import type { Db } from './db.ts';
 import { createReadCache } from './read-cache.ts';
 import { createSyncTables, type SyncTables } from './tables.ts';
 
 type AnyFunction = (...args: never[]) => unknown;
+
+// The file cannot take the statement now: another process held the write lock past the busy timeout, the
+// disk is full, an I/O error, a file made read-only. The API answers 503, as for an unreachable PostgreSQL.
+const UNAVAILABLE_CODES = /^SQLITE_(BUSY|FULL|IOERR|READONLY|CANTOPEN)/;
+const unavailableAsSuch = (error: unknown) => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && UNAVAILABLE_CODES.test(code) ? new StoreUnavailableError(error) : error;
+};
 
 /** Each table method wrapped by `run`, which decides when it may touch the connection. */
 function wrapTables(sync: SyncTables, run: <T>(fn: () => T) => Promise<T>): Tables {
@@ -63,7 +72,11 @@ export function createSqliteStore(db: Db): Store {
   };
   const outside = wrapTables(cachedSync, async (fn) => {
     while (open) await open;
-    return fn();
+    try {
+      return fn();
+    } catch (error) {
+      throw unavailableAsSuch(error);
+    }
   });
   const inside = wrapTables(sync, async (fn) => fn());
 
@@ -85,6 +98,8 @@ export function createSqliteStore(db: Db): Store {
         if (db.inTransaction) statements.rollback.run();
         throw error;
       }
+    } catch (error) {
+      throw unavailableAsSuch(error);
     } finally {
       open = undefined;
       release();
@@ -129,7 +144,7 @@ export function createSqliteStore(db: Db): Store {
     group.forEach((item, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) item.resolve(outcome.value);
-      else item.reject(outcome?.error);
+      else item.reject(unavailableAsSuch(outcome?.error));
     });
   }
 

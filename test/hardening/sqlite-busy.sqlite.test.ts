@@ -1,0 +1,39 @@
+// A SQLite file whose write lock another process holds longer than the server waits for it (an operator's
+// `sqlite3` session in a transaction, say): writes answer 503 `unavailable` with Retry-After, never 500, and
+// the same request succeeds once the lock is released.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { type ChildServer, roomWithLinks, startInstances, tempDbFile } from './child-server.ts';
+
+test('a write lock held by another process past the busy timeout makes writes answer 503, not 500', async (t) => {
+  const file = tempDbFile(t);
+  const { servers, tenant } = await startInstances(t, file, 1);
+  const server = servers[0] as ChildServer;
+  const room = await roomWithLinks(server, tenant, [{ name: 'Guests' }]);
+  const token = room.links[0]?.token as string;
+  const redeem = () =>
+    server.request({
+      method: 'POST',
+      path: `/v1/links/${token}/guests`,
+      body: { name: 'Grace', email: 'grace@example.com' },
+    });
+
+  const operator = new Database(file);
+  t.after(() => operator.close());
+  operator.exec('BEGIN IMMEDIATE');
+  const refused = await redeem(); // waits out the server's 5 s busy timeout
+  operator.exec('ROLLBACK');
+
+  assert.equal(refused.status, 503, JSON.stringify(refused.body));
+  assert.equal((refused.body as { error: { code: string } }).error.code, 'unavailable');
+  assert.ok(Number(refused.headers['retry-after']) > 0, 'Retry-After');
+  const redeemed = await redeem();
+  assert.equal(redeemed.status, 201, JSON.stringify(redeemed.body));
+  const guests = await server.request({ path: '/v1/rooms/r1/guests', token: room.hostToken });
+  assert.equal(
+    (guests.body as { guests: unknown[] }).guests.length,
+    1,
+    'the refused redemption left nothing',
+  );
+});
