@@ -1,6 +1,7 @@
 // A SQLite file whose write lock another process holds longer than the server waits for it (an operator's
-// `sqlite3` session in a transaction, say): writes answer 503 `unavailable` with Retry-After, never 500, and
-// the same request succeeds once the lock is released.
+// `sqlite3` session in a transaction, say): the server goes on answering reads while a write waits, the write
+// answers 503 `unavailable` with Retry-After (never 500), and the same request succeeds once the lock is
+// released.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -22,8 +23,20 @@ test('a write lock held by another process past the busy timeout makes writes an
   const operator = new Database(file);
   t.after(() => operator.close());
   operator.exec('BEGIN IMMEDIATE');
-  const refused = await redeem(); // waits out the server's 5 s busy timeout
+  let settled = false;
+  const refusing = redeem().finally(() => {
+    settled = true;
+  }); // waits out the server's 5 s busy timeout
+  // Meanwhile the server goes on: it waits for the lock between attempts, not inside one call.
+  const page = await server.request({ path: `/v1/links/${token}` });
+  const health = await server.request({ path: '/healthz' });
+  const answeredMeanwhile = !settled;
+  const refused = await refusing;
   operator.exec('ROLLBACK');
+
+  assert.equal(page.status, 200, 'a read answers under the other process’s write lock');
+  assert.equal(health.status, 200);
+  assert.ok(answeredMeanwhile, 'the read and /healthz answered while the write still waited for the lock');
 
   assert.equal(refused.status, 503, JSON.stringify(refused.body));
   assert.equal((refused.body as { error: { code: string } }).error.code, 'unavailable');

@@ -13,8 +13,8 @@ export interface OpenOptions {
 const PAGE_CACHE_KB = 32 * 1024;
 
 /** How long a process waits for another's write lock before it fails. */
-const BUSY_TIMEOUT_MS = 5000;
-const BUSY_RETRY_MS = 10;
+export const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_RETRY_MS = 10;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export function openDb(file: string, options: OpenOptions = {}): Db {

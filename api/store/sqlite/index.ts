@@ -1,10 +1,11 @@
 // The store contract over SQLite: better-sqlite3 answers synchronously, so each table method runs at once;
 // what the contract adds is the serialisation an async caller needs on one connection (a transaction spans
 // awaits, and nothing else may run on the connection meanwhile) and group commit for batched transactions.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Store, Tables } from '../contract.ts';
 import { StoreUnavailableError } from '../unavailable.ts';
 import { startCheckpointer } from './checkpointer.ts';
-import type { Db } from './db.ts';
+import { BUSY_RETRY_MS, BUSY_TIMEOUT_MS, type Db } from './db.ts';
 import { createReadCache } from './read-cache.ts';
 import { createSyncTables, type SyncTables } from './tables.ts';
 
@@ -32,7 +33,14 @@ function wrapTables(sync: SyncTables, run: <T>(fn: () => T) => Promise<T>): Tabl
   ) as unknown as Tables;
 }
 
+/**
+ * What one statement may block the event loop waiting for a lock (SQLite waits inside the call). Writes wait
+ * for another process's write lock in steps of this, yielding between them, for up to BUSY_TIMEOUT_MS.
+ */
+const BLOCKING_WAIT_MS = 50;
+
 export function createSqliteStore(db: Db): Store {
+  db.pragma(`busy_timeout = ${BLOCKING_WAIT_MS}`);
   const sync = createSyncTables(db);
   const statements = {
     begin: db.prepare('BEGIN IMMEDIATE'),
@@ -80,29 +88,47 @@ export function createSqliteStore(db: Db): Store {
   });
   const inside = wrapTables(sync, async (fn) => fn());
 
+  /**
+   * BEGIN IMMEDIATE (the write lock, taken up front). While another process holds the lock it tries again
+   * every BUSY_RETRY_MS, so the event loop (streams, reads) goes on meanwhile. `open` is set in the same step
+   * as the BEGIN, so no statement from outside runs inside the transaction; the returned function ends it.
+   */
+  async function begin(): Promise<() => void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (;;) {
+      while (open) await open;
+      try {
+        statements.begin.run();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+        await sleep(BUSY_RETRY_MS);
+        continue;
+      }
+      let release = () => {};
+      open = new Promise((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        open = undefined;
+        release();
+      };
+    }
+  }
+
   async function transaction<T>(fn: (tx: Tables) => Promise<T>): Promise<T> {
-    while (open) await open;
-    let release = () => {};
-    open = new Promise((resolve) => {
-      release = resolve;
+    const end = await begin().catch((error: unknown) => {
+      throw unavailableAsSuch(error);
     });
     try {
-      // BEGIN IMMEDIATE takes the write lock at once (another process may hold it: busy_timeout waits).
-      statements.begin.run();
-      try {
-        const result = await fn(inside);
-        statements.commit.run();
-        return result;
-      } catch (error) {
-        // SQLite ends the transaction itself after some errors (e.g. a full disk).
-        if (db.inTransaction) statements.rollback.run();
-        throw error;
-      }
+      const result = await fn(inside);
+      statements.commit.run();
+      return result;
     } catch (error) {
+      // SQLite ends the transaction itself after some errors (e.g. a full disk).
+      if (db.inTransaction) statements.rollback.run();
       throw unavailableAsSuch(error);
     } finally {
-      open = undefined;
-      release();
+      end();
     }
   }
 
