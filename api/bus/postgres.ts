@@ -21,6 +21,14 @@ export const MAX_PAYLOAD_BYTES = 7_500;
  */
 const retryDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 1_000);
 
+/** How often the listening connection is checked, and how long its answer may take before it counts as lost. */
+export interface Liveness {
+  everyMs: number;
+  timeoutMs: number;
+}
+
+const LIVENESS: Liveness = { everyMs: 30_000, timeoutMs: 10_000 };
+
 /** The NOTIFY payload of a message; one too large becomes a `resync` of its topic and key (receivers re-read). */
 export function busPayload(message: BusMessage): string {
   const json = JSON.stringify(message);
@@ -30,9 +38,14 @@ export function busPayload(message: BusMessage): string {
 
 /**
  * Connects and starts listening; resolves once LISTEN is active, so nothing published after it is missed.
- * When the listening connection is lost it listens again (retrying with backoff), then calls `onResync`.
+ * When the listening connection is lost, or stops answering, it listens again (retrying with backoff), then
+ * calls `onResync`.
  */
-export async function createPostgresBus(url: string, options: PoolOptions = {}): Promise<EventBus> {
+export async function createPostgresBus(
+  url: string,
+  options: PoolOptions = {},
+  liveness = LIVENESS,
+): Promise<EventBus> {
   // One connection publishes; the listening one is a client of its own, outside the pool.
   const pool = createPool(url, { max: 1, ...options });
   const subscribers = listenerSet<[BusMessage]>();
@@ -64,7 +77,18 @@ export async function createPostgresBus(url: string, options: PoolOptions = {}):
       await client.end().catch(() => {});
       throw error;
     }
+    // A connection that a NAT or a load balancer forgot fails silently, and a listener only waits: a query now
+    // and then keeps it in use, and one left unanswered ends it, so listening starts over and streams resync.
+    const check = setInterval(() => {
+      const unanswered = setTimeout(() => void client.end().catch(() => {}), liveness.timeoutMs);
+      client.query('SELECT 1').then(
+        () => clearTimeout(unanswered),
+        () => clearTimeout(unanswered), // the connection failed: its 'end' starts the retry
+      );
+    }, liveness.everyMs);
+    check.unref();
     client.once('end', () => {
+      clearInterval(check);
       if (!closed) relisten(0);
     });
     return client;

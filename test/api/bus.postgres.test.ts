@@ -7,6 +7,7 @@ import { createInProcessBus } from '../../api/bus/in-process.ts';
 import { createPostgresBus, MAX_PAYLOAD_BYTES } from '../../api/bus/postgres.ts';
 import { isStoreUnavailable } from '../../api/store/unavailable.ts';
 import { atTestEnd } from '../support/cleanup.ts';
+import { startCuttingProxy } from '../support/cutting-proxy.ts';
 import { freshPostgresDatabase, onDatabase } from '../support/postgres.ts';
 
 const admitted = (guestId: string): BusMessage => ({
@@ -160,6 +161,25 @@ describe('PostgreSQL event bus', () => {
     await publisher.publish(admitted('guest-1'));
     assert.deepEqual(await arrived, admitted('guest-1'));
     assert.equal(resyncs, 1);
+  });
+
+  test('a listening connection gone silent (a NAT or balancer forgot it) is noticed: the bus listens again and resyncs', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const proxy = await startCuttingProxy(url);
+    const through = new URL(url);
+    through.host = `127.0.0.1:${new URL(proxy.url).port}`;
+    const victim = await createPostgresBus(through.href, {}, { everyMs: 200, timeoutMs: 300 });
+    atTestEnd(t, async () => {
+      await proxy.close();
+      await victim.close();
+    });
+    const publisher = await postgresBus(t, url);
+    const resynced = nextCall(victim.onResync, 5_000);
+    proxy.silence();
+    await resynced;
+    const arrived = nextMessage(victim);
+    await publisher.publish(admitted('guest-1'));
+    assert.deepEqual(await arrived, admitted('guest-1'));
   });
 
   test('a bus on a server that does not answer fails with StoreUnavailableError', async () => {
