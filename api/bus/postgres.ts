@@ -21,7 +21,10 @@ export const MAX_PAYLOAD_BYTES = 7_500;
  */
 const retryDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 1_000);
 
-/** How often the listening connection is checked, and how long its answer may take before it counts as lost. */
+/**
+ * How often the listening connection is checked, and how long an answer (to that check, or to a publish) may
+ * take before its connection counts as lost.
+ */
 export interface Liveness {
   everyMs: number;
   timeoutMs: number;
@@ -125,12 +128,18 @@ export async function createPostgresBus(
       return listener !== undefined;
     },
     async publish(message) {
+      const notify = {
+        name: 'bus.publish',
+        text: 'SELECT pg_notify($1, $2)',
+        values: [BUS_CHANNEL, busPayload(message)],
+        // Unanswered (a connection gone silent), it would hold the one publishing connection and every message
+        // after it: it fails instead, and the pool drops that connection.
+        query_timeout: liveness.timeoutMs,
+      };
+      // Once more on a fresh connection: the change is committed, and a message lost is an event nobody sees.
       await pool
-        .query({
-          name: 'bus.publish',
-          text: 'SELECT pg_notify($1, $2)',
-          values: [BUS_CHANNEL, busPayload(message)],
-        })
+        .query(notify)
+        .catch(() => pool.query(notify))
         .catch(rethrowUnavailable);
     },
     subscribe: subscribers.add,

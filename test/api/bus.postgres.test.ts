@@ -182,6 +182,26 @@ describe('PostgreSQL event bus', () => {
     assert.deepEqual(await arrived, admitted('guest-1'));
   });
 
+  test('a publishing connection gone silent is dropped, and the message goes out on a fresh one', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const proxy = await startCuttingProxy(url);
+    const through = new URL(url);
+    through.host = `127.0.0.1:${new URL(proxy.url).port}`;
+    const publisher = await createPostgresBus(through.href, {}, { everyMs: 60_000, timeoutMs: 300 });
+    atTestEnd(t, async () => {
+      await proxy.close();
+      await publisher.close();
+    });
+    const receiver = await postgresBus(t, url);
+    const first = nextMessage(receiver);
+    await publisher.publish(admitted('guest-1'));
+    assert.deepEqual(await first, admitted('guest-1'));
+    proxy.silence(); // the publishing connection (and the listening one) now swallow everything
+    const second = nextMessage(receiver, 3_000);
+    await publisher.publish(admitted('guest-2'));
+    assert.deepEqual(await second, admitted('guest-2'));
+  });
+
   test('a bus on a server that does not answer fails with StoreUnavailableError', async () => {
     await assert.rejects(createPostgresBus('postgres://postgres@127.0.0.1:1/none'), isStoreUnavailable);
   });
