@@ -131,6 +131,7 @@ export function createDeps(options: DepsOptions): AppDeps {
       clock,
       events,
       lobbyGraceMs: config.lobbyGraceSeconds * 1000,
+      logger,
     }),
     webhooks: createWebhookWorker({
       store: options.store,

@@ -3,6 +3,7 @@
 // Changes travel over the event bus, so a stream on one instance hears of a change made on another.
 // Listeners unsubscribe when their stream ends, so nothing outlives a connection.
 import type { BusMessage, EventBus } from './bus/contract.ts';
+import { type Logger, logFailure, silentLogger } from './logging.ts';
 import type { LinkContextRow } from './store/contract.ts';
 import type { GuestAccess, GuestStatus } from './store/types.ts';
 import type { HostGuestView } from './views.ts';
@@ -54,7 +55,7 @@ function topic<T>() {
   };
 }
 
-export function createEventHub(bus: EventBus) {
+export function createEventHub(bus: EventBus, logger: Logger = silentLogger()) {
   const rooms = topic<HostEvent>();
   const guests = topic<GuestEvent>();
   const tenants = topic<void>();
@@ -77,7 +78,9 @@ export function createEventHub(bus: EventBus) {
   const publish = (message: BusMessage) => {
     // A change answered while the server shuts down has nobody left to hear it here.
     if (closed) return;
-    bus.publish(message).catch((error: unknown) => closed || console.error(error));
+    bus.publish(message).catch((error: unknown) => {
+      if (!closed) logFailure(logger, error, 'a change was not announced to the event streams');
+    });
   };
   return {
     publishToRoom: (roomPk: number, event: HostEvent) =>

@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HostEvent } from './events.ts';
 import { type LobbyView, lobbyView } from './lobby.ts';
+import { type Logger, logFailure } from './logging.ts';
 import type { StreamEvent } from './sse.ts';
 import type { Store } from './store/contract.ts';
 
@@ -33,7 +34,7 @@ interface RoomLobby {
   scheduled?: NodeJS.Timeout;
 }
 
-export function createLobbyFeeds(store: Store) {
+export function createLobbyFeeds(store: Store, logger: Logger) {
   const rooms = new Map<number, RoomLobby>();
 
   const read = async (roomPk: number, lobby: RoomLobby) => {
@@ -59,7 +60,7 @@ export function createLobbyFeeds(store: Store) {
         }
       } while (lobby.again && lobby.followers.size > 0);
     } catch (error) {
-      if (lobby.followers.size > 0) console.error(error);
+      if (lobby.followers.size > 0) logFailure(logger, error, 'a lobby was not read');
     } finally {
       lobby.reading = false;
       if (lobby.followers.size === 0) rooms.delete(roomPk);

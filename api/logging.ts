@@ -7,6 +7,7 @@ import { matchedRoutes } from 'hono/route';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { AppEnv } from './context.ts';
 import { setHeader } from './secure-headers.ts';
+import { isStoreUnavailable } from './store/unavailable.ts';
 
 export type { Logger };
 
@@ -26,6 +27,14 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
 }
 
 export const silentLogger = (): Logger => createLogger('silent');
+
+/**
+ * A failure that no answer reports (a stream's, a background write's), as one JSON line: a warning while the
+ * database is unavailable (expected in an outage), an error otherwise.
+ */
+export function logFailure(logger: Logger, error: unknown, msg: string): void {
+  logger[isStoreUnavailable(error) ? 'warn' : 'error']({ err: error }, msg);
+}
 
 /** Path segments that are secrets: the link token of /g/:token and /v1/links/:token[/guests]. */
 const TOKEN_SEGMENT = /^(\/g\/|\/v1\/links\/)[^/]+/;

@@ -6,13 +6,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './context.ts';
 import type { EventHub } from './events.ts';
+import { type Logger, logFailure } from './logging.ts';
 import type { Store, Tables } from './store/contract.ts';
 import type { Guest } from './store/types.ts';
 import { hostGuestView } from './views.ts';
 import { recordGuestEvent } from './webhooks/record.ts';
 
-export function createPresence(deps: { store: Store; clock: Clock; events: EventHub; lobbyGraceMs: number }) {
-  const { store, clock, events, lobbyGraceMs } = deps;
+export function createPresence(deps: {
+  store: Store;
+  clock: Clock;
+  events: EventHub;
+  lobbyGraceMs: number;
+  logger: Logger;
+}) {
+  const { store, clock, events, lobbyGraceMs, logger } = deps;
   const instance = randomUUID();
   // As long as the grace (a dead instance's guests leave about as late as a live one's), within 1–30 s.
   const leaseMs = Math.min(Math.max(lobbyGraceMs, 1000), 30_000);
@@ -32,7 +39,7 @@ export function createPresence(deps: { store: Store; clock: Clock; events: Event
   const quietly = (work: Promise<unknown>) => {
     const tracked = work
       .catch((error: unknown) => {
-        if (!closed) console.error(error);
+        if (!closed) logFailure(logger, error, 'presence not written; the next heartbeat tries again');
       })
       .finally(() => pending.delete(tracked));
     pending.add(tracked);

@@ -311,7 +311,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     store,
     clock: options.clock,
     config: { ...options.config, serverSecret },
-    events: createEventHub(bus),
+    events: createEventHub(bus, options.logger),
     logger: options.logger,
   });
   // Loaded only on demand: the demo is an optional part of the product.

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from './context.ts';
 import type { EventHub } from './events.ts';
+import { type Logger, logFailure } from './logging.ts';
 import { StoreUnavailableError } from './store/unavailable.ts';
 import { type StreamSlotKey, type StreamSlots, takeStreamSlot } from './stream-limits.ts';
 import { errorJson } from './validation.ts';
@@ -39,6 +40,7 @@ export const notListeningResponse = {
 
 export interface EventStreamOptions {
   hub: EventHub;
+  logger: Logger;
   heartbeatMs: number;
   slots: StreamSlots;
   /** The caps this stream counts against; a full one refuses it with 429. */
@@ -119,6 +121,9 @@ export async function eventStream(c: Context<AppEnv>, options: EventStreamOption
         });
         if (!ended) await write('ping', '');
       }
+    } catch (error) {
+      // Logged here as one JSON line (hono's own handler prints the stack); the client sees the stream end.
+      logFailure(options.logger, error, 'an event stream ended on an error');
     } finally {
       unsubscribe();
       untrack();

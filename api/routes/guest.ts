@@ -20,8 +20,8 @@ import { recordGuestEvent } from '../webhooks/record.ts';
 const security = [{ bearer: [] }];
 const tags = ['guest'];
 
-export function createGuestRoutes({ store, clock, config, events, streamSlots, presence }: AppDeps) {
-  const lobbies = createLobbyFeeds(store);
+export function createGuestRoutes({ store, clock, config, events, streamSlots, presence, logger }: AppDeps) {
+  const lobbies = createLobbyFeeds(store, logger);
   /** The session as the guest sees it now: status, room, lobby (while waiting), and whether they may ask again. */
   const sessionView = async (guest: Guest, room: Room) => ({
     guest: publicGuestView(guest),
@@ -120,6 +120,7 @@ export function createGuestRoutes({ store, clock, config, events, streamSlots, p
         const guest = c.var.guest;
         return eventStream(c, {
           hub: events,
+          logger,
           heartbeatMs: config.heartbeatMs,
           slots: streamSlots,
           keys: guestStreamKeys(config, clientAddress(c, config.trustProxy), guest.id),

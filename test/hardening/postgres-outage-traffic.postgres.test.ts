@@ -98,6 +98,13 @@ test('two instances under traffic survive PostgreSQL stopping twice, and recover
     );
   }
   assert.deepEqual(unanswered, [], 'requests that got no answer');
+  for (const server of servers) {
+    const unstructured = server
+      .output()
+      .split('\n')
+      .filter((line) => line && !line.startsWith('{'));
+    assert.deepEqual(unstructured.slice(0, 5), [], `${server.name} logged lines that are not JSON`);
+  }
   const allowed: Record<string, number[]> = {
     'host stream on a': [200, 429, 503],
     'host stream on b': [200, 429, 503],

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import type { HostEvent } from '../../events.ts';
 import { followRoom } from '../../host-stream.ts';
+import { logFailure } from '../../logging.ts';
 import { READ_GUEST_ACCESS } from '../../permissions.ts';
 import { clientAddress } from '../../rate-limit.ts';
 import { roomParams } from '../../schemas.ts';
@@ -59,12 +60,14 @@ export function createRoomEventRoutes(deps: AppDeps) {
           const again = await verifyHost(deps, token, host.roomId);
           return (await roomFor(deps, again, READ_GUEST_ACCESS)).pk === room.pk;
         } catch (error) {
-          if (!(error instanceof ApiError)) console.error(error);
+          if (!(error instanceof ApiError))
+            logFailure(deps.logger, error, 'a host stream could not check its token again');
           return false;
         }
       };
       return eventStream(c, {
         hub: events,
+        logger: deps.logger,
         heartbeatMs: config.heartbeatMs,
         slots: streamSlots,
         keys: hostStreamKeys(config, clientAddress(c, config.trustProxy), {
