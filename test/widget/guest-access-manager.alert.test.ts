@@ -259,8 +259,9 @@ describe('<guest-access-manager> knock alert', () => {
       await waitUntil(() => element.waitingCount === 1 && quiet.waitingCount === 1, 'not counted', {
         timeout: 5000,
       });
+      // The chime comes with the alert's code, loaded with the first knock: after the count, on a busy machine.
+      await waitUntil(() => tones.length > 0, 'no chime for the first knock', { timeout: 5000 });
       const oneChime = tones.length;
-      expect(oneChime, 'tones of one chime').to.be.greaterThan(0);
       await redeem(room, 0, 'Ben Cohen');
       await waitUntil(() => element.waitingCount === 2, 'not counted', { timeout: 5000 });
       expect(tones.length, 'a second knock within 10 s is silent').to.equal(oneChime);
