@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, type TestContext, test } from 'node:test';
 import type { BusMessage, EventBus } from '../../api/bus/contract.ts';
 import { createInProcessBus } from '../../api/bus/in-process.ts';
-import { createPostgresBus, MAX_PAYLOAD_BYTES } from '../../api/bus/postgres.ts';
+import { createPostgresBus, type Liveness, MAX_PAYLOAD_BYTES } from '../../api/bus/postgres.ts';
 import { isStoreUnavailable } from '../../api/store/unavailable.ts';
 import { atTestEnd } from '../support/cleanup.ts';
 import { startCuttingProxy } from '../support/cutting-proxy.ts';
@@ -108,6 +108,22 @@ async function postgresBus(t: TestContext, url: string) {
   return bus;
 }
 
+/**
+ * A PostgreSQL bus whose connections go through a TCP proxy the test can silence, with the given liveness;
+ * the proxy closes first when the test ends, so closing the bus never waits on a silenced connection.
+ */
+async function busThroughProxy(t: TestContext, url: string, liveness: Liveness) {
+  const proxy = await startCuttingProxy(url);
+  const through = new URL(url);
+  through.host = `127.0.0.1:${new URL(proxy.url).port}`;
+  const bus = await createPostgresBus(through.href, {}, liveness);
+  atTestEnd(t, async () => {
+    await proxy.close();
+    await bus.close();
+  });
+  return { bus, proxy };
+}
+
 busContract('PostgreSQL', async (t) => postgresBus(t, await freshPostgresDatabase(t)));
 
 describe('PostgreSQL event bus', () => {
@@ -165,14 +181,7 @@ describe('PostgreSQL event bus', () => {
 
   test('a listening connection gone silent (a NAT or balancer forgot it) is noticed: the bus listens again and resyncs', async (t) => {
     const url = await freshPostgresDatabase(t);
-    const proxy = await startCuttingProxy(url);
-    const through = new URL(url);
-    through.host = `127.0.0.1:${new URL(proxy.url).port}`;
-    const victim = await createPostgresBus(through.href, {}, { everyMs: 200, timeoutMs: 300 });
-    atTestEnd(t, async () => {
-      await proxy.close();
-      await victim.close();
-    });
+    const { bus: victim, proxy } = await busThroughProxy(t, url, { everyMs: 200, timeoutMs: 300 });
     const publisher = await postgresBus(t, url);
     const resynced = nextCall(victim.onResync, 5_000);
     proxy.silence();
@@ -184,14 +193,7 @@ describe('PostgreSQL event bus', () => {
 
   test('a publishing connection gone silent is dropped, and the message goes out on a fresh one', async (t) => {
     const url = await freshPostgresDatabase(t);
-    const proxy = await startCuttingProxy(url);
-    const through = new URL(url);
-    through.host = `127.0.0.1:${new URL(proxy.url).port}`;
-    const publisher = await createPostgresBus(through.href, {}, { everyMs: 60_000, timeoutMs: 300 });
-    atTestEnd(t, async () => {
-      await proxy.close();
-      await publisher.close();
-    });
+    const { bus: publisher, proxy } = await busThroughProxy(t, url, { everyMs: 60_000, timeoutMs: 300 });
     const receiver = await postgresBus(t, url);
     const first = nextMessage(receiver);
     await publisher.publish(admitted('guest-1'));

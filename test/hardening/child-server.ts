@@ -168,6 +168,13 @@ export async function openEventsOnceListening(server: ChildServer, token: string
   }
 }
 
+/** A guest redeems the link on `server` (name and email given, Grace's by default); the raw answer. */
+export const redeemOn = (
+  server: ChildServer,
+  token: string,
+  guest = { name: 'Grace', email: 'grace@example.com' },
+) => server.request({ method: 'POST', path: `/v1/links/${token}/guests`, body: guest });
+
 export async function roomWithLinks(
   server: ChildServer,
   tenant: Awaited<ReturnType<typeof createTenantIn>>,

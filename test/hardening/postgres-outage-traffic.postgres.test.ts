@@ -7,9 +7,7 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostToken } from '../support/api-fixture.ts';
 import { privatePostgres } from '../support/private-postgres.ts';
-import { openEventsOnceListening, roomWithLinks, startInstances } from './child-server.ts';
-
-const guest = { name: 'Grace', email: 'grace@example.com' };
+import { openEventsOnceListening, redeemOn, roomWithLinks, startInstances } from './child-server.ts';
 
 test('two instances under traffic survive PostgreSQL stopping twice, and recover on their own', async (t) => {
   const postgres = await privatePostgres(t);
@@ -18,7 +16,7 @@ test('two instances under traffic survive PostgreSQL stopping twice, and recover
   assert.ok(a && b);
   const room = await roomWithLinks(a, tenant, [{ name: 'Guests' }]);
   const linkToken = room.links[0]?.token as string;
-  const first = await a.request({ method: 'POST', path: `/v1/links/${linkToken}/guests`, body: guest });
+  const first = await redeemOn(a, linkToken);
   assert.equal(first.status, 201);
   const session = (first.body as { session: string }).session;
 
@@ -61,9 +59,7 @@ test('two instances under traffic survive PostgreSQL stopping twice, and recover
     follow('host stream on a', `${a.url}/v1/rooms/r1/events`, room.hostToken),
     follow('host stream on b', `${b.url}/v1/rooms/r1/events`, room.hostToken),
     follow('guest stream on b', `${b.url}/v1/guest/events`, session),
-    ask('redemption on a', () =>
-      a.request({ method: 'POST', path: `/v1/links/${linkToken}/guests`, body: guest }),
-    ),
+    ask('redemption on a', () => redeemOn(a, linkToken)),
     ask('link page on b', () => b.request({ path: `/v1/links/${linkToken}` })),
     ask('host list on b', () => b.request({ path: '/v1/rooms/r1/guests', token: room.hostToken })),
   ];
@@ -124,7 +120,7 @@ test('two instances under traffic survive PostgreSQL stopping twice, and recover
   const other = await hostToken({ ...tenant, room: 'r1', user: 'other-host', now: Date.now() });
   const events = await openEventsOnceListening(b, other);
   t.after(() => events.close());
-  const redeemed = await a.request({ method: 'POST', path: `/v1/links/${linkToken}/guests`, body: guest });
+  const redeemed = await redeemOn(a, linkToken);
   assert.equal(redeemed.status, 201);
   const heard = (await events.next('guest', 5_000)) as { id: string };
   assert.equal(heard.id, (redeemed.body as { guest: { id: string } }).guest.id);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { onDatabase, TEST_SERVER_URL } from '../support/postgres.ts';
-import { type ChildServer, roomWithLinks, startInstances, testDatabase } from './child-server.ts';
+import { type ChildServer, redeemOn, roomWithLinks, startInstances, testDatabase } from './child-server.ts';
 
 test('a read-only PostgreSQL makes writes answer 503 unavailable, never 500, until it takes writes again', async (t) => {
   const url = await testDatabase(t);
@@ -13,12 +13,7 @@ test('a read-only PostgreSQL makes writes answer 503 unavailable, never 500, unt
   const server = servers[0] as ChildServer;
   const room = await roomWithLinks(server, tenant, [{ name: 'Guests' }]);
   const token = room.links[0]?.token as string;
-  const redeem = () =>
-    server.request({
-      method: 'POST',
-      path: `/v1/links/${token}/guests`,
-      body: { name: 'Grace', email: 'grace@example.com' },
-    });
+  const redeem = () => redeemOn(server, token);
   // New sessions start read-only; the instance's open ones are cut, so it reconnects into read-only sessions.
   const readOnly = async (on: boolean) => {
     await onDatabase(

@@ -5,9 +5,13 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openEvents } from '../api/helpers.ts';
 import { privatePostgres } from '../support/private-postgres.ts';
-import { type ChildServer, openEventsOnceListening, roomWithLinks, startInstances } from './child-server.ts';
-
-const guest = { name: 'Grace', email: 'grace@example.com' };
+import {
+  type ChildServer,
+  openEventsOnceListening,
+  redeemOn,
+  roomWithLinks,
+  startInstances,
+} from './child-server.ts';
 
 /** Asks until `accept` likes an answer, for at most `ms`; the answers seen on the way, in order. */
 async function until(
@@ -31,7 +35,7 @@ test('survives a PostgreSQL restart: 503 unavailable with Retry-After while it i
   const server = servers[0] as ChildServer;
   const room = await roomWithLinks(server, tenant, [{ name: 'Guests' }]);
   const token = room.links[0]?.token as string;
-  const redeem = () => server.request({ method: 'POST', path: `/v1/links/${token}/guests`, body: guest });
+  const redeem = () => redeemOn(server, token);
   assert.equal((await redeem()).status, 201);
   const events = await openEvents(`${server.url}/v1/rooms/r1/events`, room.hostToken);
   t.after(() => events.close());

@@ -8,18 +8,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openEvents } from '../api/helpers.ts';
 import { onDatabase } from '../support/postgres.ts';
 import { privatePostgres } from '../support/private-postgres.ts';
-import { type ChildServer, roomWithLinks, startInstances } from './child-server.ts';
+import { type ChildServer, redeemOn, roomWithLinks, startInstances } from './child-server.ts';
 
 test('connections that end while PostgreSQL is away are uncounted once it is back', async (t) => {
   const postgres = await privatePostgres(t);
   const { servers, tenant } = await startInstances(t, postgres.url, 1, { GUEST_ACCESS_LOBBY_GRACE_S: '1' });
   const server = servers[0] as ChildServer;
   const room = await roomWithLinks(server, tenant, [{ name: 'Guests' }]);
-  const redeemed = await server.request({
-    method: 'POST',
-    path: `/v1/links/${room.links[0]?.token}/guests`,
-    body: { name: 'Grace', email: 'grace@example.com' },
-  });
+  const redeemed = await redeemOn(server, room.links[0]?.token as string);
   assert.equal(redeemed.status, 201, JSON.stringify(redeemed.body));
   const { guest, session } = redeemed.body as { guest: { id: string }; session: string };
   const guestStream = await openEvents(`${server.url}/v1/guest/events`, session);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { type ChildServer, roomWithLinks, startInstances, tempDbFile } from './child-server.ts';
+import { type ChildServer, redeemOn, roomWithLinks, startInstances, tempDbFile } from './child-server.ts';
 
 test('a write lock held by another process past the busy timeout makes writes answer 503, not 500', async (t) => {
   const file = tempDbFile(t);
@@ -13,12 +13,7 @@ test('a write lock held by another process past the busy timeout makes writes an
   const server = servers[0] as ChildServer;
   const room = await roomWithLinks(server, tenant, [{ name: 'Guests' }]);
   const token = room.links[0]?.token as string;
-  const redeem = () =>
-    server.request({
-      method: 'POST',
-      path: `/v1/links/${token}/guests`,
-      body: { name: 'Grace', email: 'grace@example.com' },
-    });
+  const redeem = () => redeemOn(server, token);
 
   const operator = new Database(file);
   t.after(() => operator.close());

@@ -7,7 +7,13 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BUS_CHANNEL } from '../../api/bus/postgres.ts';
 import { onDatabase, TEST_SERVER_URL } from '../support/postgres.ts';
-import { openEventsOnceListening, roomWithLinks, startInstances, testDatabase } from './child-server.ts';
+import {
+  openEventsOnceListening,
+  redeemOn,
+  roomWithLinks,
+  startInstances,
+  testDatabase,
+} from './child-server.ts';
 
 test('while its LISTEN connection is lost an instance refuses new streams with 503, then takes them again', async (t) => {
   const url = await testDatabase(t);
@@ -55,11 +61,7 @@ test('while its LISTEN connection is lost an instance refuses new streams with 5
   await allowConnections(true);
   const events = await openEventsOnceListening(server, room.hostToken);
   t.after(() => events.close());
-  const redeemed = await server.request({
-    method: 'POST',
-    path: `/v1/links/${room.links[0]?.token}/guests`,
-    body: { name: 'Grace', email: 'grace@example.com' },
-  });
+  const redeemed = await redeemOn(server, room.links[0]?.token as string);
   assert.equal(redeemed.status, 201, JSON.stringify(redeemed.body));
   assert.equal(((await events.next('guest', 5_000)) as { status: string }).status, 'waiting');
 });
