@@ -55,20 +55,21 @@ export const windowViewStyles = [
   /* Forced colours drop the track's colour and the thumb's gradient: drawn in system colours instead. */
   @media (forced-colors: active) {
     .switch {
+      --_forced-thumb: CanvasText;
       forced-color-adjust: none;
       background-color: Canvas;
-      background-image: radial-gradient(circle, CanvasText 0 0.4rem, transparent calc(0.4rem + 1px));
+      background-image: radial-gradient(circle, var(--_forced-thumb) 0 0.4rem, transparent calc(0.4rem + 1px));
       box-shadow: inset 0 0 0 1px CanvasText;
     }
     .switch:checked {
+      --_forced-thumb: HighlightText;
       background-color: Highlight;
-      background-image: radial-gradient(circle, HighlightText 0 0.4rem, transparent calc(0.4rem + 1px));
       box-shadow: none;
     }
     .switch:disabled {
+      --_forced-thumb: GrayText;
       opacity: 1;
       box-shadow: inset 0 0 0 1px GrayText;
-      background-image: radial-gradient(circle, GrayText 0 0.4rem, transparent calc(0.4rem + 1px));
     }
   }
 

@@ -15,6 +15,9 @@ const PAGE_CACHE_KB = 32 * 1024;
 /** How long a process waits for another's write lock before it fails. */
 export const BUSY_TIMEOUT_MS = 5000;
 export const BUSY_RETRY_MS = 10;
+
+/** Another connection holds the lock this statement needs. */
+export const isBusy = (error: unknown) => (error as { code?: unknown } | undefined)?.code === 'SQLITE_BUSY';
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export function openDb(file: string, options: OpenOptions = {}): Db {
@@ -42,7 +45,7 @@ function useWal(db: Db) {
       db.pragma('journal_mode = WAL');
       return;
     } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || waited >= BUSY_TIMEOUT_MS) throw error;
+      if (!isBusy(error) || waited >= BUSY_TIMEOUT_MS) throw error;
       Atomics.wait(pause, 0, 0, BUSY_RETRY_MS);
     }
   }

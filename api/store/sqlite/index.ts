@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Store, Tables } from '../contract.ts';
 import { StoreUnavailableError } from '../unavailable.ts';
 import { startCheckpointer } from './checkpointer.ts';
-import { BUSY_RETRY_MS, BUSY_TIMEOUT_MS, type Db } from './db.ts';
+import { BUSY_RETRY_MS, BUSY_TIMEOUT_MS, type Db, isBusy } from './db.ts';
 import { createReadCache } from './read-cache.ts';
 import { createSyncTables, type SyncTables } from './tables.ts';
 
@@ -100,7 +100,7 @@ export function createSqliteStore(db: Db): Store {
       try {
         statements.begin.run();
       } catch (error) {
-        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
         await sleep(BUSY_RETRY_MS);
         continue;
       }
