@@ -3,10 +3,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { createPostgresStore } from '../../api/store/postgres/index.ts';
 import { migrations } from '../../api/store/postgres/migrations.ts';
 import { isStoreUnavailable } from '../../api/store/unavailable.ts';
 import { atTestEnd } from '../support/cleanup.ts';
+import { startCuttingProxy } from '../support/cutting-proxy.ts';
 import { freshPostgresDatabase, onDatabase } from '../support/postgres.ts';
 import { storeContract } from './store-contract.ts';
 
@@ -101,5 +103,50 @@ describe('PostgreSQL store', () => {
     await holding;
     assert.equal((await waiter.transaction((tx) => tx.rooms.lockByPk(room.pk)))?.id, 'launch');
     assert.equal((await waiter.rooms.lockByPk(room.pk))?.id, 'launch');
+  });
+
+  test('a statement whose connection goes silent fails as unavailable within its timeout, and the store recovers', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const proxy = await startCuttingProxy(url);
+    const through = new URL(url);
+    through.host = `127.0.0.1:${new URL(proxy.url).port}`;
+    const store = await createPostgresStore(through.href, { max: 2, query_timeout: 300 });
+    atTestEnd(t, async () => {
+      await proxy.close();
+      await store.close();
+    });
+    assert.equal(await store.tenants.get('none'), undefined);
+    proxy.silence(); // the pool's open connection now swallows everything, and nobody is told
+    const started = Date.now();
+    await assert.rejects(store.tenants.get('none'), isStoreUnavailable);
+    // And in the middle of a transaction, on the fresh connection that replaced it.
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        await tx.tenants.get('none');
+        proxy.silence();
+        await tx.tenants.get('none');
+      }),
+      isStoreUnavailable,
+    );
+    assert.ok(Date.now() - started < 5_000, `failed after ${Date.now() - started} ms`);
+    // Each silent connection was dropped: the next statements run on fresh ones.
+    assert.equal(await store.tenants.get('none'), undefined);
+    assert.equal(await store.transaction((tx) => tx.tenants.get('none')), undefined);
+  });
+
+  test('migrations are not cut by the statement timeout', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    // Another instance holds the migration lock for longer than a statement may take.
+    const lock = new pg.Client({ connectionString: url });
+    await lock.connect();
+    atTestEnd(t, () => lock.end());
+    await lock.query('BEGIN');
+    await lock.query("SELECT pg_advisory_xact_lock(hashtext('guest-access:migrations'))");
+    const opening = createPostgresStore(url, { max: 1, query_timeout: 200 });
+    await sleep(600);
+    await lock.query('COMMIT');
+    const store = await opening;
+    atTestEnd(t, () => store.close());
+    assert.equal(await store.tenants.get('none'), undefined);
   });
 });

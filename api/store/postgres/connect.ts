@@ -4,7 +4,10 @@ import pg from 'pg';
 import { StoreUnavailableError } from '../unavailable.ts';
 
 /** Pool settings a deployment may tune; everything else is fixed by `createPool`. */
-export type PoolOptions = Pick<pg.PoolConfig, 'max' | 'idleTimeoutMillis' | 'connectionTimeoutMillis'>;
+export type PoolOptions = Pick<
+  pg.PoolConfig,
+  'max' | 'idleTimeoutMillis' | 'connectionTimeoutMillis' | 'query_timeout'
+>;
 
 // BIGINT holds times in ms and room pks: far below 2^53, so plain numbers rather than strings.
 const parseBigint = (text: string) => Number(text);
@@ -74,6 +77,8 @@ const UNAVAILABLE_MESSAGES = [
   'Client has encountered a connection error',
   'timeout exceeded when trying to connect',
   'Cannot use a pool after calling end',
+  // A statement past its `query_timeout`: its connection went silent, or the server stopped answering.
+  'Query read timeout',
 ];
 
 /**

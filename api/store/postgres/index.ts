@@ -40,13 +40,28 @@ const tablesOf = (db: Queryable): Tables => ({
   linkContexts: guarded(linkContexts(db)),
 });
 
-/** Opens a pool on `url` (a `postgres://` URL) and applies pending migrations before answering. */
-export async function createPostgresStore(url: string, options: PoolOptions = {}): Promise<Store> {
-  const pool = createPool(url, options);
-  await migrate(pool).catch(async (error: unknown) => {
+/**
+ * How long a statement may wait for its answer. Without a bound, a connection that goes silent mid-statement
+ * (a NAT or a failover that tells neither side) holds its request and a pool slot until TCP gives up, about
+ * 15 minutes; past it the statement fails as unavailable (503) and its connection is dropped. 30 s, as the
+ * wait for a connection: far above any statement the API runs, a room's deletion with its guests included.
+ */
+const QUERY_TIMEOUT_MS = 30_000;
+
+/** Applies pending migrations on a connection of their own, with no statement timeout: they may run long. */
+async function migrateOnce(url: string) {
+  const pool = createPool(url, { max: 1 });
+  try {
+    await migrate(pool);
+  } finally {
     await pool.end();
-    rethrowUnavailable(error);
-  });
+  }
+}
+
+/** Applies pending migrations, then opens a pool on `url` (a `postgres://` URL). */
+export async function createPostgresStore(url: string, options: PoolOptions = {}): Promise<Store> {
+  await migrateOnce(url).catch(rethrowUnavailable);
+  const pool = createPool(url, { query_timeout: QUERY_TIMEOUT_MS, ...options });
   // READ COMMITTED (PostgreSQL's default, stated so no server setting changes it): the rules' races are closed
   // by row locks (`lockByPk`, `lock`) and single-statement claims, so no transaction needs a retry.
   const transaction = <T>(fn: (tx: Tables) => Promise<T>): Promise<T> =>
