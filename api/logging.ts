@@ -36,6 +36,25 @@ export function logFailure(logger: Logger, error: unknown, msg: string): void {
   logger[isStoreUnavailable(error) ? 'warn' : 'error']({ err: error }, msg);
 }
 
+/**
+ * The failures of work repeated on a timer (the webhook sweep every second, the presence heartbeat): the first
+ * is logged, its repeats while the database stays unavailable are not (an outage would write a line a second),
+ * and the first success after them is logged with how many there were. Other failures are logged each time.
+ */
+export function repeatedWorkLog(logger: Logger, messages: { failed: string; recovered: string }) {
+  let unavailableRuns = 0;
+  return {
+    failed(error: unknown) {
+      if (isStoreUnavailable(error) && unavailableRuns++ > 0) return;
+      logFailure(logger, error, messages.failed);
+    },
+    succeeded() {
+      if (unavailableRuns > 0) logger.info({ failedRuns: unavailableRuns }, messages.recovered);
+      unavailableRuns = 0;
+    },
+  };
+}
+
 /** Path segments that are secrets: the link token of /g/:token and /v1/links/:token[/guests]. */
 const TOKEN_SEGMENT = /^(\/g\/|\/v1\/links\/)[^/]+/;
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './context.ts';
 import type { EventHub } from './events.ts';
-import { type Logger, logFailure } from './logging.ts';
+import { type Logger, logFailure, repeatedWorkLog } from './logging.ts';
 import type { Store, Tables } from './store/contract.ts';
 import type { Guest } from './store/types.ts';
 import { hostGuestView } from './views.ts';
@@ -113,12 +113,20 @@ export function createPresence(deps: {
       if (!closed) events.publishToGuest(guest.id, guest.status);
     }
   };
+  const heartbeatLog = repeatedWorkLog(logger, {
+    failed: 'presence leases not renewed; the next heartbeat tries again',
+    recovered: 'presence leases renewed again',
+  });
   const heartbeat = setInterval(() => {
     for (const write of unwritten) {
       unwritten.delete(write);
       writeEnd(write, true);
     }
-    quietly(keepAlive());
+    quietly(
+      keepAlive().then(heartbeatLog.succeeded, (error: unknown) => {
+        if (!closed) heartbeatLog.failed(error);
+      }),
+    );
   }, leaseMs / 3);
   heartbeat.unref();
 

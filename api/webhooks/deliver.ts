@@ -7,7 +7,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Webhook } from 'standardwebhooks';
 import type { Clock } from '../context.ts';
-import type { Logger } from '../logging.ts';
+import { type Logger, repeatedWorkLog } from '../logging.ts';
 import { decryptCached, type ServerSecret } from '../secrets.ts';
 import type { Store } from '../store/contract.ts';
 import type { ClaimedDelivery, WebhookAttempt } from '../store/types.ts';
@@ -179,12 +179,16 @@ export function createWebhookWorker(deps: {
     }
   }
 
+  const log = repeatedWorkLog(logger, {
+    failed: 'webhook delivery failed',
+    recovered: 'webhook delivery works again',
+  });
   const schedule = () => {
     if (closed) return;
     timer = setTimeout(() => {
       running = runOnce()
-        .catch((error: unknown) => {
-          if (!closed) logger.error({ err: error }, 'webhook delivery failed');
+        .then(log.succeeded, (error: unknown) => {
+          if (!closed) log.failed(error);
         })
         .finally(() => {
           running = undefined;
