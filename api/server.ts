@@ -302,11 +302,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { store, serverSecret } = await openStoreWithSecret(options.dbFile, options);
   // Several instances share one PostgreSQL database: changes reach every instance's streams over it.
   const bus = await (store.engine === 'postgres'
-    ? createPostgresBus(options.dbFile).catch(async (error: unknown) => {
+    ? createPostgresBus(options.dbFile, { logger: options.logger }).catch(async (error: unknown) => {
         await store.close();
         throw error;
       })
-    : createInProcessBus());
+    : createInProcessBus(options.logger));
   const deps = createDeps({
     store,
     clock: options.clock,

@@ -1,9 +1,10 @@
 // The event bus of a single process (SQLite): every change is made here, so publishing is delivering.
+import { type Logger, silentLogger } from '../logging.ts';
 import type { BusMessage, EventBus } from './contract.ts';
 import { listenerSet } from './listeners.ts';
 
-export function createInProcessBus(): EventBus {
-  const subscribers = listenerSet<[BusMessage]>();
+export function createInProcessBus(logger: Logger = silentLogger()): EventBus {
+  const subscribers = listenerSet<[BusMessage]>(logger);
   return {
     crossesInstances: false,
     listening: true,

@@ -1,7 +1,8 @@
 // The listeners of a bus. One that throws is logged and does not stop the others (on the PostgreSQL bus
 // it would otherwise throw inside the driver's protocol handling of the listening connection).
+import type { Logger } from '../logging.ts';
 
-export function listenerSet<Args extends unknown[]>() {
+export function listenerSet<Args extends unknown[]>(logger: Logger) {
   const listeners = new Set<(...args: Args) => void>();
   return {
     add(listener: (...args: Args) => void): () => void {
@@ -15,7 +16,7 @@ export function listenerSet<Args extends unknown[]>() {
         try {
           listener(...args);
         } catch (error) {
-          console.error(error);
+          logger.error({ err: error }, 'a bus listener failed');
         }
       }
     },

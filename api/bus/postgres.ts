@@ -1,6 +1,7 @@
 // The event bus across API instances: PostgreSQL LISTEN/NOTIFY on one channel. NOTIFY reaches every
 // listening session, this instance's own included, so publishing never also delivers locally.
 import pg from 'pg';
+import { type Logger, silentLogger } from '../logging.ts';
 import {
   connectionConfig,
   createPool,
@@ -46,13 +47,13 @@ export function busPayload(message: BusMessage): string {
  */
 export async function createPostgresBus(
   url: string,
-  options: PoolOptions = {},
-  liveness = LIVENESS,
+  options: { logger?: Logger; pool?: PoolOptions; liveness?: Liveness } = {},
 ): Promise<EventBus> {
+  const { logger = silentLogger(), liveness = LIVENESS } = options;
   // One connection publishes; the listening one is a client of its own, outside the pool.
-  const pool = createPool(url, { max: 1, ...options });
-  const subscribers = listenerSet<[BusMessage]>();
-  const resyncs = listenerSet<[]>();
+  const pool = createPool(url, { max: 1, ...options.pool });
+  const subscribers = listenerSet<[BusMessage]>(logger);
+  const resyncs = listenerSet<[]>(logger);
   let listener: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
   let closed = false;
@@ -62,7 +63,7 @@ export async function createPostgresBus(
     try {
       message = JSON.parse(payload ?? '');
     } catch {
-      console.error('guest-access: ignored an unreadable bus message');
+      logger.error({ channel: BUS_CHANNEL }, 'ignored an unreadable bus message');
       return;
     }
     subscribers.call(message);

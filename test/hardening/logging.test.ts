@@ -4,27 +4,10 @@
 // version, engine and origin; LOG_LEVEL.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createLogger } from '../../api/logging.ts';
+import { capturedLogger, type LogLine } from '../support/logs.ts';
 import { TEST_ENGINE } from '../support/test-database.ts';
 import { startChildServer, testDatabase } from './child-server.ts';
 import { harness, TENANT_ORIGIN } from './harness.ts';
-
-type LogLine = Record<string, unknown> & { level: string; msg: string };
-
-/** A logger at `level` whose lines land in `lines`, parsed: a line that is not one JSON object fails the test. */
-function capturedLogger(level: 'info' | 'warn' = 'info') {
-  const lines: LogLine[] = [];
-  const raw: string[] = [];
-  const logger = createLogger(level, {
-    write(text: string) {
-      for (const line of text.split('\n').filter(Boolean)) {
-        raw.push(line);
-        lines.push(JSON.parse(line) as LogLine);
-      }
-    },
-  });
-  return { logger, lines, raw };
-}
 
 test('structured logs: one JSON line per request with id, route pattern, status and duration, and no secret (item 9)', async (t) => {
   const { logger, lines, raw } = capturedLogger();
