@@ -5,6 +5,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../widget/guest-access-manager/define.ts';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import type { Link } from '../../widget/internal/api-client.ts';
+import { recordRequests } from './guest-access-manager.requests.ts';
 
 export interface SetupInput {
   type?: 'room' | 'channel';
@@ -228,3 +229,36 @@ export const inDays = (iso: string, lang = 'en') =>
     Math.round((Date.parse(iso) - Date.now()) / 86_400_000),
     'day',
   );
+
+/** The knock alert shown while the window is closed, if any. */
+export const alertOf = (element: GuestAccessManager) =>
+  element.shadowRoot?.querySelector<HTMLElement>('[part~="alert"]') ?? null;
+
+/**
+ * The element as the demo uses it: modal, closed, with a token; `extra` adds attributes. Resolves once
+ * its live connection is open and loaded, so a knock after it arrives as a knock.
+ */
+export async function closedManager(
+  room: Room,
+  extra: { alerts?: string; sound?: boolean; titleBadge?: boolean } = {},
+) {
+  const requests = recordRequests(room.url);
+  const element = await fixture<GuestAccessManager>(
+    html`<guest-access-manager
+      modal
+      api=${room.url}
+      room=${room.roomId}
+      lang="en"
+      alerts=${extra.alerts ?? 'on'}
+      ?sound=${extra.sound}
+      ?title-badge=${extra.titleBadge}
+      .token=${room.hostToken}
+    ></guest-access-manager>`,
+  );
+  try {
+    await waitUntil(requests.live, 'the live connection did not open', { timeout: 5000 });
+  } finally {
+    requests.restore();
+  }
+  return element;
+}

@@ -19,10 +19,11 @@ export class KnockAlertView {
     addStyles(controller.host, knockAlertStyles);
   }
 
-  arrived(guest: HostGuest): void {
-    const { host, notifying, notificationState } = this.controller;
+  /** `notify`: the host opted in to notifications and the tab was hidden when the guest knocked. */
+  arrived(guest: HostGuest, notify: boolean): void {
+    const { host } = this.controller;
     if (host.sound) this.chime.play();
-    if (notifying && notificationState === 'granted' && document.visibilityState === 'hidden') {
+    if (notify) {
       const n = windowStrings(host).knock;
       this.notification?.close();
       const notification = new Notification(n.notificationTitle(guest.name), {

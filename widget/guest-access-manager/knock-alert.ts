@@ -86,8 +86,11 @@ export class KnockAlertController implements ReactiveController {
   /** A guest knocked: the alert comes back, the chime plays (rate-limited), a hidden tab notifies. */
   arrived(guest: HostGuest): void {
     this.dismissed = false;
+    // Decided now, not once the view's code has loaded: a host who opts in meanwhile is not told of earlier knocks.
+    const notify =
+      this.notifying && this.notificationState === 'granted' && document.visibilityState === 'hidden';
     this.view.get().then(
-      (view) => view.arrived(guest),
+      (view) => view.arrived(guest, notify),
       (error) => this.room.refuse(error),
     );
     this.host.requestUpdate();
