@@ -2,21 +2,21 @@
 // non-modal alert with Admit and View, the title badge, the chime's rate limit, browser notifications
 // only after opting in and only while the tab is hidden, and the question before admission turns
 // automatic while guests wait.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import { deepActiveElement } from '../../widget/guest-access-manager/modal-dialog.ts';
 import {
+  alertOf,
   byRole,
   callApi,
+  closedManager,
   queryByRole,
   type Room,
   redeem,
   setupRoom,
 } from './guest-access-manager.helpers.ts';
-import { recordRequests } from './guest-access-manager.requests.ts';
 
-const alertOf = (element: GuestAccessManager) =>
-  element.shadowRoot?.querySelector<HTMLElement>('[part~="alert"]') ?? null;
 const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /**
@@ -29,35 +29,6 @@ async function expectAccessible(element: GuestAccessManager) {
     .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY);
   await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
   await expect(element).to.be.accessible();
-}
-
-/**
- * The element as the demo uses it: modal, closed, with a token; `extra` adds attributes. Resolves once
- * its live connection is open and loaded, so a knock after it arrives as a knock.
- */
-async function closedManager(
-  room: Room,
-  extra: { alerts?: string; sound?: boolean; titleBadge?: boolean } = {},
-) {
-  const requests = recordRequests(room.url);
-  const element = await fixture<GuestAccessManager>(
-    html`<guest-access-manager
-      modal
-      api=${room.url}
-      room=${room.roomId}
-      lang="en"
-      alerts=${extra.alerts ?? 'on'}
-      ?sound=${extra.sound}
-      ?title-badge=${extra.titleBadge}
-      .token=${room.hostToken}
-    ></guest-access-manager>`,
-  );
-  try {
-    await waitUntil(requests.live, 'the live connection did not open', { timeout: 5000 });
-  } finally {
-    requests.restore();
-  }
-  return element;
 }
 
 /** A control on the page before the element, focused (where the host was when a guest knocked). */
@@ -174,6 +145,31 @@ describe('<guest-access-manager> knock alert', () => {
     await waitUntil(() => alertOf(element), 'no alert after closing');
     expect(textOf(alertOf(element)?.querySelector('p') ?? null)).to.equal('2 guests are waiting');
     expect(queryByRole(alertOf(element) as HTMLElement, 'button', 'Admit all')).to.not.equal(undefined);
+  });
+
+  it('View on a phone scrolls the waiting room to just below the window head, its first guest in view', async () => {
+    await setViewport({ width: 375, height: 740 });
+    try {
+      const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+      const element = await closedManager(room);
+      for (const name of ['Ana Lima', 'Ben Cohen', 'Chen Wei']) await redeem(room, 0, name);
+      await waitUntil(() => element.waitingCount === 3, 'knocks not counted', { timeout: 5000 });
+      await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
+
+      byRole(alertOf(element) as HTMLElement, 'button', 'View').click();
+      const root = element.shadowRoot as ShadowRoot;
+      await waitUntil(() => root.activeElement?.id === 'waiting-title', 'not focused');
+      const head = root.querySelector('.main-window .window-head') as HTMLElement;
+      const window = root.querySelector('dialog.main-window') as HTMLElement;
+      const section = root.querySelector('[part~="waiting-room"]') as HTMLElement;
+      const admitAll = byRole(section, 'button', 'Admit all');
+      const firstAdmit = byRole(section, 'button', 'Admit Ana Lima');
+      // Not under the sticky head, and the first guest's Admit within the window's visible part.
+      expect(admitAll.getBoundingClientRect().top).to.be.at.least(head.getBoundingClientRect().bottom);
+      expect(firstAdmit.getBoundingClientRect().bottom).to.be.at.most(window.getBoundingClientRect().bottom);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('gives focus to the control that opened the window when the host closes a window opened with View', async () => {

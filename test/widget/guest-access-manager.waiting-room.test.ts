@@ -46,6 +46,25 @@ describe('<guest-access-manager> waiting room', () => {
     );
   });
 
+  it("shows the waiting guests right under the section's heading, before its settings", async () => {
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+    const element = await openManager(room);
+    await redeem(room, 0, 'Ana Lopez');
+    await waitUntil(() => waitingGuests(element).length === 1, 'guest not listed', { timeout: 2000 });
+    const section = byRole(element, 'heading', 'Waiting room').closest('section') as HTMLElement;
+    const guest = waitingGuests(element)[0] as HTMLElement;
+    const settings = [
+      byRole(section, 'switch', 'Guests wait for a moderator to admit them'),
+      byRole(section, 'textbox', 'Message to waiting guests'),
+    ];
+    for (const setting of settings) {
+      expect(
+        guest.compareDocumentPosition(setting) & Node.DOCUMENT_POSITION_FOLLOWING,
+        `${setting.getAttribute('part')} comes after the guest`,
+      ).to.not.equal(0);
+    }
+  });
+
   it('admits one guest, fires guest-admit and takes them off the list', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
     const ana = await redeem(room, 0, 'Ana');

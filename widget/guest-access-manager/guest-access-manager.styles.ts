@@ -93,6 +93,8 @@ export const styles = [
     max-block-size: calc(100% - 2 * min(4rem, 8vh));
     overflow: auto;
     overscroll-behavior: contain;
+    /* Whatever is scrolled to or focused stops below the sticky head, not under it (WCAG 2.4.11). */
+    scroll-padding-block-start: 4.5rem;
   }
   .main-window > .base {
     border: none;

@@ -336,8 +336,9 @@ export class GuestAccessManager extends LitElement {
     await this.windowView.get().catch(() => undefined);
     await this.updateComplete;
     const heading = this.renderRoot.querySelector<HTMLElement>('#waiting-title');
-    heading?.scrollIntoView({ block: 'nearest' });
-    heading?.focus();
+    // The section at the top of the window's view: the waiting guests are right under its heading.
+    heading?.closest('section')?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
   }
 
   /** The page's control that last opened the window with `show()` (the knock alert returns focus to it). @internal */

@@ -1,5 +1,6 @@
-// The waiting room: the admission policy switch, and the guests waiting to be admitted (oldest
-// first: first come, first served) with Admit, Deny and Admit all; then the guests in the session,
+// The waiting room: the guests waiting to be admitted (oldest first: first come, first served) with
+// Admit, Deny and Admit all, right under its heading, where a host who opens it looks; then its settings
+// (the admission policy switch, the message waiting guests see, alerts); then the guests in the session,
 // each with Remove (SPEC rule 6: a removed guest is disconnected at once).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
@@ -125,46 +126,6 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
         }
       </div>
       ${
-        options.canManage
-          ? html`<form
-              part="lobby-message-form"
-              class="lobby-message"
-              @submit=${(event: SubmitEvent) => {
-                event.preventDefault();
-                const field = (event.target as HTMLFormElement).elements.namedItem('lobby-message');
-                options.onLobbyMessageSave((field as HTMLTextAreaElement).value);
-              }}
-            >
-              <label for="lobby-message">${w.lobbyMessage}</label>
-              <textarea
-                id="lobby-message"
-                name="lobby-message"
-                part="lobby-message-input"
-                maxlength=${LOBBY_MESSAGE_MAX_LENGTH}
-                rows="2"
-                aria-describedby="lobby-message-hint"
-                .value=${options.lobbyMessage ?? ''}
-              ></textarea>
-              <p id="lobby-message-hint" class="muted small">${w.lobbyMessageHint(String(LOBBY_MESSAGE_MAX_LENGTH))}</p>
-              <button type="submit" class="button small" part="lobby-message-save" ?disabled=${busy}>
-                ${w.saveLobbyMessage}
-              </button>
-            </form>`
-          : nothing
-      }
-      ${options.notifyOptIn}
-      <label class="switch-row">
-        <input
-          type="checkbox"
-          role="switch"
-          class="switch"
-          part="switch admission-switch"
-          ?disabled=${!options.canManage || busy}
-          @change=${(event: Event) => options.onModeratedChange((event.target as HTMLInputElement).checked)}
-        />
-        <span>${m.admission}</span>
-      </label>
-      ${
         canAdmit && admitBlocked && options.waiting.length > 0
           ? html`<p part="admit-blocked" class="muted small">${admitBlocked}</p>`
           : nothing
@@ -195,6 +156,46 @@ export function renderWaitingRoom(localize: Localize, options: WaitingRoomOption
                 ],
               )
       }
+      <label class="switch-row">
+        <input
+          type="checkbox"
+          role="switch"
+          class="switch"
+          part="switch admission-switch"
+          ?disabled=${!options.canManage || busy}
+          @change=${(event: Event) => options.onModeratedChange((event.target as HTMLInputElement).checked)}
+        />
+        <span>${m.admission}</span>
+      </label>
+      ${
+        options.canManage
+          ? html`<form
+              part="lobby-message-form"
+              class="lobby-message"
+              @submit=${(event: SubmitEvent) => {
+                event.preventDefault();
+                const field = (event.target as HTMLFormElement).elements.namedItem('lobby-message');
+                options.onLobbyMessageSave((field as HTMLTextAreaElement).value);
+              }}
+            >
+              <label for="lobby-message">${w.lobbyMessage}</label>
+              <textarea
+                id="lobby-message"
+                name="lobby-message"
+                part="lobby-message-input"
+                maxlength=${LOBBY_MESSAGE_MAX_LENGTH}
+                rows="2"
+                aria-describedby="lobby-message-hint"
+                .value=${options.lobbyMessage ?? ''}
+              ></textarea>
+              <p id="lobby-message-hint" class="muted small">${w.lobbyMessageHint(String(LOBBY_MESSAGE_MAX_LENGTH))}</p>
+              <button type="submit" class="button small" part="lobby-message-save" ?disabled=${busy}>
+                ${w.saveLobbyMessage}
+              </button>
+            </form>`
+          : nothing
+      }
+      ${options.notifyOptIn}
     </section>
     ${
       canAdmit
