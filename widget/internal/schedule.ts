@@ -48,14 +48,15 @@ export function scheduleText(parts: ScheduleParts): string {
 
 /**
  * The schedule as markup: the date and the time range (left to right in any language) each a no-wrap
- * `<bdi>`; the separator travels with the range, so a card that wraps the line can hide it (see the
- * entry form's `.schedule-line`) instead of leaving it dangling.
+ * `<bdi>`, with a line break allowed between them (`<wbr>`: any page can wrap it, with or without CSS of
+ * ours); the separator travels with the range, so a card that wraps the line can hide it (see the entry
+ * form's `.schedule-line`) instead of leaving it dangling.
  */
 export function scheduleTemplate(parts: ScheduleParts | undefined) {
   if (!parts) return nothing;
   return html`<span class="schedule-line"
     ><bdi class="nowrap">${parts.date}</bdi
-    ><span class="nowrap"
+    ><wbr /><span class="nowrap"
       ><span class="separator"> · </span
       ><bdi dir="ltr">${parts.times}${parts.zone ? ` ${parts.zone}` : ''}</bdi></span
     ></span
