@@ -9,30 +9,42 @@ export const DEFAULT_RETENTION_DAYS = 90;
 export const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Erases after the commit, then leaves no copy in the database's files where the engine can. */
-async function erase(
-  store: Store,
-  write: (tx: Parameters<Parameters<Store['transaction']>[0]>[0]) => Promise<number>,
-) {
-  const erased = await store.transaction(write);
+/**
+ * Rows a retention transaction erases at most. A backlog (retention first run over years of guests) goes in
+ * many short transactions rather than one: none holds SQLite's write lock for long, and none outlasts
+ * PostgreSQL's statement timeout, which would roll it all back at every sweep.
+ */
+const RETENTION_BATCH = 5_000;
+
+type Tx = Parameters<Parameters<Store['transaction']>[0]>[0];
+
+/** Runs `batch` in one transaction after another while it says there is `more`, then leaves no copy in the database's files where the engine can. */
+async function erase(store: Store, batch: (tx: Tx) => Promise<{ erased: number; more: boolean }>) {
+  let erased = 0;
+  for (let more = true; more; ) {
+    const done = await store.transaction(batch);
+    erased += done.erased;
+    more = done.more;
+  }
   if (erased > 0) await store.purgeErased();
   return erased;
 }
 
-/** Erases the name and email of every guest who arrived more than `retentionDays` ago; how many. */
-export const eraseExpiredGuests = (store: Store, now: number, retentionDays: number) =>
+/** Erases the name and email of every guest who arrived more than `retentionDays` ago, `batch` at a time; how many. */
+export const eraseExpiredGuests = (store: Store, now: number, retentionDays: number, batch = RETENTION_BATCH) =>
   erase(store, async (tx) => {
     const before = now - retentionDays * DAY_MS;
     // Webhook payloads name guests too; past retention they go with the names.
-    await tx.webhooks.deleteCreatedBefore(before);
-    return tx.guests.eraseCreatedBefore(before, now);
+    const deliveries = await tx.webhooks.deleteCreatedBefore(before, batch);
+    const erased = await tx.guests.eraseCreatedBefore(before, now, batch);
+    return { erased, more: deliveries === batch || erased === batch };
   });
 
 /** Erases one person's name and email from every guest record of the tenant; how many records. */
 export const eraseGuestsByEmail = (store: Store, tenantId: string, email: string, now: number) =>
   erase(store, async (tx) => {
     await tx.webhooks.eraseGuest(tenantId, email);
-    return tx.guests.eraseByEmail(tenantId, email, now);
+    return { erased: await tx.guests.eraseByEmail(tenantId, email, now), more: false };
   });
 
 /** Starts the sweep; `stop` ends it, waiting for a sweep under way (so the store can close after). */

@@ -114,8 +114,8 @@ export interface GuestTable {
   admitWaiting(roomPk: number, now: number, decidedBy?: string | null): Promise<Guest[]>;
   /** Removes every waiting or admitted guest who came through the link, at once; returns them as removed. */
   removeOfLink(linkId: string, now: number, decidedBy: string | null): Promise<Guest[]>;
-  /** Erases the name and email of every guest created before `createdBefore` not erased yet; how many. */
-  eraseCreatedBefore(createdBefore: number, now: number): Promise<number>;
+  /** Erases the name and email of up to `limit` guests created before `createdBefore` not erased yet; how many. */
+  eraseCreatedBefore(createdBefore: number, now: number, limit: number): Promise<number>;
   /** Erases the name and email of the tenant's guests with this email (any letter case); how many. */
   eraseByEmail(tenantId: string, email: string, now: number): Promise<number>;
   /** Guests waiting in any room's lobby, for the metrics. */
@@ -194,8 +194,8 @@ export interface WebhookTable {
    * `link.expired` since before the expiry) as announced, once per link and expiry; the ids newly marked.
    */
   markExpiredLinks(after: number, now: number, limit: number): Promise<string[]>;
-  /** Retention: deletes every delivery created before `createdBefore` (their payloads name guests); how many. */
-  deleteCreatedBefore(createdBefore: number): Promise<number>;
+  /** Retention: deletes up to `limit` deliveries created before `createdBefore` (their payloads name guests); how many. */
+  deleteCreatedBefore(createdBefore: number, limit: number): Promise<number>;
   /** An erasure request: blanks the guest's name and email in the tenant's delivery payloads about them. */
   eraseGuest(tenantId: string, email: string): Promise<number>;
 }

@@ -183,7 +183,7 @@ test('the sweep runs at start and on its timer, and stopping it waits for a swee
     transaction: async () => {
       sweeps += 1;
       if (sweeps === 1) await new Promise<void>((resolve) => (finish = resolve));
-      return 0;
+      return { erased: 0, more: false };
     },
     purgeErased: async () => true,
   } as unknown as Store;

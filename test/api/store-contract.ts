@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, type TestContext, test } from 'node:test';
+import { eraseExpiredGuests } from '../../api/retention.ts';
 import { PAGE_SIZE, type Store, type Tables } from '../../api/store/contract.ts';
 import { InvalidCursorError } from '../../api/store/guest-cursor.ts';
 import type {
@@ -866,21 +867,44 @@ export function storeContract(engine: StoreEngine): void {
         assert.equal((await store.guests.get(elsewhere?.id as string))?.status, 'waiting');
       });
 
-      test('erases the name and email of guests older than the cutoff once, keeping their rows', async (t) => {
+      test('erases the name and email of guests older than the cutoff once, up to a limit, keeping their rows', async (t) => {
         const store = await freshStore(t);
         const { room } = await tenantWithRoom(store);
-        const [old, recent] = await guestsOn(store, await store.links.create(newLink(room)), 2, 10 * MINUTE);
-        assert.equal(await store.guests.eraseCreatedBefore(T0 + MINUTE, T0 + HOUR), 1);
-        assert.deepEqual(await store.guests.get(old?.id as string), {
-          ...old,
-          name: '',
-          email: '',
-          erasedAt: T0 + HOUR,
-        });
+        const guests = await guestsOn(store, await store.links.create(newLink(room)), 4, MINUTE);
+        const [recent] = guests.splice(3);
+        const cutoff = T0 + 2 * MINUTE + 1;
+        assert.equal(await store.guests.eraseCreatedBefore(cutoff, T0 + HOUR, 2), 2, 'at most the limit');
+        assert.equal(await store.guests.eraseCreatedBefore(cutoff, T0 + HOUR, 2), 1, 'the rest');
+        for (const old of guests) {
+          assert.deepEqual(await store.guests.get(old.id), {
+            ...old,
+            name: '',
+            email: '',
+            erasedAt: T0 + HOUR,
+          });
+        }
         assert.deepEqual(await store.guests.get(recent?.id as string), recent);
-        assert.equal(await store.guests.eraseCreatedBefore(T0 + MINUTE, T0 + 2 * HOUR), 0, 'erased once');
-        assert.equal((await store.guests.get(old?.id as string))?.erasedAt, T0 + HOUR);
+        assert.equal(await store.guests.eraseCreatedBefore(cutoff, T0 + 2 * HOUR, 2), 0, 'erased once');
+        assert.equal((await store.guests.get(guests[0]?.id as string))?.erasedAt, T0 + HOUR);
         assert.equal(await store.purgeErased(), true);
+      });
+
+      test('retention erases a backlog larger than a batch in full, a batch per transaction', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const guests = await guestsOn(store, await store.links.create(newLink(room)), 5, MINUTE);
+        let transactions = 0;
+        const counting: Store = {
+          ...store,
+          transaction: (fn) => {
+            transactions += 1;
+            return store.transaction(fn);
+          },
+        };
+        const now = T0 + 40 * 24 * HOUR;
+        assert.equal(await eraseExpiredGuests(counting, now, 30, 2), 5);
+        assert.equal(transactions, 3, 'batches of 2, 2 and 1');
+        for (const guest of guests) assert.equal((await store.guests.get(guest.id))?.erasedAt, now);
       });
 
       test("erases one person's records across the tenant's rooms, in any letter case, and no other tenant's", async (t) => {

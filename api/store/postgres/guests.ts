@@ -59,7 +59,10 @@ const statements = {
       SELECT ${GUEST_COLUMNS} FROM removed g JOIN links l ON l.id = g.link_id
       ORDER BY g.created_at, g.id`,
   },
-  eraseCreatedBefore: { name: 'guests.eraseCreatedBefore', text: `${ERASE} AND created_at < $2` },
+  eraseCreatedBefore: {
+    name: 'guests.eraseCreatedBefore',
+    text: `${ERASE} AND id IN (SELECT id FROM guests WHERE erased_at IS NULL AND created_at < $2 LIMIT $3)`,
+  },
   eraseByEmail: {
     name: 'guests.eraseByEmail',
     text: `${ERASE} AND lower(email) = lower($3) AND room_pk IN (SELECT pk FROM rooms WHERE tenant_id = $2)`,
@@ -187,8 +190,8 @@ export function guestTable(db: Queryable): GuestTable {
         rows.map(toGuest),
       ),
 
-    eraseCreatedBefore: (createdBefore, now) =>
-      changesOf(db, statements.eraseCreatedBefore, [now, createdBefore]),
+    eraseCreatedBefore: (createdBefore, now, limit) =>
+      changesOf(db, statements.eraseCreatedBefore, [now, createdBefore, limit]),
 
     eraseByEmail: (tenantId, email, now) => changesOf(db, statements.eraseByEmail, [now, tenantId, email]),
 

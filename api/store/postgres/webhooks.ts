@@ -76,7 +76,7 @@ const statements = {
   },
   deleteCreatedBefore: {
     name: 'webhooks.deleteCreatedBefore',
-    text: 'DELETE FROM webhook_deliveries WHERE created_at < $1',
+    text: 'DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE created_at < $1 LIMIT $2)',
   },
   eraseGuest: {
     name: 'webhooks.eraseGuest',
@@ -136,7 +136,8 @@ export function webhookTable(db: Queryable): WebhookTable {
       rowsOf<{ link_id: string }>(db, statements.markExpiredLinks, [after, now, limit]).then((rows) =>
         rows.map((row) => row.link_id),
       ),
-    deleteCreatedBefore: (createdBefore) => changesOf(db, statements.deleteCreatedBefore, [createdBefore]),
+    deleteCreatedBefore: (createdBefore, limit) =>
+      changesOf(db, statements.deleteCreatedBefore, [createdBefore, limit]),
     eraseGuest: (tenantId, email) => changesOf(db, statements.eraseGuest, [tenantId, email]),
   };
 }

@@ -70,7 +70,9 @@ export function createGuestStore(db: Db) {
          WHERE link_id = ? AND status IN ('waiting', 'admitted') RETURNING id`,
       )
       .pluck(),
-    eraseCreatedBefore: db.prepare(`${ERASE} AND created_at < @createdBefore`),
+    eraseCreatedBefore: db.prepare(
+      `${ERASE} AND id IN (SELECT id FROM guests WHERE erased_at IS NULL AND created_at < @createdBefore LIMIT @limit)`,
+    ),
     eraseByEmail: db.prepare(
       `${ERASE} AND lower(email) = lower(@email)
          AND room_pk IN (SELECT pk FROM rooms WHERE tenant_id = @tenantId)`,
@@ -171,8 +173,8 @@ export function createGuestStore(db: Db) {
         .map((id) => toGuest(statements.get.get(id) as GuestRow));
     },
 
-    eraseCreatedBefore: (createdBefore: number, now: number): number =>
-      statements.eraseCreatedBefore.run({ createdBefore, now }).changes,
+    eraseCreatedBefore: (createdBefore: number, now: number, limit: number): number =>
+      statements.eraseCreatedBefore.run({ createdBefore, now, limit }).changes,
 
     eraseByEmail: (tenantId: string, email: string, now: number): number =>
       statements.eraseByEmail.run({ tenantId, email, now }).changes,

@@ -72,7 +72,9 @@ export function createWebhookStore(db: Db) {
        RETURNING link_id`,
       )
       .pluck(),
-    deleteCreatedBefore: db.prepare('DELETE FROM webhook_deliveries WHERE created_at < ?'),
+    deleteCreatedBefore: db.prepare(
+      'DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE created_at < ? LIMIT ?)',
+    ),
     eraseGuest: db.prepare(
       `UPDATE webhook_deliveries SET data = json_set(data, '$.guest.name', '', '$.guest.email', '')
        WHERE tenant_id = @tenantId AND lower(json_extract(data, '$.guest.email')) = lower(@email)`,
@@ -110,8 +112,8 @@ export function createWebhookStore(db: Db) {
       ),
     markExpiredLinks: (after: number, now: number, limit: number): string[] =>
       statements.markExpiredLinks.all({ after, now, limit }),
-    deleteCreatedBefore: (createdBefore: number): number =>
-      statements.deleteCreatedBefore.run(createdBefore).changes,
+    deleteCreatedBefore: (createdBefore: number, limit: number): number =>
+      statements.deleteCreatedBefore.run(createdBefore, limit).changes,
     eraseGuest: (tenantId: string, email: string): number =>
       statements.eraseGuest.run({ tenantId, email }).changes,
   };
