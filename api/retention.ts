@@ -18,7 +18,10 @@ const RETENTION_BATCH = 5_000;
 
 type Tx = Parameters<Parameters<Store['transaction']>[0]>[0];
 
-/** Runs `batch` in one transaction after another while it says there is `more`, then leaves no copy in the database's files where the engine can. */
+/**
+ * Runs `batch` in one transaction after another while it says there is `more`, then leaves no copy in the
+ * database's files where the engine can.
+ */
 async function erase(store: Store, batch: (tx: Tx) => Promise<{ erased: number; more: boolean }>) {
   let erased = 0;
   for (let more = true; more; ) {
@@ -30,8 +33,13 @@ async function erase(store: Store, batch: (tx: Tx) => Promise<{ erased: number; 
   return erased;
 }
 
-/** Erases the name and email of every guest who arrived more than `retentionDays` ago, `batch` at a time; how many. */
-export const eraseExpiredGuests = (store: Store, now: number, retentionDays: number, batch = RETENTION_BATCH) =>
+/** Erases the name and email of every guest who arrived over `retentionDays` ago, `batch` at a time; how many. */
+export const eraseExpiredGuests = (
+  store: Store,
+  now: number,
+  retentionDays: number,
+  batch = RETENTION_BATCH,
+) =>
   erase(store, async (tx) => {
     const before = now - retentionDays * DAY_MS;
     // Webhook payloads name guests too; past retention they go with the names.
