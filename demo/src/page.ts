@@ -4,8 +4,8 @@ import { html, render } from 'lit';
 import { styles as cardStyles } from '../../widget/guest-entry-form/guest-entry-form.styles.ts';
 import { roomHeader } from '../../widget/guest-entry-form/room-header.ts';
 import type { RoomSchedule } from '../../widget/internal/api-client.ts';
-import { scheduleParts, scheduleTemplate } from '../../widget/internal/schedule.ts';
-import { type Status, statusTemplate } from '../../widget/internal/status.ts';
+import { scheduleParts, scheduleStyles, scheduleTemplate } from '../../widget/internal/schedule.ts';
+import { type Status, statusStyles, statusTemplate } from '../../widget/internal/status.ts';
 import type { EntryTranslation } from '../../widget/locales/en.ts';
 
 /** A room as the demo backend lists it (GET /demo/api/rooms). */
@@ -32,6 +32,9 @@ export function showMode(mode: 'host' | 'guest'): void {
 
 /** The room's title and schedule above the player, in the page's language. */
 export function showRoomHeading(room: RoomSchedule, language: string): void {
+  const sheet = scheduleStyles.styleSheet;
+  if (sheet && !document.adoptedStyleSheets.includes(sheet))
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   byId('room-title').textContent = room.title;
   render(scheduleTemplate(scheduleParts(room, language)), byId('room-schedule'));
   document.title = `${room.title} — Northwind Live`;
@@ -50,7 +53,10 @@ export function showStatus(
   section.hidden = false;
   if (room) document.title = `${room.title} — Northwind Live`;
   const root = section.shadowRoot ?? section.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = cardStyles.flatMap((sheet) => (sheet.styleSheet ? [sheet.styleSheet] : []));
+  // The card's styles and the status template's own (the entry form loads those with its later views).
+  root.adoptedStyleSheets = [...cardStyles, statusStyles].flatMap((sheet) =>
+    sheet.styleSheet ? [sheet.styleSheet] : [],
+  );
   render(
     html`<div class="base" lang=${language} dir=${t.dir}>
       ${room ? roomHeader(t, room, Date.now(), language) : ''}

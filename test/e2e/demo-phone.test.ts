@@ -1,6 +1,6 @@
 // The demo media page on a phone (375 px), for a browser in each of the product's languages: nothing is
 // wider than the screen (the header's two labelled fields wrap, the room's schedule breaks between its date
-// and its time range).
+// and its time range, the range's separator hidden as on the entry card).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,15 @@ test('the demo media page fits a 375 px screen in English, Spanish and Hebrew br
     await page.locator('#room-schedule bdi').nth(1).waitFor();
     assert.deepEqual(await page.evaluate(overflowing), [], `wider than the screen in ${locale}`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, locale);
+    // The range wrapped to a line of its own, starting where the date starts: its "·" is clipped, not dangling.
+    const [date, times] = await page
+      .locator('#room-schedule bdi')
+      .evaluateAll((bdis) => bdis.map((bdi) => bdi.getBoundingClientRect().toJSON() as DOMRect));
+    assert.ok(date && times && times.top > date.top, `the schedule did not wrap in ${locale}`);
+    assert.ok(
+      Math.abs(times.left - date.left) < 1,
+      `the range starts ${times.left - date.left} px off in ${locale}`,
+    );
     await context.close();
   }
   assert.deepEqual(problems, []);

@@ -98,6 +98,9 @@ test('a host shares a guest link; the use limit, admission and deletion work as 
   await ada.reload();
   await ada.getByText(REMOVED).waitFor();
   assert.equal(await ada.getByText('Watching as a guest: Ada').isVisible(), false);
+  // The media page's status card is styled as the entry page's: its icon in a 3.5rem (56 px) circle.
+  const icon = await ada.locator('[part="status-icon"]').boundingBox();
+  assert.deepEqual([icon?.width, icon?.height], [56, 56], 'the status icon as on the entry page');
 
   assert.deepEqual(problems, [], 'no script errors or CSP violations on any page');
   await Promise.all([hostContext, adaContext, bobContext, carolContext].map((context) => context.close()));

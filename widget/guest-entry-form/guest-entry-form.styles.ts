@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { scheduleStyles } from '../internal/schedule.ts';
 import { buttonStyles, spinner, theme } from '../internal/theme.ts';
 
 // Colours and knobs come from the shared theme (widget/internal/theme.ts); logical properties only, for RTL.
@@ -148,29 +149,11 @@ const card = css`
   }
   .schedule {
     font-size: 0.9375rem;
-    overflow: hidden;
-  }
-  /* When the range wraps to a line of its own, its separator starts that line, outside the clip. */
-  .schedule-line {
-    display: flex;
-    flex-wrap: wrap;
-    margin-inline-start: -1.25em;
-  }
-  .schedule-line > :first-child {
-    margin-inline-start: 1.25em;
-  }
-  .separator {
-    display: inline-block;
-    inline-size: 1.25em;
-    text-align: center;
   }
   .schedule,
   .intro,
   .hint {
     color: var(--_muted);
-  }
-  .nowrap {
-    white-space: nowrap;
   }
   .hint,
   .error {
@@ -220,4 +203,4 @@ const card = css`
   }
 `;
 
-export const styles = [theme, buttonStyles, spinner, card];
+export const styles = [theme, buttonStyles, spinner, scheduleStyles, card];

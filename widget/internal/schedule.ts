@@ -3,7 +3,7 @@
 // the room's own time zone (named, so a guest elsewhere can convert). The date and the time range are
 // each isolated and kept whole: a line breaks only between them, and in Hebrew the range still reads
 // start to end.
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { RoomSchedule } from './api-client.ts';
 
 export interface ScheduleParts {
@@ -49,8 +49,8 @@ export function scheduleText(parts: ScheduleParts): string {
 /**
  * The schedule as markup: the date and the time range (left to right in any language) each a no-wrap
  * `<bdi>`, with a line break allowed between them (`<wbr>`: any page can wrap it, with or without CSS of
- * ours); the separator travels with the range, so a card that wraps the line can hide it (see the entry
- * form's `.schedule-line`) instead of leaving it dangling.
+ * ours); the separator travels with the range, so `scheduleStyles` can hide it when the range wraps
+ * instead of leaving it dangling.
  */
 export function scheduleTemplate(parts: ScheduleParts | undefined) {
   if (!parts) return nothing;
@@ -62,3 +62,33 @@ export function scheduleTemplate(parts: ScheduleParts | undefined) {
     ></span
   >`;
 }
+
+/**
+ * The schedule's layout, for a page or shadow root that shows `scheduleTemplate` inside an element of class
+ * `schedule`: when the range wraps to a line of its own, its separator starts that line outside the clip.
+ */
+export const scheduleStyles = css`
+  .schedule {
+    overflow: hidden;
+  }
+  .schedule-line {
+    display: flex;
+    flex-wrap: wrap;
+    margin-inline-start: -1.25em;
+  }
+  /* The line's start, not the date's own: a Hebrew date on a left-to-right page is right to left. */
+  .schedule-line:dir(ltr) > :first-child {
+    margin-left: 1.25em;
+  }
+  .schedule-line:dir(rtl) > :first-child {
+    margin-right: 1.25em;
+  }
+  .schedule-line .separator {
+    display: inline-block;
+    inline-size: 1.25em;
+    text-align: center;
+  }
+  .schedule-line .nowrap {
+    white-space: nowrap;
+  }
+`;
