@@ -1,6 +1,11 @@
-// What the end-to-end tests share: Debian's Chromium through playwright-core, and a page that fails
-// the test on any script error or Content-Security-Policy violation.
+// What the end-to-end tests share: Debian's Chromium through playwright-core, the demo server for a file's
+// tests, and a page that fails the test on any script error or Content-Security-Policy violation.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type RunningServer, type StartServerOptions, startServer } from '../../api/server.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
 
 /** Generous: CI machines are shared and slow, and every step waits only as long as it must. */
@@ -8,6 +13,34 @@ export const ACTION_TIMEOUT_MS = 15_000;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions);
+}
+
+/** A file's demo server (on a temporary SQLite file) and browser, and the problems its pages report. */
+export interface DemoSession {
+  server: RunningServer;
+  browser: Browser;
+  problems: string[];
+}
+
+/** Starts the demo server with `config` and Chromium before the file's tests; ends both after them. */
+export function demoSession(config: StartServerOptions['config'] = {}): DemoSession {
+  const session = { problems: [] as string[] } as DemoSession;
+  const folder = mkdtempSync(join(tmpdir(), 'guest-access-e2e-'));
+  before(async () => {
+    session.server = await startServer({
+      dbFile: join(folder, 'guest-access.db'),
+      port: 0,
+      demo: true,
+      config,
+    });
+    session.browser = await launchChromium();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return session;
 }
 
 /** A page whose script errors and CSP violations are collected in `problems`. */

@@ -1,37 +1,17 @@
 // The demo's Share window in a channel room (issue 13, item 6): guest access is not supported there, so
 // the guest-access icon is disabled with the reason as its tooltip, and pressing it says why.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { type RunningServer, startServer } from '../../api/server.ts';
-import { launchChromium } from './browser.ts';
+import { test } from 'node:test';
+import { demoSession } from './browser.ts';
 import { newVisitor } from './demo-steps.ts';
 
 const REASON = 'Guest access is not supported for channel rooms.';
 
-let folder: string;
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
-
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'guest-access-e2e-'));
-  server = await startServer({ dbFile: join(folder, 'guest-access.db'), port: 0, demo: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const demo = demoSession();
 
 test('the Share window of a channel room disables the guest-access icon, the reason as its tooltip', async () => {
-  const [context, host] = await newVisitor(browser, problems);
-  await host.goto(`${server.url}/demo/rooms/northwind-channel`);
+  const [context, host] = await newVisitor(demo.browser, demo.problems);
+  await host.goto(`${demo.server.url}/demo/rooms/northwind-channel`);
   await host.getByRole('button', { name: 'Share' }).click();
   const share = host.getByRole('dialog', { name: 'Share' });
   const icon = share.getByRole('button', { name: 'Guest access' });
@@ -45,9 +25,9 @@ test('the Share window of a channel room disables the guest-access icon, the rea
   assert.equal(await host.getByRole('dialog', { name: 'Manage guest access' }).count(), 0);
 
   // A room that supports guest access keeps the icon enabled.
-  await host.goto(`${server.url}/demo`);
+  await host.goto(`${demo.server.url}/demo`);
   await host.getByRole('button', { name: 'Share' }).click();
   assert.equal(await host.getByRole('button', { name: 'Guest access' }).getAttribute('aria-disabled'), null);
   await context.close();
-  assert.deepEqual(problems, []);
+  assert.deepEqual(demo.problems, []);
 });

@@ -2,31 +2,11 @@
 // wider than the screen (the header's two labelled fields wrap, the room's schedule breaks between its date
 // and its time range, the range's separator hidden as on the entry card).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { type RunningServer, startServer } from '../../api/server.ts';
-import { launchChromium } from './browser.ts';
+import { test } from 'node:test';
+import { demoSession } from './browser.ts';
 import { MEDIA_TITLE, newVisitor } from './demo-steps.ts';
 
-let folder: string;
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
-
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'guest-access-e2e-'));
-  server = await startServer({ dbFile: join(folder, 'guest-access.db'), port: 0, demo: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const demo = demoSession();
 
 /** The elements wider than the page's width that hold no such element: what to fix. */
 const overflowing = `(() => {
@@ -39,11 +19,11 @@ const overflowing = `(() => {
 
 test('the demo media page fits a 375 px screen in English, Spanish and Hebrew browsers', async () => {
   for (const locale of ['en-US', 'es-ES', 'he-IL']) {
-    const [context, page] = await newVisitor(browser, problems, {
+    const [context, page] = await newVisitor(demo.browser, demo.problems, {
       viewport: { width: 375, height: 740 },
       locale,
     });
-    await page.goto(`${server.url}/demo`);
+    await page.goto(`${demo.server.url}/demo`);
     await page.getByRole('heading', { level: 1, name: MEDIA_TITLE }).waitFor();
     // The schedule (date, then time range) in the browser's language.
     await page.locator('#room-schedule bdi').nth(1).waitFor();
@@ -60,5 +40,5 @@ test('the demo media page fits a 375 px screen in English, Spanish and Hebrew br
     );
     await context.close();
   }
-  assert.deepEqual(problems, []);
+  assert.deepEqual(demo.problems, []);
 });

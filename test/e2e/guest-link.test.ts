@@ -4,13 +4,10 @@
 // With E2E_SCREENSHOTS=<folder> it also saves the README's entry page picture (npm run screenshots; the
 // host's window is manager-screenshot.ts).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { type RunningServer, startServer } from '../../api/server.ts';
-import { launchChromium } from './browser.ts';
+import { demoSession } from './browser.ts';
 import {
   copyLink,
   createLink,
@@ -25,31 +22,11 @@ const REMOVED = 'Access to this media via this link was removed. Please contact 
 const LINK_NAME = 'Guest speakers';
 const screenshots = process.env.E2E_SCREENSHOTS;
 
-let folder: string;
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
-
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'guest-access-e2e-'));
-  server = await startServer({
-    dbFile: join(folder, 'guest-access.db'),
-    port: 0,
-    demo: true,
-    config: { rateLimitPerMinute: 0 },
-  });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const demo = demoSession({ rateLimitPerMinute: 0 });
 
 /** A new browser profile of this file's browser, its problems collected for the final asserts. */
 const newVisitor = (options: Parameters<Browser['newContext']>[0] = {}) =>
-  newVisitorOf(browser, problems, options);
+  newVisitorOf(demo.browser, demo.problems, options);
 
 test('a host shares a guest link; the use limit, admission and deletion work as the article says', {
   timeout: 120_000,
@@ -57,11 +34,11 @@ test('a host shares a guest link; the use limit, admission and deletion work as 
   const [hostContext, host] = await newVisitor();
 
   // Share → guest access; enable it, create a link with a 2-click limit, copy it.
-  const manager = await openGuestAccess(host, server.url);
+  const manager = await openGuestAccess(host, demo.server.url);
   await enableGuestAccess(manager);
   await createLink(host, manager, LINK_NAME, 2);
   const linkUrl = await copyLink(host, manager, LINK_NAME);
-  assert.match(linkUrl, new RegExp(`^${server.url}/g/[\\w-]{22,}$`));
+  assert.match(linkUrl, new RegExp(`^${demo.server.url}/g/[\\w-]{22,}$`));
 
   // Two guests, each in a browser profile of their own, redeem it and wait.
   const [adaContext, ada] = await newVisitor();
@@ -102,7 +79,7 @@ test('a host shares a guest link; the use limit, admission and deletion work as 
   const icon = await ada.locator('[part="status-icon"]').boundingBox();
   assert.deepEqual([icon?.width, icon?.height], [56, 56], 'the status icon as on the entry page');
 
-  assert.deepEqual(problems, [], 'no script errors or CSP violations on any page');
+  assert.deepEqual(demo.problems, [], 'no script errors or CSP violations on any page');
   await Promise.all([hostContext, adaContext, bobContext, carolContext].map((context) => context.close()));
 });
 
@@ -110,7 +87,7 @@ test('the three-dot menu opens the window too; a channel room and a moderator ar
   timeout: 60_000,
 }, async () => {
   const [context, page] = await newVisitor();
-  await page.goto(`${server.url}/demo/rooms/northwind-channel`);
+  await page.goto(`${demo.server.url}/demo/rooms/northwind-channel`);
   // Keyboard only: the menu button opens on ArrowDown, Enter picks the item.
   await page.getByRole('button', { name: 'More actions' }).focus();
   await page.keyboard.press('ArrowDown');
@@ -132,6 +109,6 @@ test('the three-dot menu opens the window too; a channel room and a moderator ar
   assert.equal(await manager.getByRole('button', { name: 'Create new link' }).count(), 0);
   assert.equal(await manager.getByRole('switch', { name: 'Enable guest access' }).isDisabled(), true);
 
-  assert.deepEqual(problems, [], 'no script errors or CSP violations on any page');
+  assert.deepEqual(demo.problems, [], 'no script errors or CSP violations on any page');
   await context.close();
 });

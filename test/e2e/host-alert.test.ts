@@ -4,13 +4,10 @@
 // With E2E_SCREENSHOTS=<folder> it also saves the alert in light and dark and the window with an
 // online and an offline guest.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { type RunningServer, startServer } from '../../api/server.ts';
-import { launchChromium } from './browser.ts';
+import { demoSession } from './browser.ts';
 import {
   copyLink,
   createLink,
@@ -23,37 +20,20 @@ import {
 
 const screenshots = process.env.E2E_SCREENSHOTS;
 
-let folder: string;
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
-
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'guest-access-e2e-'));
-  server = await startServer({
-    dbFile: join(folder, 'guest-access.db'),
-    port: 0,
-    demo: true,
-    // A guest offline this long has left the waiting room.
-    config: { rateLimitPerMinute: 0, lobbyGraceSeconds: 1 },
-  });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(folder, { recursive: true, force: true });
+const demo = demoSession({
+  rateLimitPerMinute: 0,
+  // A guest offline this long has left the waiting room.
+  lobbyGraceSeconds: 1,
 });
 
 const newVisitor = (options: Parameters<Browser['newContext']>[0] = {}) =>
-  newVisitorOf(browser, problems, options);
+  newVisitorOf(demo.browser, demo.problems, options);
 
 test('a host with the window closed sees a guest leave, gets the alert for the next, and admits from it', {
   timeout: 120_000,
 }, async () => {
   const [hostContext, host] = await newVisitor();
-  const manager = await openGuestAccess(host, server.url);
+  const manager = await openGuestAccess(host, demo.server.url);
   await enableGuestAccess(manager);
   await createLink(host, manager, 'Panel');
   const linkUrl = await copyLink(host, manager, 'Panel');
@@ -109,6 +89,6 @@ test('a host with the window closed sees a guest leave, gets the alert for the n
     await cyContext.close();
   }
 
-  assert.deepEqual(problems, [], 'no script errors or CSP violations on any page');
+  assert.deepEqual(demo.problems, [], 'no script errors or CSP violations on any page');
   await Promise.all([hostContext, adaContext, beaContext].map((context) => context.close()));
 });

@@ -6,6 +6,7 @@ import {
   alertOf,
   byRole,
   closedManager,
+  fakeNotifications,
   queryByRole,
   redeem,
   setupRoom,
@@ -16,21 +17,7 @@ const WINDOWS = '/widget/guest-access-manager/windows.ts';
 
 describe('<guest-access-manager> knock alert before its code has loaded', () => {
   it('does not notify of a knock made before the host opted in, even if the alert code comes after', async () => {
-    const original = window.Notification;
-    const shown: string[] = [];
-    class FakeNotification {
-      static permission: NotificationPermission = 'granted';
-      static async requestPermission() {
-        return 'granted' as const;
-      }
-      onclick: (() => void) | null = null;
-      constructor(title: string) {
-        shown.push(title);
-      }
-      close() {}
-    }
-    window.Notification = FakeNotification as unknown as typeof Notification;
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    const { shown, restore } = fakeNotifications();
     await holdModule(WINDOWS, true);
     try {
       const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
@@ -57,8 +44,7 @@ describe('<guest-access-manager> knock alert before its code has loaded', () => 
       expect(shown).to.deep.equal(['Ben Cohen is waiting to be admitted']);
     } finally {
       await holdModule(WINDOWS, false);
-      window.Notification = original;
-      delete (document as { visibilityState?: unknown }).visibilityState;
+      restore();
     }
   });
 });

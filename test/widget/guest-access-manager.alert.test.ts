@@ -11,6 +11,7 @@ import {
   byRole,
   callApi,
   closedManager,
+  fakeNotifications,
   queryByRole,
   type Room,
   redeem,
@@ -279,23 +280,7 @@ describe('<guest-access-manager> knock alert', () => {
   });
 
   it('notifies only after the host opts in, and only while the tab is hidden', async () => {
-    const original = window.Notification;
-    const shown: string[] = [];
-    class FakeNotification {
-      static permission: NotificationPermission = 'default';
-      static async requestPermission() {
-        FakeNotification.permission = 'granted';
-        return 'granted' as const;
-      }
-      onclick: (() => void) | null = null;
-      constructor(title: string) {
-        shown.push(title);
-      }
-      close() {}
-    }
-    window.Notification = FakeNotification as unknown as typeof Notification;
-    let visibility: DocumentVisibilityState = 'hidden';
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    const { shown, visibility, restore } = fakeNotifications();
     try {
       const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
       const element = await closedManager(room);
@@ -313,18 +298,17 @@ describe('<guest-access-manager> knock alert', () => {
       await expectAccessible(element);
       element.close();
 
-      visibility = 'visible';
+      visibility.state = 'visible';
       await redeem(room, 0, 'Ben Cohen');
       await waitUntil(() => element.waitingCount === 2, 'not counted', { timeout: 5000 });
       expect(shown, 'while the tab is visible').to.deep.equal([]);
 
-      visibility = 'hidden';
+      visibility.state = 'hidden';
       await redeem(room, 0, 'Chen Wei');
       await waitUntil(() => element.waitingCount === 3, 'not counted', { timeout: 5000 });
       expect(shown).to.deep.equal(['Chen Wei is waiting to be admitted']);
     } finally {
-      window.Notification = original;
-      delete (document as { visibilityState?: unknown }).visibilityState;
+      restore();
     }
   });
 

@@ -262,3 +262,36 @@ export async function closedManager(
   }
   return element;
 }
+
+/**
+ * Replaces the browser's Notification with one that records each title in `shown` (permission `default` until
+ * the page asks, then granted) and the tab's visibility with `visibility.state` (hidden at first); `restore()`
+ * puts both back.
+ */
+export function fakeNotifications() {
+  const original = window.Notification;
+  const shown: string[] = [];
+  const visibility = { state: 'hidden' as DocumentVisibilityState };
+  class FakeNotification {
+    static permission: NotificationPermission = 'default';
+    static async requestPermission() {
+      FakeNotification.permission = 'granted';
+      return 'granted' as const;
+    }
+    onclick: (() => void) | null = null;
+    constructor(title: string) {
+      shown.push(title);
+    }
+    close() {}
+  }
+  window.Notification = FakeNotification as unknown as typeof Notification;
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility.state });
+  return {
+    shown,
+    visibility,
+    restore() {
+      window.Notification = original;
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    },
+  };
+}
