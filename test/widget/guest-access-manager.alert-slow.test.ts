@@ -4,10 +4,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import {
   alertOf,
-  byRole,
   closedManager,
   fakeNotifications,
-  queryByRole,
+  optInToNotifications,
   redeem,
   setupRoom,
 } from './guest-access-manager.helpers.ts';
@@ -25,13 +24,7 @@ describe('<guest-access-manager> knock alert before its code has loaded', () => 
       await redeem(room, 0, 'Ana Lima');
       await waitUntil(() => element.waitingCount === 1, 'not counted', { timeout: 5000 });
       // The alert's code is still on its way when the host opts in.
-      await element.show();
-      await waitUntil(
-        () => queryByRole(element, 'button', 'Notify me when guests arrive'),
-        'no opt-in button',
-      );
-      byRole(element, 'button', 'Notify me when guests arrive').click();
-      await waitUntil(() => !queryByRole(element, 'button', 'Notify me when guests arrive'), 'still offered');
+      await optInToNotifications(element);
       element.close();
       await holdModule(WINDOWS, false);
       await waitUntil(() => alertOf(element), 'no alert once its code came', { timeout: 5000 });

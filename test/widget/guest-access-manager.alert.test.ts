@@ -12,6 +12,7 @@ import {
   callApi,
   closedManager,
   fakeNotifications,
+  optInToNotifications,
   queryByRole,
   type Room,
   redeem,
@@ -288,13 +289,7 @@ describe('<guest-access-manager> knock alert', () => {
       await waitUntil(() => element.waitingCount === 1, 'not counted', { timeout: 5000 });
       expect(shown, 'before opting in').to.deep.equal([]);
 
-      await element.show();
-      await waitUntil(
-        () => queryByRole(element, 'button', 'Notify me when guests arrive'),
-        'no opt-in button',
-      );
-      byRole(element, 'button', 'Notify me when guests arrive').click();
-      await waitUntil(() => !queryByRole(element, 'button', 'Notify me when guests arrive'), 'still offered');
+      await optInToNotifications(element);
       await expectAccessible(element);
       element.close();
 

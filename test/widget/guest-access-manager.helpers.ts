@@ -295,3 +295,11 @@ export function fakeNotifications() {
     },
   };
 }
+
+/** Opens the window and presses "Notify me when guests arrive"; resolves once the button gave way to the note. */
+export async function optInToNotifications(element: GuestAccessManager): Promise<void> {
+  await element.show();
+  await waitUntil(() => queryByRole(element, 'button', 'Notify me when guests arrive'), 'no opt-in button');
+  byRole(element, 'button', 'Notify me when guests arrive').click();
+  await waitUntil(() => !queryByRole(element, 'button', 'Notify me when guests arrive'), 'still offered');
+}
