@@ -93,8 +93,9 @@ export const styles = [
     max-block-size: calc(100% - 2 * min(4rem, 8vh));
     overflow: auto;
     overscroll-behavior: contain;
-    /* Whatever is scrolled to or focused stops below the sticky head, not under it (WCAG 2.4.11). */
-    scroll-padding-block-start: 4.5rem;
+    /* Whatever is scrolled to or focused stops below the sticky head, not under it (WCAG 2.4.11): the head
+       is 4.25rem high, 4.75rem where its title takes two lines (Spanish at 375 px). */
+    scroll-padding-block-start: 5rem;
   }
   .main-window > .base {
     border: none;
