@@ -124,7 +124,12 @@ export class GuestEntryForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('lang')) this.localize.update();
+    if (changed.has('lang')) {
+      // Another language's chunk starts its retries afresh, not at the last language's longest delay.
+      clearTimeout(this.languageRetry);
+      this.languageFailures = 0;
+      this.localize.update();
+    }
     // The first update starts even without a token, which then shows the access-removed page.
     if (!this.hasUpdated || changed.has('token') || changed.has('api')) this.session.start();
   }
