@@ -20,6 +20,23 @@ main {
   inline-size: 100%;
   max-inline-size: 30rem;
 }
+/* The element's card (its theme's default colours), for the message shown where scripts do not run. */
+.no-script {
+  padding: 1.5rem;
+  border: 1px solid light-dark(#d5d8de, #34363c);
+  border-radius: 12px;
+  background: light-dark(#fff, #1f2126);
+  color: light-dark(#1b1d22, #eceef2);
+  font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+}
+.no-script h1 {
+  margin: 0 0 0.5rem;
+  font-size: 1.25rem;
+}
+.no-script p {
+  margin: 0;
+  color: light-dark(#555b69, #aab0bd);
+}
 @media (max-width: 380px) {
   body {
     padding: 0.5rem;

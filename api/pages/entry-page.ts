@@ -9,6 +9,25 @@ import { ENTRY_PAGE_CSS_PATH, ENTRY_PAGE_ICON_PATH, ENTRY_PAGE_SCRIPT_PATH } fro
 
 const translations = { en, es, he };
 
+/**
+ * Shown where scripts do not run (turned off, blocked by an extension or a company policy): the form is the
+ * element, so without this the guest would see an empty page. Only here, not in the element's wording.
+ */
+const NO_SCRIPT: Record<Language, { title: string; message: string }> = {
+  en: {
+    title: 'JavaScript is needed to join',
+    message: 'Turn on JavaScript for this site in your browser, or open this link in another browser.',
+  },
+  es: {
+    title: 'Se necesita JavaScript para unirse',
+    message: 'Activa JavaScript para este sitio en tu navegador o abre este enlace en otro navegador.',
+  },
+  he: {
+    title: 'כדי להצטרף צריך JavaScript',
+    message: 'הפעילו JavaScript לאתר הזה בדפדפן, או פתחו את הקישור בדפדפן אחר.',
+  },
+};
+
 /** Only the page's own origin, plus the tenant's logo (an image, nothing else) where there is one. */
 export function entryPageCsp(logoUrl: string | null | undefined): string {
   let logoOrigin = '';
@@ -40,6 +59,7 @@ export interface EntryPageInput {
 
 export function entryPageHtml({ token, language, roomTitle }: EntryPageInput) {
   const t = translations[language];
+  const noScript = NO_SCRIPT[language];
   // What the page script needs when the guest picks another language: its direction and the title.
   const languages = Object.fromEntries(
     supportedLanguages.map((each) => {
@@ -65,6 +85,12 @@ export function entryPageHtml({ token, language, roomTitle }: EntryPageInput) {
   <body>
     <main>
       <guest-entry-form token="${token}"></guest-entry-form>
+      <noscript>
+        <section class="no-script">
+          <h1>${noScript.title}</h1>
+          <p>${noScript.message}</p>
+        </section>
+      </noscript>
     </main>
   </body>
 </html>

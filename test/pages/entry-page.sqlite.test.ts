@@ -107,6 +107,16 @@ describe('GET /g/:token', () => {
     );
   });
 
+  it('tells a guest whose browser runs no scripts why the page is empty, in their language', async () => {
+    const { app } = await appWithLink();
+    const page = async (acceptLanguage: string) =>
+      (await app.request('/g/unknown', { headers: { 'accept-language': acceptLanguage } })).text();
+    const noScript = (html: string) => /<noscript>([\s\S]*)<\/noscript>/.exec(html)?.[1] ?? '';
+    assert.match(noScript(await page('en')), /<h1>JavaScript is needed to join<\/h1>/);
+    assert.match(noScript(await page('he')), /<h1>כדי להצטרף צריך JavaScript<\/h1>/);
+    assert.match(noScript(await page('es')), /abre este enlace en otro navegador/);
+  });
+
   it('escapes whatever the path carries', async () => {
     const { app } = await appWithLink();
     const html = await (await app.request(`/g/${encodeURIComponent('"><script>alert(1)</script>')}`)).text();
