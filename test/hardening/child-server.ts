@@ -1,5 +1,7 @@
 // The real command line (`guest-access serve`) as a child process on a database file that outlives it, so
 // tests can kill it (SIGKILL, SIGTERM) and start it again on the same file; plus the setup those tests need.
+
+import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -174,6 +176,25 @@ export const redeemOn = (
   token: string,
   guest = { name: 'Grace', email: 'grace@example.com' },
 ) => server.request({ method: 'POST', path: `/v1/links/${token}/guests`, body: guest });
+
+/** The answer of a write the database cannot take now: 503 `unavailable` with a Retry-After, never a 500. */
+export function assertUnavailable(answer: Awaited<ReturnType<ChildServer['request']>>) {
+  assert.equal(answer.status, 503, JSON.stringify(answer.body));
+  assert.equal((answer.body as { error: { code: string } }).error.code, 'unavailable');
+  assert.ok(Number(answer.headers['retry-after']) > 0, 'Retry-After');
+}
+
+/** Redeems once more on room r1's link, now that the database takes writes: counted, and its only guest. */
+export async function redeemAgainAsOnlyGuest(server: ChildServer, hostToken: string, token: string) {
+  const redeemed = await redeemOn(server, token);
+  assert.equal(redeemed.status, 201, JSON.stringify(redeemed.body));
+  const guests = await server.request({ path: '/v1/rooms/r1/guests', token: hostToken });
+  assert.equal(
+    (guests.body as { guests: unknown[] }).guests.length,
+    1,
+    'the refused redemption left nothing',
+  );
+}
 
 export async function roomWithLinks(
   server: ChildServer,
