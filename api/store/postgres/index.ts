@@ -44,7 +44,7 @@ const tablesOf = (db: Queryable): Tables => ({
  * How long a statement may wait for its answer. Without a bound, a connection that goes silent mid-statement
  * (a NAT or a failover that tells neither side) holds its request and a pool slot until TCP gives up, about
  * 15 minutes; past it the statement fails as unavailable (503) and its connection is dropped. 30 s, as the
- * wait for a connection: far above any statement the API runs, a room's deletion with its guests included.
+ * wait for a connection; work that grows with the data stays below it in batches (retention's erasure).
  */
 const QUERY_TIMEOUT_MS = 30_000;
 
