@@ -4,7 +4,9 @@
 
 import type { HostIdentity } from './auth.ts';
 import type { Clock } from './context.ts';
+import { ApiError } from './errors.ts';
 import type { EventHub, HostEvent } from './events.ts';
+import { type Logger, logFailure } from './logging.ts';
 import { mayReceive } from './permissions.ts';
 import type { Presence } from './presence.ts';
 import type { StreamControl, StreamEvent } from './sse.ts';
@@ -13,11 +15,11 @@ import type { StreamControl, StreamEvent } from './sse.ts';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function followRoom(
-  deps: { events: EventHub; clock: Clock; presence: Presence },
+  deps: { events: EventHub; clock: Clock; presence: Presence; logger: Logger },
   host: HostIdentity,
   roomPk: number,
   hooks: {
-    /** The REST routes' checks on the token and the room, run again; false ends the stream. */
+    /** The REST routes' checks on the token and the room, run again; false or a rejection ends the stream. */
     stillAllowed: () => Promise<boolean>;
     /** The event as this stream sends it (e.g. a link's URL with the stream's own origin). */
     render: (event: HostEvent) => StreamEvent;
@@ -31,12 +33,16 @@ export function followRoom(
       if (event.event === 'resync') end();
       else if (mayReceive(host, event)) send(render(event));
     });
-    // A check that cannot be made (the database is away) ends the stream too: its client reconnects and is
-    // checked then. Unhandled, the rejection would end the process.
+    // A refusal ends the stream; so does a check that cannot be made (the database is away): its client
+    // reconnects and is checked then.
     const checkAgain = () =>
       void stillAllowed().then(
         (allowed) => allowed || end(),
-        () => end(),
+        (error) => {
+          if (!(error instanceof ApiError))
+            logFailure(deps.logger, error, 'a host stream could not check its token again');
+          end();
+        },
       );
     const unsubscribeTenant = deps.events.subscribeToTenantChanges(host.tenant.id, checkAgain);
     // A change made after the route's checks but before these subscriptions went unheard: check once more.
