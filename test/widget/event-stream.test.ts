@@ -79,4 +79,38 @@ describe('followEvents', () => {
     await done;
     stop();
   });
+
+  it('retries a stream the server cannot open further apart each time, and starts over once one opened', async () => {
+    const tries: number[] = [];
+    let answers = [503, 503, 503, 200, 503];
+    const client = {
+      send: async () => {
+        tries.push(performance.now());
+        const status = answers.shift() ?? 503;
+        // The stream that opens ends at once, as a server that ended it: the wait starts over from 0.5 s.
+        return new Response(status === 200 ? '' : null, { status });
+      },
+    } as unknown as ApiRequester;
+    const following = new AbortController();
+    const done = followEvents(
+      client,
+      'v1/rooms/r/events',
+      { onEvent: () => {}, reconnectOnEnd: true },
+      following.signal,
+    );
+    await waitUntil(() => tries.length === 6, 'not retried six times', { timeout: 12_000 });
+    following.abort();
+    await done;
+    answers = [];
+    const gaps = tries.slice(1).map((at, index) => at - (tries[index] as number));
+    // 503s wait 0.5, 1, 2 s; the stream that opened ended at once, so it is retried after the wait it came
+    // with (4 s, it cannot spin), and the count starts over: the next 503 waits 1 s.
+    const expected = [500, 1000, 2000, 4000, 1000];
+    gaps.forEach((gap, index) => {
+      expect(gap, `wait ${index + 1}`).to.be.within(
+        (expected[index] as number) - 20,
+        (expected[index] as number) + 300,
+      );
+    });
+  });
 });

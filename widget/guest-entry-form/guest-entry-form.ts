@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { backoffMs } from '../internal/backoff.ts';
 import { addStyles, LazyPart, whenIdle } from '../internal/lazy.ts';
 import { setLive } from '../internal/live.ts';
 import { type Catalog, type Language, LocalizeController } from '../internal/localize.ts';
@@ -119,7 +120,7 @@ export class GuestEntryForm extends LitElement {
 
   private retryLanguageLater() {
     clearTimeout(this.languageRetry);
-    const delay = Math.min(30_000, 2_000 * 2 ** this.languageFailures++);
+    const delay = backoffMs(2_000, 30_000, this.languageFailures++);
     this.languageRetry = setTimeout(() => this.localize.update(), delay);
   }
 

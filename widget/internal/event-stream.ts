@@ -1,6 +1,7 @@
 // Server-Sent Events read with fetch, so the token travels in a header, never in the URL. Its own module:
 // the entry form needs it only once the guest is in (its later views' chunk), the host from the start.
 import { ApiRequestError, type ApiRequester } from './api-request.ts';
+import { backoffMs } from './backoff.ts';
 
 export interface EventHandlers {
   onEvent: (name: string, data: unknown) => void;
@@ -52,16 +53,16 @@ export async function followEvents(
   signal: AbortSignal,
 ): Promise<void> {
   const options = { signal, headers: { Accept: 'text/event-stream' } };
-  let delay = 500;
+  let failures = 0;
   let refresh = false;
   while (!signal.aborted) {
-    let wait = delay;
+    let wait = backoffMs(500, 15_000, failures);
     try {
       let response = await client.send('GET', path, options, refresh);
       refresh = false;
       if (response.status === 401) response = await client.send('GET', path, options, true);
       if (response.status === 429) {
-        wait = Math.max(delay, (Number(response.headers.get('Retry-After')) || 0) * 1000);
+        wait = Math.max(wait, (Number(response.headers.get('Retry-After')) || 0) * 1000);
         await response.body?.cancel();
         throw new Error('too many streams open');
       }
@@ -73,7 +74,7 @@ export async function followEvents(
         return;
       }
       if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
-      delay = 500;
+      failures = 0;
       const openedAt = Date.now();
       handlers.onOpen?.();
       await readEvents(response.body, handlers.onEvent, handlers.silentMs ?? SILENT_MS);
@@ -87,7 +88,7 @@ export async function followEvents(
       handlers.onDrop?.();
     }
     await pause(wait, signal);
-    delay = Math.min(delay * 2, 15000);
+    failures++;
   }
 }
 
