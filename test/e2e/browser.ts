@@ -20,19 +20,28 @@ export interface DemoSession {
   server: RunningServer;
   browser: Browser;
   problems: string[];
+  /**
+   * Stops the server as a deploy does (its graceful close), runs `whileDown`, and starts it again on the same
+   * port and file.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
 }
 
 /** Starts the demo server with `config` and Chromium before the file's tests; ends both after them. */
 export function demoSession(config: StartServerOptions['config'] = {}): DemoSession {
-  const session = { problems: [] as string[] } as DemoSession;
   const folder = mkdtempSync(join(tmpdir(), 'guest-access-e2e-'));
+  const start = (port: number) =>
+    startServer({ dbFile: join(folder, 'guest-access.db'), port, demo: true, config });
+  const session = {
+    problems: [] as string[],
+    async restart(whileDown) {
+      await session.server.close();
+      await whileDown?.();
+      session.server = await start(session.server.port);
+    },
+  } as DemoSession;
   before(async () => {
-    session.server = await startServer({
-      dbFile: join(folder, 'guest-access.db'),
-      port: 0,
-      demo: true,
-      config,
-    });
+    session.server = await start(0);
     session.browser = await launchChromium();
   });
   after(async () => {

@@ -46,9 +46,12 @@ async function follow(controller: GuestSessionController, signal: AbortSignal) {
     },
     signal,
   );
-  // The server ended the stream while the guest still waits (a restart, a proxy): look again.
+  // The server ended the stream while the guest still waits (a restart, a proxy): the connection is lost, so
+  // follow it again, its first event being the status as it is now, and a server still away is retried with
+  // backoff while the guest keeps their place (not a "check your connection" page).
   if (!signal.aborted && controller.state === 'waiting') {
-    controller.retryTimer = setTimeout(() => signal.aborted || void controller.resume(), 1000);
+    reconnecting(controller, true);
+    controller.retryTimer = setTimeout(() => signal.aborted || void follow(controller, signal), 1000);
   }
 }
 
