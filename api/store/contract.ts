@@ -134,8 +134,9 @@ export interface GuestTable {
   /** The ids of the room's waiting guests in line order (as `lobbyPosition` counts): one read for a whole lobby. */
   waitingLine(roomPk: number): Promise<string[]>;
   /**
-   * Every waiting guest with no connection open since `seenBefore` becomes left: those whose grace timer died
-   * with its instance. The guests after it.
+   * Every waiting guest with no connection open since `seenBefore`, and waiting since before it, becomes left:
+   * those whose grace timer died with its instance, and those who never opened one (a browser that closed
+   * between joining and its stream, a client that only posted). The guests after it.
    */
   leaveAbsentWaiting(seenBefore: number, now: number): Promise<Guest[]>;
 }

@@ -62,6 +62,18 @@ test('a waiting guest offline longer than the lobby grace leaves on their own, l
   assert.equal(api.server.deps.presence.size, 0, 'no grace timer left behind');
 });
 
+test('a waiting guest who never opens a stream leaves once the grace has passed, live for hosts', async (t) => {
+  const api = await freshApi(t, { lobbyGraceSeconds: 0.3 });
+  const room = await roomWith(t, { links: [{ name: 'a' }] }, api);
+  const hostEvents = await openEvents(`${room.api.url}/v1/rooms/${room.roomId}/events`, room.hostToken);
+  t.after(() => hostEvents.close());
+  // Joined, then the browser closed before its stream opened (or a client that only posts).
+  const { guest } = (await redeem(room)).body as { guest: { id: string } };
+  const left = await nextGuestEvent(hostEvents, guest.id, (g) => g.status === 'left');
+  assert.deepEqual([left.online, left.lastSeenAt], [false, null]);
+  assert.equal((await guestOf(room, guest.id))?.status, 'left');
+});
+
 test('a waiting guest back within the grace keeps waiting in the same place', async (t) => {
   const api = await freshApi(t, { lobbyGraceSeconds: 0.4 });
   const room = await roomWith(t, { links: [{ name: 'a' }] }, api);

@@ -22,8 +22,9 @@ const screenshots = process.env.E2E_SCREENSHOTS;
 
 const demo = demoSession({
   rateLimitPerMinute: 0,
-  // A guest offline this long has left the waiting room.
-  lobbyGraceSeconds: 1,
+  // A guest offline this long has left the waiting room: short, yet long enough for a guest's stream to
+  // open after joining on a busy machine (one who never opens it leaves too).
+  lobbyGraceSeconds: 3,
 });
 
 const newVisitor = (options: Parameters<Browser['newContext']>[0] = {}) =>

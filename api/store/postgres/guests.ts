@@ -79,8 +79,8 @@ const statements = {
   leaveAbsentWaiting: {
     name: 'guests.leaveAbsentWaiting',
     text: `UPDATE guests g SET status = 'left', decided_at = $2, left_at = $2, waiting_since = NULL FROM links l
-      WHERE l.id = g.link_id AND g.status = 'waiting' AND g.connections = 0 AND g.last_seen_at <= $1
-        AND g.waiting_since <= $1
+      WHERE l.id = g.link_id AND g.status = 'waiting' AND g.connections = 0 AND g.waiting_since <= $1
+        AND (g.last_seen_at IS NULL OR g.last_seen_at <= $1)
       RETURNING ${GUEST_COLUMNS}`,
   },
   knock: {

@@ -88,7 +88,8 @@ export function createGuestStore(db: Db) {
     leaveAbsentWaiting: db
       .prepare<[{ seenBefore: number; now: number }], string>(
         `UPDATE guests SET status = 'left', decided_at = @now, left_at = @now, waiting_since = NULL
-         WHERE status = 'waiting' AND connections = 0 AND last_seen_at <= @seenBefore AND waiting_since <= @seenBefore
+         WHERE status = 'waiting' AND connections = 0 AND waiting_since <= @seenBefore
+           AND (last_seen_at IS NULL OR last_seen_at <= @seenBefore)
          RETURNING id`,
       )
       .pluck(),
