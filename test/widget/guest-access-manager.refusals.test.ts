@@ -74,6 +74,29 @@ describe('<guest-access-manager> refusals', () => {
     expect(byRole(element, 'button', 'Try again')).to.exist;
   });
 
+  it("gives whoever set the page up the server's reason in the console, beside the host's sentence", async () => {
+    const room = await setupRoom({ enabled: true });
+    const token = await mintToken(room, {});
+    // A signature that is not the tenant's (a backend with the wrong secret): the host sees the expiry sentence.
+    const signature = token.slice(token.lastIndexOf('.') + 1);
+    const forged = `${token.slice(0, token.lastIndexOf('.') + 1)}${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    const warned: string[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => warned.push(args.join(' '));
+    try {
+      const element = await fixture<GuestAccessManager>(
+        html`<guest-access-manager api=${room.url} room=${room.roomId} token=${forged}></guest-access-manager>`,
+      );
+      await loaded(element);
+      expect(alertText(element)).to.include('Your session has expired.');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned).to.have.lengthOf(1);
+    expect(warned[0]).to.include(`room "${room.roomId}" could not load: unauthorized (401)`);
+    expect(warned[0]).to.include('The host token signature is not valid.');
+  });
+
   it('asks getToken for a fresh token when a request answers 401, and carries on', async () => {
     const room = await setupRoom({ enabled: true });
     const expired = await mintToken(room, { ttlSeconds: -60 });

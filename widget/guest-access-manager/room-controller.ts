@@ -203,7 +203,13 @@ export class RoomController implements ReactiveController {
       if (room !== undefined && room !== this.host.room)
         named = new ApiRequestError('wrong_room', 403, error.message);
     }
-    if (!signal.aborted) this.changed({ failure: named });
+    if (signal.aborted) return;
+    this.changed({ failure: named });
+    // The host reads a sentence for people; whoever set the page up needs the server's own reason (a bad
+    // signature, an unknown room), which a failed request shows nowhere else.
+    console.warn(
+      `<guest-access-manager> room "${this.host.room}" could not load: ${named.code} (${named.status}) ${named.message}`,
+    );
   }
 
   private reload(): void {
