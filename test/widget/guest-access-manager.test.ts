@@ -41,6 +41,26 @@ describe('<guest-access-manager> window', () => {
     ]);
   });
 
+  it("shows the article's Create window: intro, fields and the limit's hint", async () => {
+    const room = await setupRoom({ enabled: true });
+    const element = await openManager(room);
+    await openWindow(element, 'Create new link');
+    const dialog = byRole(element, 'dialog', 'Create new link');
+
+    expect(dialog.textContent).to.include(
+      'Allow anyone with this link to access the media without signing in.',
+    );
+    const clicks = byRole<HTMLInputElement>(dialog, 'spinbutton', '# of clicks');
+    const hint = element.shadowRoot?.getElementById(
+      clicks.getAttribute('aria-describedby')?.split(' ').pop() ?? '',
+    );
+    expect(hint?.textContent).to.equal(
+      'Limit how many times this link can be accessed. Leave blank for unlimited.',
+    );
+    expect(byRole(dialog, 'textbox', 'Link Name')).to.exist;
+    expect(byRole(dialog, 'spinbutton', 'Duration')).to.exist;
+  });
+
   it('creates links up to three and then disables "Create new link", saying why', async () => {
     const room = await setupRoom({ enabled: true });
     const element = await openManager(room);

@@ -22,7 +22,7 @@ export const windows = {
     intro: 'Allow anyone with this link to access the media without signing in.',
     name: 'Link Name',
     clicks: '# of clicks',
-    clicksHint: 'Leave blank for unlimited',
+    clicksHint: 'Limit how many times this link can be accessed. Leave blank for unlimited.',
     duration: 'Duration',
     days: 'Day/s',
     cancel: 'Cancel',

@@ -25,7 +25,7 @@ export const windows: Translation['windows'] = {
     intro: 'Permite que cualquier persona con este enlace acceda al contenido sin iniciar sesión.',
     name: 'Nombre del enlace',
     clicks: 'N.º de clics',
-    clicksHint: 'Déjalo vacío para usos ilimitados',
+    clicksHint: 'Limita cuántas veces se puede acceder con este enlace. Déjalo vacío para usos ilimitados.',
     duration: 'Duración',
     days: 'Día/s',
     cancel: 'Cancelar',

@@ -25,7 +25,7 @@ export const windows: Translation['windows'] = {
     intro: 'אפשרו לכל מי שיש לו את הקישור לגשת למדיה ללא התחברות.',
     name: 'שם הקישור',
     clicks: 'מספר לחיצות',
-    clicksHint: 'השאירו ריק ללא הגבלה',
+    clicksHint: 'הגבילו כמה פעמים אפשר להיכנס דרך הקישור. השאירו ריק ללא הגבלה.',
     duration: 'משך',
     days: 'ימים',
     cancel: 'ביטול',
