@@ -69,6 +69,20 @@ describe('<guest-entry-form> waiting view', () => {
     await viewShown(again, 'left');
   });
 
+  it('keeps "Not you?" on the line of a long name, with no gap above it', async () => {
+    const room = await setupRoom();
+    const element = await entryForm(room, room.tokens[0] as string);
+    element.style.inlineSize = '20rem';
+    await join(element, 'Maximiliana Alexandra Konstantinopoulou-Vanderbilt-Richardson');
+    await viewShown(element, 'waiting');
+    const joiningAs = shadow(element).querySelector('.joining-as') as HTMLElement;
+    const lineHeight = Number.parseFloat(getComputedStyle(joiningAs).lineHeight);
+    const lines = joiningAs.getBoundingClientRect().height / lineHeight;
+    // Wrapped over whole lines: a button set apart by a margin of its own adds part of a line.
+    expect(lines).to.be.at.least(2);
+    expect(Math.abs(lines - Math.round(lines)), `${lines} lines`).to.be.below(0.1);
+  });
+
   it('offers Ask again when denied, then holds it with the seconds left', async () => {
     const room = await setupRoom();
     const element = await entryForm(room, room.tokens[0] as string);

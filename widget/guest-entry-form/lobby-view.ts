@@ -79,8 +79,11 @@ export const lobbyStyles = css`
   .meta {
     font-size: 0.875rem;
   }
-  .link {
+  /* Text among text: none of the status buttons' margin or height (a long name's last line kept whole). */
+  .joining-as .link {
+    display: inline;
     min-block-size: 0;
+    margin: 0;
     padding: 0;
     border: 0;
     background: none;
