@@ -33,6 +33,7 @@ const t = { en, es: { ...es, status: esStatus }, he: { ...he, status: heStatus }
 const pageText = {
   en: {
     watchingAs: 'Watching as a guest:',
+    viewers: (count: string) => `${count} watching`,
     leave: 'Leave session',
     live: 'Live',
     video: 'Session video',
@@ -45,6 +46,7 @@ const pageText = {
   },
   es: {
     watchingAs: 'Viendo como invitado:',
+    viewers: (count: string) => `${count} espectadores`,
     leave: 'Salir de la sesión',
     live: 'En directo',
     video: 'Vídeo de la sesión',
@@ -57,6 +59,7 @@ const pageText = {
   },
   he: {
     watchingAs: 'צופים כאורחים:',
+    viewers: (count: string) => `${count} צופים`,
     leave: 'יציאה מהמפגש',
     live: 'בשידור חי',
     video: 'וידאו של המפגש',
@@ -68,6 +71,10 @@ const pageText = {
     topics: ['פתיחה והיכרות', 'הרצאה מרכזית', 'שאלות מהקהל'],
   },
 }[language];
+
+/** The player's viewer count in the guest's language. */
+export const guestViewersLabel = (count: number) =>
+  pageText.viewers(new Intl.NumberFormat(language).format(count));
 
 /** The page's language and direction, and the chrome's words in it. */
 function translateChrome(): void {

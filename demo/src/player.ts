@@ -2,14 +2,19 @@
 // moving audio meter and a running clock), so the demo needs no video download. It holds still for
 // people who ask for reduced motion.
 
-export function startPlayer(canvas: HTMLCanvasElement, viewers: HTMLElement): void {
+/** `viewersLabel` words the count in the page's language ("120 watching"). */
+export function startPlayer(
+  canvas: HTMLCanvasElement,
+  viewers: HTMLElement,
+  viewersLabel: (count: number) => string,
+): void {
   const context = canvas.getContext('2d');
   if (!context) return;
   const startedAt = performance.now();
   const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const frame = (now: number) => {
     drawStage(context, canvas.width, canvas.height, (now - startedAt) / 1000);
-    viewers.textContent = `${120 + Math.round(8 * Math.sin((now - startedAt) / 9000))} watching`;
+    viewers.textContent = viewersLabel(120 + Math.round(8 * Math.sin((now - startedAt) / 9000)));
     if (!still) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
