@@ -84,7 +84,13 @@ export async function rotateSigningSecret(
 
 export async function tenantFromApiKey(store: Store, token: string): Promise<Tenant> {
   const tenant = await store.tenants.byApiKeyHash(lookupHash(token));
-  if (!tenant) throw unauthorized('The API key is not valid.');
+  if (!tenant) {
+    throw unauthorized(
+      isJwtShaped(token)
+        ? 'This is a host token; /v1/admin routes take the tenant’s API key (gak_…).'
+        : 'The API key is not valid.',
+    );
+  }
   return tenant;
 }
 
@@ -123,9 +129,24 @@ function decodeClaims(token: string): Record<string, unknown> {
     return payload;
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw unauthorized('The host token is malformed.');
+    throw unauthorized(MISTAKEN_CREDENTIALS.get(token.slice(0, 4)) ?? 'The host token is malformed.');
   }
 }
+
+/** Three base64url segments: what a JWT looks like before it is checked. */
+const isJwtShaped = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token);
+
+/** The tenant's other credentials, sent where a host token belongs: said, since the fix is to send the right one. */
+const MISTAKEN_CREDENTIALS = new Map([
+  [
+    'gak_',
+    'This is the tenant’s API key, which only /v1/admin routes take; host routes take a host token (a JWT).',
+  ],
+  [
+    'gas_',
+    'This is the tenant’s signing secret: sign a host token (HS256) with it and send the token instead.',
+  ],
+]);
 
 /**
  * HS256 over `header.payload`, compared in constant time with the token's signature segment as sent (so a

@@ -102,6 +102,30 @@ test('refuses admin routes without the tenant’s API key', async (t) => {
   assert.equal((own.body as { id: string }).id, room.tenantId);
 });
 
+test('says so when the tenant’s other credential is sent where a host token or the API key belongs', async (t) => {
+  const room = await roomWith(t);
+  const message = (body: unknown) => (body as { error: { message: string } }).error.message;
+  const apiKeyAsHost = await host(room, 'GET', '/guest-access', undefined, room.apiKey);
+  assert.equal(apiKeyAsHost.status, 401);
+  assert.match(
+    message(apiKeyAsHost.body),
+    /^This is the tenant’s API key, which only \/v1\/admin routes take/,
+  );
+  const secretAsHost = await host(room, 'GET', '/guest-access', undefined, room.signingSecret);
+  assert.match(message(secretAsHost.body), /^This is the tenant’s signing secret: sign a host token/);
+  const hostAsAdmin = await room.api.request({ path: '/v1/admin/tenant', token: room.hostToken });
+  assert.equal(hostAsAdmin.status, 401);
+  assert.match(
+    message(hostAsAdmin.body),
+    /^This is a host token; \/v1\/admin routes take the tenant’s API key/,
+  );
+  // Anything else keeps the plain refusal.
+  const other = await host(room, 'GET', '/guest-access', undefined, 'not-a-token');
+  assert.equal(message(other.body), 'The host token is malformed.');
+  const wrongKey = await room.api.request({ path: '/v1/admin/tenant', token: 'gak_wrong' });
+  assert.equal(message(wrongKey.body), 'The API key is not valid.');
+});
+
 test('refuses unknown guest sessions', async (t) => {
   const room = await roomWith(t);
   for (const path of ['/v1/guest/session', '/v1/guest/events']) {
