@@ -37,7 +37,12 @@ export const unauthorized = (message = 'A valid bearer token is required.') =>
   new ApiError('unauthorized', 401, message);
 export const forbidden = (message: string) => new ApiError('forbidden', 403, message);
 export const notFound = (message = 'Not found.') => new ApiError('not_found', 404, message);
-export const roomNotFound = () => new ApiError('room_not_found', 404, 'No such room.');
+export const roomNotFound = () =>
+  new ApiError(
+    'room_not_found',
+    404,
+    'No such room for this tenant: it was removed, or never registered (PUT /v1/admin/rooms/{roomId}, or `guest-access room put`).',
+  );
 
 /** A mistake in how the service is run (settings, key file, command-line values): one line for the operator. */
 export class OperatorError extends Error {}

@@ -62,6 +62,11 @@ test('refuses a token for another room with 403, and another tenant’s secret o
   const otherTenantOwnToken = await sign({ ...claims, iss: other.tenantId }, other.signingSecret, 'HS256');
   const crossTenant = await host(room, 'GET', '/guest-access', undefined, otherTenantOwnToken);
   assert.deepEqual([crossTenant.status, errorCode(crossTenant.body)], [404, 'room_not_found']);
+  // The integrator's likely mistake is a room never registered: the refusal says how to register one.
+  assert.match(
+    (crossTenant.body as { error: { message: string } }).error.message,
+    /never registered \(PUT \/v1\/admin\/rooms\/\{roomId\}, or `guest-access room put`\)/,
+  );
 });
 
 test('keeps the previous signing secret valid through one rotation, not two', async (t) => {
