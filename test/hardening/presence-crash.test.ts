@@ -38,8 +38,11 @@ test("a killed instance's guests go offline and leave, and its hosts stop counti
   const hostStream = await openEvents(`${doomed.url}/v1/rooms/r1/events`, room.hostToken);
   const ana = await redeem(doomed, token, 'Ana');
   const anaStream = await openEvents(`${doomed.url}/v1/guest/events`, ana.session);
-  // A second guest waits through the survivor without a stream: what they read of the lobby shows the host.
+  // A second guest waits through the survivor (with a stream there, or the grace would make him leave too):
+  // what he reads of the lobby shows the host.
   const ben = await redeem(survivor, token, 'Ben');
+  const benStream = await openEvents(`${survivor.url}/v1/guest/events`, ben.session);
+  t.after(() => benStream.close());
   const lobbyOfBen = async () =>
     (
       (await survivor.request({ method: 'GET', path: '/v1/guest/session', token: ben.session })).body as {
