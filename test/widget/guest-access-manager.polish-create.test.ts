@@ -139,7 +139,9 @@ describe('<guest-access-manager> create window checks as the host types', () => 
         .join(' | ');
 
     expect(name.placeholder).to.equal('e.g. Guest speakers');
-    expect(hint(maxUses)).to.equal('Leave blank for unlimited');
+    expect(hint(maxUses)).to.equal(
+      'Limit how many times this link can be accessed. Leave blank for unlimited.',
+    );
     expect(hint(durationDays)).to.equal('Day/s | Leave blank to never expire');
 
     await type(element, durationDays, '7');

@@ -56,6 +56,12 @@ export const styles = [
   .muted {
     color: var(--_muted);
   }
+  .connection {
+    font-weight: 600;
+  }
+  .connection:empty {
+    display: none;
+  }
   .small {
     font-size: 0.8125rem;
   }

@@ -64,6 +64,7 @@ const translations: Catalog<'manager'> = {
  *
  * @csspart base - The window's content (inline, or inside the modal dialog).
  * @csspart title - The "Manage guest access" heading.
+ * @csspart connection - The "Connection lost — reconnecting" line (empty while connected).
  * @csspart dialog - Each native dialog: the main window (modal mode), create and confirm windows.
  * @csspart create-dialog - The "Create new link" window.
  * @csspart confirm-dialog - The delete confirmation window.
@@ -395,6 +396,10 @@ export class GuestAccessManager extends LitElement {
         }
       </div>
       ${this.roomState.failure || this.roomState.access?.room.type === 'channel' ? nothing : html`<p class="muted">${t.manager.intro}</p>`}
+      <!-- Always in the window, so the words are announced when they come. -->
+      <p part="connection" class="connection" role="status">${
+        this.roomState.reconnecting && !this.roomState.failure ? t.manager.live.reconnecting : nothing
+      }</p>
       ${this.renderBody()} ${this.windowVisible ? liveRegion : nothing}
     </div>`;
     const window = !(this.modal || this.shownAsModal)

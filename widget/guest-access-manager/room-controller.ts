@@ -52,6 +52,8 @@ export class RoomController implements ReactiveController {
   admitted: HostGuest[] = [];
   /** Why the window could not load (shown instead of it, with a retry). */
   failure?: ApiRequestError;
+  /** The room's stream dropped and is being reopened: what shows may be out of date meanwhile. */
+  reconnecting = false;
   /** Why the host's last action was refused (shown above the table). */
   actionRefusal?: ApiRequestError;
   busy = false;
@@ -139,6 +141,7 @@ export class RoomController implements ReactiveController {
   start(): void {
     this.stop();
     this.failure = undefined;
+    this.reconnecting = false;
     this.host.requestUpdate();
     const client = this.client;
     if (!this.ready) return;
@@ -148,7 +151,11 @@ export class RoomController implements ReactiveController {
     void client.follow(
       this.path('events'),
       {
-        onOpen: () => void this.load(live.signal),
+        onOpen: () => {
+          if (this.reconnecting) this.changed({ reconnecting: false });
+          void this.load(live.signal);
+        },
+        onDrop: () => this.reconnecting || this.changed({ reconnecting: true }),
         onEvent: (name, data) => this.onRoomEvent(name, data),
         // The stream ends at the token's exp, or when the room or token stops passing the checks: a
         // fresh token reopens it, a refusal is shown as a failed load would be.
@@ -178,7 +185,11 @@ export class RoomController implements ReactiveController {
       if (this.changes !== changesBefore) return this.load(signal);
       this.changed({ access, waiting, admitted, failure: undefined });
     } catch (error) {
-      if (!signal.aborted && load === this.loads) await this.fail(asApiError(error), signal);
+      if (signal.aborted || load !== this.loads) return;
+      const failed = asApiError(error);
+      // A window already shown stays through a lost connection (a deploy): the stream reopening loads it again.
+      if (failed.code === 'network' && this.access) return this.changed({ reconnecting: true });
+      await this.fail(failed, signal);
     }
   }
 
@@ -204,12 +215,15 @@ export class RoomController implements ReactiveController {
         named = new ApiRequestError('wrong_room', 403, error.message);
     }
     if (signal.aborted) return;
+    // The load and the stream often fail alike: one failure is one warning.
+    const repeated = this.failure?.code === named.code && this.failure.message === named.message;
     this.changed({ failure: named });
     // The host reads a sentence for people; whoever set the page up needs the server's own reason (a bad
     // signature, an unknown room), which a failed request shows nowhere else.
-    console.warn(
-      `<guest-access-manager> room "${this.host.room}" could not load: ${named.code} (${named.status}) ${named.message}`,
-    );
+    if (!repeated)
+      console.warn(
+        `<guest-access-manager> room "${this.host.room}" could not load: ${named.code} (${named.status}) ${named.message}`,
+      );
   }
 
   private reload(): void {

@@ -6,6 +6,7 @@ export const manager = {
   createAtLimit: (max: number) => `A room can have up to ${max} guest links. Delete one to create another.`,
   // Notifications and naming why the window could not load (issues 12 and 14).
   live: {
+    reconnecting: 'Connection lost — reconnecting. What you see may be out of date.',
     notifyButton: 'Notify me when guests arrive',
     notifyOn: 'You get a browser notification when a guest arrives while this tab is in the background.',
     notifyDenied:

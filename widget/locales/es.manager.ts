@@ -10,6 +10,7 @@ export const manager: Translation['manager'] = {
     `Una sala puede tener hasta ${max} enlaces de invitado. Elimina uno para crear otro.`,
   // Notificaciones y por qué no se pudo cargar la ventana (issues 12 y 14).
   live: {
+    reconnecting: 'Se perdió la conexión; reconectando. Lo que ves puede no estar al día.',
     notifyButton: 'Avisarme cuando lleguen invitados',
     notifyOn:
       'Recibirás una notificación del navegador cuando llegue un invitado mientras esta pestaña está en segundo plano.',
