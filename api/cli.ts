@@ -9,6 +9,7 @@ import { ALL_PERMISSIONS, createTenant, type Permission, rotateSigningSecret } f
 import { ApiError, OperatorError } from './errors.ts';
 import { createLogger } from './logging.ts';
 import { packageInfo } from './package-info.ts';
+import { NO_TRUSTED_PROXY } from './proxy-trust.ts';
 import { roomFields } from './rules.ts';
 import { origin, roomBody, roomParams, tenantPatchBody } from './schemas.ts';
 import { decrypt, type ServerSecret } from './secrets.ts';
@@ -122,9 +123,14 @@ async function serve(values: Values) {
     demo: values.demo === true,
     logger,
   });
-  if (!settings.publicOrigin && !isLoopback(settings.host)) {
+  // Behind a proxy the request's origin is the proxy's view (its Host, its http: to the instance), so links
+  // would name the wrong scheme or port: a proxy is exactly where the setting is needed, loopback or not.
+  const behindProxy = settings.trustProxy !== NO_TRUSTED_PROXY;
+  if (!settings.publicOrigin && (behindProxy || !isLoopback(settings.host))) {
     logger.warn(
-      'GUEST_ACCESS_PUBLIC_ORIGIN is unset; link URLs take the origin of each host’s own request. Set it.',
+      behindProxy
+        ? 'GUEST_ACCESS_PUBLIC_ORIGIN is unset but GUEST_ACCESS_TRUST_PROXY is set: behind a proxy link URLs need it (e.g. https://guest-access.example.com), or they take the origin the proxy passes on. Set it.'
+        : 'GUEST_ACCESS_PUBLIC_ORIGIN is unset; link URLs take the origin of each host’s own request. Set it.',
     );
   }
   const engine = server.deps.store.engine === 'postgres' ? 'PostgreSQL' : 'SQLite';

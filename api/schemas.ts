@@ -77,11 +77,15 @@ const identifier = (label: string) =>
     v.regex(/^[A-Za-z0-9._:~-]+$/, `${label} may contain only letters, digits and . _ : ~ -`),
   );
 
-// An http(s) scheme and a host, nothing more; a backslash would end the host for the URL parser, as a slash does.
-const ORIGIN_SHAPE = /^https?:\/\/[^/?#@\\\s]+$/i;
+// An http(s) scheme and a host, nothing more but the bare "/" an address bar shows after it; a backslash would
+// end the host for the URL parser, as a slash does.
+const ORIGIN_SHAPE = /^https?:\/\/[^/?#@\\\s]+\/?$/i;
 const ORIGIN_MESSAGE = 'Origin must look like https://example.com (http or https, a host, no path).';
 
-/** The origin `value` names as browsers send it (scheme and host lower-cased, default port dropped), if any. */
+/**
+ * The origin `value` names as browsers send it (scheme and host lower-cased, default port dropped, a bare
+ * trailing "/" left out), if any: allowed origins and GUEST_ACCESS_PUBLIC_ORIGIN both read through here.
+ */
 export function normalOrigin(value: string): string | undefined {
   if (!ORIGIN_SHAPE.test(value)) return undefined;
   try {

@@ -25,6 +25,7 @@ import { createEventHub } from './events.ts';
 import { LOG_LEVELS, type Logger, type LogLevel } from './logging.ts';
 import { parseTrustedProxies } from './proxy-trust.ts';
 import { DEFAULT_RETENTION_DAYS, startRetention } from './retention.ts';
+import { normalOrigin } from './schemas.ts';
 import {
   newServerSecret,
   opens,
@@ -198,7 +199,7 @@ export function environmentSettings(env = process.env) {
     synchronous: synchronous as 'NORMAL' | 'FULL',
     rateLimitPerMinute: number('GUEST_ACCESS_RATE_LIMIT', 120),
     lobbyGraceSeconds: number('GUEST_ACCESS_LOBBY_GRACE_S', 60),
-    publicOrigin: env.GUEST_ACCESS_PUBLIC_ORIGIN || undefined,
+    publicOrigin: publicOrigin(env.GUEST_ACCESS_PUBLIC_ORIGIN),
     trustProxy: trustedProxies(env.GUEST_ACCESS_TRUST_PROXY ?? ''),
     instanceName,
     logLevel: logLevel as LogLevel,
@@ -206,6 +207,17 @@ export function environmentSettings(env = process.env) {
     retentionDays: retentionDays(env.GUEST_ACCESS_RETENTION_DAYS),
     webhooks: { ...DEFAULT_WEBHOOK_CONFIG, allowPrivate: allowPrivate === '1', retryBaseMs },
   };
+}
+
+/** Link URLs are `<origin>/g/<token>`: a path here would put every link where no route answers. */
+function publicOrigin(raw: string | undefined) {
+  if (raw === undefined || raw === '') return undefined;
+  const origin = normalOrigin(raw);
+  if (origin === undefined)
+    throw new OperatorError(
+      `GUEST_ACCESS_PUBLIC_ORIGIN is an origin like https://guest-access.example.com (http or https, a host, an optional port; no path, query or fragment), not "${raw}"`,
+    );
+  return origin;
 }
 
 function retentionDays(raw: string | undefined) {

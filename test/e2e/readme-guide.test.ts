@@ -3,7 +3,7 @@
 // ```sh blocks run in a shell (`npx guest-access` finds the command line as an installed package would
 // put it, in node_modules/.bin); the media site on the other origin serves the page, script and joinUrl
 // blocks at the paths their first-line comments name, and its token route is the Express block on a
-// minimal Express-shaped adapter. Then a host and a guest click through it in Chromium.
+// minimal Express-shaped adapter (whose `req.body` stays undefined without `express.json()`, as Express's). Then a host and a guest click through it in Chromium.
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -110,7 +110,10 @@ function servedBlocks(): Map<string, { type: string; body: string }> {
 
 type Handler = (request: ExpressRequest, response: ExpressResponse, next: () => void) => unknown;
 interface ExpressRequest {
-  body: Record<string, unknown>;
+  /** Undefined until a body parser (`express.json()`) sets it, as in Express. */
+  body?: Record<string, unknown>;
+  /** The raw body, which this adapter's `express.json()` parses. */
+  text: string;
   user?: unknown;
 }
 interface ExpressResponse {
@@ -128,17 +131,27 @@ async function backendRoutes(): Promise<Map<string, Handler[]>> {
   const file = join(backendFolder, 'backend.mjs');
   writeFileSync(
     file,
-    `${imports.join('\n')}\nexport default function (app, requireSignedInUser) {\n${rest.join('\n')}\n}\n`,
+    `${imports.join('\n')}\nexport default function (app, requireSignedInUser, express) {\n${rest.join('\n')}\n}\n`,
   );
   const routes = new Map<string, Handler[]>();
-  const app = { post: (path: string, ...handlers: Handler[]) => routes.set(`POST ${path}`, handlers) };
+  const middleware: Handler[] = [];
+  const app = {
+    use: (handler: Handler) => middleware.push(handler),
+    post: (path: string, ...handlers: Handler[]) => routes.set(`POST ${path}`, [...middleware, ...handlers]),
+  };
+  const express = {
+    json: (): Handler => (request, _response, next) => {
+      request.body = request.text ? JSON.parse(request.text) : {};
+      next();
+    },
+  };
   // The signed-in user: the room's owner.
   const requireSignedInUser: Handler = (request, _response, next) => {
     request.user = { id: 'hannah', canHost: () => true, isOwner: () => true };
     next();
   };
   const install = (await import(pathToFileURL(file).href)).default;
-  install(app, requireSignedInUser);
+  install(app, requireSignedInUser, express);
   return routes;
 }
 
@@ -150,7 +163,7 @@ async function mediaSite(routes: Map<string, Handler[]>) {
     if (handlers) {
       let text = '';
       for await (const chunk of request) text += chunk;
-      const req: ExpressRequest = { body: text ? JSON.parse(text) : {} };
+      const req: ExpressRequest = { text };
       const res: ExpressResponse = {
         json: (body) =>
           response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body)),

@@ -3,11 +3,12 @@
 // The database follows the test pass (a temporary SQLite file, or PostgreSQL with GUEST_ACCESS_TEST_ENGINE=postgres);
 // on PostgreSQL, the changes a stream shows go through nginx too, so they reach the stream from another instance.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import { openEvents } from '../api/helpers.ts';
 import { type CallInput, call } from '../support/api-fixture.ts';
-import { freePort, startNginx } from '../support/nginx.ts';
+import { freePort, NGINX_TEMPLATE, startNginx } from '../support/nginx.ts';
 import { TEST_ENGINE } from '../support/test-database.ts';
 import { type Instances, roomWithLinks, startInstances, testDatabase } from './child-server.ts';
 
@@ -140,6 +141,30 @@ test('three instances behind nginx', async (t) => {
     assert.deepEqual(statuses, [...Array(RATE_LIMIT).fill(200), 429], 'all counted against the peer');
   });
 
+  await t.test(
+    'answers a body over its limit with the JSON payload_too_large, not its HTML page',
+    async () => {
+      const answer = await fetch(`${nginx.url}/v1/links/${linkToken}/guests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'x'.repeat(100_000), email: 'ada@example.com' }),
+      });
+      assert.equal(answer.status, 413);
+      assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+      assert.equal(((await answer.json()) as { error: { code: string } }).error.code, 'payload_too_large');
+    },
+  );
+
+  await t.test('passes the Host with its port: links name the address the host used', async () => {
+    const answer = await call(nginx.url, {
+      method: 'GET',
+      path: '/v1/rooms/r1/guest-access',
+      token: room.hostToken,
+    });
+    const [link] = (answer.body as { links: Array<{ url: string }> }).links;
+    assert.ok(link?.url.startsWith(`${nginx.url}/g/`), `${link?.url} starts with ${nginx.url}/g/`);
+  });
+
   await t.test('answers 503 JSON with Retry-After when no instance answers', async (t) => {
     const nobody = await startNginx(t, [`http://127.0.0.1:${await freePort()}`]);
     const answer = await fetch(`${nobody.url}/v1/links/${linkToken}`);
@@ -148,4 +173,26 @@ test('three instances behind nginx', async (t) => {
     assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
     assert.equal(((await answer.json()) as { error: { code: string } }).error.code, 'unavailable');
   });
+});
+
+test("the README's nginx essentials are lines of docs/deploy/nginx.conf and define each named location they use", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const block = /^```nginx\n([\s\S]*?)^```$/m.exec(readme)?.[1];
+  assert.ok(block, 'README.md has an nginx block');
+  const directives = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.replace(/#.*$/, '').trim().replace(/\s+/g, ' '))
+      .filter((line) => line !== '' && line !== '}');
+  const full = new Set(directives(readFileSync(NGINX_TEMPLATE, 'utf8')));
+  const upstreamServer = /^server \S+ max_fails=1 fail_timeout=10s;$/;
+  for (const line of directives(block)) {
+    if (upstreamServer.test(line) || line === 'server {') continue;
+    assert.ok(full.has(line), `"${line}" is in docs/deploy/nginx.conf`);
+  }
+  for (const [, name] of block.matchAll(/= (@\w+);/g))
+    assert.ok(block.includes(`location ${name} {`), `the block defines location ${name}`);
+  // Copied alone, the block must answer outages and oversized bodies as JSON, as the full file does.
+  assert.match(block, /error_page 413 = @payload_too_large;/);
+  assert.match(block, /error_page 502 504 = @unavailable;/);
 });

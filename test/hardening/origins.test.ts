@@ -12,7 +12,8 @@ const NOT_ORIGINS = [
   'null',
   '*',
   'https://x.test/path',
-  'https://x.test/',
+  'https://x.test//',
+  'https://x.test/?q=1',
   'https://x.test?q=1',
   'https://x.test#top',
   'https://user@x.test',
@@ -49,17 +50,34 @@ test('item 12: tenant create refuses anything but an http(s) origin, in one line
 test('item 12: tenant create and the admin API store origins normalised', async (t) => {
   const dbFile = tempDbFile(t);
   const created = await runCli(
-    ['tenant', 'create', '--name', 'Acme', '--origin', 'HTTPS://A.Test:443', '--origin', 'http://[::1]:8080'],
+    [
+      'tenant',
+      'create',
+      '--name',
+      'Acme',
+      '--origin',
+      'HTTPS://A.Test:443',
+      '--origin',
+      'http://[::1]:8080',
+      // As the address bar shows it: the bare "/" after the host is no path.
+      '--origin',
+      'https://media.example.com/',
+    ],
     { GUEST_ACCESS_DB: dbFile },
   );
   assert.equal(created.code, 0, created.stderr);
-  assert.deepEqual(originsIn(dbFile), ['http://[::1]:8080', 'https://a.test']);
+  assert.deepEqual(originsIn(dbFile), ['http://[::1]:8080', 'https://a.test', 'https://media.example.com']);
 
   const api = await freshApi(t);
   const { apiKey } = await api.tenant({});
   const patch = (allowedOrigins: string[]) =>
     api.request({ method: 'PATCH', path: '/v1/admin/tenant', token: apiKey, body: { allowedOrigins } });
-  const patched = await patch(['HTTP://B.Test:80', 'https://c.test:8443', 'https://b.test', 'http://b.test']);
+  const patched = await patch([
+    'HTTP://B.Test:80/',
+    'https://c.test:8443/',
+    'https://b.test',
+    'http://b.test',
+  ]);
   assert.equal(patched.status, 200);
   assert.deepEqual((patched.body as { allowedOrigins: string[] }).allowedOrigins, [
     'http://b.test',
