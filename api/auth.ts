@@ -164,6 +164,9 @@ function signedByOneOf(token: string, secrets: string[]): boolean {
   });
 }
 
+/** How far ahead a host token's `exp` may lie: the server's default cap, and the command line's for `token --ttl`. */
+export const MAX_HOST_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+
 /** The host token checked against its tenant's current secrets (read on every call, so a rotation counts at once). */
 export async function verifyHostToken(
   deps: {

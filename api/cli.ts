@@ -5,7 +5,13 @@ import './node-version.ts';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { sign } from 'hono/jwt';
 import * as v from 'valibot';
-import { ALL_PERMISSIONS, createTenant, type Permission, rotateSigningSecret } from './auth.ts';
+import {
+  ALL_PERMISSIONS,
+  createTenant,
+  MAX_HOST_TOKEN_TTL_SECONDS,
+  type Permission,
+  rotateSigningSecret,
+} from './auth.ts';
 import { ApiError, OperatorError } from './errors.ts';
 import { createLogger } from './logging.ts';
 import { packageInfo } from './package-info.ts';
@@ -300,12 +306,19 @@ async function token(values: Values) {
   const perms = (strings(values, 'perm') ?? ALL_PERMISSIONS) as Permission[];
   const unknown = perms.filter((perm) => !ALL_PERMISSIONS.includes(perm));
   if (unknown.length) throw new UsageError(`unknown permission ${unknown.join(', ')}`);
+  const ttl = string(values, 'ttl') ?? '1h';
+  const ttlSeconds = parseDuration(ttl);
+  // A longer-lived token would be minted here and refused by every request (401).
+  if (ttlSeconds > MAX_HOST_TOKEN_TTL_SECONDS)
+    throw new UsageError(
+      `--ttl ${ttl} is too long: host tokens may live at most ${MAX_HOST_TOKEN_TTL_SECONDS / 3600}h (${MAX_HOST_TOKEN_TTL_SECONDS} seconds), the API refuses longer ones`,
+    );
   const claims = {
     iss: tenantId,
     sub: required(values, 'user'),
     room: required(values, 'room'),
     perms,
-    exp: Math.floor(Date.now() / 1000) + parseDuration(string(values, 'ttl') ?? '1h'),
+    exp: Math.floor(Date.now() / 1000) + ttlSeconds,
   };
   await withStore(values, async ({ store, serverSecret }) => {
     const sealed = (await store.tenants.withSealedSecrets(tenantId))?.sealed[0];
@@ -377,7 +390,7 @@ const COMMANDS: Record<string, Command> = {
     run: roomList,
   },
   token: {
-    usage: 'token --tenant ID --room ROOM --user USER [--perm PERMISSION]... [--ttl 1h]',
+    usage: `token --tenant ID --room ROOM --user USER [--perm PERMISSION]... [--ttl 1h]   --ttl at most ${MAX_HOST_TOKEN_TTL_SECONDS / 3600}h`,
     options: { tenant: text, room: text, user: text, perm: texts, ttl: text },
     run: token,
   },
@@ -426,6 +439,32 @@ function parseOptions(name: string, command: Command, args: string[]): Values {
 
 /** The usage line of the command being run, for its usage errors. */
 let usageOfCommand: string | undefined;
+/** Where a usage error without a command points to: the group's help once a group (tenant, room) is named. */
+let helpCommand = 'guest-access --help';
+
+/** The commands of a group (`tenant`, `room`): those named by two words, the first being the group. */
+const commandsOfGroup = (group: string) =>
+  Object.keys(COMMANDS).filter((name) => name.startsWith(`${group} `));
+
+const isHelp = (word: string | undefined) => word === '--help' || word === '-h' || word === 'help';
+
+/** `tenant`, `tenant --help`, `tenant frobnicate`: the group's commands, as help (exit 0) or a refusal. */
+function groupUsage(argv: string[]) {
+  const [group = '', word] = argv;
+  const names = commandsOfGroup(group);
+  if (names.length === 0) throw new UsageError(`unknown command "${group}"`);
+  if (isHelp(word)) {
+    console.log(names.map((name) => `guest-access ${COMMANDS[name]?.usage}`).join('\n'));
+    return;
+  }
+  helpCommand = `guest-access ${group} --help`;
+  const commands = names.map((name) => name.slice(group.length + 1)).join(', ');
+  throw new UsageError(
+    word === undefined || word.startsWith('-')
+      ? `${group} needs a command: ${commands}`
+      : `${group} has no command "${word}" (it has ${commands})`,
+  );
+}
 
 export async function main(argv: string[]) {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -433,7 +472,7 @@ export async function main(argv: string[]) {
     return;
   }
   const found = commandOf(argv);
-  if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
+  if (!found) return groupUsage(argv);
   usageOfCommand = `guest-access ${found.command.usage.split('\n')[0]?.replace(/\s{2,}.*$/, '')}`;
   const values = parseOptions(found.name, found.command, found.rest);
   if (values.help) {
@@ -448,7 +487,7 @@ function refusal(error: unknown): { line: string; code: number } {
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   if (error instanceof UsageError)
     return {
-      line: usageOfCommand ? `${message}. Usage: ${usageOfCommand}` : `${message}; see guest-access --help`,
+      line: usageOfCommand ? `${message}. Usage: ${usageOfCommand}` : `${message}; see ${helpCommand}`,
       code: 2,
     };
   if ([OperatorError, v.ValiError, ApiError].some((type) => error instanceof type))

@@ -1,7 +1,7 @@
 // What every route module receives (AppDeps) and what the middleware sets per request (AppEnv): their own
 // module, so app.ts and routes/* never import each other.
 import type { HttpBindings } from '@hono/node-server';
-import type { HostIdentity } from './auth.ts';
+import { type HostIdentity, MAX_HOST_TOKEN_TTL_SECONDS } from './auth.ts';
 import { createInProcessBus } from './bus/in-process.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import { type Logger, silentLogger } from './logging.ts';
@@ -89,7 +89,7 @@ export type AppEnv = {
 export const DEFAULT_CONFIG = {
   rateLimitPerMinute: 120,
   heartbeatMs: 15_000,
-  maxHostTokenTtlSeconds: 24 * 60 * 60,
+  maxHostTokenTtlSeconds: MAX_HOST_TOKEN_TTL_SECONDS,
   lobbyGraceSeconds: 60,
   retentionDays: DEFAULT_RETENTION_DAYS,
   maxStreamsPerGuestSession: 3,

@@ -73,6 +73,14 @@ test('creates a tenant, registers a room and mints a host token the server accep
     headers: { authorization: `Bearer ${token}` },
   });
   assert.equal(answer.status, 200);
+  // The longest --ttl the command line mints is one the server accepts.
+  const longest = (
+    await cli('token', '--tenant', tenant.id, '--room', 'r1', '--user', 'ann', '--ttl', '24h', '--db', db)
+  ).trim();
+  const longestAnswer = await fetch(`${url}/v1/rooms/r1/guest-access`, {
+    headers: { authorization: `Bearer ${longest}` },
+  });
+  assert.equal(longestAnswer.status, 200);
   const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
   const started = Date.now();
   server.kill('SIGTERM');

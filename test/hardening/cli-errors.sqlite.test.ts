@@ -43,6 +43,33 @@ test('every CLI error is one line and an exit code, never a stack (item 5)', asy
     [['tenant', 'create', '--name'], {}, /--name needs a value/, 2],
     [['room', 'put', 'extra'], {}, /unexpected argument "extra"/, 2],
     [['frobnicate'], {}, /unknown command "frobnicate"; see guest-access --help/, 2],
+    // A group without its command, or with one it does not have: its commands, and where its usage is.
+    [
+      ['tenant'],
+      {},
+      /^guest-access: tenant needs a command: create, update, show, rotate-secret; see guest-access tenant --help$/,
+      2,
+    ],
+    [['room', '--tenant', 't_x'], {}, /room needs a command: put, list; see guest-access room --help$/, 2],
+    [
+      ['tenant', 'frobnicate'],
+      {},
+      /tenant has no command "frobnicate" \(it has create, update, show, rotate-secret\); see guest-access tenant --help$/,
+      2,
+    ],
+    // A token the API would refuse (401: longer than host tokens may live) is never minted.
+    [
+      ['token', '--tenant', 't_x', '--room', 'r1', '--user', 'u', '--ttl', '48h', '--db', db],
+      {},
+      /--ttl 48h is too long: host tokens may live at most 24h \(86400 seconds\).*Usage: guest-access token/,
+      2,
+    ],
+    [
+      ['token', '--tenant', 't_x', '--room', 'r1', '--user', 'u', '--ttl', '86401', '--db', db],
+      {},
+      /--ttl 86401 is too long/,
+      2,
+    ],
     // The port is in use.
     [
       ['serve', '--port', String(port), '--db', db],
@@ -78,4 +105,26 @@ test('every CLI error is one line and an exit code, never a stack (item 5)', asy
   for (const [index, [args, , line, code]] of cases.entries()) {
     assertOneLine(results[index] as CliResult, line, code, args.join(' '));
   }
+});
+
+test('a group with --help prints its commands’ usage and exits 0', async () => {
+  for (const help of ['--help', '-h']) {
+    const result = await runCli(['tenant', help]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    const lines = result.stdout.split('\n').filter((line) => line.startsWith('guest-access '));
+    assert.deepEqual(
+      lines.map((line) => line.split(/\s+/).slice(0, 3).join(' ')),
+      [
+        'guest-access tenant create',
+        'guest-access tenant update',
+        'guest-access tenant show',
+        'guest-access tenant rotate-secret',
+      ],
+      result.stdout,
+    );
+  }
+  const room = await runCli(['room', '--help']);
+  assert.equal(room.code, 0, room.stderr);
+  assert.match(room.stdout, /^guest-access room put --tenant ID[\s\S]*^guest-access room list --tenant ID/m);
 });
