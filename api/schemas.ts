@@ -266,14 +266,27 @@ export const guestsQuery = v.object({
   cursor: v.optional(identifier('Cursor')),
 });
 
-export const guestErasureQuery = v.object({
-  email: v.pipe(
-    v.string('Email must be text.'),
-    v.trim(),
-    v.minLength(1, 'Email is required.'),
-    v.maxLength(254, 'Email must be at most 254 characters.'),
-  ),
-});
+/**
+ * Why an erasure was refused: in a query string a bare `+` reads as a space, so `ada+news@example.com` sent
+ * as is would match nobody and answer `{erased: 0}`, a silent no-op on a request under privacy law.
+ */
+export const ERASURE_EMAIL_MESSAGE =
+  'Give the person’s email address as ?email=…, URL-encoded (encodeURIComponent): a bare + reads as a space, so write it as %2B.';
+
+export const guestErasureQuery = v.object(
+  {
+    email: v.pipe(
+      v.string('Give one email address.'),
+      v.trim(),
+      v.minLength(1, 'Email is required.'),
+      v.maxLength(254, 'Email must be at most 254 characters.'),
+      // Every stored email passed the same check on redemption, so a value failing it matches nobody.
+      v.email('Email must be a valid email address, URL-encoded (+ as %2B).'),
+    ),
+  },
+  // A missing `email` key is reported by the object itself (valibot's default names the key, not the fix).
+  'Email is required.',
+);
 
 export const guestErasureResponse = v.object({
   /** How many guest records had their name and email erased. */

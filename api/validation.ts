@@ -6,7 +6,10 @@ import { resolver, validator } from 'hono-openapi';
 import { ApiError } from './errors.ts';
 import { errorResponse } from './schemas.ts';
 
-export function validationError(issues: readonly StandardSchemaV1.Issue[]): ApiError {
+export function validationError(
+  issues: readonly StandardSchemaV1.Issue[],
+  message = 'Some fields are not valid.',
+): ApiError {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const field =
@@ -14,7 +17,7 @@ export function validationError(issues: readonly StandardSchemaV1.Issue[]): ApiE
       'body';
     fields[field] ??= issue.message;
   }
-  return new ApiError('validation_failed', 400, 'Some fields are not valid.', fields);
+  return new ApiError('validation_failed', 400, message, fields);
 }
 
 /** A JSON media type: application/json or application/<anything>+json. */
@@ -36,19 +39,20 @@ const mediaTypeOf = (contentType: string | undefined) =>
 
 /**
  * hono-openapi's validator (which also documents the request in /v1/openapi.json), its failures answered 400
- * validation_failed with a message per field. A body that is not JSON is refused naming the header: Hono's
+ * validation_failed with a message per field (and `message`, where a route has a better one than the default). A body that is not JSON is refused naming the header: Hono's
  * validator would read it as {} and report its fields missing, or accept it where every field is optional.
  */
 export const validate = <Schema extends StandardSchemaV1, Target extends keyof ValidationTargets>(
   target: Target,
   schema: Schema,
+  message?: string,
 ) =>
   validator(target, schema, (result, c) => {
     if (target === 'json') {
       const mediaType = mediaTypeOf(c.req.header('content-type'));
       if (!JSON_MEDIA_TYPE.test(mediaType)) throw notJson(mediaType);
     }
-    if (!result.success) throw validationError(result.error);
+    if (!result.success) throw validationError(result.error, message);
   });
 
 /** OpenAPI response entries: `json(schema, 'what')`. */

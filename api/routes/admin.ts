@@ -8,6 +8,7 @@ import { eraseGuestsByEmail } from '../retention.ts';
 import { roomFields } from '../rules.ts';
 import {
   adminRoomResponse,
+  ERASURE_EMAIL_MESSAGE,
   guestErasureQuery,
   guestErasureResponse,
   roomBody,
@@ -136,14 +137,16 @@ export function createAdminRoutes(deps: AppDeps) {
         description:
           'For a request under privacy law. The email matches in any letter case; the records stay (for ' +
           'counts) with empty name and email and `erasedAt` set. Answers how many records were erased (0 ' +
-          'when none, or already erased).',
+          'when none, or already erased). URL-encode the email in the query: a bare `+` reads as a space, so ' +
+          '`ada+news@example.com` is sent as `ada%2Bnews%40example.com`; a value that is not an email address ' +
+          'is refused (400) rather than matching nobody.',
         responses: {
           200: json(guestErasureResponse, '`{erased}`'),
-          400: errorJson('No email (validation_failed)'),
+          400: errorJson('No email, or not a valid (URL-encoded) email address (validation_failed)'),
           401: errorJson('Bad API key'),
         },
       }),
-      validate('query', guestErasureQuery),
+      validate('query', guestErasureQuery, ERASURE_EMAIL_MESSAGE),
       async (c) => {
         const { email } = c.req.valid('query');
         const erased = await eraseGuestsByEmail(store, tenantOf(c).id, email, clock.now());

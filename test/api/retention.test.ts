@@ -113,6 +113,31 @@ test("DELETE /v1/admin/guests erases one person's records across the tenant and 
   assert.deepEqual((await admin('DELETE', '/v1/admin/guests?email=grace@example.com')).body, { erased: 0 });
 });
 
+test('refuses an erasure whose email is missing or not an address, saying to URL-encode it (+ as %2B)', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'Press' }] });
+  const id = await arrive(room, 'Ada', 'ada+news@example.com');
+  const erase = (query: string) =>
+    room.api.request({ method: 'DELETE', path: `/v1/admin/guests${query}`, token: room.apiKey });
+  type Refusal = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+  // `+` left raw reads as a space: "ada news@example.com" would match nobody and answer {erased: 0}.
+  const raw = await erase('?email=ada+news@example.com');
+  assert.equal(raw.status, 400);
+  const { error } = raw.body as Refusal;
+  assert.equal(error.code, 'validation_failed');
+  assert.match(error.message, /URL-encoded.*%2B/);
+  assert.match(error.fields?.email ?? '', /valid email address/);
+  assert.equal((await historyOf(room)).get(id)?.email, 'ada+news@example.com', 'nothing erased');
+
+  const missing = await erase('');
+  assert.equal(missing.status, 400);
+  const refusal = (missing.body as Refusal).error;
+  assert.deepEqual(refusal.fields, { email: 'Email is required.' });
+  assert.doesNotMatch(JSON.stringify(refusal), /Invalid key|Expected|undefined/);
+
+  assert.deepEqual((await erase(`?email=${encodeURIComponent('ada+news@example.com')}`)).body, { erased: 1 });
+});
+
 test('erased names and emails are gone from the database, files and webhook payloads included', async (t) => {
   // A webhook endpoint keeps a copy of the guest in each delivery's payload (nothing is sent: no poll runs).
   const api = await freshApi(t, { webhooks: { allowPrivate: true, pollMs: 600_000 } });
