@@ -1,4 +1,4 @@
-// watchGuestSession (guest-access/client) in a real browser against the real server: the admitted guest's
+// watchGuestSession (guest-access-elements/client) in a real browser against the real server: the admitted guest's
 // page verifies the session, keeps the guest online, and learns of a removal at once.
 import { expect, waitUntil } from '@open-wc/testing';
 import { type GuestSessionChange, watchGuestSession } from '../../widget/internal/api-client.ts';
