@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import ts from 'typescript';
 import { npmEnv } from '../../scripts/pack.mjs';
 import { launchChromium } from './browser.ts';
 import { copyLink, createLink, enableGuestAccess, joinAs, newVisitor } from './demo-steps.ts';
@@ -263,4 +264,46 @@ test("the README's guide, followed literally: a host on another origin shares a 
 
   assert.deepEqual(problems, [], 'no script errors or CSP violations, and the media site never failed');
   await Promise.all([hostContext.close(), guestContext.close()]);
+});
+
+test("the README's joinUrl page opened without #session says so and sends the service nothing", async () => {
+  assert.ok(browser);
+  const [context, page] = await newVisitor(browser, problems);
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${service}/v1/`)) asked.push(request.url());
+  });
+  await page.goto(`${media}/town-hall/watch`);
+  await page.getByText('To watch as a guest, open your guest link again.').waitFor();
+  assert.deepEqual(asked, [], 'no session check with "Bearer null"');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the README's joinUrl script type-checks as strict TypeScript", () => {
+  const block = blocks.find(({ lang, body }) => lang === 'js' && body.startsWith('// /town-hall-watch.js\n'));
+  assert.ok(block, 'the guide has the joinUrl script');
+  // As TypeScript, with the bundle's URL pointing at the module it is built from.
+  const file = join(backendFolder, 'town-hall-watch.ts');
+  const client = `${SERVICE}/assets/client.js`;
+  assert.ok(block.body.includes(client), `it imports ${client}`);
+  writeFileSync(file, block.body.replace(client, resolve('widget/internal/api-client.ts')));
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    allowImportingTsExtensions: true,
+    experimentalDecorators: true,
+    useDefineForClassFields: false,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    types: [],
+    skipLibCheck: true,
+  });
+  const errors = ts
+    .getPreEmitDiagnostics(program)
+    .filter((diagnostic) => diagnostic.file?.fileName === file)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  assert.deepEqual(errors, []);
 });
