@@ -1,7 +1,7 @@
 // GUEST_ACCESS_PUBLIC_ORIGIN is the origin of every link URL: a trailing "/" as an address bar shows it is read
 // as the origin, anything with a path, query or fragment stops the start in one line; behind a proxy (a trusted
 // one is set) `serve` warns when it is unset, loopback or not, since the proxy's view would shape the links.
-// It uses SQLite files only, so it runs once, in the SQLite pass.
+// It uses SQLite files only, so it runs once, in the SQLite pass (hence .sqlite.test.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OperatorError } from '../../api/errors.ts';
