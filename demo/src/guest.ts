@@ -115,10 +115,6 @@ function showEnd(room: RoomSchedule | undefined, state: GuestState): void {
 export function startGuestPage(roomId: string): Promise<boolean> {
   translateChrome();
   const token = takeSessionToken(roomId);
-  if (!token) {
-    showEnd(undefined, 'access_removed');
-    return Promise.resolve(false);
-  }
   return new Promise((resolve) => {
     // Verifies the session and keeps the guest's presence connection while they watch.
     const watch = watchGuestSession({
@@ -135,6 +131,8 @@ export function startGuestPage(roomId: string): Promise<boolean> {
           return;
         }
         if (change.state === 'unreachable') showEnd(undefined, 'offline');
+        // Opened without a guest pass (a bookmark, the address retyped): nothing to watch here.
+        else if (change.state === 'no_session') showEnd(undefined, 'access_removed');
         else if (change.state === 'access_removed') showEnd(change.room ?? undefined, 'access_removed');
         else if (change.state === 'removed') showEnd(change.room ?? undefined, stateOf(change.status));
         else showEnd(change.session.room, stateOf(change.session.guest.status));

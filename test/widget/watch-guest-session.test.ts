@@ -62,6 +62,27 @@ describe('watchGuestSession', () => {
     again.stop();
   });
 
+  it('reports no_session, sending nothing, when the page was opened without a session', async () => {
+    const sent: string[] = [];
+    const { fetch } = window;
+    window.fetch = (input, init) => {
+      sent.push(String(input));
+      return fetch(input, init);
+    };
+    try {
+      for (const session of [null, '']) {
+        const changes: GuestSessionChange[] = [];
+        const watch = watchGuestSession({ api: location.origin, session, onChange: (c) => changes.push(c) });
+        await waitUntil(() => changes.length > 0, 'no change reported');
+        expect(changes).to.deep.equal([{ state: 'no_session' }]);
+        await watch.leave();
+      }
+    } finally {
+      window.fetch = fetch;
+    }
+    expect(sent).to.deep.equal([]);
+  });
+
   it('leave() makes the guest left', async () => {
     const { room, session } = await admittedGuest();
     const watch = watchGuestSession({ api: room.url, session, onChange: () => {} });

@@ -18,13 +18,15 @@ export type GuestSessionChange =
   /** The link was deleted, expired or guest access turned off (seen on verification, i.e. a refresh). */
   | { state: 'access_removed'; room: RoomSchedule | null }
   /** The API could not be reached to verify the session. */
-  | { state: 'unreachable' };
+  | { state: 'unreachable' }
+  /** No session was given (the joinUrl opened without `#session=`, e.g. from a bookmark): nothing was sent. */
+  | { state: 'no_session' };
 
 export interface WatchGuestSessionOptions {
   /** The API's base URL. */
   api: string;
-  /** The guest-session token (from the joinUrl's `#session=` fragment). */
-  session: string;
+  /** The guest-session token (from the joinUrl's `#session=` fragment); none is reported as `no_session`. */
+  session: string | null;
   onChange: (change: GuestSessionChange) => void;
   /** Aborting stops watching, as `stop()` does. */
   signal?: AbortSignal;
@@ -46,7 +48,8 @@ const isEnded = (status: GuestStatus): status is Exclude<GuestStatus, 'admitted'
  * visit ends. Every path ends the connection: an ending change, `stop()`, `leave()` or the signal.
  */
 export function watchGuestSession(options: WatchGuestSessionOptions): GuestSessionWatch {
-  const client = new ApiClient(options.api, () => options.session);
+  const token = options.session;
+  const client = new ApiClient(options.api, () => token ?? '');
   const controller = new AbortController();
   const stop = () => controller.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
@@ -63,6 +66,8 @@ export function watchGuestSession(options: WatchGuestSessionOptions): GuestSessi
   };
 
   void (async () => {
+    // Reported after this call returns, as every other change is.
+    if (!token) return Promise.resolve().then(() => report({ state: 'no_session' }));
     let session: GuestSession;
     try {
       session = await client.request<GuestSession>('GET', '/v1/guest/session', { signal: controller.signal });
@@ -99,7 +104,7 @@ export function watchGuestSession(options: WatchGuestSessionOptions): GuestSessi
     stop,
     async leave() {
       stop();
-      await client.request('DELETE', '/v1/guest/session').catch(() => undefined);
+      if (token) await client.request('DELETE', '/v1/guest/session').catch(() => undefined);
     },
   };
 }
