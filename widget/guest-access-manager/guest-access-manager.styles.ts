@@ -108,7 +108,8 @@ export const styles = [
     border-radius: 0;
     max-inline-size: none;
   }
-  .main-window .window-head {
+  /* The main window's own head only: the windows opened from it render inside it and must not match. */
+  .main-window > .base > .window-head {
     position: sticky;
     inset-block-start: 0;
     z-index: 1;
@@ -263,7 +264,7 @@ export const styles = [
     dialog:not(.main-window) {
       padding: 1rem;
     }
-    .main-window .window-head {
+    .main-window > .base > .window-head {
       margin: -1rem -1rem 0;
       padding-inline: 1rem;
     }
