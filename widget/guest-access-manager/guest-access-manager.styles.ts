@@ -82,11 +82,19 @@ export const styles = [
     border: 1px solid var(--_rule);
     border-radius: var(--_radius);
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
-    padding: 1.25rem 1.5rem;
+    /* Read by the windows' sticky head and foot (window.styles.ts), which reach over this padding. */
+    --_window-pad-block: 1.25rem;
+    --_window-pad-inline: 1.5rem;
+    padding: var(--_window-pad-block) var(--_window-pad-inline);
     inline-size: 28rem;
     max-inline-size: calc(100% - 2rem);
-    /* Anchored to the top: an error appearing grows the window downwards instead of re-centring it. */
+    /* Anchored to the top: an error appearing grows the window downwards instead of re-centring it. So it
+       is at most the screen's height less that top margin twice (the browser's own limit ignores the
+       margin, and pushed the window's foot off the screen); taller content scrolls inside. */
     margin-block: min(4rem, 8vh) auto;
+    max-block-size: calc(100% - 2 * min(4rem, 8vh));
+    overflow: auto;
+    overscroll-behavior: contain;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
@@ -96,9 +104,6 @@ export const styles = [
   dialog.main-window {
     padding: 0;
     inline-size: 46rem;
-    max-block-size: calc(100% - 2 * min(4rem, 8vh));
-    overflow: auto;
-    overscroll-behavior: contain;
     /* Whatever is scrolled to or focused stops below the sticky head, not under it (WCAG 2.4.11): the head
        is 4.25rem high, 4.75rem where its title takes two lines (Spanish at 375 px). */
     scroll-padding-block-start: 5rem;
@@ -260,9 +265,12 @@ export const styles = [
   }
 
   @media (max-width: 30rem) {
-    .base,
-    dialog:not(.main-window) {
+    .base {
       padding: 1rem;
+    }
+    dialog:not(.main-window) {
+      --_window-pad-block: 1rem;
+      --_window-pad-inline: 1rem;
     }
     .main-window > .base > .window-head {
       margin: -1rem -1rem 0;

@@ -12,7 +12,31 @@ export const windowStyles = [
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
-    margin-block-start: 1.25rem;
+  }
+
+  /* A window taller than the screen (Edit; Create with its errors; History) scrolls inside, between a
+     sticky head and a sticky foot, so its title and its buttons stay in reach. Both reach over the
+     window's padding (margins) and stick at its very edge (insets), leaving no gap for the content to
+     show through. */
+  dialog.window {
+    /* What is scrolled to or focused stops clear of the head and the foot (WCAG 2.4.11). */
+    scroll-padding-block: 4rem 5rem;
+  }
+  dialog.window .window-head {
+    position: sticky;
+    inset-block-start: calc(-1 * var(--_window-pad-block));
+    z-index: 1;
+    margin: calc(-1 * var(--_window-pad-block)) calc(-1 * var(--_window-pad-inline)) 0;
+    padding: var(--_window-pad-block) var(--_window-pad-inline) 0.25rem;
+    background: var(--_background);
+  }
+  dialog.window .window-foot {
+    position: sticky;
+    inset-block-end: calc(-1 * var(--_window-pad-block));
+    z-index: 1;
+    margin: 0.5rem calc(-1 * var(--_window-pad-inline)) calc(-1 * var(--_window-pad-block));
+    padding: 0.75rem var(--_window-pad-inline) var(--_window-pad-block);
+    background: var(--_background);
   }
 
   .button.danger {
