@@ -1,5 +1,6 @@
 // <guest-access-manager>'s History on a phone: each guest is a card (name, email, then labelled link,
-// status and times) that reads without scrolling sideways; at desktop widths it stays a table with headings.
+// status and times) that reads without scrolling sideways; at desktop widths it stays a table with headings,
+// every column of it in view.
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import {
@@ -68,6 +69,39 @@ describe('<guest-access-manager> History on a phone', () => {
       expect(getComputedStyle(status, '::before').content).to.contain(lang === 'he' ? 'סטטוס' : 'Status');
       expect((dialog.querySelector('thead') as HTMLElement).getBoundingClientRect().height).to.be.at.most(1);
       await expect(element).to.be.accessible();
+    });
+  }
+
+  for (const lang of ['en', 'he']) {
+    it(`shows every column of a long history row at 1280 px, no sideways scrolling (${lang})`, async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const name = 'Maximiliana Alexandra Konstantinopoulou-Vanderbilt-Richardson';
+      const room = await setupRoom({ enabled: true, links: [{ name }] });
+      // Arrived, admitted and left: all three times set.
+      const guest = await redeem(room, 0, name);
+      for (const decision of ['admit', 'remove'])
+        await callApi({
+          method: 'POST',
+          path: `/v1/rooms/${room.roomId}/guests/${guest.id}/${decision}`,
+          token: room.hostToken,
+        });
+      const element = await openManager(room, { lang });
+      const history = lang === 'he' ? 'היסטוריה' : 'History';
+      await waitUntil(() => queryByRole(element, 'button', history), 'no History button');
+      const dialog = await openWindow(element, history);
+      await waitUntil(
+        () => dialog.querySelector('[part~="history-row"] td:not(.unset):last-child'),
+        'no row',
+        {
+          timeout: 5000,
+        },
+      );
+      const scroller = dialog.querySelector('.history-scroll') as HTMLElement;
+
+      expect(scroller.scrollWidth, 'the table').to.be.at.most(scroller.clientWidth);
+      const frame = scroller.getBoundingClientRect();
+      for (const cell of dialog.querySelectorAll('thead th, [part~="history-row"] > *'))
+        expectWithin(cell, frame);
     });
   }
 

@@ -123,9 +123,14 @@ export class HistoryDialog implements ReactiveController {
     const localize = this.host.localize;
     const t = localize.t;
     const h = windowStrings(this.host).history;
+    // The date and the time of day each keep together, and may go on two lines: three such columns on one
+    // line each made the table wider than the window, hiding its last column.
     const time = (iso: string | null) =>
       iso
-        ? html`<time datetime=${iso}>${dateTime(localize.language, iso, { dateStyle: 'medium', timeStyle: 'short' })}</time>`
+        ? html`<time datetime=${iso}
+            ><span>${dateTime(localize.language, iso, { dateStyle: 'medium' })}</span>
+            <span>${dateTime(localize.language, iso, { timeStyle: 'short' })}</span></time
+          >`
         : '—';
     return html`<dialog part="dialog history-dialog" class="window wide" aria-labelledby="history-title" @close=${this.closed}>
       <div class="window-head">
