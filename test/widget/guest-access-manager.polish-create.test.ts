@@ -128,6 +128,36 @@ describe('<guest-access-manager> create window checks as the host types', () => 
     await expect(element).to.be.accessible();
   });
 
+  for (const [lang, linkName, empty, invalid] of [
+    ['en', 'Link Name', 'Enter a name for the link.', 'Enter a name of 1 to 80 characters.'],
+    [
+      'es',
+      'Nombre del enlace',
+      'Introduce un nombre para el enlace.',
+      'Introduce un nombre de 1 a 80 caracteres.',
+    ],
+    ['he', 'שם הקישור', 'הזינו שם לקישור.', 'הזינו שם באורך 1 עד 80 תווים.'],
+  ]) {
+    it(`asks for a name when Link Name is empty, and states the rule only for a wrong name (${lang})`, async () => {
+      const room = await setupRoom({ enabled: true });
+      const element = await openManager(room, { lang });
+      (element.shadowRoot?.querySelector('[part~="create-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => element.shadowRoot?.querySelector('[part~="create-dialog"][open]'), 'no window');
+      const dialog = element.shadowRoot?.querySelector('[part~="create-dialog"]') as HTMLElement;
+      const name = byRole<HTMLInputElement>(dialog, 'textbox', linkName);
+
+      (dialog.querySelector('[part~="submit-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => name.getAttribute('aria-invalid') === 'true', 'name error not shown');
+      expect(errorOf(name)?.textContent).to.equal(empty);
+      await type(element, name, '   ');
+      expect(errorOf(name)?.textContent, 'only spaces').to.equal(empty);
+
+      await type(element, name, 'Press\u202e');
+      expect(errorOf(name)?.textContent).to.contain(invalid);
+      expect(errorOf(name)?.textContent).not.to.equal(empty);
+    });
+  }
+
   it('offers a placeholder and blank-field hints, and shows the expiry date live under Duration', async () => {
     const room = await setupRoom({ enabled: true });
     const element = await openManager(room);

@@ -97,6 +97,8 @@ export class CreateLinkDialog implements ReactiveController {
   private invalid: Partial<Record<Field, true>> = {};
   /** Fields left once: from then on they are checked as they are typed. */
   private touched: Partial<Record<Field, true>> = {};
+  /** The Link Name is empty (or only spaces): its error asks for a name rather than stating the rule. */
+  private nameEmpty = false;
   private refusal?: ApiRequestError;
   /** The Duration as typed, for the expiry date shown under it. */
   private durationDays = '';
@@ -194,6 +196,7 @@ export class CreateLinkDialog implements ReactiveController {
     this.form()?.reset();
     this.invalid = {};
     this.touched = {};
+    this.nameEmpty = false;
     this.durationDays = '';
     this.belowUses = false;
     this.refusal = undefined;
@@ -218,6 +221,7 @@ export class CreateLinkDialog implements ReactiveController {
     if (!isField(name)) return true;
     const valid = this.isValid(input);
     if (name === 'maxUses') this.belowUses = false;
+    if (name === 'name') this.nameEmpty = input.value.trim() === '';
     if (valid) delete this.invalid[name];
     else if (show || this.touched[name]) this.invalid[name] = true;
     this.host.requestUpdate();
@@ -484,7 +488,9 @@ export class CreateLinkDialog implements ReactiveController {
       name === 'maxUses' && this.belowUses && this.editing
         ? rules.maxUsesBelowUses(new Intl.NumberFormat(this.host.localize.language).format(this.editing.uses))
         : name === 'name'
-          ? this.host.localize.t.common.nameRule(max)
+          ? this.nameEmpty
+            ? rules.nameEmpty
+            : this.host.localize.t.common.nameRule(max)
           : rules[name](max);
     return html`<div class="field">
       <label for=${name}>${label}${name === 'name' ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>

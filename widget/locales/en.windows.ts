@@ -37,6 +37,8 @@ export const windows = {
     roomZoneHint: (zone: string) => `In the room's time zone (${zone}). Leave blank to never expire.`,
     browserZoneHint: (zone: string) => `In your time zone (${zone}). Leave blank to never expire.`,
     rules: {
+      /** The Link Name left empty; a name that is there but breaks the rule gets `common.nameRule`. */
+      nameEmpty: 'Enter a name for the link.',
       maxUses: (max: string) => `Enter a whole number from 1 to ${max}, or leave empty for unlimited clicks.`,
       durationDays: (max: string) =>
         `Enter whole days from 1 to ${max}, or leave empty for a link that never expires.`,

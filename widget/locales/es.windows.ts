@@ -42,6 +42,7 @@ export const windows: Translation['windows'] = {
       `En la zona horaria de la sala (${zone}). Déjalo vacío para que no caduque.`,
     browserZoneHint: (zone: string) => `En tu zona horaria (${zone}). Déjalo vacío para que no caduque.`,
     rules: {
+      nameEmpty: 'Introduce un nombre para el enlace.',
       maxUses: (max: string) =>
         `Escribe un número entero de 1 a ${max}, o déjalo vacío para clics ilimitados.`,
       durationDays: (max: string) =>

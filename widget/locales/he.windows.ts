@@ -40,6 +40,7 @@ export const windows: Translation['windows'] = {
     roomZoneHint: (zone: string) => `באזור הזמן של החדר (${zone}). השאירו ריק לקישור ללא תפוגה.`,
     browserZoneHint: (zone: string) => `באזור הזמן שלך (${zone}). השאירו ריק לקישור ללא תפוגה.`,
     rules: {
+      nameEmpty: 'הזינו שם לקישור.',
       maxUses: (max: string) => `הזינו מספר שלם בין 1 ל-${max}, או השאירו ריק ללא הגבלת לחיצות.`,
       durationDays: (max: string) => `הזינו מספר ימים שלם בין 1 ל-${max}, או השאירו ריק לקישור שאינו פג.`,
       expiresAt: (max: string) =>
