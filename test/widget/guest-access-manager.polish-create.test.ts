@@ -141,9 +141,10 @@ describe('<guest-access-manager> create window checks as the host types', () => 
     it(`asks for a name when Link Name is empty, and states the rule only for a wrong name (${lang})`, async () => {
       const room = await setupRoom({ enabled: true });
       const element = await openManager(room, { lang });
-      (element.shadowRoot?.querySelector('[part~="create-button"]') as HTMLButtonElement).click();
-      await waitUntil(() => element.shadowRoot?.querySelector('[part~="create-dialog"][open]'), 'no window');
-      const dialog = element.shadowRoot?.querySelector('[part~="create-dialog"]') as HTMLElement;
+      const root = element.shadowRoot as ShadowRoot;
+      (root.querySelector('[part~="create-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => root.querySelector('[part~="create-dialog"][open]'), 'no window');
+      const dialog = root.querySelector('[part~="create-dialog"]') as HTMLElement;
       const name = byRole<HTMLInputElement>(dialog, 'textbox', linkName);
 
       (dialog.querySelector('[part~="submit-button"]') as HTMLButtonElement).click();
