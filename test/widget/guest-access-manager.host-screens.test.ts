@@ -1,9 +1,17 @@
-// <guest-access-manager> as a host sees it: the knock alert unaffected by the page's CSS, tap targets of
-// at least 44 px on a phone, and the toolbar's History beside "Create new link" on a wide window.
+// <guest-access-manager> as a host sees it: the knock alert unaffected by the page's CSS and clear of the
+// media page's actions, tap targets of at least 44 px on a phone, and the toolbar's History beside "Create
+// new link" on a wide window.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
-import { byRole, openManager, type Room, redeem, setupRoom } from './guest-access-manager.helpers.ts';
+import {
+  byRole,
+  closedManager,
+  openManager,
+  type Room,
+  redeem,
+  setupRoom,
+} from './guest-access-manager.helpers.ts';
 
 const alertOf = (element: GuestAccessManager) =>
   element.shadowRoot?.querySelector<HTMLElement>('[part~="alert"]') ?? null;
@@ -57,6 +65,46 @@ describe('<guest-access-manager> as a host sees it', () => {
     await waitUntil(() => alertOf(closed), 'no alert', { timeout: 5000 });
     expect(small(alertOf(closed) as HTMLElement)).to.deep.equal([]);
   });
+
+  for (const [pageDir, lang] of [
+    ['ltr', 'en'],
+    ['ltr', 'he'],
+    ['rtl', 'he'],
+  ]) {
+    it(`leaves the media page’s Share and ⋯ at the end of the row under the player in reach (${pageDir} page, ${lang})`, async () => {
+      await setViewport({ width: 1280, height: 800 });
+      document.documentElement.dir = pageDir;
+      try {
+        // The demo's layout at 1280x800: the title at the row's start, its actions at the end, near the bottom.
+        const page = await fixture<HTMLElement>(html`<div
+          style="display: flex; justify-content: space-between; max-inline-size: 60rem; margin: 40rem auto 0"
+        >
+          <h1 style="margin: 0; font-size: 1.5rem">Make your next event a next-level event</h1>
+          <div style="display: flex; gap: 0.5rem">
+            <button type="button" style="block-size: 2.375rem">Share</button>
+            <button type="button" style="block-size: 2.375rem" aria-label="More actions">⋯</button>
+          </div>
+        </div>`);
+        const room = await setupRoom({ enabled: true, links: [{ name: 'Press' }] });
+        const element = await closedManager(room);
+        element.lang = lang;
+        await redeem(room, 0, 'Maximiliana Alexandra Konstantinopoulou-Vanderbilt-Richardson');
+        await waitUntil(() => alertOf(element), 'no alert', { timeout: 5000 });
+        const alert = (alertOf(element) as HTMLElement).getBoundingClientRect();
+        expect(alert.bottom, 'the alert sits at the bottom').to.be.greaterThan(700);
+        const row = (page.querySelector('button') as HTMLElement).getBoundingClientRect();
+        expect(row.bottom, 'the actions reach down to the alert’s top').to.be.greaterThan(alert.top);
+
+        for (const button of page.querySelectorAll('button')) {
+          const box = button.getBoundingClientRect();
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          expect(hit === button, `${button.textContent} is under <${hit?.localName}>`).to.be.true;
+        }
+      } finally {
+        document.documentElement.removeAttribute('dir');
+      }
+    });
+  }
 
   it('puts History beside "Create new link" at the toolbar’s end at 1280 px', async () => {
     await setViewport({ width: 1280, height: 800 });

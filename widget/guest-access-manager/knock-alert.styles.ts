@@ -1,11 +1,15 @@
 import { css } from 'lit';
 
-// The knock alert: a card at the viewport's bottom end edge, above the page, never covering the middle.
+// The knock alert: a card in the viewport's bottom start corner, above the page, never covering the middle.
+// Not the end corner: media pages put their actions at the end of the row under the player (the demo's
+// Share and ⋯, which the alert covered at 1280x800), and chat launchers sit there too. The start of the
+// page, not of the alert's language (a Hebrew alert on an English page still goes left). A page with its
+// own controls in that corner moves it with ::part(alert).
 export const knockAlertStyles = css`
   .knock-alert {
     position: fixed;
     inset-block-end: 1rem;
-    inset-inline-end: 1rem;
+    left: 1rem;
     z-index: 2147483000;
     box-sizing: border-box;
     max-inline-size: min(24rem, calc(100% - 2rem));
@@ -22,6 +26,10 @@ export const knockAlertStyles = css`
     border-inline-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
     box-shadow: 0 8px 28px rgb(0 0 0 / 0.25);
+  }
+  :host(:dir(rtl)) .knock-alert {
+    left: auto;
+    right: 1rem;
   }
   .knock-text {
     margin: 0 0 0.625rem;
