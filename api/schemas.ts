@@ -238,15 +238,19 @@ export const linkDeleteQuery = v.object({
   ),
 });
 
-export const guestBody = strictBody({
-  name: displayName('Name'),
-  email: v.pipe(
-    v.string('Email must be text.'),
+/** A guest's email address: one check for the guest who gives it and for the erasure that looks it up. */
+const emailAddress = (messages: { notText: string; invalid: string }) =>
+  v.pipe(
+    v.string(messages.notText),
     v.trim(),
     v.minLength(1, 'Email is required.'),
     v.maxLength(254, 'Email must be at most 254 characters.'),
-    v.email('Email must be a valid email address.'),
-  ),
+    v.email(messages.invalid),
+  );
+
+export const guestBody = strictBody({
+  name: displayName('Name'),
+  email: emailAddress({ notText: 'Email must be text.', invalid: 'Email must be a valid email address.' }),
 });
 
 export const redemptionHeaders = v.object({
@@ -275,14 +279,11 @@ export const ERASURE_EMAIL_MESSAGE =
 
 export const guestErasureQuery = v.object(
   {
-    email: v.pipe(
-      v.string('Give one email address.'),
-      v.trim(),
-      v.minLength(1, 'Email is required.'),
-      v.maxLength(254, 'Email must be at most 254 characters.'),
-      // Every stored email passed the same check on redemption, so a value failing it matches nobody.
-      v.email('Email must be a valid email address, URL-encoded (+ as %2B).'),
-    ),
+    // Every stored email passed the same check on redemption, so a value failing it matches nobody.
+    email: emailAddress({
+      notText: 'Give one email address.',
+      invalid: 'Email must be a valid email address, URL-encoded (+ as %2B).',
+    }),
   },
   // A missing `email` key is reported by the object itself (valibot's default names the key, not the fix).
   'Email is required.',
