@@ -1,10 +1,11 @@
 // The event bus across API instances: PostgreSQL LISTEN/NOTIFY on one channel. NOTIFY reaches every
 // listening session, this instance's own included, so publishing never also delivers locally.
-import pg from 'pg';
+import type pg from 'pg';
 import { type Logger, silentLogger } from '../logging.ts';
 import {
   connectionConfig,
   createPool,
+  GuardedClient,
   type PoolOptions,
   rethrowUnavailable,
 } from '../store/postgres/connect.ts';
@@ -70,9 +71,9 @@ export async function createPostgresBus(
   };
 
   async function listen(): Promise<pg.Client> {
-    const client = new pg.Client(connectionConfig(url));
-    // A lost connection emits 'error' and then 'end'; 'end' (added once listening) starts the retry.
-    client.on('error', () => {});
+    // A lost connection emits 'error' (heard by GuardedClient itself) and then 'end'; 'end' (added once
+    // listening) starts the retry.
+    const client = new GuardedClient(connectionConfig(url));
     client.on('notification', deliver);
     try {
       await client.connect();

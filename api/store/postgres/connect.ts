@@ -27,8 +27,22 @@ export const connectionConfig = (url: string): pg.ClientConfig => ({
   connectionTimeoutMillis: 30_000,
 });
 
+/**
+ * A client whose 'error' never ends the process. A FATAL (PostgreSQL shutting down or restarting, a terminated
+ * backend) reaching it between statements is emitted as 'error'; in the moments when neither the pool (idle
+ * clients) nor a transaction (`withTransaction`) listens, that event went unheard and ended the server. The client
+ * is unusable after it (pg marks it so), so the pool discards it on release, and its next statement fails as
+ * unavailable; the other listeners still hear the event.
+ */
+export class GuardedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+}
+
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({ ...connectionConfig(url), ...options });
+  const pool = new pg.Pool({ ...connectionConfig(url), ...options, Client: GuardedClient });
   // An idle client whose connection drops is discarded by the pool; unheard, its 'error' would end the process.
   pool.on('error', () => {});
   return pool;
