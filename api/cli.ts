@@ -467,7 +467,7 @@ function groupUsage(argv: string[]) {
 }
 
 export async function main(argv: string[]) {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+  if (argv.length === 0 || isHelp(argv[0])) {
     console.log(USAGE);
     return;
   }
