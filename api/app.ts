@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler } from 'hono-openapi';
+import { allowedMethods } from './allowed-methods.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { tenantCors } from './cors.ts';
 import { ApiError } from './errors.ts';
@@ -73,7 +74,8 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
             '`Content-Type: application/json` is refused 400 with the header named in `fields`, and the admin ' +
             'bodies refuse fields they do not define (400, each unknown field named in `fields`). Every answer ' +
             'carries `X-Request-Id`: the request’s own when it is up to 64 letters, digits, `.`, `_`, `:` or `-`, ' +
-            'else a new one.',
+            'else a new one. A known path asked with a method it does not answer is refused 405 ' +
+            '`method_not_allowed`, its methods in `Allow`.',
         },
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -85,7 +87,20 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
   app.route('/', createPageRoutes(deps));
   if (extraRoutes) app.route('/', extraRoutes(deps));
 
-  app.notFound(() => new ApiError('not_found', 404, 'No such route.').response());
+  const methodsOf = allowedMethods(app);
+  app.notFound((c) => {
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length === 0) return new ApiError('not_found', 404, 'No such route.').response();
+    const list = allowed.join(', ');
+    return new ApiError(
+      'method_not_allowed',
+      405,
+      `${c.req.method} is not allowed here; this path answers ${list}.`,
+      undefined,
+      undefined,
+      { Allow: list },
+    ).response();
+  });
   app.onError((error, c) => {
     if (error instanceof ApiError) return error.response();
     if (isStoreUnavailable(error)) {

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'module_disabled',
   'not_found',
   'room_not_found',
+  'method_not_allowed',
   'request_timeout',
   'unsupported_room_type',
   'link_limit_reached',

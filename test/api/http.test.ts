@@ -126,6 +126,35 @@ test('answers every error with {error:{code,message}} and its status', async (t)
   }
 });
 
+test('refuses a known path asked with the wrong method 405 with Allow, changing nothing', async (t) => {
+  const { send, token, apiKey } = await inProcess(t);
+  const cases: Array<[string, string, string]> = [
+    ['DELETE', '/v1/rooms/r1/guest-access', 'GET, HEAD, PATCH'],
+    ['GET', '/v1/rooms/r1/guests/g1/admit', 'POST'],
+    ['PUT', '/v1/rooms/r1/links', 'POST'],
+    ['POST', '/healthz', 'GET, HEAD'],
+  ];
+  for (const [method, path, allow] of cases) {
+    const body = method === 'GET' ? undefined : { enabled: false };
+    const answer = await send(method, path, { token, body });
+    assert.deepEqual(
+      [answer.status, errorCode(answer.body)],
+      [405, 'method_not_allowed'],
+      `${method} ${path}`,
+    );
+    assert.equal(answer.headers.get('allow'), allow, `${method} ${path}`);
+    assert.match((answer.body as { error: { message: string } }).error.message, new RegExp(`^${method} `));
+  }
+  const head = await send('HEAD', '/v1/rooms/r1/links/l1/rotate', { token });
+  assert.deepEqual([head.status, head.headers.get('allow')], [405, 'POST']);
+  assert.equal(
+    (await send('DELETE', '/v1/admin/tenant', { token: apiKey })).headers.get('allow'),
+    'GET, HEAD, PATCH',
+  );
+  assert.equal((await send('GET', '/v1/rooms/r1/guest-access', { token })).body.enabled, true, 'still on');
+  assert.equal((await send('POST', '/v1/nothing-here')).status, 404, 'an unknown path stays 404');
+});
+
 test('refuses a second decision that contradicts the first (guest_already_decided)', async (t) => {
   const { send, token, linkToken } = await inProcess(t);
   const guest = (
