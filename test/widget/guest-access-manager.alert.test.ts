@@ -215,8 +215,12 @@ describe('<guest-access-manager> knock alert', () => {
     await waitUntil(() => element.waitingCount === 3 && silent.waitingCount === 3, 'not counted', {
       timeout: 5000,
     });
-    await element.updateComplete;
-    expect(textOf(alertOf(element)?.querySelector('p') ?? null)).to.equal('3 guests are waiting');
+    // The count and the alert's text are two renders apart (the alert may still be loading): wait for the text.
+    await waitUntil(
+      () => textOf(alertOf(element)?.querySelector('p') ?? null) === '3 guests are waiting',
+      'the alert does not say "3 guests are waiting"',
+      { timeout: 5000 },
+    );
     expect(alertOf(silent)?.outerHTML ?? null).to.equal(null);
 
     byRole(alertOf(element) as HTMLElement, 'button', 'Admit all').click();
