@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from './context.ts';
 import type { EventHub } from './events.ts';
 import { type Logger, logFailure, repeatedWorkLog } from './logging.ts';
-import type { Store, Tables } from './store/contract.ts';
+import type { PresenceKind, Store, Tables } from './store/contract.ts';
 import type { Guest } from './store/types.ts';
 import { hostGuestView } from './views.ts';
 import { recordGuestEvent } from './webhooks/record.ts';
@@ -45,27 +45,76 @@ export function createPresence(deps: {
     pending.add(tracked);
   };
   /**
-   * Connection ends not written yet (the database was away). This instance still renews its leases, so no
-   * reaper takes those counts back: each heartbeat writes them again until they are stored.
+   * Connection ends not written yet (the database was away, or its answer was lost), by lease key. This
+   * instance still renews its leases, so no reaper takes those counts back: each heartbeat writes them again
+   * until they are stored.
    */
-  const unwritten = new Set<() => Promise<unknown>>();
-  const writeEnd = (write: () => Promise<unknown>, retry = false) =>
+  const unwritten = new Map<string, () => Promise<unknown>>();
+  const writeEnd = (key: string, write: () => Promise<unknown>, retry = false) =>
     quietly(
       write().catch((error: unknown) => {
         if (closed) return;
-        unwritten.add(write);
+        unwritten.set(key, write);
         if (!retry) throw error; // logged once, not at every heartbeat of an outage
       }),
     );
-  // A count and this instance's lease on it change in one transaction, so a reaper never sees one alone.
-  const countGuest = async (tx: Tables, guestId: string, delta: 1 | -1) => {
+
+  /** This instance's open connections, per guest id and per room pk: what its leases should hold. */
+  const open: Record<PresenceKind, Map<string, number>> = { guest: new Map(), host: new Map() };
+  const countOpen = (kind: PresenceKind, key: string, delta: 1 | -1) => {
+    const count = (open[kind].get(key) ?? 0) + delta;
+    if (count > 0) open[kind].set(key, count);
+    else open[kind].delete(key);
+  };
+  /**
+   * Sets the instance's lease on `key` to its open connections as they are once the lease is held, and the
+   * shared count by the difference, in one transaction (a reaper never sees one without the other). Written
+   * again after a commit whose answer was lost it moves nothing, so no end is counted twice.
+   */
+  const sync = async (tx: Tables, kind: PresenceKind, key: string) => {
     const now = clock.now();
-    await tx.presenceLeases.change(instance, 'guest', guestId, delta, now + leaseMs);
+    const held = await tx.presenceLeases.hold(instance, kind, key, now + leaseMs);
+    const count = open[kind].get(key) ?? 0;
+    await tx.presenceLeases.set(instance, kind, key, count);
+    return { delta: count - held, now };
+  };
+  const syncGuest = async (tx: Tables, guestId: string) => {
+    const { delta, now } = await sync(tx, 'guest', guestId);
     return tx.guests.countConnection(guestId, delta, now);
   };
-  const countHost = async (tx: Tables, roomPk: number, delta: 1 | -1) => {
-    await tx.presenceLeases.change(instance, 'host', String(roomPk), delta, clock.now() + leaseMs);
-    return tx.rooms.countHost(roomPk, delta);
+  const syncHost = async (tx: Tables, roomPk: number) => {
+    const { delta } = await sync(tx, 'host', String(roomPk));
+    return { delta, hosts: await tx.rooms.countHost(roomPk, delta) };
+  };
+
+  /**
+   * Counts a connection of `kind` open; the returned function counts it closed (once). A connection whose count
+   * was not written is not open, and its count is written again later: the commit may have landed.
+   */
+  const track = async <T>(
+    kind: PresenceKind,
+    key: string,
+    write: () => Promise<T>,
+    ended: () => Promise<unknown>,
+  ): Promise<{ written: T; close: () => void }> => {
+    const leaseKey = `${kind}:${key}`;
+    countOpen(kind, key, 1);
+    let written: T;
+    try {
+      written = await write();
+    } catch (error) {
+      countOpen(kind, key, -1);
+      writeEnd(leaseKey, ended);
+      throw error;
+    }
+    let isOpen = true;
+    const close = () => {
+      if (!isOpen) return;
+      isOpen = false;
+      countOpen(kind, key, -1);
+      writeEnd(leaseKey, ended);
+    };
+    return { written, close };
   };
   const stopGrace = (guestId: string) => {
     clearTimeout(graceTimers.get(guestId));
@@ -118,9 +167,9 @@ export function createPresence(deps: {
     recovered: 'presence leases renewed again',
   });
   const heartbeat = setInterval(() => {
-    for (const write of unwritten) {
-      unwritten.delete(write);
-      writeEnd(write, true);
+    for (const [key, write] of unwritten) {
+      unwritten.delete(key);
+      writeEnd(key, write, true);
     }
     quietly(
       keepAlive().then(heartbeatLog.succeeded, (error: unknown) => {
@@ -149,38 +198,25 @@ export function createPresence(deps: {
     /** A connection of the guest opened; the returned function closes it (once). */
     async guestConnected(guestId: string): Promise<() => void> {
       stopGrace(guestId);
-      announce(await store.transaction((tx) => countGuest(tx, guestId, 1)));
-      let open = true;
-      return () => {
-        if (!open) return;
-        open = false;
-        writeEnd(() =>
-          store
-            .transaction((tx) => countGuest(tx, guestId, -1))
-            .then((guest) => {
-              announce(guest);
-              if (guest && !guest.online && guest.status === 'waiting') startGrace(guestId);
-            }),
-        );
-      };
+      const write = () => store.transaction((tx) => syncGuest(tx, guestId));
+      const { written, close } = await track('guest', guestId, write, async () => {
+        const guest = await write();
+        announce(guest);
+        if (guest && !guest.online && guest.status === 'waiting') startGrace(guestId);
+      });
+      announce(written);
+      return close;
     },
 
     /** A stream of a host who may admit opened; the returned function closes it (once). */
     async hostConnected(roomPk: number): Promise<() => void> {
-      const count = await store.transaction((tx) => countHost(tx, roomPk, 1));
-      if (count === 1) announceHosts(roomPk, true);
-      let open = true;
-      return () => {
-        if (!open) return;
-        open = false;
-        writeEnd(() =>
-          store
-            .transaction((tx) => countHost(tx, roomPk, -1))
-            .then((left) => {
-              if (left === 0) announceHosts(roomPk, false);
-            }),
-        );
-      };
+      const write = () => store.transaction((tx) => syncHost(tx, roomPk));
+      const { written, close } = await track('host', String(roomPk), write, async () => {
+        if ((await write()).hosts === 0) announceHosts(roomPk, false);
+      });
+      // The room had none before this write (which may count more than one connection).
+      if (written.delta > 0 && written.hosts === written.delta) announceHosts(roomPk, true);
+      return close;
     },
 
     /** Resolves once the writes of connections closed so far are done (tests compare the database after). */

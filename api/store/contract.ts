@@ -75,7 +75,7 @@ export interface RoomTable {
   remove(room: Room, now: number): Promise<void>;
   setGuestAccess(room: Room, change: GuestAccessChange): Promise<GuestAccess>;
   /** Counts a host stream that may admit opening (+1) or closing (-1); the count after it. */
-  countHost(pk: number, delta: 1 | -1): Promise<number>;
+  countHost(pk: number, delta: number): Promise<number>;
 }
 
 export interface LinkTable {
@@ -121,7 +121,7 @@ export interface GuestTable {
   /** Guests waiting in any room's lobby, for the metrics. */
   countWaiting(): Promise<number>;
   /** A connection of the guest opened (+1) or closed (-1) at `now`; the guest after it. */
-  countConnection(id: string, delta: 1 | -1, now: number): Promise<Guest | undefined>;
+  countConnection(id: string, delta: number, now: number): Promise<Guest | undefined>;
   /**
    * A waiting guest with no connection open since `seenBefore` becomes left (the lobby grace ran out);
    * the guest after it, or undefined when they came back, were decided, or left otherwise.
@@ -150,8 +150,14 @@ export type PresenceKind = 'guest' | 'host';
  * subtracts them again, so a killed instance's guests go offline and its hosts stop counting.
  */
 export interface PresenceLeaseTable {
-  /** Adds `delta` to the instance's count for `key` (the lease ends at `expiresAt`); a count of 0 is dropped. */
-  change(instance: string, kind: PresenceKind, key: string, delta: 1 | -1, expiresAt: number): Promise<void>;
+  /**
+   * Holds the instance's lease on `key` until the transaction ends (made at 0 if there was none), now ending at
+   * `expiresAt`; the count it holds. A caller that sets it from what it knows once held writes the same
+   * whether or not an earlier write's answer was lost.
+   */
+  hold(instance: string, kind: PresenceKind, key: string, expiresAt: number): Promise<number>;
+  /** Sets the held lease's count; 0 drops the lease. */
+  set(instance: string, kind: PresenceKind, key: string, count: number): Promise<void>;
   renew(instance: string, expiresAt: number): Promise<void>;
   /**
    * Takes every lease expired at `now` back out of the counts (a guest's `last_seen_at` becomes `now`); the

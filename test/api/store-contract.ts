@@ -615,25 +615,21 @@ export function storeContract(engine: StoreEngine): void {
         const link = await store.links.create(newLink(room));
         const [guest] = (await guestsOn(store, link, 1, 0)) as Guest[];
         const id = (guest as Guest).id;
+        // The dead instance counted two connections of each, the live one one.
         await store.transaction(async (tx) => {
-          for (const instance of ['dead', 'dead', 'alive']) {
-            await tx.presenceLeases.change(
-              instance,
-              'guest',
-              id,
-              1,
-              instance === 'dead' ? T0 + 100 : T0 + 900,
-            );
-            await tx.guests.countConnection(id, 1, T0);
-            await tx.presenceLeases.change(
-              instance,
-              'host',
-              String(room.pk),
-              1,
-              instance === 'dead' ? T0 + 100 : T0 + 900,
-            );
-            await tx.rooms.countHost(room.pk, 1);
+          for (const [instance, count] of [
+            ['dead', 2],
+            ['alive', 1],
+          ] as const) {
+            const expiresAt = instance === 'dead' ? T0 + 100 : T0 + 900;
+            assert.equal(await tx.presenceLeases.hold(instance, 'guest', id, expiresAt), 0, 'a new lease');
+            await tx.presenceLeases.set(instance, 'guest', id, count);
+            await tx.guests.countConnection(id, count, T0);
+            await tx.presenceLeases.hold(instance, 'host', String(room.pk), expiresAt);
+            await tx.presenceLeases.set(instance, 'host', String(room.pk), count);
+            await tx.rooms.countHost(room.pk, count);
           }
+          assert.equal(await tx.presenceLeases.hold('dead', 'guest', id, T0 + 100), 2, 'holds what was set');
         });
         assert.deepEqual(await store.presenceLeases.reapExpired(T0 + 99), { guestIds: [], rooms: [] });
         await store.presenceLeases.renew('alive', T0 + 2000);
@@ -652,8 +648,11 @@ export function storeContract(engine: StoreEngine): void {
           { guestIds: [], rooms: [] },
           'once',
         );
-        // A lease counted down to nothing is gone, so it is never taken back twice.
-        await store.presenceLeases.change('alive', 'guest', id, -1, T0 + 2000);
+        // A lease set to nothing is gone, so it is never taken back twice.
+        await store.transaction(async (tx) => {
+          await tx.presenceLeases.hold('alive', 'guest', id, T0 + 2000);
+          await tx.presenceLeases.set('alive', 'guest', id, 0);
+        });
         assert.deepEqual(await store.presenceLeases.reapExpired(T0 + 5000), {
           guestIds: [],
           rooms: [{ pk: room.pk, hostsOnline: 0 }],

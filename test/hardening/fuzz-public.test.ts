@@ -53,7 +53,7 @@ test(`never answers GET /assets/:path, /healthz or /v1/openapi.json with a 5xx`,
   }
 });
 
-test(`answers unknown routes and methods with a 404 error, whatever they carry`, async (t) => {
+test(`refuses unknown routes and wrong methods with a 4xx error, whatever they carry`, async (t) => {
   for (const [method, path] of [
     ['GET', '/v1/:room'],
     ['PUT', '/v1/links/:token'],

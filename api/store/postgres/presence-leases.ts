@@ -4,14 +4,19 @@ import type { PresenceKind, PresenceLeaseTable } from '../contract.ts';
 import { type Queryable, rowsOf } from './connect.ts';
 
 const statements = {
-  change: {
-    name: 'presenceLeases.change',
-    text: `INSERT INTO presence_leases AS p (instance, kind, key, count, expires_at) VALUES ($1, $2, $3, $4, $5)
-      ON CONFLICT (instance, kind, key) DO UPDATE SET count = p.count + excluded.count, expires_at = excluded.expires_at`,
+  // The upsert takes the row's lock, and its RETURNING reads the latest committed count.
+  hold: {
+    name: 'presenceLeases.hold',
+    text: `INSERT INTO presence_leases (instance, kind, key, count, expires_at) VALUES ($1, $2, $3, 0, $4)
+      ON CONFLICT (instance, kind, key) DO UPDATE SET expires_at = excluded.expires_at RETURNING count`,
   },
-  dropEmpty: {
-    name: 'presenceLeases.dropEmpty',
-    text: 'DELETE FROM presence_leases WHERE instance = $1 AND kind = $2 AND key = $3 AND count <= 0',
+  set: {
+    name: 'presenceLeases.set',
+    text: 'UPDATE presence_leases SET count = $4 WHERE instance = $1 AND kind = $2 AND key = $3',
+  },
+  drop: {
+    name: 'presenceLeases.drop',
+    text: 'DELETE FROM presence_leases WHERE instance = $1 AND kind = $2 AND key = $3',
   },
   renew: {
     name: 'presenceLeases.renew',
@@ -33,9 +38,13 @@ const statements = {
 
 export function presenceLeaseTable(db: Queryable): PresenceLeaseTable {
   return {
-    async change(instance, kind, key, delta, expiresAt) {
-      await rowsOf(db, statements.change, [instance, kind, key, delta, expiresAt]);
-      if (delta < 0) await rowsOf(db, statements.dropEmpty, [instance, kind, key]);
+    async hold(instance, kind, key, expiresAt) {
+      const [row] = await rowsOf<{ count: number }>(db, statements.hold, [instance, kind, key, expiresAt]);
+      return row?.count ?? 0;
+    },
+    async set(instance, kind, key, count) {
+      if (count > 0) await rowsOf(db, statements.set, [instance, kind, key, count]);
+      else await rowsOf(db, statements.drop, [instance, kind, key]);
     },
     async renew(instance, expiresAt) {
       await rowsOf(db, statements.renew, [instance, expiresAt]);

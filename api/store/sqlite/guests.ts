@@ -184,7 +184,7 @@ export function createGuestStore(db: Db) {
       return statements.countWaiting.get() as number;
     },
 
-    countConnection(id: string, delta: 1 | -1, now: number): Guest | undefined {
+    countConnection(id: string, delta: number, now: number): Guest | undefined {
       statements.countConnection.run(delta, now, id);
       return getGuest(id);
     },

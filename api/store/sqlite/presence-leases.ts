@@ -10,13 +10,14 @@ interface LeaseRow {
 
 export function createPresenceLeaseStore(db: Db) {
   const statements = {
-    change: db.prepare(
-      `INSERT INTO presence_leases (instance, kind, key, count, expires_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (instance, kind, key) DO UPDATE SET count = count + excluded.count, expires_at = excluded.expires_at`,
-    ),
-    dropEmpty: db.prepare(
-      'DELETE FROM presence_leases WHERE instance = ? AND kind = ? AND key = ? AND count <= 0',
-    ),
+    hold: db
+      .prepare<[string, PresenceKind, string, number], number>(
+        `INSERT INTO presence_leases (instance, kind, key, count, expires_at) VALUES (?, ?, ?, 0, ?)
+         ON CONFLICT (instance, kind, key) DO UPDATE SET expires_at = excluded.expires_at RETURNING count`,
+      )
+      .pluck(),
+    set: db.prepare('UPDATE presence_leases SET count = ? WHERE instance = ? AND kind = ? AND key = ?'),
+    drop: db.prepare('DELETE FROM presence_leases WHERE instance = ? AND kind = ? AND key = ?'),
     renew: db.prepare('UPDATE presence_leases SET expires_at = ? WHERE instance = ?'),
     reap: db.prepare<[number], LeaseRow>(
       'DELETE FROM presence_leases WHERE expires_at <= ? RETURNING kind, key, count',
@@ -31,9 +32,12 @@ export function createPresenceLeaseStore(db: Db) {
       .pluck(),
   };
   return {
-    change(instance: string, kind: PresenceKind, key: string, delta: 1 | -1, expiresAt: number): void {
-      statements.change.run(instance, kind, key, delta, expiresAt);
-      if (delta < 0) statements.dropEmpty.run(instance, kind, key);
+    hold(instance: string, kind: PresenceKind, key: string, expiresAt: number): number {
+      return statements.hold.get(instance, kind, key, expiresAt) ?? 0;
+    },
+    set(instance: string, kind: PresenceKind, key: string, count: number): void {
+      if (count > 0) statements.set.run(count, instance, kind, key);
+      else statements.drop.run(instance, kind, key);
     },
     renew(instance: string, expiresAt: number): void {
       statements.renew.run(expiresAt, instance);

@@ -140,7 +140,7 @@ export function createRoomStore(db: Db) {
       return { enabled: row.enabled === 1, admission: row.admission, lobbyMessage: row.lobbyMessage };
     },
 
-    countHost(pk: number, delta: 1 | -1): number {
+    countHost(pk: number, delta: number): number {
       return statements.countHost.get(delta, pk) ?? 0;
     },
   };
