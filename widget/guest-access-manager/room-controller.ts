@@ -231,6 +231,9 @@ export class RoomController implements ReactiveController {
   }
 
   private onRoomEvent(name: string, data: unknown): void {
+    // `hosts` (sent as each stream opens) changes nothing this window shows: counting it would redo the
+    // load the opening started, three loads per mount instead of two.
+    if (name === 'hosts') return;
     // A load in flight may have read the state from before this event.
     this.changes++;
     if (name === 'guest') {
