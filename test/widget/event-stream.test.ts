@@ -88,7 +88,10 @@ describe('followEvents', () => {
         tries.push(performance.now());
         const status = answers.shift() ?? 503;
         // The stream that opens ends at once, as a server that ended it: the wait starts over from 0.5 s.
-        return new Response(status === 200 ? '' : null, { status });
+        return new Response(status === 200 ? '' : null, {
+          status,
+          headers: { 'content-type': 'text/event-stream' },
+        });
       },
     } as unknown as ApiRequester;
     const following = new AbortController();

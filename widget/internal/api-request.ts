@@ -5,6 +5,7 @@ import type { ErrorCode as ApiErrorCode } from '../../api/error-codes.ts';
 
 /**
  * The contract's error codes, plus what the browser side tells apart itself: `network` (no answer),
+ * `not_api` (something answered `api`, but not the guest-access API: an app's own page or a proxy's),
  * `origin_not_allowed` (the server answers, but not to this page's origin: CORS refused it),
  * `token_unavailable` (the integrator's `getToken` threw or returned nothing), `wrong_room` (the host
  * token names another room), `part_failed` (a part of an element, loaded on demand, did not load).
@@ -12,12 +13,14 @@ import type { ErrorCode as ApiErrorCode } from '../../api/error-codes.ts';
 export type ErrorCode =
   | ApiErrorCode
   | 'network'
+  | 'not_api'
   | 'origin_not_allowed'
   | 'token_unavailable'
   | 'wrong_room'
   | 'part_failed';
 
 export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
   /** Seconds the server asked to wait before trying again (its `Retry-After`), else 0. */
   retryAfter = 0;
 
@@ -59,25 +62,14 @@ export class ApiRequester {
     if (response.status === 401) response = await this.send(method, path, options, true);
     if (response.status === 204) return undefined as T;
     if (!response.ok) await this.refusal(response);
+    // Not `{}` typed as the answer: a wrong `api` (an app's index.html for every path) would pass as data.
+    if (!isJson(response)) throw notApi(response);
     return (await response.json().catch(() => ({}))) as T;
   }
 
   /** Throws the answer's error as an ApiRequestError. */
   protected async refusal(response: Response): Promise<never> {
-    const body = await response.json().catch(() => ({}));
-    // Extra fields may sit inside `error` or beside it (the API puts an unavailable link's room beside it).
-    const { error = {}, ...beside } = body ?? {};
-    const { code, message, fields, ...rest } = error;
-    const refusal = new ApiRequestError(
-      code ?? 'network',
-      response.status,
-      message ?? response.statusText,
-      fields ?? {},
-      { ...beside, ...rest },
-    );
-    // Readable across origins: the API lists it in Access-Control-Expose-Headers.
-    refusal.retryAfter = Number(response.headers.get('Retry-After')) || 0;
-    throw refusal;
+    throw await refusalOf(response);
   }
 
   /** One fetch with the bearer token (`refresh`: a fresh one); no answer is thrown as `network`. */
@@ -95,7 +87,43 @@ export class ApiRequester {
       });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      throw new ApiRequestError('network', 0, String(error));
+      // The browser says why only in its console; the message says where to look.
+      throw new ApiRequestError(
+        'network',
+        0,
+        `No answer from ${this.url(path)} (${(error as Error).message}): the service is down or \`api\` is wrong, or the browser blocked it (CORS, the page's Content-Security-Policy, mixed content; its console says which).`,
+      );
     }
   }
+}
+
+const isJson = (response: Response) => /[/+]json\b/.test(response.headers.get('Content-Type') ?? '');
+
+/** An answer that is not the API's: `api` names another server (e.g. the app's own, answering index.html). */
+export function notApi(response: Response): ApiRequestError {
+  const type = response.headers.get('Content-Type') ?? 'no type';
+  return new ApiRequestError(
+    'not_api',
+    response.status,
+    `${response.url} answered ${response.status} (${type}), not as the guest-access API: set \`api\` to the service's base URL, e.g. https://guest-access.example.com.`,
+  );
+}
+
+/** A refused answer as an ApiRequestError: the contract's `{error}`, else `not_api` or, with no body to tell, `network`. */
+export async function refusalOf(response: Response): Promise<ApiRequestError> {
+  if (response.headers.has('Content-Type') && !isJson(response)) return notApi(response);
+  const body = await response.json().catch(() => ({}));
+  // Extra fields may sit inside `error` or beside it (the API puts an unavailable link's room beside it).
+  const { error = {}, ...beside } = body ?? {};
+  const { code, message, fields, ...rest } = error;
+  const refusal = new ApiRequestError(
+    code ?? 'network',
+    response.status,
+    message ?? response.statusText,
+    fields ?? {},
+    { ...beside, ...rest },
+  );
+  // Readable across origins: the API lists it in Access-Control-Expose-Headers.
+  refusal.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+  return refusal;
 }

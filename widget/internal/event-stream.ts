@@ -1,6 +1,6 @@
 // Server-Sent Events read with fetch, so the token travels in a header, never in the URL. Its own module:
 // the entry form needs it only once the guest is in (its later views' chunk), the host from the start.
-import { ApiRequestError, type ApiRequester } from './api-request.ts';
+import { type ApiRequestError, type ApiRequester, notApi, refusalOf } from './api-request.ts';
 import { backoffMs } from './backoff.ts';
 
 export interface EventHandlers {
@@ -67,13 +67,16 @@ export async function followEvents(
         throw new Error('too many streams open');
       }
       if (response.status >= 400 && response.status < 500) {
-        const error = (await response.json().catch(() => ({})))?.error ?? {};
-        handlers.onError?.(
-          new ApiRequestError(error.code ?? 'network', response.status, error.message ?? ''),
-        );
+        handlers.onError?.(await refusalOf(response));
         return;
       }
       if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+      // Not a stream (an app's index.html at a wrong `api`): reconnecting would only read it again.
+      if (!response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
+        await response.body.cancel();
+        handlers.onError?.(notApi(response));
+        return;
+      }
       failures = 0;
       const openedAt = Date.now();
       handlers.onOpen?.();

@@ -73,7 +73,8 @@ export function watchGuestSession(options: WatchGuestSessionOptions): GuestSessi
       session = await client.request<GuestSession>('GET', '/v1/guest/session', { signal: controller.signal });
     } catch (error) {
       if (controller.signal.aborted) return;
-      if (error instanceof ApiRequestError && error.code === 'network')
+      // No answer, or not the API's (a wrong `api`): the service was not reached.
+      if (error instanceof ApiRequestError && (error.code === 'network' || error.code === 'not_api'))
         return report({ state: 'unreachable' });
       const room =
         error instanceof ApiRequestError ? (error.body.room as RoomSchedule | undefined) : undefined;
