@@ -9,6 +9,8 @@ export function describeFailure(error: ApiRequestError, t: ManagerTranslation): 
   switch (error.code) {
     case 'origin_not_allowed':
       return errors.originNotAllowed(location.origin);
+    case 'blocked_by_csp':
+      return errors.blockedByCsp;
     case 'token_unavailable':
       return errors.tokenUnavailable;
     case 'wrong_room':

@@ -13,6 +13,7 @@ import {
   type Link,
   type LinkChanges,
 } from '../internal/api-client.ts';
+import { blockedByCsp } from '../internal/csp.ts';
 import { emit, type GuestAccessEventDetails } from '../internal/events.ts';
 import { invitationText } from '../internal/invitation.ts';
 import type { LocalizeController } from '../internal/localize.ts';
@@ -208,7 +209,14 @@ export class RoomController implements ReactiveController {
         () => true,
         () => false,
       );
+      const api = new URL(this.client.url('')).origin;
       if (reachable) named = new ApiRequestError('origin_not_allowed', 0, error.message);
+      else if (await blockedByCsp(api))
+        named = new ApiRequestError(
+          'blocked_by_csp',
+          0,
+          `The page's Content-Security-Policy blocks ${api}: add it to connect-src.`,
+        );
     } else if (error.code === 'forbidden') {
       const room = this.hostToken.last && tokenRoom(this.hostToken.last);
       if (room !== undefined && room !== this.host.room)

@@ -7,6 +7,7 @@ import type { ErrorCode as ApiErrorCode } from '../../api/error-codes.ts';
  * The contract's error codes, plus what the browser side tells apart itself: `network` (no answer),
  * `not_api` (something answered `api`, but not the guest-access API: an app's own page or a proxy's),
  * `origin_not_allowed` (the server answers, but not to this page's origin: CORS refused it),
+ * `blocked_by_csp` (the page's Content-Security-Policy does not let it connect to the API),
  * `token_unavailable` (the integrator's `getToken` threw or returned nothing), `wrong_room` (the host
  * token names another room), `part_failed` (a part of an element, loaded on demand, did not load).
  */
@@ -15,6 +16,7 @@ export type ErrorCode =
   | 'network'
   | 'not_api'
   | 'origin_not_allowed'
+  | 'blocked_by_csp'
   | 'token_unavailable'
   | 'wrong_room'
   | 'part_failed';

@@ -14,6 +14,8 @@ export const manager = {
     errors: {
       originNotAllowed: (origin: string) =>
         `This page (${origin}) is not allowed to use the guest-access service. Ask your administrator to add it to the tenant's allowed origins, then reload.`,
+      blockedByCsp:
+        "This page's security policy (Content-Security-Policy) does not allow the guest-access service. Ask the site owner to add it to connect-src, then reload.",
       tokenUnavailable:
         'This site could not provide a host token. Sign in again or reload the page; if it persists, ask the site owner to check its token endpoint.',
       wrongRoom:

@@ -19,6 +19,8 @@ export const manager: Translation['manager'] = {
     errors: {
       originNotAllowed: (origin: string) =>
         `Esta página (${origin}) no tiene permiso para usar el servicio de acceso de invitados. Pide a tu administrador que la añada a los orígenes permitidos del inquilino y vuelve a cargar.`,
+      blockedByCsp:
+        'La política de seguridad de esta página (Content-Security-Policy) no permite el servicio de acceso de invitados. Pide al responsable del sitio que lo añada a connect-src y vuelve a cargar.',
       tokenUnavailable:
         'Este sitio no pudo proporcionar un token de anfitrión. Vuelve a iniciar sesión o recarga la página; si continúa, pide al responsable del sitio que revise su servicio de tokens.',
       wrongRoom:

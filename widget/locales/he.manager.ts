@@ -16,6 +16,8 @@ export const manager: Translation['manager'] = {
     errors: {
       originNotAllowed: (origin: string) =>
         `הדף הזה (${origin}) אינו מורשה להשתמש בשירות גישת האורחים. בקשו ממנהל המערכת להוסיף אותו למקורות המורשים של הדייר, ואז טענו מחדש.`,
+      blockedByCsp:
+        'מדיניות האבטחה של הדף הזה (Content-Security-Policy) אינה מתירה את שירות גישת האורחים. בקשו מבעלי האתר להוסיף אותו ל-connect-src, ואז טענו מחדש.',
       tokenUnavailable:
         'האתר לא הצליח לספק אסימון מארח. התחברו מחדש או טענו את הדף מחדש; אם זה נמשך, בקשו מבעלי האתר לבדוק את שירות האסימונים.',
       wrongRoom:
