@@ -65,7 +65,7 @@ export class AutoAdmitDialog implements ReactiveController {
       <h3 id="auto-admit-title">${n.confirmAutoTitle(this.count)}</h3>
       <p id="auto-admit-body">${n.confirmAutoBody}</p>
       <div class="window-foot">
-        <button type="button" class="button" part="cancel-button" autofocus @click=${() => this.dialog.close()}>
+        <button type="button" class="button" part="cancel-button" data-autofocus @click=${() => this.dialog.close()}>
           ${n.cancel}
         </button>
         <button type="button" class="button primary" part="submit-button" @click=${this.confirm}>

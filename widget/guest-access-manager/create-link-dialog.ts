@@ -340,7 +340,7 @@ export class CreateLinkDialog implements ReactiveController {
             maxlength=${NAME_MAX_LENGTH}
             placeholder=${c.namePlaceholder}
             required
-            autofocus
+            data-autofocus
             aria-required="true"
             aria-invalid=${this.invalid.name ? 'true' : 'false'}
             aria-describedby=${describedBy('name')}

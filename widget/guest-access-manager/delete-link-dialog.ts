@@ -102,7 +102,7 @@ export class DeleteLinkDialog implements ReactiveController {
           : nothing
       }
       <div class="window-foot">
-        <button type="button" class="button" part="cancel-button" autofocus @click=${() => this.dialog.close()}>
+        <button type="button" class="button" part="cancel-button" data-autofocus @click=${() => this.dialog.close()}>
           ${c.cancel}
         </button>
         ${busyButton(c.submit, this.sending, { type: 'button', kind: 'danger', onClick: this.confirm })}

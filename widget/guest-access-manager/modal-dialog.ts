@@ -31,6 +31,8 @@ export class ModalDialog {
     this.opener = deepActiveElement();
     this.lastOpener = this.opener;
     dialog.showModal();
+    // Not the autofocus attribute: in a cross-origin iframe Chromium logs an error for each one rendered.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
 
   close(): void {
