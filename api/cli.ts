@@ -19,7 +19,13 @@ import { NO_TRUSTED_PROXY } from './proxy-trust.ts';
 import { roomFields } from './rules.ts';
 import { origin, roomBody, roomParams, tenantPatchBody } from './schemas.ts';
 import { decrypt, type ServerSecret } from './secrets.ts';
-import { displayLocation, environmentSettings, openStoreWithSecret, startServer } from './server.ts';
+import {
+  displayLocation,
+  environmentSettings,
+  openStoreWithSecret,
+  startServer,
+  unknownVariableWarnings,
+} from './server.ts';
 import type { Store } from './store/contract.ts';
 import type { TenantChanges } from './store/types.ts';
 import { adminRoomView, tenantView } from './views.ts';
@@ -139,6 +145,7 @@ async function serve(values: Values) {
         : 'GUEST_ACCESS_PUBLIC_ORIGIN is unset; link URLs take the origin of each host’s own request. Set it.',
     );
   }
+  for (const warning of unknownVariableWarnings()) logger.warn(warning);
   const engine = server.deps.store.engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
   // The URL is followed by a space, so tools (and tests) can take it from the line with /on (\S+)/; written
   // at LOG_LEVEL=warn too (only `silent` drops it), since scripts wait for it.

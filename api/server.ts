@@ -163,6 +163,44 @@ export async function openStoreWithSecret(
   }
 }
 
+/** The GUEST_ACCESS_ variables the server reads, and those the README has an integrator's backend keep. */
+const KNOWN_VARIABLES = new Set(
+  [
+    'DB',
+    'SECRET',
+    'PUBLIC_ORIGIN',
+    'RATE_LIMIT',
+    'LOBBY_GRACE_S',
+    'RETENTION_DAYS',
+    'SYNCHRONOUS',
+    'TRUST_PROXY',
+    'INSTANCE',
+    'METRICS_TOKEN',
+    'WEBHOOK_ALLOW_PRIVATE',
+    'WEBHOOK_RETRY_BASE_MS',
+    'TENANT_ID',
+    'API_KEY',
+    'SIGNING_SECRET',
+  ].map((name) => `GUEST_ACCESS_${name}`),
+);
+
+/**
+ * A warning for each GUEST_ACCESS_ variable the server does not read (a guessed GUEST_ACCESS_ALLOWED_ORIGINS,
+ * a misspelling), which would otherwise be ignored without a word. The tests' own are left alone.
+ */
+export function unknownVariableWarnings(env = process.env): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('GUEST_ACCESS_') && !name.startsWith('GUEST_ACCESS_TEST_'))
+    .filter((name) => !KNOWN_VARIABLES.has(name))
+    .map(
+      (name) =>
+        `${name} is not a guest-access setting and is ignored (the README's Configuration lists them)` +
+        (/ORIGIN|CORS/.test(name)
+          ? "; the origins allowed to call the API are each tenant's: guest-access tenant update --add-origin"
+          : ''),
+    );
+}
+
 /** Settings from the environment, validated at start-up. */
 export function environmentSettings(env = process.env) {
   const number = (name: string, fallback: number) => {

@@ -1,0 +1,23 @@
+// `serve` warns, one line each, about GUEST_ACCESS_ variables it does not read: a guessed
+// GUEST_ACCESS_ALLOWED_ORIGINS would otherwise be ignored without a word while CORS refuses the page.
+// It starts SQLite servers only, so it runs once, in the SQLite pass.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startChildServer, tempDbFile } from '../hardening/child-server.ts';
+
+test('warns at start about a GUEST_ACCESS_ variable it does not read, pointing allowed origins at the tenant', async (t) => {
+  const server = await startChildServer(t, tempDbFile(t), {
+    GUEST_ACCESS_ALLOWED_ORIGINS: 'https://media.example.com',
+    GUEST_ACCESS_API_KEY: 'gak_kept-by-the-backend',
+  });
+  const warnings = server
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"level":"warn"'));
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.match(
+    warnings[0] ?? '',
+    /GUEST_ACCESS_ALLOWED_ORIGINS is not a guest-access setting and is ignored/,
+  );
+  assert.match(warnings[0] ?? '', /guest-access tenant update --add-origin/);
+});
