@@ -35,6 +35,10 @@ describe('ApiClient errors', () => {
       new Response('Not found', { status: 404, headers: { 'content-type': 'text/html' } });
     const refused = await refusal(() => new ApiClient('https://app.example').rotateLink('town-hall', 'l1'));
     expect([refused.code, refused.status]).to.deep.equal(['not_api', 404]);
+    // A dev server's bare 404 to a POST, no type at all.
+    window.fetch = async () => new Response(null, { status: 404 });
+    const bare = await refusal(() => new ApiClient('https://app.example').rotateLink('town-hall', 'l1'));
+    expect(bare.code).to.equal('not_api');
   });
 
   it('names the URL when nothing answered', async () => {

@@ -111,13 +111,16 @@ export function notApi(response: Response): ApiRequestError {
   );
 }
 
-/** A refused answer as an ApiRequestError: the contract's `{error}`, else `not_api` or, with no body to tell, `network`. */
+/**
+ * A refused answer as an ApiRequestError: the contract's `{error}`; without one, `not_api` (another server
+ * answered), or `network` for a 5xx (a proxy that reached no instance).
+ */
 export async function refusalOf(response: Response): Promise<ApiRequestError> {
-  if (response.headers.has('Content-Type') && !isJson(response)) return notApi(response);
-  const body = await response.json().catch(() => ({}));
+  const body = isJson(response) ? await response.json().catch(() => ({})) : {};
   // Extra fields may sit inside `error` or beside it (the API puts an unavailable link's room beside it).
   const { error = {}, ...beside } = body ?? {};
   const { code, message, fields, ...rest } = error;
+  if (!code && response.status < 500) return notApi(response);
   const refusal = new ApiRequestError(
     code ?? 'network',
     response.status,
