@@ -11,6 +11,8 @@ export function describeFailure(error: ApiRequestError, t: ManagerTranslation): 
       return errors.originNotAllowed(location.origin);
     case 'blocked_by_csp':
       return errors.blockedByCsp;
+    case 'not_api':
+      return errors.notApi;
     case 'token_unavailable':
       return errors.tokenUnavailable;
     case 'wrong_room':

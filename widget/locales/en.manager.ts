@@ -14,6 +14,8 @@ export const manager = {
     errors: {
       originNotAllowed: (origin: string) =>
         `This page (${origin}) is not allowed to use the guest-access service. Ask your administrator to add it to the tenant's allowed origins, then reload.`,
+      notApi:
+        "The guest-access service does not answer at this window's address. Ask the site owner to check the element's api setting.",
       blockedByCsp:
         "This page's security policy (Content-Security-Policy) does not allow the guest-access service. Ask the site owner to add it to connect-src, then reload.",
       tokenUnavailable:

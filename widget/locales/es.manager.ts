@@ -19,6 +19,8 @@ export const manager: Translation['manager'] = {
     errors: {
       originNotAllowed: (origin: string) =>
         `Esta página (${origin}) no tiene permiso para usar el servicio de acceso de invitados. Pide a tu administrador que la añada a los orígenes permitidos del inquilino y vuelve a cargar.`,
+      notApi:
+        'El servicio de acceso de invitados no responde en la dirección de esta ventana. Pide al responsable del sitio que revise el ajuste api del elemento.',
       blockedByCsp:
         'La política de seguridad de esta página (Content-Security-Policy) no permite el servicio de acceso de invitados. Pide al responsable del sitio que lo añada a connect-src y vuelve a cargar.',
       tokenUnavailable:

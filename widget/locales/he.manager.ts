@@ -16,6 +16,8 @@ export const manager: Translation['manager'] = {
     errors: {
       originNotAllowed: (origin: string) =>
         `הדף הזה (${origin}) אינו מורשה להשתמש בשירות גישת האורחים. בקשו ממנהל המערכת להוסיף אותו למקורות המורשים של הדייר, ואז טענו מחדש.`,
+      notApi:
+        'שירות גישת האורחים אינו עונה בכתובת של החלון הזה. בקשו מבעלי האתר לבדוק את הגדרת ה-api של הרכיב.',
       blockedByCsp:
         'מדיניות האבטחה של הדף הזה (Content-Security-Policy) אינה מתירה את שירות גישת האורחים. בקשו מבעלי האתר להוסיף אותו ל-connect-src, ואז טענו מחדש.',
       tokenUnavailable:
