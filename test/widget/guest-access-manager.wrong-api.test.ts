@@ -17,3 +17,22 @@ describe('<guest-access-manager> with a wrong api', () => {
     expect(text).to.include("The guest-access service does not answer at this window's address");
   });
 });
+
+describe('<guest-access-manager> without an api', () => {
+  it('says in the console what is missing', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      await fixture(
+        html`<guest-access-manager room="town-hall" .getToken=${async () => 'token'}></guest-access-manager>`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.deep.equal([
+      '<guest-access-manager> room "town-hall" has no api: set it to the guest-access service\'s base URL, e.g. https://guest-access.example.com.',
+    ]);
+  });
+});

@@ -145,6 +145,11 @@ export class RoomController implements ReactiveController {
     this.reconnecting = false;
     this.host.requestUpdate();
     const client = this.client;
+    // Without `api` the window would show its placeholder for good, with no word as to why.
+    if (this.host.isConnected && !this.host.api && this.host.room && this.hostToken.present)
+      console.warn(
+        `<guest-access-manager> room "${this.host.room}" has no api: set it to the guest-access service's base URL, e.g. https://guest-access.example.com.`,
+      );
     if (!this.ready) return;
     const live = new AbortController();
     this.live = live;
