@@ -75,4 +75,16 @@ describe('ApiClient errors', () => {
     );
     expect(state).to.equal('unreachable');
   });
+
+  it('reads a relative api against the page, as for a proxy on the page’s own origin', async () => {
+    const sent: string[] = [];
+    window.fetch = async (input) => {
+      sent.push(String(input));
+      return new Response('{"guests":[],"nextCursor":null}', {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    await new ApiClient('/guest-access').listGuestHistory('town-hall');
+    expect(sent).to.deep.equal([`${location.origin}/guest-access/v1/rooms/town-hall/guests`]);
+  });
 });

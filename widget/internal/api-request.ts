@@ -55,7 +55,9 @@ export class ApiRequester {
   ) {}
 
   url(path: string): string {
-    return new URL(path, this.base.endsWith('/') ? this.base : `${this.base}/`).href;
+    const base = this.base.endsWith('/') ? this.base : `${this.base}/`;
+    // A relative `api` (`/guest-access`, the page's own proxy to the service) is read against the page's address.
+    return new URL(path, new URL(base, globalThis.location?.href)).href;
   }
 
   /** Sends one request; on 401 asks the token source once for a fresh token and retries. */
