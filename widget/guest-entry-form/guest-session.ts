@@ -222,6 +222,11 @@ export class GuestSessionController implements ReactiveController {
       this.pause(error);
       return this.go('rate_limited');
     }
+    // The guest reads that the server cannot be reached; whoever set the page up needs why (a wrong `api`).
+    if (error.code === 'not_api' || error.code === 'network')
+      console.warn(
+        `<guest-entry-form> could not reach the service: ${error.code} (${error.status}) ${error.message}`,
+      );
     if (!isRefusal(error)) return this.go('offline');
     // Any other refusal (410, 404, or a 4xx of a proxy in between) means this link cannot be used.
     this.forget();

@@ -1,0 +1,25 @@
+// <guest-entry-form> on an app's page without `api` (its default, the page's origin, answers with the app's
+// pages): the guest reads that the server cannot be reached, and the console tells the developer why.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../widget/guest-entry-form/define.ts';
+import type { GuestEntryForm } from '../../widget/guest-entry-form/guest-entry-form.ts';
+
+describe('<guest-entry-form> with a wrong api', () => {
+  it('warns in the console that the service did not answer at its address', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const element = await fixture<GuestEntryForm>(
+        html`<guest-entry-form token="t0k3n" lang="en"></guest-entry-form>`,
+      );
+      await waitUntil(() => warnings.length > 0, 'nothing in the console', { timeout: 5000 });
+      expect(element.isConnected).to.equal(true);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings[0]).to.match(
+      /^<guest-entry-form> could not reach the service: not_api \(404\) .*set `api`/,
+    );
+  });
+});
