@@ -14,7 +14,7 @@ import {
   type LinkChanges,
 } from '../internal/api-client.ts';
 import { blockedByCsp } from '../internal/csp.ts';
-import { emit, type GuestAccessEventDetails } from '../internal/events.ts';
+import { emit } from '../internal/events.ts';
 import { invitationText } from '../internal/invitation.ts';
 import type { LocalizeController } from '../internal/localize.ts';
 import type { WindowsTranslation } from '../locales/en.ts';
@@ -179,7 +179,7 @@ export class RoomController implements ReactiveController {
     const load = ++this.loads;
     const changesBefore = this.changes;
     try {
-      const access = await client.request<GuestAccess>('GET', this.path('guest-access'), { signal });
+      const access = await client.getGuestAccess(this.host.room, signal);
       const guests = (status: 'waiting' | 'admitted') =>
         access.permissions.includes('guests:admit')
           ? client
@@ -315,13 +315,9 @@ export class RoomController implements ReactiveController {
     }
   }
 
-  private request<T>(method: string, rest: string, body?: unknown): Promise<T> {
-    return this.client.request<T>(method, this.path(rest), { body });
-  }
-
   /** Creates a link (the create window shows the refusals). */
   async createLink(input: LinkInput): Promise<Link> {
-    const link = await this.request<Link>('POST', 'links', input);
+    const link = await this.client.createLink(this.host.room, input);
     this.changeLinks((links) => upsert(links, link));
     this.changed({ actionRefusal: undefined });
     emit(this.host, 'guest-link-create', { link });
@@ -408,11 +404,7 @@ export class RoomController implements ReactiveController {
 
   changeAccess(change: AccessChange): Promise<boolean> {
     return this.act(async () => {
-      const next = await this.request<GuestAccessEventDetails['guest-access-change']>(
-        'PATCH',
-        'guest-access',
-        change,
-      );
+      const next = await this.client.setGuestAccess(this.host.room, change);
       if (this.access) this.changed({ access: { ...this.access, ...next } });
       emit(this.host, 'guest-access-change', next);
       // Turning access off or on changes every link's status; the server is the one to say which.
@@ -425,7 +417,7 @@ export class RoomController implements ReactiveController {
     return this.act(async () => {
       const answer = guest
         ? [await this.decide(guest, 'admit')]
-        : (await this.request<{ guests: HostGuest[] }>('POST', 'guests/admit-all')).guests;
+        : await this.client.admitAllGuests(this.host.room);
       this.changeGuests(answer, 'admitted');
       emit(this.host, 'guest-admit', { guestIds: answer.map((each) => each.id) });
       this.host.announce(({ announcements: said }) => said.admitted(answer.length));
@@ -444,7 +436,7 @@ export class RoomController implements ReactiveController {
     });
   }
 
-  private decide(guest: HostGuest, decision: string): Promise<HostGuest> {
-    return this.request('POST', `guests/${encodeURIComponent(guest.id)}/${decision}`);
+  private decide(guest: HostGuest, decision: 'admit' | 'deny' | 'remove'): Promise<HostGuest> {
+    return this.client.decideGuest(this.host.room, guest.id, decision);
   }
 }

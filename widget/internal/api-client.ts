@@ -5,10 +5,13 @@
 // The response shapes come from the API's own valibot schemas (types only: nothing of the API is bundled).
 import type { InferOutput } from 'valibot';
 import type {
+  guestAccessPatchBody,
+  guestAccessPatchResponse,
   guestAccessResponse,
   guestSessionResponse,
   guestsResponse,
   hostGuestResponse,
+  linkBody,
   linkPatchBody,
   linkPreviewResponse,
   linkResponse,
@@ -26,6 +29,8 @@ export type LinkAdmission = Link['admission'];
  * `durationDays` (counted from now) or `expiresAt` (an ISO instant), not both.
  */
 export type LinkChanges = Partial<InferOutput<typeof linkPatchBody>>;
+/** A new link: a name, and optionally `maxUses`, an expiry (`durationDays` or `expiresAt`) and `admission`. */
+export type NewLink = InferOutput<typeof linkBody>;
 /** Which guests a history page or CSV lists. */
 export interface GuestHistoryFilter {
   status?: GuestStatus;
@@ -35,6 +40,10 @@ export interface GuestHistoryFilter {
 
 export type GuestAccess = InferOutput<typeof guestAccessResponse>;
 export type Admission = GuestAccess['admission'];
+/** What `setGuestAccess` may change; fields left out stay. */
+export type GuestAccessChanges = Partial<InferOutput<typeof guestAccessPatchBody>>;
+/** The room's switch, admission policy and lobby message, as `setGuestAccess` answers them. */
+export type GuestAccessSettings = InferOutput<typeof guestAccessPatchResponse>;
 export type Permission = GuestAccess['permissions'][number];
 export type HostGuest = InferOutput<typeof hostGuestResponse>;
 export type GuestStatus = HostGuest['status'];
@@ -58,6 +67,37 @@ export class ApiClient extends ApiRequester {
 
   private linkPath(roomId: string, linkId: string, rest = ''): string {
     return this.roomPath(roomId, `links/${encodeURIComponent(linkId)}${rest}`);
+  }
+
+  /** The room's guest access: the switch, the admission policy, the lobby message, the room, the links. */
+  getGuestAccess(roomId: string, signal?: AbortSignal): Promise<GuestAccess> {
+    return this.request<GuestAccess>('GET', this.roomPath(roomId, 'guest-access'), { signal });
+  }
+
+  /** Turns guest access on or off, or sets the admission policy or the lobby message (needs guest-access:manage). */
+  setGuestAccess(roomId: string, changes: GuestAccessChanges): Promise<GuestAccessSettings> {
+    return this.request<GuestAccessSettings>('PATCH', this.roomPath(roomId, 'guest-access'), {
+      body: changes,
+    });
+  }
+
+  /** Creates a link (at most 3 per room: `link_limit_reached`; `guest_access_disabled` while off). */
+  createLink(roomId: string, link: NewLink): Promise<Link> {
+    return this.request<Link>('POST', this.roomPath(roomId, 'links'), { body: link });
+  }
+
+  /** Admits or denies a waiting guest, or removes one (needs guests:admit); the guest as they are after. */
+  decideGuest(roomId: string, guestId: string, decision: 'admit' | 'deny' | 'remove'): Promise<HostGuest> {
+    return this.request<HostGuest>(
+      'POST',
+      this.roomPath(roomId, `guests/${encodeURIComponent(guestId)}/${decision}`),
+    );
+  }
+
+  /** Admits every waiting guest; those admitted. */
+  async admitAllGuests(roomId: string): Promise<HostGuest[]> {
+    return (await this.request<{ guests: HostGuest[] }>('POST', this.roomPath(roomId, 'guests/admit-all')))
+      .guests;
   }
 
   /** Edits a link (name, number of clicks, expiry, paused, admission); the link as it is after. */
