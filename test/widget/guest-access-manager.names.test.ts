@@ -74,3 +74,30 @@ describe('<guest-access-manager> names', () => {
     expect(isolatedName(dialog, LINK), 'delete dialog').to.exist;
   });
 });
+
+describe('<guest-access-manager> email addresses', () => {
+  it('shows an email left to right in Hebrew, waiting room and History: "0-sara@…" keeps its "0-" in front', async () => {
+    const EMAIL = '0-sara@example.com';
+    const room = await setupRoom({ enabled: true, links: [{ name: LINK }] });
+    await callApi({
+      method: 'POST',
+      path: `/v1/links/${room.tokens[0]}/guests`,
+      body: { name: WAITING, email: EMAIL },
+      headers: { 'Idempotency-Key': `email-${Date.now()}` },
+    });
+    const element = await openManager(room, { lang: 'he' });
+    const ltr = (root: ParentNode) =>
+      [...root.querySelectorAll('*')].find(
+        (node) =>
+          node.textContent === EMAIL &&
+          getComputedStyle(node).direction === 'ltr' &&
+          getComputedStyle(node).unicodeBidi === 'isolate',
+      );
+    await waitUntil(() => allByRole(section(element, 'חדר המתנה'), 'listitem').length === 1, 'no guest');
+    expect(ltr(section(element, 'חדר המתנה')), 'waiting room').to.exist;
+
+    const dialog = await openWindow(element, 'היסטוריה');
+    await waitUntil(() => dialog.querySelector('[part~="history-row"]'), 'no history row');
+    expect(ltr(dialog), 'History').to.exist;
+  });
+});

@@ -2,6 +2,7 @@
 // by page with "Load more", for one link or all, and the same list as a CSV download.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ApiRequestError, GuestHistoryFilter, HostGuest, Link } from '../internal/api-client.ts';
+import { emailAddress } from '../internal/bidi.ts';
 import { addStyles } from '../internal/lazy.ts';
 import { dateTime, type LocalizeController } from '../internal/localize.ts';
 import { closeIcon } from './icons.ts';
@@ -181,7 +182,7 @@ export class HistoryDialog implements ReactiveController {
                 ? html`<tr role="row"><td role="cell" colspan="6" class="empty">${h.empty}</td></tr>`
                 : this.guests.map(
                     (guest) => html`<tr part="history-row" role="row">
-                      <th scope="row" role="rowheader"><bdi>${guest.name || h.erased}</bdi> <span class="muted small email">${guest.email}</span></th>
+                      <th scope="row" role="rowheader"><bdi>${guest.name || h.erased}</bdi> <span class="muted small email">${emailAddress(guest.email)}</span></th>
                       <td role="cell" data-label=${h.link}><bdi>${guest.linkName}</bdi></td>
                       <td role="cell" data-label=${h.status}>${h.statuses[guest.status]}</td>
                       <td role="cell" data-label=${h.arrived} class=${guest.createdAt ? '' : 'unset'}>${time(guest.createdAt)}</td>

@@ -4,7 +4,7 @@
 // each with Remove (SPEC rule 6: a removed guest is disconnected at once).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
-import { sentenceWithName } from '../internal/bidi.ts';
+import { emailAddress, sentenceWithName } from '../internal/bidi.ts';
 import { LOBBY_MESSAGE_MAX_LENGTH } from '../internal/limits.ts';
 import { type LocalizeController, relativeTime } from '../internal/localize.ts';
 
@@ -89,7 +89,7 @@ function guestList(
       return html`<li part="guest" class="guest" data-guest-id=${guest.id}>
         <div class="who">
           <bdi class="guest-name">${guest.name}</bdi>
-          <span class="guest-email">${guest.email}</span>
+          <span class="guest-email">${emailAddress(guest.email)}</span>
           <span class="muted small"
             >${sentenceWithName(w.viaLink, guest.linkName)} · <time datetime=${iso}>${text(relativeTime(localize.language, Math.min(Date.parse(iso), now), now))}</time></span
           >

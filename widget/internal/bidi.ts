@@ -10,3 +10,6 @@ export function sentenceWithName(sentence: (name: string) => string, name: strin
   const [first, ...rest] = sentence('\u0000').split('\u0000');
   return html`${first}${rest.map((part) => html`<bdi>${name}</bdi>${part}`)}`;
 }
+
+/** An email address reads left to right in every language: in Hebrew "0-ana@example.com" must not show as "ana@example.com-0". */
+export const emailAddress = (email: string) => html`<bdi dir="ltr">${email}</bdi>`;
