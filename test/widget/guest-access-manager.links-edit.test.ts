@@ -424,7 +424,7 @@ describe('<guest-access-manager> guest history (issue 15, items 7 and 8)', () =>
       await waitUntil(() => dialog.querySelectorAll('[part~="history-row"]').length === 2, 'no second page');
       expect(asked).to.deep.equal(['', '?cursor=next']);
       expect(queryByRole(dialog, 'button', 'Load more')).to.equal(undefined);
-      const names = [...dialog.querySelectorAll('[part~="history-row"] th bdi')].map((n) => n.textContent);
+      const names = [...dialog.querySelectorAll('[part~="history-row"] th > bdi')].map((n) => n.textContent);
       expect(names).to.deep.equal(['Ben', 'Ana']);
     } finally {
       window.fetch = realFetch;
