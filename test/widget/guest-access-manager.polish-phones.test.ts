@@ -86,6 +86,26 @@ describe('<guest-access-manager> on a phone', () => {
     for (const button of actions(element)) expectInView(element, button);
   });
 
+  it('keeps every action inside the window at any column width, in English, Spanish and Hebrew', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const room = await setupRoom({ enabled: true, links });
+    for (const lang of ['en', 'es', 'he']) {
+      const column = await fixture<HTMLElement>(html`<div>
+        <guest-access-manager api=${room.url} room=${room.roomId} lang=${lang} .getToken=${async () => room.hostToken}></guest-access-manager>
+      </div>`);
+      const element = column.querySelector('guest-access-manager') as GuestAccessManager;
+      await loaded(element);
+      const base = (element.shadowRoot as ShadowRoot).querySelector('[part~="base"]') as HTMLElement;
+      // A tablet's column: too narrow for the table's longest words, wide enough to skip the cards.
+      for (let width = 560; width <= 800; width += 40) {
+        column.style.inlineSize = `${width}px`;
+        await new Promise(requestAnimationFrame);
+        expect(base.scrollWidth, `${lang} at ${width} px`).to.be.at.most(base.clientWidth);
+        for (const button of actions(element)) expectInView(element, button);
+      }
+    }
+  });
+
   it('uses cards in a narrow column of a wide page too (a container query, not the viewport)', async () => {
     await setViewport({ width: 1280, height: 800 });
     const room = await setupRoom({ enabled: true, links });
