@@ -103,6 +103,11 @@ describe('<guest-access-manager> on a phone', () => {
         expect(base.scrollWidth, `${lang} at ${width} px`).to.be.at.most(base.clientWidth);
         for (const button of actions(element)) expectInView(element, button);
       }
+      // The modal window less a desktop's classic scrollbar (46rem - 17 px) still shows the table.
+      column.style.inlineSize = '719px';
+      await new Promise(requestAnimationFrame);
+      const row = (element.shadowRoot as ShadowRoot).querySelector('tbody tr') as HTMLElement;
+      expect(getComputedStyle(row).display, lang).to.equal('table-row');
     }
   });
 

@@ -1,5 +1,5 @@
 // The table of guest links as the article shows it: Link name · Expiration date · # of clicks · Actions.
-// Below ~680 px of width (a container query, so also inline in a narrow column) each row is a card.
+// Below ~640 px of width (a container query, so also inline in a narrow column) each row is a card.
 import { html, nothing } from 'lit';
 import type { Link } from '../internal/api-client.ts';
 import { isolate } from '../internal/bidi.ts';

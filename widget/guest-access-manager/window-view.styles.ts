@@ -120,9 +120,11 @@ export const windowViewStyles = [
   tbody th {
     font-weight: 600;
   }
-  /* Room for the name and a telling part of its URL (which has no width of its own). */
+  /* Room for the name and a telling part of its URL (which has no width of its own). Its heading may
+     wrap, so a narrow table ("Nombre del enlace") still fits. */
   thead th:first-child {
     inline-size: 28%;
+    white-space: normal;
   }
   td.actions,
   th.actions {
@@ -262,10 +264,10 @@ export const windowViewStyles = [
     display: none;
   }
 
-  /* Below ~680 px each link is a card: name and URL beside its buttons, then expiry and clicks. The
-     table needs that much (Spanish headers, the date and two labelled buttons keep whole): narrower,
+  /* Below ~640 px each link is a card: name and URL beside its buttons, then expiry and clicks. The
+     table needs nearly that much (headings, the date and two labelled buttons keep whole): narrower,
      its actions would stick out of the window. */
-  @container manager (max-width: 42.5rem) {
+  @container manager (max-width: 40rem) {
     table.links,
     .links tbody,
     .links tr,
