@@ -2,6 +2,7 @@
 // text around them, so a right-to-left name, or one ending in digits or brackets, cannot reorder the
 // words, buttons or numbers beside it (issue 10, item 9).
 import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import {
   allByRole,
@@ -99,5 +100,39 @@ describe('<guest-access-manager> email addresses', () => {
     const dialog = await openWindow(element, 'היסטוריה');
     await waitUntil(() => dialog.querySelector('[part~="history-row"]'), 'no history row');
     expect(ltr(dialog), 'History').to.exist;
+  });
+});
+
+describe('<guest-access-manager> a long email on a phone', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('breaks after the @, not inside "example"', async () => {
+    await setViewport({ width: 375, height: 740 });
+    const EMAIL = 'someone.with.a.long.address@example.com';
+    const room = await setupRoom({ enabled: true, links: [{ name: LINK }] });
+    await callApi({
+      method: 'POST',
+      path: `/v1/links/${room.tokens[0]}/guests`,
+      body: { name: 'Ana', email: EMAIL },
+      headers: { 'Idempotency-Key': `long-email-${Date.now()}` },
+    });
+    const element = await openManager(room);
+    await waitUntil(() => allByRole(section(element, 'Waiting room'), 'listitem').length === 1, 'no guest');
+    const email = [...section(element, 'Waiting room').querySelectorAll('*')].findLast(
+      (node) => node.textContent === EMAIL,
+    ) as Element;
+    // The text of each rendered line, from the position of each character.
+    const lines = new Map<number, string>();
+    const walker = document.createTreeWalker(email, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (let i = 0; i < (text.textContent ?? '').length; i += 1) {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        lines.set(top, (lines.get(top) ?? '') + text.textContent?.[i]);
+      }
+    }
+    expect([...lines.values()]).to.deep.equal(['someone.with.a.long.address@', 'example.com']);
   });
 });

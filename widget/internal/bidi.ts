@@ -11,5 +11,11 @@ export function sentenceWithName(sentence: (name: string) => string, name: strin
   return html`${first}${rest.map((part) => html`<bdi>${name}</bdi>${part}`)}`;
 }
 
-/** An email address reads left to right in every language: in Hebrew "0-ana@example.com" must not show as "ana@example.com-0". */
-export const emailAddress = (email: string) => html`<bdi dir="ltr">${email}</bdi>`;
+/**
+ * An email address reads left to right in every language: in Hebrew "0-ana@example.com" must not show
+ * as "ana@example.com-0". Too long for its line, it may break after the @ rather than mid-word.
+ */
+export function emailAddress(email: string) {
+  const at = email.lastIndexOf('@') + 1;
+  return html`<bdi dir="ltr">${email.slice(0, at)}<wbr />${email.slice(at)}</bdi>`;
+}
