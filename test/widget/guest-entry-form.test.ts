@@ -242,3 +242,14 @@ describe('<guest-entry-form> entry', () => {
     expect(find(element, '[part=language]').textContent).to.contain('ES ▾');
   });
 });
+
+describe('<guest-entry-form> email in Hebrew', () => {
+  it('keeps the email field left to right ("0-ana@…" stays in order); the name follows the page', async () => {
+    const room = await setupRoom();
+    const element = await entryForm(room, room.tokens[0] as string, 'he');
+    await viewShown(element, 'form');
+    typeInto(element, 'email', '0-ana@example.com');
+    expect(getComputedStyle(find(element, '#email')).direction).to.equal('ltr');
+    expect(getComputedStyle(find(element, '#name')).direction).to.equal('rtl');
+  });
+});

@@ -48,6 +48,10 @@ export function entryFormView(t: EntryTranslation, state: EntryFormState, action
         name=${name}
         part="input"
         type=${type}
+        dir=${
+          // An address reads left to right in any language ("0-ana@…" must not show as "ana@…-0").
+          type === 'email' ? 'ltr' : nothing
+        }
         autocomplete=${autocomplete}
         required
         maxlength=${name === 'name' ? NAME_MAX_LENGTH : 254}
