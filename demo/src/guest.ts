@@ -26,11 +26,12 @@ const sessionKey = (roomId: string) => `northwind:guest-session:${roomId}`;
  * The guest page's language: the site's language selector (host.ts remembers its choice under this
  * key; guests don't see it), else the browser's, as the entry page picks it from Accept-Language.
  */
-const language = toLanguage(localStorage.getItem('northwind:language') ?? navigator.language);
-const t = { en, es: { ...es, status: esStatus }, he: { ...he, status: heStatus } }[language];
+let language = toLanguage(localStorage.getItem('northwind:language') ?? navigator.language);
+const translations = { en, es: { ...es, status: esStatus }, he: { ...he, status: heStatus } };
+let t = translations[language];
 
 /** The demo page's own words around the player (the site's chrome), beside the entry form's. */
-const pageText = {
+const pageTexts = {
   en: {
     watchingAs: 'Watching as a guest:',
     viewers: (count: string) => `${count} watching`,
@@ -70,7 +71,8 @@ const pageText = {
     topic: 'נושא',
     topics: ['פתיחה והיכרות', 'הרצאה מרכזית', 'שאלות מהקהל'],
   },
-}[language];
+};
+let pageText = pageTexts[language];
 
 /** The player's viewer count in the guest's language. */
 export const guestViewersLabel = (count: number) =>
@@ -108,7 +110,14 @@ function showEnd(room: RoomSchedule | undefined, state: GuestState): void {
     state === 'offline'
       ? { label: t.common.retry, part: 'retry-button', run: () => location.reload() }
       : undefined;
-  showStatus(room, { state, ...statusWords(t, state), action }, t, language);
+  // The guest may switch language here, as on the entry page's own access-removed page.
+  showStatus(room, { state, ...statusWords(t, state), action }, t, language, (chosen) => {
+    language = chosen;
+    t = translations[chosen];
+    pageText = pageTexts[chosen];
+    translateChrome();
+    showEnd(room, state);
+  });
 }
 
 /** Resolves once the media may be shown (the guest is admitted); otherwise shows why not. */

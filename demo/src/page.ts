@@ -2,8 +2,10 @@
 // replaces the media (the entry page's own card and status template, so a guest sees the same page).
 import { html, render } from 'lit';
 import { styles as cardStyles } from '../../widget/guest-entry-form/guest-entry-form.styles.ts';
+import { languageSelect } from '../../widget/guest-entry-form/language-select.ts';
 import { roomHeader } from '../../widget/guest-entry-form/room-header.ts';
 import type { RoomSchedule } from '../../widget/internal/api-client.ts';
+import type { Language } from '../../widget/internal/localize.ts';
 import { scheduleParts, scheduleStyles, scheduleTemplate } from '../../widget/internal/schedule.ts';
 import { type Status, statusStyles, statusTemplate } from '../../widget/internal/status.ts';
 import type { EntryTranslation } from '../../widget/locales/en.ts';
@@ -45,7 +47,9 @@ export function showStatus(
   room: RoomSchedule | undefined,
   status: Status,
   t: EntryTranslation,
-  language: string,
+  language: Language,
+  /** Offers the entry page's language selector; called with the guest's choice. */
+  onLanguage?: (language: Language) => void,
 ) {
   byId('media').hidden = true;
   byId('guest-badge').hidden = true;
@@ -59,6 +63,7 @@ export function showStatus(
   );
   render(
     html`<div class="base" lang=${language} dir=${t.dir}>
+      ${onLanguage ? languageSelect(language, t.entry.language, onLanguage) : ''}
       ${room ? roomHeader(t, room, Date.now(), language) : ''}
       ${statusTemplate({ ...status, heading: room ? 'h2' : 'h1' })}
     </div>`,

@@ -41,4 +41,20 @@ describe('demo media page, guest mode', () => {
     expect(getComputedStyle(root.querySelector('.base') as Element).direction).to.equal('rtl');
     await expect(removed).to.be.accessible();
   });
+
+  it('offers the entry page’s language selector there: English turns the status and the chrome', async () => {
+    const { startGuestPage } = await import('../../demo/src/guest.ts');
+    expect(await startGuestPage('no-such-room')).to.equal(false);
+    const removed = document.getElementById('removed') as HTMLElement;
+    const root = removed.shadowRoot as ShadowRoot;
+    const select = root.querySelector('[part=language] select') as HTMLSelectElement;
+    expect(select.getAttribute('aria-label')).to.equal('שפה');
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    expect(root.querySelector('[part=status-title]')?.textContent).to.equal('Link unavailable');
+    expect(getComputedStyle(root.querySelector('.base') as Element).direction).to.equal('ltr');
+    expect([html.lang, html.dir]).to.deep.equal(['en', 'ltr']);
+    expect(document.getElementById('about-heading')?.textContent).to.equal('About this session');
+    expect((root.querySelector('[part=language] select') as HTMLSelectElement).value).to.equal('en');
+  });
 });
