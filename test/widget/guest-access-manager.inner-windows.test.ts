@@ -151,4 +151,35 @@ describe('<guest-access-manager> windows opened from the main window', () => {
       if (dialog.scrollHeight > dialog.clientHeight) expectHeadAtTopWhenScrolled(dialog);
     });
   }
+
+  it('draws a hairline under the head and over the foot only while content scrolls under them', async () => {
+    await setViewport({ width: 375, height: 500 });
+    const element = await shownManager();
+    const dialog = await openWindow(element, 'Create new link');
+    const foot = dialog.querySelector('.window-foot') as HTMLElement;
+    const ruled = (part: HTMLElement) => {
+      const shadow = getComputedStyle(part).boxShadow;
+      // A transparent colour ("oklab(0 0 0 / 0)", "rgba(0, 0, 0, 0)") draws nothing either.
+      return shadow !== 'none' && !/\/ 0\)|rgba\(0, 0, 0, 0\)/.test(shadow);
+    };
+    const scrollTo = async (top: number) => {
+      dialog.scrollTop = top;
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+    };
+    expect(dialog.scrollHeight, 'the window scrolls').to.be.greaterThan(dialog.clientHeight + 40);
+
+    await scrollTo(0);
+    expect([ruled(headOf(dialog)), ruled(foot)], 'at the top').to.deep.equal([false, true]);
+    await scrollTo(40);
+    expect([ruled(headOf(dialog)), ruled(foot)], 'in the middle').to.deep.equal([true, true]);
+    await scrollTo(dialog.scrollHeight);
+    expect([ruled(headOf(dialog)), ruled(foot)], 'at the end').to.deep.equal([true, false]);
+
+    // Tall enough for it all: no scrolling, no lines.
+    await setViewport({ width: 1280, height: 1000 });
+    await waitUntil(() => dialog.scrollHeight <= dialog.clientHeight, 'still scrolls');
+    await scrollTo(0);
+    expect([ruled(headOf(dialog)), ruled(foot)], 'no scrolling').to.deep.equal([false, false]);
+  });
 });

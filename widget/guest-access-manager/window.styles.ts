@@ -38,6 +38,21 @@ export const windowStyles = [
     padding: 0.75rem var(--_window-pad-inline) var(--_window-pad-block);
     background: var(--_background);
   }
+  /* A hairline under the head, over the foot, only while content is scrolled under it (where the
+     browser can tell: elsewhere no line, as before). */
+  dialog.window {
+    container-type: scroll-state;
+  }
+  @container scroll-state(scrollable: top) {
+    .window-head {
+      box-shadow: 0 1px 0 var(--_rule);
+    }
+  }
+  @container scroll-state(scrollable: bottom) {
+    .window-foot {
+      box-shadow: 0 -1px 0 var(--_rule);
+    }
+  }
 
   .button.danger {
     color: var(--_background);
