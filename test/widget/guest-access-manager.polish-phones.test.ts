@@ -111,6 +111,19 @@ describe('<guest-access-manager> on a phone', () => {
     }
   });
 
+  it('keeps "2 of 1,000,000" on one line at 1280 px: the count cell takes two lines at most', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const room = await setupRoom({ enabled: true, links });
+    for (const lang of ['en', 'es', 'he']) {
+      const element = await openManager(room, { lang });
+      const cell = (element.shadowRoot as ShadowRoot).querySelector('td.uses') as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].map((line) => Math.round(line.top)));
+      expect(lines.size, `${lang}: ${cell.textContent?.trim()}`).to.be.at.most(2);
+    }
+  });
+
   it('uses cards in a narrow column of a wide page too (a container query, not the viewport)', async () => {
     await setViewport({ width: 1280, height: 800 });
     const room = await setupRoom({ enabled: true, links });

@@ -19,8 +19,9 @@ export const content = {
   status: { expired: 'Expired', used_up: 'Used up', paused: 'Paused', inactive: 'Inactive' },
   copy: (name: string) => `Copy link “${name}”`,
   delete: (name: string) => `Delete link “${name}”`,
-  // Issue 13: what the rows say (numbers come formatted for the language).
-  used: (uses: string, max: string) => `${uses} of ${max} used`,
+  // Issue 13: what the rows say (numbers come formatted for the language). No-break spaces keep the
+  // count ("2 of 1,000,000") on one line in the table's narrow column; only the word after it may wrap.
+  used: (uses: string, max: string) => `${uses}\u00a0of\u00a0${max} used`,
   usedUnlimited: (uses: string) => `${uses} used · unlimited`,
   copyShort: 'Copy',
   copiedShort: 'Copied',

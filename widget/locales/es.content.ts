@@ -22,7 +22,7 @@ export const content: Translation['content'] = {
   status: { expired: 'Caducado', used_up: 'Agotado', paused: 'En pausa', inactive: 'Inactivo' },
   copy: (name: string) => `Copiar el enlace «${name}»`,
   delete: (name: string) => `Eliminar el enlace «${name}»`,
-  used: (uses: string, max: string) => `${uses} de ${max} usados`,
+  used: (uses: string, max: string) => `${uses}\u00a0de\u00a0${max} usados`,
   usedUnlimited: (uses: string) => `${uses} usados · ilimitado`,
   copyShort: 'Copiar',
   copiedShort: 'Copiado',
