@@ -124,6 +124,22 @@ describe('<guest-access-manager> on a phone', () => {
     }
   });
 
+  for (const lang of ['en', 'he']) {
+    it(`keeps a disabled Create new link and its reason at the same edge on a phone (${lang})`, async () => {
+      await setViewport({ width: 375, height: 740 });
+      const room = await setupRoom({ enabled: true, links });
+      const element = await openManager(room, { lang });
+      const root = element.shadowRoot as ShadowRoot;
+      const button = (root.querySelector('[part~="create-button"]') as HTMLElement).getBoundingClientRect();
+      const reason = document.createRange();
+      reason.selectNodeContents(root.querySelector('#create-reason') as HTMLElement);
+      const line = reason.getClientRects()[0] as DOMRect;
+      // The reason's text ends at the window's end edge: the button it explains ends there too.
+      if (lang === 'he') expect(button.left).to.be.closeTo(line.left, 1);
+      else expect(button.right).to.be.closeTo(line.right, 1);
+    });
+  }
+
   it('uses cards in a narrow column of a wide page too (a container query, not the viewport)', async () => {
     await setViewport({ width: 1280, height: 800 });
     const room = await setupRoom({ enabled: true, links });

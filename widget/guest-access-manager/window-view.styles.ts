@@ -82,7 +82,8 @@ export const windowViewStyles = [
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    justify-content: space-between;
+    /* Wrapped on a phone, Create new link stays at the end, above its reason (aligned there too). */
+    justify-content: flex-end;
     gap: 0.5rem 1rem;
     margin-block-start: 1rem;
   }
