@@ -42,3 +42,17 @@ test('the demo media page fits a 375 px screen in English, Spanish and Hebrew br
   }
   assert.deepEqual(demo.problems, []);
 });
+
+test('the Share window fits a 375 px screen, a margin on each side', async () => {
+  const [context, page] = await newVisitor(demo.browser, demo.problems, {
+    viewport: { width: 375, height: 740 },
+  });
+  await page.goto(`${demo.server.url}/demo`);
+  await page.getByRole('heading', { level: 1, name: MEDIA_TITLE }).waitFor();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const box = (await page.locator('dialog[open]').boundingBox()) as { x: number; width: number };
+  assert.ok(box.x >= 8, `the window starts at ${box.x} px`);
+  assert.ok(box.x + box.width <= 375 - 8, `the window ends at ${box.x + box.width} px`);
+  await context.close();
+  assert.deepEqual(demo.problems, []);
+});
