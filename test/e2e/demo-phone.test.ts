@@ -43,7 +43,7 @@ test('the demo media page fits a 375 px screen in English, Spanish and Hebrew br
   assert.deepEqual(demo.problems, []);
 });
 
-test('the Share window fits a 375 px screen, a margin on each side', async () => {
+test('the Share window fits a 375 px screen, a margin on each side, its four icons in one row', async () => {
   const [context, page] = await newVisitor(demo.browser, demo.problems, {
     viewport: { width: 375, height: 740 },
   });
@@ -53,6 +53,12 @@ test('the Share window fits a 375 px screen, a margin on each side', async () =>
   const box = (await page.locator('dialog[open]').boundingBox()) as { x: number; width: number };
   assert.ok(box.x >= 8, `the window starts at ${box.x} px`);
   assert.ok(box.x + box.width <= 375 - 8, `the window ends at ${box.x + box.width} px`);
+  // Guest access at the far right of the one row of icons, as the article describes it.
+  const icons = await page
+    .locator('dialog[open] .share-icon')
+    .evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().toJSON() as DOMRect));
+  assert.equal(new Set(icons.map((icon) => icon.top)).size, 1, 'the icons wrapped');
+  assert.ok((icons.at(-1) as DOMRect).right <= box.x + box.width, 'Guest access sticks out of the window');
   await context.close();
   assert.deepEqual(demo.problems, []);
 });
