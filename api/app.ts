@@ -90,7 +90,9 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
   const methodsOf = allowedMethods(app);
   app.notFound((c) => {
     const allowed = methodsOf(c.req.path);
-    if (allowed.length === 0) return new ApiError('not_found', 404, 'No such route.').response();
+    // A route of this method that found nothing (an unknown asset) is a 404 too.
+    if (allowed.length === 0 || allowed.includes(c.req.method))
+      return new ApiError('not_found', 404, 'No such route.').response();
     const list = allowed.join(', ');
     return new ApiError(
       'method_not_allowed',

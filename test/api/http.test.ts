@@ -153,6 +153,8 @@ test('refuses a known path asked with the wrong method 405 with Allow, changing 
   );
   assert.equal((await send('GET', '/v1/rooms/r1/guest-access', { token })).body.enabled, true, 'still on');
   assert.equal((await send('POST', '/v1/nothing-here')).status, 404, 'an unknown path stays 404');
+  const asset = await send('GET', '/assets/nothing-here.js');
+  assert.deepEqual([asset.status, asset.headers.get('allow')], [404, null], 'a route that found nothing');
 });
 
 test('refuses a second decision that contradicts the first (guest_already_decided)', async (t) => {
