@@ -14,7 +14,8 @@ import { parseInstant } from './rules.ts';
 import { WEBHOOK_EVENT_TYPES } from './store/types.ts';
 
 // Rule 2 names (guests and links): trimmed, 1–80 characters, no controls, something visible, stored as NFC.
-const displayName = (label: string) =>
+// Room titles and tenant names, shown to guests as well, take the same rule with a longer limit.
+const displayName = (label: string, maxLength = NAME_MAX_LENGTH) =>
   v.pipe(
     v.string(`${label} must be text.`),
     // A lone surrogate would be stored as U+FFFD while the 201 echoes it.
@@ -22,7 +23,7 @@ const displayName = (label: string) =>
     v.trim(),
     v.normalize('NFC'),
     v.minLength(1, `${label} is required.`),
-    v.maxLength(NAME_MAX_LENGTH, `${label} must be at most ${NAME_MAX_LENGTH} characters.`),
+    v.maxLength(maxLength, `${label} must be at most ${maxLength} characters.`),
     v.check(
       (value) => !NAME_CONTROL.test(value),
       `${label} must not contain line breaks, tabs or invisible text-direction characters.`,
@@ -136,12 +137,7 @@ const strictBody = <Entries extends v.ObjectEntries>(entries: Entries, label = '
 
 // Request bodies and queries
 export const roomBody = strictBody({
-  title: v.pipe(
-    v.string('Title must be text.'),
-    v.trim(),
-    v.minLength(1, 'Title is required.'),
-    v.maxLength(200, 'Title must be at most 200 characters.'),
-  ),
+  title: displayName('Title', 200),
   type: v.optional(roomType, 'room'),
   startsAt: v.nullish(instant('Start')),
   endsAt: v.nullish(instant('End')),
@@ -150,7 +146,7 @@ export const roomBody = strictBody({
 });
 
 export const tenantPatchBody = strictBody({
-  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'Name is required.'), v.maxLength(200))),
+  name: v.optional(displayName('Name', 200)),
   allowedOrigins: v.optional(v.pipe(v.array(origin, 'Allowed origins must be a list.'), v.maxLength(50))),
   modules: v.optional(
     strictBody(

@@ -83,3 +83,35 @@ test('accepts names in any script, with joiners inside emoji and words, and stor
   );
   assert.deepEqual(stored, ['Zoé Smith'], 'the composed form is stored');
 });
+
+test('refuses room titles and tenant names with a NUL, other controls, bidi controls or lone surrogates', async (t) => {
+  // Both are shown to guests on the entry page; a NUL in either was a 500 on PostgreSQL (text takes no NUL).
+  const h = await harness(t);
+  const before = await databaseSnapshot(h.db);
+  const admin = (method: string, path: string, body: unknown) =>
+    h.send({
+      method,
+      path,
+      headers: { authorization: `Bearer ${h.known.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  for (const [why, text] of Object.entries({ 'a NUL': 'Ana\u0000Bob', ...refusedNames })) {
+    for (const [field, answer] of [
+      ['title', await admin('PUT', '/v1/admin/rooms/r9', { title: text })],
+      ['name', await admin('PATCH', '/v1/admin/tenant', { name: text })],
+    ] as const) {
+      const error = (answer.json as { error: { code: string; fields?: Record<string, string> } }).error;
+      assert.deepEqual([answer.status, error.code], [400, 'validation_failed'], `${field}: ${why}`);
+      assert.match(
+        error.fields?.[field] ?? '',
+        /^(Title|Name) (must|contains|is required)/,
+        `${field}: ${why}`,
+      );
+    }
+  }
+  assert.deepEqual(await databaseSnapshot(h.db), before, 'nothing was stored');
+
+  const room = await admin('PUT', '/v1/admin/rooms/r9', { title: '  שיעור Zoe\u0301 🎬  ' });
+  assert.equal(room.status, 201);
+  assert.equal((room.json as { title: string }).title, 'שיעור Zoé 🎬');
+});
