@@ -34,10 +34,17 @@ const displayName = (label: string, maxLength = NAME_MAX_LENGTH) =>
     ),
   );
 
+/** What the URL parser would quietly drop or encode, stored as sent: a NUL is refused by PostgreSQL's text. */
+const URL_UNSAFE = /[\p{Cc}\p{Bidi_Control}\p{White_Space}]/u;
+
 const httpUrl = (label: string) =>
   v.pipe(
     v.string(`${label} must be text.`),
     v.maxLength(2000, `${label} is too long.`),
+    v.check(
+      (value) => value.isWellFormed() && !URL_UNSAFE.test(value),
+      `${label} must not contain spaces, line breaks or control characters; percent-encode them (a space as %20).`,
+    ),
     v.url(`${label} must be a URL.`),
     v.regex(/^https?:\/\//i, `${label} must start with http:// or https://.`),
   );

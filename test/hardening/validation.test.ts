@@ -1,8 +1,8 @@
 // Validation defects the fuzzing pointed at, each fixed: schedules whose day does not exist, and
-// date-times without an offset that depended on the server's time zone.
+// date-times without an offset that depended on the server's time zone, URLs with a NUL or spaces.
 import assert from 'node:assert/strict';
 import { type TestContext, test } from 'node:test';
-import { harness } from './harness.ts';
+import { databaseSnapshot, harness } from './harness.ts';
 
 async function putRoom(t: TestContext, startsAt: string) {
   const h = await harness(t);
@@ -32,4 +32,47 @@ test('refuses schedule days that do not exist instead of moving them into the ne
 test('reads a date-time without an offset as UTC, whatever the server’s time zone', async (t) => {
   assert.equal((await putRoom(t, '2026-06-12T14:00:00')).body.startsAt, '2026-06-12T14:00:00.000Z');
   assert.equal((await putRoom(t, '2026-06-12T14:00:00+02:00')).body.startsAt, '2026-06-12T12:00:00.000Z');
+});
+
+test('refuses URLs with a NUL, spaces, line breaks, bidi controls or lone surrogates in every URL field', async (t) => {
+  // A NUL was a 500 on PostgreSQL; the rest was stored as sent, though the URL parser drops or encodes it.
+  const h = await harness(t);
+  const before = await databaseSnapshot(h.db);
+  const admin = (method: string, path: string, body: unknown) =>
+    h.send({
+      method,
+      path,
+      headers: { authorization: `Bearer ${h.known.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const bodies = (url: string) =>
+    [
+      ['PUT', '/v1/admin/rooms/r9', { title: 'Room', joinUrl: url }, 'joinUrl'],
+      ['PATCH', '/v1/admin/tenant', { branding: { logoUrl: url } }, 'branding.logoUrl'],
+      ['PATCH', '/v1/admin/tenant', { guestUrlTemplate: `${url}/{token}` }, 'guestUrlTemplate'],
+      ['PUT', '/v1/admin/webhooks', { endpoints: [{ url, events: ['guest.waiting'] }] }, 'endpoints.0.url'],
+    ] as const;
+  for (const url of [
+    'https://media.example/a\u0000b',
+    'https://media.example/a b',
+    'https://media.example/a\nb',
+    'https://media.example/a\tb',
+    'https://media.example/\u202Egnp.exe',
+    'https://media.example/a\uD800',
+  ]) {
+    for (const [method, path, body, field] of bodies(url)) {
+      const answer = await admin(method, path, body);
+      const error = (answer.json as { error: { code: string; fields?: Record<string, string> } }).error;
+      assert.deepEqual(
+        [answer.status, error.code],
+        [400, 'validation_failed'],
+        `${field}: ${JSON.stringify(url)}`,
+      );
+      assert.match(error.fields?.[field] ?? '', /must not contain spaces/, field);
+    }
+  }
+  assert.deepEqual(await databaseSnapshot(h.db), before, 'nothing was stored');
+  for (const [method, path, body] of bodies('https://média.example/caf%C3%A9?q=%20')) {
+    assert.equal((await admin(method, path, body)).status < 300, true, `${method} ${path}`);
+  }
 });
