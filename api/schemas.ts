@@ -136,11 +136,13 @@ export const tokenParams = v.object({ token: v.string() });
  * `allowedOrigins`) would otherwise be ignored and answered 200.
  */
 const strictBody = <Entries extends v.ObjectEntries>(entries: Entries, label = 'The body') =>
-  v.strictObject(entries, (issue) =>
-    issue.expected === 'never'
-      ? `Unknown field; the fields are ${Object.keys(entries).join(', ')}.`
-      : `${label} must be a JSON object.`,
-  );
+  v.strictObject(entries, (issue) => {
+    if (issue.expected === 'never')
+      return `Unknown field; the fields are ${Object.keys(entries).join(', ')}.`;
+    // A required field left out is reported by the object, with the field as the issue's path.
+    const missing = issue.path?.at(-1)?.key;
+    return missing === undefined ? `${label} must be a JSON object.` : `${String(missing)} is required.`;
+  });
 
 // Request bodies and queries
 export const roomBody = strictBody({

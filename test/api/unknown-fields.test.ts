@@ -33,3 +33,24 @@ test('link create, guest access and redemption refuse an unknown field, naming i
   assert.deepEqual(guests.guests, [], 'no guest, no use counted');
   assert.equal(((await links())[0] as { uses: number }).uses, 0);
 });
+
+test('a body without a required field names the field as missing, not the body as not an object', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'Press' }] });
+  const missing = (answer: { status: number; body: unknown }) => {
+    assert.equal(answer.status, 400, JSON.stringify(answer.body));
+    return (answer.body as ErrorBody).error.fields;
+  };
+  assert.deepEqual(missing(await host(room, 'POST', '/links', { maxUses: 3 })), {
+    name: 'name is required.',
+  });
+  assert.deepEqual(missing(await redeem(room, room.tokens[0], { name: 'Grace' } as never)), {
+    email: 'email is required.',
+  });
+  const admin = await room.api.request({
+    method: 'PUT',
+    path: '/v1/admin/rooms/other',
+    token: room.apiKey,
+    body: { type: 'room' },
+  });
+  assert.deepEqual(missing(admin), { title: 'title is required.' });
+});
