@@ -135,14 +135,21 @@ export const tokenParams = v.object({ token: v.string() });
  * A request body that refuses a field it does not know, naming it: a misspelt field (`origins` for
  * `allowedOrigins`) would otherwise be ignored and answered 200.
  */
-const strictBody = <Entries extends v.ObjectEntries>(entries: Entries, label = 'The body') =>
-  v.strictObject(entries, (issue) => {
-    if (issue.expected === 'never')
-      return `Unknown field; the fields are ${Object.keys(entries).join(', ')}.`;
-    // A required field left out is reported by the object, with the field as the issue's path.
-    const missing = issue.path?.at(-1)?.key;
-    return missing === undefined ? `${label} must be a JSON object.` : `${String(missing)} is required.`;
-  });
+const strictBody = <Entries extends v.ObjectEntries>(entries: Entries, label = 'The body') => {
+  const notObject = `${label} must be a JSON object.`;
+  return v.pipe(
+    // valibot's object takes an array (as `{}`): `[]` passed as a PATCH that changes nothing, answered 200.
+    v.unknown(),
+    v.check((value) => !Array.isArray(value), notObject),
+    v.strictObject(entries, (issue) => {
+      if (issue.expected === 'never')
+        return `Unknown field; the fields are ${Object.keys(entries).join(', ')}.`;
+      // A required field left out is reported by the object, with the field as the issue's path.
+      const missing = issue.path?.at(-1)?.key;
+      return missing === undefined ? notObject : `${String(missing)} is required.`;
+    }),
+  );
+};
 
 // Request bodies and queries
 export const roomBody = strictBody({

@@ -54,3 +54,23 @@ test('a body without a required field names the field as missing, not the body a
   });
   assert.deepEqual(missing(admin), { title: 'title is required.' });
 });
+
+test('a JSON array is refused where an object is expected, and changes nothing', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'Press' }] });
+  const linkId = room.links[0]?.id;
+  const admin = (method: string, path: string, body: unknown) =>
+    room.api.request({ method, path, token: room.apiKey, body });
+  for (const [what, answer, field] of [
+    ['guest access', await host(room, 'PATCH', '/guest-access', []), 'body'],
+    ['link edit', await host(room, 'PATCH', `/links/${linkId}`, []), 'body'],
+    ['tenant', await admin('PATCH', '/v1/admin/tenant', []), 'body'],
+    ['modules', await admin('PATCH', '/v1/admin/tenant', { modules: [] }), 'modules'],
+    ['branding', await admin('PATCH', '/v1/admin/tenant', { branding: [] }), 'branding'],
+    ['link create', await host(room, 'POST', '/links', []), 'body'],
+  ] as const) {
+    assert.equal(answer.status, 400, `${what}: ${JSON.stringify(answer.body)}`);
+    const { error } = answer.body as ErrorBody;
+    assert.match(error.fields?.[field] ?? '', /must be a JSON object/, what);
+  }
+  assert.equal(((await host(room, 'GET', '/guest-access')).body as { links: unknown[] }).links.length, 1);
+});
