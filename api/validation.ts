@@ -38,6 +38,20 @@ const mediaTypeOf = (contentType: string | undefined) =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
+ * A query key the schema reads, sent more than once (`?status=waiting&status=left`): Hono hands the schema
+ * an array, whose refusal would say the value is not text or not one of the choices.
+ */
+function refuseRepeated(queries: Record<string, string[]>, schema: StandardSchemaV1, message?: string) {
+  const known = (schema as { entries?: Record<string, unknown> }).entries ?? {};
+  const repeated = Object.keys(queries).filter((key) => key in known && (queries[key]?.length ?? 0) > 1);
+  if (repeated.length === 0) return;
+  throw validationError(
+    repeated.map((key) => ({ message: `Give ${key} once; it was sent more than once.`, path: [key] })),
+    message,
+  );
+}
+
+/**
  * hono-openapi's validator (which also documents the request in /v1/openapi.json), its failures answered 400
  * validation_failed with a message per field (and `message`, where a route has a better one than the default). A body that is not JSON is refused naming the header: Hono's
  * validator would read it as {} and report its fields missing, or accept it where every field is optional.
@@ -48,6 +62,7 @@ export const validate = <Schema extends StandardSchemaV1, Target extends keyof V
   message?: string,
 ) =>
   validator(target, schema, (result, c) => {
+    if (target === 'query') refuseRepeated(c.req.queries(), schema, message);
     if (target === 'json') {
       const mediaType = mediaTypeOf(c.req.header('content-type'));
       if (!JSON_MEDIA_TYPE.test(mediaType)) throw notJson(mediaType);

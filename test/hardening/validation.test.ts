@@ -76,3 +76,35 @@ test('refuses URLs with a NUL, spaces, line breaks, bidi controls or lone surrog
     assert.equal((await admin(method, path, body)).status < 300, true, `${method} ${path}`);
   }
 });
+
+test('a query parameter sent twice is refused by name, and changes nothing', async (t) => {
+  const h = await harness(t);
+  const before = await databaseSnapshot(h.db);
+  const { apiKey, hostToken, linkIds } = h.known;
+  for (const [method, path, token, field] of [
+    ['GET', '/v1/rooms/r1/guests?status=waiting&status=admitted', hostToken, 'status'],
+    ['GET', '/v1/rooms/r1/guests.csv?linkId=a&linkId=b', hostToken, 'linkId'],
+    ['GET', '/v1/admin/webhooks/deliveries?cursor=1&cursor=2', apiKey, 'cursor'],
+    [
+      'DELETE',
+      `/v1/rooms/r1/links/${linkIds[0]}?removeGuests=true&removeGuests=false`,
+      hostToken,
+      'removeGuests',
+    ],
+    ['DELETE', '/v1/admin/guests?email=grace%40example.com&email=ada%40example.com', apiKey, 'email'],
+  ] as const) {
+    const answer = await h.send({ method, path, headers: { authorization: `Bearer ${token}` } });
+    const error = (answer.json as { error: { code: string; fields?: Record<string, string> } }).error;
+    assert.deepEqual([answer.status, error.code], [400, 'validation_failed'], path);
+    assert.deepEqual(error.fields, { [field]: `Give ${field} once; it was sent more than once.` }, path);
+  }
+  assert.deepEqual(await databaseSnapshot(h.db), before, 'nothing was changed');
+
+  // A repeated parameter the route does not read (a cache buster) is ignored as before.
+  const list = await h.send({
+    method: 'GET',
+    path: '/v1/rooms/r1/guests?status=waiting&_=1&_=2',
+    headers: { authorization: `Bearer ${hostToken}` },
+  });
+  assert.equal(list.status, 200);
+});
