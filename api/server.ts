@@ -10,11 +10,11 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { maxHeaderSize, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import { createServer, maxHeaderSize, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { serve } from '@hono/node-server';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import { createInProcessBus } from './bus/in-process.ts';
@@ -333,6 +333,22 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
   socket.destroy();
 }
 
+/**
+ * The answer to a request @hono/node-server cannot make a URL of (`Host: x:99999`, a backslash in the path),
+ * which it refuses before the app sees it: by default with an empty 400.
+ */
+function unreadableRequest(error: unknown) {
+  const refusal =
+    error instanceof RequestError
+      ? new ApiError(
+          'validation_failed',
+          400,
+          `The request's Host header or path is not valid (${error.message}): send a Host of a name or address with an optional port (1–65535), and a path starting with / without a backslash.`,
+        )
+      : new ApiError('internal_error', 500, 'Something went wrong on our side.');
+  return refusal.response();
+}
+
 /** Why the server could not listen, as the operator fixes it. */
 function listenError(error: NodeJS.ErrnoException, host: string, port = 8787) {
   if (error.code === 'EADDRINUSE')
@@ -375,10 +391,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         reject(listenError(error, host, options.port)),
       );
     };
-    const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => {
+    // As @hono/node-server's serve(), which takes no errorHandler.
+    const listening = createServer(
+      getRequestListener(app.fetch, { hostname: host, errorHandler: unreadableRequest }),
+    ).listen(options.port ?? 8787, host, () => {
       listening.off('error', refuse);
       resolve(listening);
-    }) as Server;
+    });
     listening.once('error', refuse);
   });
   const { port } = server.address() as AddressInfo;

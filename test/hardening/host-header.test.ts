@@ -80,3 +80,39 @@ test('serve logs one warning when it is reachable from other machines without a 
     /GUEST_ACCESS_PUBLIC_ORIGIN/,
   );
 });
+
+/** A raw GET with a Host header and path of the sender's choosing: status, content type and body. */
+function getRaw(base: string, path: string, hostHeader: string) {
+  return new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    const sent = request({ hostname, port, path, headers: { host: hostHeader } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), body }),
+      );
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+test('a Host header or path that makes no URL is answered with a JSON 400 that says what to send', async (t) => {
+  const room = await roomWith(t);
+  const authority = new URL(room.api.url).host;
+  for (const [path, hostHeader] of [
+    ['/healthz', 'media.example:99999'],
+    ['/healthz', 'a b'],
+    ['/v1/links/a\\b', authority],
+  ]) {
+    const answer = await getRaw(room.api.url, path as string, hostHeader as string);
+    assert.equal(answer.status, 400, `${path} Host: ${hostHeader}`);
+    assert.match(answer.type, /^application\/json/);
+    const { error } = JSON.parse(answer.body) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'validation_failed');
+    assert.match(error.message, /Host header or path is not valid .*: send a Host/);
+  }
+  assert.equal((await getRaw(room.api.url, '/healthz', authority)).status, 200);
+});
