@@ -30,9 +30,11 @@ export interface HostIdentity {
 }
 
 export function bearerToken(c: Context): string {
-  const header = c.req.header('authorization') ?? '';
+  const header = c.req.header('authorization');
+  if (!header) throw unauthorized('Send the token in an Authorization header: Bearer <token>.');
+  // Two Authorization headers arrive joined by a comma: "Bearer a, Bearer b".
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw unauthorized();
+  if (!match?.[1]) throw unauthorized('Send one Authorization header, of the form Bearer <token>.');
   return match[1];
 }
 

@@ -271,7 +271,8 @@ export const redemptionHeaders = v.object({
       v.string(),
       v.minLength(1, 'Idempotency-Key must not be empty.'),
       v.maxLength(200, 'Idempotency-Key must be at most 200 characters.'),
-      v.regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII.'),
+      // Two headers arrive joined by ", ", so a space also means the header was sent twice.
+      v.regex(/^[\x21-\x7e]+$/, 'Send one Idempotency-Key header, of printable ASCII without spaces.'),
     ),
   ),
 });

@@ -1,5 +1,6 @@
 // Host tokens, API keys and guest sessions: everything that must be refused is refused (401/403).
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { test } from 'node:test';
 import { sign } from 'hono/jwt';
 import { errorCode, host, type Room, roomWith } from './helpers.ts';
@@ -137,4 +138,51 @@ test('refuses unknown guest sessions', async (t) => {
     const answer = await room.api.request({ path, token: 'x'.repeat(43) });
     assert.deepEqual([answer.status, errorCode(answer.body)], [401, 'unauthorized']);
   }
+});
+
+/** A raw request with each header as given, repeated ones included (fetch would join them itself). */
+function rawRequest(base: string, method: string, path: string, headers: string[], body = '') {
+  return new Promise<{ status: number; body: { error?: { message: string; fields?: object } } }>(
+    (resolve, reject) => {
+      const url = new URL(path, base);
+      const all = ['host', url.host, ...headers]; // Node adds no Host to headers given as a list
+      const sent = request(url, { method, headers: all }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+      });
+      sent.on('error', reject);
+      sent.end(body);
+    },
+  );
+}
+
+test('says to send one Authorization or Idempotency-Key header when either comes twice or not at all', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'Press' }] });
+  const path = `/v1/rooms/${room.roomId}/guest-access`;
+  const twice = await rawRequest(room.api.url, 'GET', path, [
+    'authorization',
+    `Bearer ${room.hostToken}`,
+    'authorization',
+    `Bearer ${room.hostToken}`,
+  ]);
+  assert.equal(twice.status, 401);
+  assert.equal(twice.body.error?.message, 'Send one Authorization header, of the form Bearer <token>.');
+  const none = await rawRequest(room.api.url, 'GET', path, []);
+  assert.equal(none.body.error?.message, 'Send the token in an Authorization header: Bearer <token>.');
+
+  const body = JSON.stringify({ name: 'Grace', email: 'grace@example.com' });
+  const keys = await rawRequest(
+    room.api.url,
+    'POST',
+    `/v1/links/${room.tokens[0]}/guests`,
+    ['content-type', 'application/json', 'idempotency-key', 'k1', 'idempotency-key', 'k2'],
+    body,
+  );
+  assert.equal(keys.status, 400);
+  assert.deepEqual(keys.body.error?.fields, {
+    'idempotency-key': 'Send one Idempotency-Key header, of printable ASCII without spaces.',
+  });
 });
