@@ -223,3 +223,14 @@ test('the CSV stream reads page after page as the client reads, and stops when i
   await reader.cancel();
   assert.ok(asked.length <= 1, 'no page is read after the client went away');
 });
+
+test('answers …/guests as CSV only when the Accept header prefers CSV to JSON', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'Press' }] });
+  await arrive(room, 'Ada');
+  const typeFor = async (accept: string) =>
+    (await csvOf(room, '/guests', { accept })).response.headers.get('content-type') ?? '';
+  for (const accept of ['text/csv;q=0, application/json', 'application/json, text/csv;q=0.5', '*/*'])
+    assert.match(await typeFor(accept), /^application\/json/, accept);
+  for (const accept of ['text/csv', 'application/json;q=0.1, text/csv', 'TEXT/CSV; charset=utf-8'])
+    assert.match(await typeFor(accept), /^text\/csv/, accept);
+});

@@ -1,6 +1,7 @@
 // The waiting room and the guest history: the room's guests a page at a time (as JSON or CSV), and admitting,
 // denying and removing them (rules 10, 6).
 import { type Context, Hono } from 'hono';
+import { accepts } from 'hono/accepts';
 import { describeRoute } from 'hono-openapi';
 import type { HostIdentity } from '../../auth.ts';
 import type { AppDeps, AppEnv } from '../../context.ts';
@@ -23,8 +24,16 @@ export function announceGuest(events: EventHub, guest: Guest) {
   events.publishToGuest(guest.id, guest.status);
 }
 
-/** CSV where the path ends in `.csv` or the client asks for it (`Accept: text/csv`). */
-const wantsCsv = (c: Context) => /\btext\/csv\b/i.test(c.req.header('Accept') ?? '');
+/**
+ * CSV where the path ends in `.csv` or the client prefers it (`Accept: text/csv`), by the Accept header's
+ * weights: `text/csv;q=0` refuses CSV, and `application/json, text/csv;q=0.5` prefers JSON.
+ */
+const wantsCsv = (c: Context) =>
+  accepts(c, {
+    header: 'Accept',
+    supports: ['application/json', 'text/csv'],
+    default: 'application/json',
+  }) === 'text/csv';
 
 export function createGuestListRoutes(deps: AppDeps) {
   const { store, clock, events } = deps;
