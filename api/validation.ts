@@ -10,7 +10,8 @@ export function validationError(
   issues: readonly StandardSchemaV1.Issue[],
   message = 'Some fields are not valid.',
 ): ApiError {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named `__proto__` or `constructor` (an unknown field, say) is named like any other.
+  const fields: Record<string, string> = Object.create(null);
   for (const issue of issues) {
     const field =
       issue.path?.map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.') ||

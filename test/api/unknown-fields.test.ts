@@ -74,3 +74,13 @@ test('a JSON array is refused where an object is expected, and changes nothing',
   }
   assert.equal(((await host(room, 'GET', '/guest-access')).body as { links: unknown[] }).links.length, 1);
 });
+
+test('names an unknown field called __proto__ or constructor like any other', async (t) => {
+  const room = await roomWith(t);
+  for (const field of ['__proto__', 'constructor', 'toString']) {
+    // JSON.parse makes `__proto__` a field of its own (an object literal would set the prototype instead).
+    const body = JSON.parse(`{"name":"Press","${field}":{"x":1}}`);
+    const answer = await host(room, 'POST', '/links', body);
+    assert.equal(refusedField(answer), field);
+  }
+});
