@@ -1,7 +1,7 @@
 // Request validation through hono-openapi (so the same valibot schemas feed /v1/openapi.json); failures
 // become 400 validation_failed with a message per field.
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import type { ValidationTargets } from 'hono';
+import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
 import { resolver, validator } from 'hono-openapi';
 import { ApiError } from './errors.ts';
 import { errorResponse } from './schemas.ts';
@@ -61,8 +61,8 @@ export const validate = <Schema extends StandardSchemaV1, Target extends keyof V
   target: Target,
   schema: Schema,
   message?: string,
-) =>
-  validator(target, schema, (result, c) => {
+) => {
+  const checked = validator(target, schema, (result, c) => {
     if (target === 'query') refuseRepeated(c.req.queries(), schema, message);
     if (target === 'json') {
       const mediaType = mediaTypeOf(c.req.header('content-type'));
@@ -70,6 +70,37 @@ export const validate = <Schema extends StandardSchemaV1, Target extends keyof V
     }
     if (!result.success) throw validationError(result.error, message);
   });
+  if (target !== 'json') return checked;
+  // The same middleware (and its OpenAPI description), after the body's bytes are checked.
+  const withUtf8Check: MiddlewareHandler = async (c, next) => {
+    await refuseBrokenUtf8(c);
+    return checked(c, next);
+  };
+  return Object.assign(withUtf8Check, checked) as typeof checked;
+};
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A JSON body that is not UTF-8 is refused: Request.json() would read each broken byte as U+FFFD, and a name
+ * of them would be stored. The bytes read stay cached for the validator's c.req.json().
+ */
+async function refuseBrokenUtf8(c: Context) {
+  if (!JSON_MEDIA_TYPE.test(mediaTypeOf(c.req.header('content-type')))) return;
+  const bytes = await c.req.arrayBuffer();
+  try {
+    utf8.decode(bytes);
+  } catch {
+    throw new ApiError(
+      'validation_failed',
+      400,
+      'The body is not valid UTF-8: send the JSON encoded as UTF-8.',
+      {
+        body: 'Must be UTF-8.',
+      },
+    );
+  }
+}
 
 /** OpenAPI response entries: `json(schema, 'what')`. */
 export const json = (schema: StandardSchemaV1, description: string) => ({

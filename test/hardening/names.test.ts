@@ -115,3 +115,29 @@ test('refuses room titles and tenant names with a NUL, other controls, bidi cont
   assert.equal(room.status, 201);
   assert.equal((room.json as { title: string }).title, 'שיעור Zoé 🎬');
 });
+
+test('refuses a JSON body that is not UTF-8 rather than storing U+FFFD for its broken bytes', async (t) => {
+  const h = await harness(t);
+  const before = await databaseSnapshot(h.db);
+  const brokenNames = [
+    [0x41, 0xff], // a byte no UTF-8 has
+    [0xed, 0xa0, 0x80], // an encoded surrogate
+    [0x41, 0xc3], // a sequence cut short
+  ];
+  for (const name of brokenNames) {
+    for (const [path, rest] of [
+      ['/v1/rooms/r1/links', ''],
+      [`/v1/links/${h.known.linkTokens[1]}/guests`, ',"email":"ana@example.com"'],
+    ]) {
+      const response = await h.app.request(path as string, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.known.hostToken}`, 'content-type': 'application/json' },
+        body: Buffer.concat([Buffer.from('{"name":"'), Buffer.from(name), Buffer.from(`"${rest}}`)]),
+      });
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      assert.deepEqual([response.status, error.code], [400, 'validation_failed'], `${path} ${name}`);
+      assert.match(error.message, /not valid UTF-8/);
+    }
+  }
+  assert.deepEqual(await databaseSnapshot(h.db), before, 'nothing was stored');
+});
