@@ -448,6 +448,18 @@ const webhookEventType = v.picklist(
   `Each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
 );
 
+/**
+ * A URL as the parser reads it, so `HTTPS://Hooks.Example/x` and `https://hooks.example/x` are one endpoint. This
+ * check runs even when a URL failed its own (valibot goes on after a failed check), hence the fallback.
+ */
+function parsedUrl(url: string) {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
 export const webhooksBody = strictBody({
   endpoints: v.pipe(
     v.array(
@@ -466,7 +478,7 @@ export const webhooksBody = strictBody({
     ),
     v.maxLength(MAX_WEBHOOK_ENDPOINTS, `At most ${MAX_WEBHOOK_ENDPOINTS} endpoints.`),
     v.check(
-      (endpoints) => new Set(endpoints.map((endpoint) => endpoint.url)).size === endpoints.length,
+      (endpoints) => new Set(endpoints.map((endpoint) => parsedUrl(endpoint.url))).size === endpoints.length,
       'Name each URL once.',
     ),
   ),

@@ -266,6 +266,16 @@ test('refuses bad endpoint lists with 400 naming the field, and changes nothing'
       },
       'endpoints',
     ],
+    [
+      {
+        // The same URL as a client reads it: scheme and host in any letter case.
+        endpoints: [
+          { url: receiver.url, events: ['guest.left'] },
+          { url: receiver.url.replace(/^http:/, 'HTTP:'), events: ['guest.waiting'] },
+        ],
+      },
+      'endpoints',
+    ],
     [{ endpoints: 'https://example.com' }, 'endpoints'],
   ];
   for (const [body, field] of cases) {
