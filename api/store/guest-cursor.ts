@@ -15,6 +15,8 @@ export class InvalidCursorError extends Error {
   }
 }
 
+const GUEST_ID = /^[\w-]{1,64}$/;
+
 export const encodeGuestCursor = (cursor: GuestCursor): string =>
   Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
 
@@ -23,7 +25,9 @@ export function decodeGuestCursor(text: string): GuestCursor {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString());
     if (Array.isArray(value) && value.length === 2) {
       const [createdAt, id] = value;
-      if (Number.isSafeInteger(createdAt) && typeof id === 'string') return { createdAt, id };
+      // A guest id as randomId makes it: a forged one could carry a NUL, which PostgreSQL refuses (a 500).
+      if (Number.isSafeInteger(createdAt) && typeof id === 'string' && GUEST_ID.test(id))
+        return { createdAt, id };
     }
   } catch {
     // Not JSON: refused below like any other cursor of the wrong shape.

@@ -100,7 +100,17 @@ test('filters by link and by status, together too, deleted links included', asyn
 
 test('a bad filter or cursor is 400, and the history needs guests:admit as the guest list does', async (t) => {
   const room = await roomWith(t, { links: [{ name: 'Press' }] });
-  for (const query of ['?status=gone', '?linkId=%20', '?cursor=not-a-cursor', '?linkId=a&cursor=xyz']) {
+  // A cursor's form, with an id no guest has: a NUL in it was a 500 on PostgreSQL.
+  const forged = (id: string) => Buffer.from(JSON.stringify([1, id])).toString('base64url');
+  for (const query of [
+    '?status=gone',
+    '?linkId=%20',
+    '?cursor=not-a-cursor',
+    '?linkId=a&cursor=xyz',
+    `?cursor=${forged('a\u0000b')}`,
+    `?cursor=${forged('\uD800')}`,
+    `?cursor=${forged('')}`,
+  ]) {
     const answer = await host(room, 'GET', `/guests${query}`);
     assert.equal(answer.status, 400, query);
     assert.equal(errorCode(answer.body), 'validation_failed', query);
