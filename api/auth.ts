@@ -110,11 +110,20 @@ interface HostClaims {
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
+const MAX_NAME_CLAIM = 256;
+
+/** A claim naming a tenant, user or room: text a database stores as is (PostgreSQL's text takes no NUL). */
+const isNameClaim = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  value.trim() !== '' &&
+  value.length <= MAX_NAME_CLAIM &&
+  value.isWellFormed() &&
+  !/\p{Cc}/u.test(value);
+
 const isHostClaims = (payload: Record<string, unknown>): payload is Record<string, unknown> & HostClaims =>
-  typeof payload.iss === 'string' &&
-  typeof payload.sub === 'string' &&
-  payload.sub.trim() !== '' &&
-  typeof payload.room === 'string' &&
+  isNameClaim(payload.iss) &&
+  isNameClaim(payload.sub) &&
+  isNameClaim(payload.room) &&
   isTime(payload.exp) &&
   // Optional (RFC 7519 §4.1.5–6), but where present a NumericDate.
   (payload.nbf === undefined || isTime(payload.nbf)) &&
@@ -185,7 +194,7 @@ export async function verifyHostToken(
   const claims = decodeClaims(token);
   if (!isHostClaims(claims)) {
     throw unauthorized(
-      'The host token needs iss, sub, room and exp, and nbf and iat as numbers where present.',
+      `The host token needs iss, sub and room (text of at most ${MAX_NAME_CLAIM} characters, no control characters) and exp, and nbf and iat as numbers where present.`,
     );
   }
   // One statement reads the tenant and its sealed secrets together (one snapshot, as a transaction would).

@@ -186,3 +186,30 @@ test('says to send one Authorization or Idempotency-Key header when either comes
     'idempotency-key': 'Send one Idempotency-Key header, of printable ASCII without spaces.',
   });
 });
+
+test('refuses host tokens whose iss, sub or room carry a NUL or other control character', async (t) => {
+  // On PostgreSQL an unsigned token with a NUL in iss was a 500 (the tenant is looked up before the
+  // signature is checked), and a signed one with a NUL in sub a 500 on every write that records the host.
+  const room = await roomWith(t);
+  const { claims } = validClaims(room);
+  const unsigned = (payload: object) => `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}.x`;
+  const refused = {
+    'NUL in iss, unsigned': unsigned({ ...claims, iss: `${room.tenantId}\u0000` }),
+    'NUL in sub': await sign({ ...claims, sub: 'a\u0000b' }, room.signingSecret, 'HS256'),
+    'tab in sub': await sign({ ...claims, sub: 'a\tb' }, room.signingSecret, 'HS256'),
+    'lone surrogate in sub': await sign({ ...claims, sub: '\uD800' }, room.signingSecret, 'HS256'),
+    'NUL in room': await sign({ ...claims, room: `${room.roomId}\u0000` }, room.signingSecret, 'HS256'),
+    'a 10,000-character sub': await sign({ ...claims, sub: 'u'.repeat(10_000) }, room.signingSecret, 'HS256'),
+  };
+  for (const [why, token] of Object.entries(refused)) {
+    const answer = await host(room, 'POST', '/links', { name: 'Press' }, token);
+    assert.equal(answer.status, 401, `${why}: ${JSON.stringify(answer.body)}`);
+    assert.match(
+      (answer.body as { error: { message: string } }).error.message,
+      /needs iss, sub and room \(text of at most 256 characters, no control characters\)/,
+      why,
+    );
+  }
+  const links = (await host(room, 'GET', '/guest-access')).body as { links: unknown[] };
+  assert.deepEqual(links.links, [], 'no link was made');
+});
