@@ -1,5 +1,6 @@
 // The process edge: opens the database file, reads the environment, listens, shuts down gracefully.
-// The only module that listens (imports @hono/node-server's `serve`) or touches the key file.
+// The only module that listens (imports @hono/node-server's request listener) or touches the key file.
+import { randomUUID } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -327,7 +328,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
     const body = JSON.stringify(refusal.toJSON());
     socket.write(
       `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nContent-Type: application/json\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${randomUUID()}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy();
@@ -346,7 +347,10 @@ function unreadableRequest(error: unknown) {
           `The request's Host header or path is not valid (${error.message}): send a Host of a name or address with an optional port (1–65535), and a path starting with / without a backslash.`,
         )
       : new ApiError('internal_error', 500, 'Something went wrong on our side.');
-  return refusal.response();
+  // Every answer carries an id (the app's logging gives the others theirs).
+  const response = refusal.response();
+  response.headers.set('X-Request-Id', randomUUID());
+  return response;
 }
 
 /** Why the server could not listen, as the operator fixes it. */

@@ -10,6 +10,7 @@ test('answers a 20 KB header with 431 header_too_large in the JSON error shape',
   const response = await fetch(`${api.url}/healthz`, { headers: { cookie: `a=${'x'.repeat(20_000)}` } });
   assert.equal(response.status, 431);
   assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  assert.match(response.headers.get('x-request-id') ?? '', /^[\w-]{36}$/);
   const body = (await response.json()) as { error: { code: string; message: string } };
   assert.equal(body.error.code, 'header_too_large');
   assert.ok(body.error.message);
@@ -31,5 +32,6 @@ test('answers a request that is not HTTP with 400 validation_failed in the JSON 
   });
   assert.match(raw, /^HTTP\/1\.1 400 /);
   assert.match(raw, /content-type: application\/json/i);
+  assert.match(raw, /\r\nX-Request-Id: [\w-]{36}\r\n/i, 'every answer carries X-Request-Id');
   assert.equal(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error.code, 'validation_failed');
 });

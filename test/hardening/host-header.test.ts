@@ -2,7 +2,7 @@
 // asks for it, so a forged Host header only ever shapes what goes back to its own sender.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { request } from 'node:http';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { test } from 'node:test';
 import { host, openEvents, roomWith } from '../api/helpers.ts';
 import { CLI } from '../support/cli.ts';
@@ -81,9 +81,9 @@ test('serve logs one warning when it is reachable from other machines without a 
   );
 });
 
-/** A raw GET with a Host header and path of the sender's choosing: status, content type and body. */
+/** A raw GET with a Host header and path of the sender's choosing: status, headers and body. */
 function getRaw(base: string, path: string, hostHeader: string) {
-  return new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const { hostname, port } = new URL(base);
     const sent = request({ hostname, port, path, headers: { host: hostHeader } }, (response) => {
       let body = '';
@@ -91,7 +91,7 @@ function getRaw(base: string, path: string, hostHeader: string) {
         body += chunk.toString();
       });
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), body }),
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
       );
     });
     sent.on('error', reject);
@@ -109,7 +109,8 @@ test('a Host header or path that makes no URL is answered with a JSON 400 that s
   ]) {
     const answer = await getRaw(room.api.url, path as string, hostHeader as string);
     assert.equal(answer.status, 400, `${path} Host: ${hostHeader}`);
-    assert.match(answer.type, /^application\/json/);
+    assert.match(String(answer.headers['content-type']), /^application\/json/);
+    assert.match(String(answer.headers['x-request-id']), /^[\w-]{36}$/, 'every answer carries X-Request-Id');
     const { error } = JSON.parse(answer.body) as { error: { code: string; message: string } };
     assert.equal(error.code, 'validation_failed');
     assert.match(error.message, /Host header or path is not valid .*: send a Host/);
