@@ -167,12 +167,22 @@ export async function harness(
   const admittedId = (admitted.guest as { id: string }).id;
   await sendJson('POST', `/v1/rooms/r1/guests/${admittedId}/admit`, manager);
 
+  /** A JSON body sent with the tenant's API key, as an admin call; the answer whatever it is. */
+  const sendAdmin = (method: string, path: string, body: unknown) =>
+    send({
+      method,
+      path,
+      headers: { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
   return {
     app,
     db,
     deps,
     clock,
     send,
+    sendAdmin,
     sendOverHttp,
     /** Everything real a request can name or carry. */
     known: {

@@ -88,13 +88,7 @@ test('refuses room titles and tenant names with a NUL, other controls, bidi cont
   // Both are shown to guests on the entry page; a NUL in either was a 500 on PostgreSQL (text takes no NUL).
   const h = await harness(t);
   const before = await databaseSnapshot(h.db);
-  const admin = (method: string, path: string, body: unknown) =>
-    h.send({
-      method,
-      path,
-      headers: { authorization: `Bearer ${h.known.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const admin = h.sendAdmin;
   for (const [why, text] of Object.entries({ 'a NUL': 'Ana\u0000Bob', ...refusedNames })) {
     for (const [field, answer] of [
       ['title', await admin('PUT', '/v1/admin/rooms/r9', { title: text })],

@@ -38,13 +38,7 @@ test('refuses URLs with a NUL, spaces, line breaks, bidi controls or lone surrog
   // A NUL was a 500 on PostgreSQL; the rest was stored as sent, though the URL parser drops or encodes it.
   const h = await harness(t);
   const before = await databaseSnapshot(h.db);
-  const admin = (method: string, path: string, body: unknown) =>
-    h.send({
-      method,
-      path,
-      headers: { authorization: `Bearer ${h.known.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const admin = h.sendAdmin;
   const bodies = (url: string) =>
     [
       ['PUT', '/v1/admin/rooms/r9', { title: 'Room', joinUrl: url }, 'joinUrl'],
