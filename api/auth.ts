@@ -110,10 +110,10 @@ interface HostClaims {
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-const MAX_NAME_CLAIM = 256;
+export const MAX_NAME_CLAIM = 256;
 
 /** A claim naming a tenant, user or room: text a database stores as is (PostgreSQL's text takes no NUL). */
-const isNameClaim = (value: unknown): value is string =>
+export const isNameClaim = (value: unknown): value is string =>
   typeof value === 'string' &&
   value.trim() !== '' &&
   value.length <= MAX_NAME_CLAIM &&

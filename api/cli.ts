@@ -8,7 +8,9 @@ import * as v from 'valibot';
 import {
   ALL_PERMISSIONS,
   createTenant,
+  isNameClaim,
   MAX_HOST_TOKEN_TTL_SECONDS,
+  MAX_NAME_CLAIM,
   type Permission,
   rotateSigningSecret,
 } from './auth.ts';
@@ -320,6 +322,12 @@ async function token(values: Values) {
     throw new UsageError(
       `--ttl ${ttl} is too long: host tokens may live at most ${MAX_HOST_TOKEN_TTL_SECONDS / 3600}h (${MAX_HOST_TOKEN_TTL_SECONDS} seconds), the API refuses longer ones`,
     );
+  // A user or room the API refuses in a token (401) is never minted into one.
+  for (const option of ['user', 'room'] as const)
+    if (!isNameClaim(required(values, option)))
+      throw new UsageError(
+        `--${option} must be text of at most ${MAX_NAME_CLAIM} characters, without control characters (tabs, line breaks)`,
+      );
   const claims = {
     iss: tenantId,
     sub: required(values, 'user'),

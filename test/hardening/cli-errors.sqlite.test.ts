@@ -70,6 +70,12 @@ test('every CLI error is one line and an exit code, never a stack (item 5)', asy
       /--ttl 86401 is too long/,
       2,
     ],
+    [
+      ['token', '--tenant', 't_x', '--room', 'r1', '--user', 'Ann\tLee', '--db', db],
+      {},
+      /--user must be text of at most 256 characters, without control characters/,
+      2,
+    ],
     // The port is in use.
     [
       ['serve', '--port', String(port), '--db', db],
