@@ -184,9 +184,15 @@ function allowedOrigin(value: string, flag = 'origin') {
 async function tenantCreate(values: Values) {
   // Checked before the database is opened: a mistake leaves nothing behind.
   const allowedOrigins = (strings(values, 'origin') ?? []).map((value) => allowedOrigin(value));
-  const name = required(values, 'name');
+  // The name rule of tenant update and PATCH /v1/admin/tenant.
+  const { name } = parseAs(tenantPatchBody, { name: required(values, 'name') }, TENANT_FLAGS);
   await withStore(values, async ({ store, serverSecret }) => {
-    const created = await createTenant(store, serverSecret, { name, allowedOrigins }, Date.now());
+    const created = await createTenant(
+      store,
+      serverSecret,
+      { name: name as string, allowedOrigins },
+      Date.now(),
+    );
     print({ id: created.tenant.id, apiKey: created.apiKey, signingSecret: created.signingSecret });
   });
 }

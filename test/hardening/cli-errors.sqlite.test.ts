@@ -76,6 +76,13 @@ test('every CLI error is one line and an exit code, never a stack (item 5)', asy
       /--user must be text of at most 256 characters, without control characters/,
       2,
     ],
+    // The name rule of tenant update.
+    [
+      ['tenant', 'create', '--name', 'Ann\tLee', '--db', db],
+      {},
+      /--name "Ann\\tLee": Name must not contain/,
+      2,
+    ],
     // The port is in use.
     [
       ['serve', '--port', String(port), '--db', db],
