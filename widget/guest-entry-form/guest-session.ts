@@ -74,7 +74,9 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** A 4xx answer: the server (or a proxy) refused, and sending the same again would not change it. */
-const isRefusal = (error: ApiRequestError) => error.status >= 400 && error.status < 500;
+/** The API refused (a 4xx of its own): not `not_api`, another server's page, which says nothing of the link. */
+const isRefusal = (error: ApiRequestError) =>
+  error.status >= 400 && error.status < 500 && error.code !== 'not_api';
 
 /** randomUUID needs a secure context; getRandomValues does not (a LAN address over plain http). */
 const newAttemptKey = (): string =>
@@ -228,7 +230,7 @@ export class GuestSessionController implements ReactiveController {
         `<guest-entry-form> could not reach the service: ${error.code} (${error.status}) ${error.message}`,
       );
     if (!isRefusal(error)) return this.go('offline');
-    // Any other refusal (410, 404, or a 4xx of a proxy in between) means this link cannot be used.
+    // Any other refusal (410, 404) means this link cannot be used.
     this.forget();
     this.room = (error.body.room as RoomSchedule | undefined) ?? this.room;
     this.go('unavailable');
@@ -312,7 +314,7 @@ export class GuestSessionController implements ReactiveController {
       this.fail(error);
       return true;
     }
-    this.form.submitError = error.code === 'network' ? 'network' : 'failed';
+    this.form.submitError = error.code === 'network' || error.code === 'not_api' ? 'network' : 'failed';
     return true;
   }
 
