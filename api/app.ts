@@ -123,11 +123,11 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
     if (error instanceof HTTPException) {
       // Hono's own refusals, e.g. malformed JSON.
       const status = error.status >= 400 && error.status < 500 ? error.status : 400;
-      return new ApiError(
-        'validation_failed',
-        status,
-        error.message || 'The request is not valid.',
-      ).response();
+      // Hono's "Malformed JSON in request body" does not say what to send.
+      const message = error.message.startsWith('Malformed JSON')
+        ? 'The body is not valid JSON: send one JSON object, e.g. {"name": "Press"}.'
+        : error.message || 'The request is not valid.';
+      return new ApiError('validation_failed', status, message).response();
     }
     // The client broke its request body off (Node's parser has already answered it): not a bug.
     if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') {

@@ -124,6 +124,11 @@ test('answers every error with {error:{code,message}} and its status', async (t)
     assert.deepEqual([actual, errorCode(body)], [status, code], why);
     assert.equal(typeof (body as { error: { message: string } }).error.message, 'string');
   }
+  const malformed = await send('POST', '/v1/rooms/r1/links', { token, body: '{"name":' });
+  assert.match(
+    (malformed.body as { error: { message: string } }).error.message,
+    /^The body is not valid JSON/,
+  );
 });
 
 test('refuses a known path asked with the wrong method 405 with Allow, changing nothing', async (t) => {
