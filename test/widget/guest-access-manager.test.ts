@@ -19,10 +19,18 @@ import {
 
 describe('<guest-access-manager> window', () => {
   it("shows the article's window: title, intro, switch, link count, create button and table headings", async () => {
-    const room = await setupRoom({ enabled: true, links: [{ name: 'Kaltura Room' }] });
+    const room = await setupRoom({
+      enabled: true,
+      links: [{ name: 'Kaltura Room' }],
+      roomTitle: 'Town hall',
+    });
     const element = await openManager(room);
 
     expect(byRole(element, 'heading', 'Manage guest access')).to.exist;
+    // The room it manages, under the heading: a page with two managers tells them apart.
+    expect(element.shadowRoot?.querySelector('[part="room-title"]')?.textContent?.trim()).to.equal(
+      'Town hall',
+    );
     expect(element.shadowRoot?.textContent).to.include(
       'Allow link-based access without sign-in. Up to 3 guest links available.',
     );

@@ -56,6 +56,11 @@ export const styles = [
   .muted {
     color: var(--_muted);
   }
+  .room-title {
+    margin-block: 0.25rem 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
   .connection {
     font-weight: 600;
   }

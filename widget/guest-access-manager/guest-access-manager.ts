@@ -64,6 +64,7 @@ const translations: Catalog<'manager'> = {
  *
  * @csspart base - The window's content (inline, or inside the modal dialog).
  * @csspart title - The "Manage guest access" heading.
+ * @csspart room-title - The room's title under the heading, so a page with several managers tells them apart.
  * @csspart connection - The "Connection lost — reconnecting" line (empty while connected).
  * @csspart dialog - Each native dialog: the main window (modal mode), create and confirm windows.
  * @csspart create-dialog - The "Create new link" window.
@@ -395,6 +396,12 @@ export class GuestAccessManager extends LitElement {
             : nothing
         }
       </div>
+      ${
+        // Which room this is (a page may hold several managers), as a meeting app names its meeting.
+        this.roomState.access && !this.roomState.failure
+          ? html`<p part="room-title" class="room-title"><bdi>${this.roomState.access.room.title}</bdi></p>`
+          : nothing
+      }
       ${this.roomState.failure || this.roomState.access?.room.type === 'channel' ? nothing : html`<p class="muted">${t.manager.intro}</p>`}
       <!-- Always in the window, so the words are announced when they come. -->
       <p part="connection" class="connection" role="status">${
