@@ -140,6 +140,27 @@ describe('<guest-access-manager> on a phone', () => {
     });
   }
 
+  for (const lang of ['en', 'he']) {
+    it(`a card's "· in 6 days" that wraps hangs its dot outside the line rather than starting it (${lang})`, async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const room = await setupRoom({ enabled: true, links });
+      const narrow = await fixture<HTMLElement>(html`<div style="inline-size: 220px">
+        <guest-access-manager api=${room.url} room=${room.roomId} lang=${lang} .getToken=${async () => room.hostToken}></guest-access-manager>
+      </div>`);
+      const element = narrow.querySelector('guest-access-manager') as GuestAccessManager;
+      await loaded(element);
+      const when = (element.shadowRoot as ShadowRoot).querySelector('.when') as HTMLElement;
+      const date = (when.querySelector('time') as HTMLElement).getBoundingClientRect();
+      const relative = (when.querySelector('.relative') as HTMLElement).getBoundingClientRect();
+      const clip = when.getBoundingClientRect();
+      expect(relative.top, 'wrapped below the date').to.be.greaterThan(date.bottom - 1);
+      // Its dot's 1em lies past the clip's start edge; its words start where the date does.
+      if (lang === 'he') expect(relative.right).to.be.greaterThan(clip.right + 5);
+      else expect(relative.left).to.be.lessThan(clip.left - 5);
+      expect(getComputedStyle(when).overflow).to.equal('hidden');
+    });
+  }
+
   it('uses cards in a narrow column of a wide page too (a container query, not the viewport)', async () => {
     await setViewport({ width: 1280, height: 800 });
     const room = await setupRoom({ enabled: true, links });

@@ -23,12 +23,15 @@ type Localize = LocalizeController<'content'>;
 /** The expiry date with its time, and how far away it is; or Never. */
 export function renderExpiry(localize: Localize, expiresAt: string | null, now = Date.now()) {
   if (!expiresAt) return localize.t.common.never;
-  return html`<time
+  // Two wrappers: a card's "· in 6 days" that wraps hangs its dot outside the outer one's clip.
+  return html`<span class="when"><span class="when-line"
+    ><time
       datetime=${expiresAt}
       title=${dateTime(localize.language, expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
       >${dateTime(localize.language, expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
     >
-    <span class="relative">${relativeTime(localize.language, expiresAt, now)}</span>`;
+    <span class="relative">${relativeTime(localize.language, expiresAt, now)}</span></span
+  ></span>`;
 }
 
 /** The labels a card shows before its values (the table's headings say it on a wide window). */

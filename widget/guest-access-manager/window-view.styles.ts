@@ -338,11 +338,25 @@ export const windowViewStyles = [
       color: var(--_muted);
       font-size: 0.8125rem;
     }
-    .relative {
-      display: inline;
+    /* "Dec 2, 2026 · in 6 days"; when "in 6 days" wraps to a line of its own, its dot hangs outside the
+       clip (as the schedule's separator does) instead of starting the line. */
+    .when {
+      overflow: hidden;
+    }
+    .when-line {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      margin-inline-start: -1em;
+    }
+    .when-line > time {
+      margin-inline-start: 1em;
     }
     .relative::before {
-      content: '· ';
+      content: '·';
+      display: inline-block;
+      inline-size: 1em;
+      text-align: center;
     }
     .empty {
       border: none;
