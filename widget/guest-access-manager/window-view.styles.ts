@@ -340,7 +340,9 @@ export const windowViewStyles = [
     }
     /* "Dec 2, 2026 · in 6 days"; when "in 6 days" wraps to a line of its own, its dot hangs outside the
        clip (as the schedule's separator does) instead of starting the line. */
+    /* Beside its label where the date fits there, as the other rows' values are. */
     .when {
+      flex: 1 1 0;
       overflow: hidden;
     }
     .when-line {
