@@ -12,7 +12,7 @@ import type {
   RoomSchedule,
   RoomSummary,
 } from '../internal/api-client.ts';
-import { ApiRequestError, ApiRequester } from '../internal/api-request.ts';
+import { ApiRequestError, ApiRequester, isUnreached } from '../internal/api-request.ts';
 import { emit } from '../internal/events.ts';
 import { isValidName } from '../internal/limits.ts';
 import type * as AfterEntry from './after-entry.ts';
@@ -73,10 +73,12 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   readonly hasUpdated: boolean;
 }
 
-/** A 4xx answer: the server (or a proxy) refused, and sending the same again would not change it. */
-/** The API refused (a 4xx of its own): not `not_api`, another server's page, which says nothing of the link. */
+/**
+ * The API refused (a 4xx of its own), and sending the same again would not change it. Another server's 4xx
+ * (`not_api`) says nothing of the link.
+ */
 const isRefusal = (error: ApiRequestError) =>
-  error.status >= 400 && error.status < 500 && error.code !== 'not_api';
+  error.status >= 400 && error.status < 500 && !isUnreached(error);
 
 /** randomUUID needs a secure context; getRandomValues does not (a LAN address over plain http). */
 const newAttemptKey = (): string =>
@@ -225,7 +227,7 @@ export class GuestSessionController implements ReactiveController {
       return this.go('rate_limited');
     }
     // The guest reads that the server cannot be reached; whoever set the page up needs why (a wrong `api`).
-    if (error.code === 'not_api' || error.code === 'network')
+    if (isUnreached(error))
       console.warn(
         `<guest-entry-form> could not reach the service: ${error.code} (${error.status}) ${error.message}`,
       );
@@ -314,7 +316,7 @@ export class GuestSessionController implements ReactiveController {
       this.fail(error);
       return true;
     }
-    this.form.submitError = error.code === 'network' || error.code === 'not_api' ? 'network' : 'failed';
+    this.form.submitError = isUnreached(error) ? 'network' : 'failed';
     return true;
   }
 

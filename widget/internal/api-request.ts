@@ -101,6 +101,9 @@ export class ApiRequester {
   }
 }
 
+/** The service was not reached: no answer (`network`), or another server's (`not_api`, a wrong `api`). */
+export const isUnreached = (error: ApiRequestError) => error.code === 'network' || error.code === 'not_api';
+
 const isJson = (response: Response) => /[/+]json\b/.test(response.headers.get('Content-Type') ?? '');
 
 /** An answer that is not the API's: `api` names another server (e.g. the app's own, answering index.html). */

@@ -7,6 +7,7 @@ import {
   type GuestStatus,
   type RoomSchedule,
 } from './api-client.ts';
+import { isUnreached } from './api-request.ts';
 
 export type GuestSessionChange =
   /** Verified and admitted: show the media. */
@@ -74,8 +75,7 @@ export function watchGuestSession(options: WatchGuestSessionOptions): GuestSessi
     } catch (error) {
       if (controller.signal.aborted) return;
       // No answer, or not the API's (a wrong `api`): the service was not reached.
-      if (error instanceof ApiRequestError && (error.code === 'network' || error.code === 'not_api'))
-        return report({ state: 'unreachable' });
+      if (error instanceof ApiRequestError && isUnreached(error)) return report({ state: 'unreachable' });
       const room =
         error instanceof ApiRequestError ? (error.body.room as RoomSchedule | undefined) : undefined;
       return report({ state: 'access_removed', room: room ?? null });
