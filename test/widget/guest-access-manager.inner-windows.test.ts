@@ -181,5 +181,10 @@ describe('<guest-access-manager> windows opened from the main window', () => {
     await waitUntil(() => dialog.scrollHeight <= dialog.clientHeight, 'still scrolls');
     await scrollTo(0);
     expect([ruled(headOf(dialog)), ruled(foot)], 'no scrolling').to.deep.equal([false, false]);
+    dialog.close();
+
+    // History, a container of its own for its cards, is one for its scrolling too.
+    const history = await openWindow(element, 'History');
+    expect(getComputedStyle(history).containerType).to.equal('inline-size scroll-state');
   });
 });

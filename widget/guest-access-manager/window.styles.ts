@@ -21,6 +21,8 @@ export const windowStyles = [
   dialog.window {
     /* What is scrolled to or focused stops clear of the head and the foot (WCAG 2.4.11). */
     scroll-padding-block: 4rem 5rem;
+    /* For the hairlines below. */
+    container-type: scroll-state;
   }
   dialog.window .window-head {
     position: sticky;
@@ -40,9 +42,6 @@ export const windowStyles = [
   }
   /* A hairline under the head, over the foot, only while content is scrolled under it (where the
      browser can tell: elsewhere no line, as before). */
-  dialog.window {
-    container-type: scroll-state;
-  }
   @container scroll-state(scrollable: top) {
     .window-head {
       box-shadow: 0 1px 0 var(--_rule);
@@ -142,7 +141,8 @@ export const windowStyles = [
      narrower than its table (a phone), each guest is a card instead. */
   dialog.wide {
     inline-size: 56rem;
-    container: history / inline-size;
+    /* Its cards follow its width; its hairlines, as every window's, its scrolling. */
+    container: history / inline-size scroll-state;
   }
   .history-tools {
     display: flex;
