@@ -194,7 +194,7 @@ export function createSqliteStore(db: Db): Store {
         const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
         if (result?.busy === 0) return true;
         if (attempt === PURGE_ATTEMPTS) return false;
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await sleep(10);
       }
     },
     async close() {
