@@ -82,6 +82,9 @@ const SERVER_SECRET_CHECK = 'server-secret-check';
 
 export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
 
+/** SQLite's name for a database without a file: gone with the process (a quick try, a test). */
+const IN_MEMORY = ':memory:';
+
 /** The store on a SQLite file or a PostgreSQL URL: one setting (`--db`, `GUEST_ACCESS_DB`) chooses the engine. */
 export async function openStore(location: string, synchronous?: 'NORMAL' | 'FULL'): Promise<Store> {
   if (isPostgresUrl(location)) {
@@ -119,6 +122,8 @@ export async function loadServerSecret(
       `GUEST_ACCESS_SECRET is required with a PostgreSQL database (${where}): every instance and the command line must share it.`,
     );
   }
+  // A database that ends with the process needs no secret beyond it.
+  if (!configured && location === IN_MEMORY) configured = newServerSecret();
   const keyFile = `${location}.key`;
   // Under the write lock: processes starting together on a fresh database agree on one key file and check value.
   return store.transaction(async (tx) => {
@@ -294,6 +299,7 @@ function databaseFileError(error: NodeJS.ErrnoException, dbFile: string) {
  * -shm files the main file's mode, so the main file is created 0600 before SQLite opens it.
  */
 export function openDatabase(dbFile: string, synchronous?: 'NORMAL' | 'FULL') {
+  if (dbFile === IN_MEMORY) return openDb(dbFile, { synchronous });
   try {
     mkdirSync(dirname(dbFile), { recursive: true, mode: 0o700 });
     closeSync(openSync(dbFile, 'a', 0o600));

@@ -66,19 +66,21 @@ export function tempDbFile(t: TestContext): string {
 
 /**
  * Starts `serve --port 0` on dbFile (rate limits off) and waits until it listens; killed when the test ends.
- * `openFiles` starts it under `ulimit -n` (through bash, which then execs node); `args` adds to `serve`'s own.
+ * `openFiles` starts it under `ulimit -n` (through bash, which then execs node); `args` adds to `serve`'s own;
+ * `cwd` is the folder it runs in.
  */
 export async function startChildServer(
   t: TestContext,
   dbFile: string,
   env: Record<string, string> = {},
-  options: { openFiles?: number; args?: string[] } = {},
+  options: { openFiles?: number; args?: string[]; cwd?: string } = {},
 ): Promise<ChildServer> {
   const args = [...CLI, 'serve', '--port', '0', '--db', dbFile, ...(options.args ?? [])];
   const [command, commandArgs] = options.openFiles
     ? ['bash', ['-c', `ulimit -n ${options.openFiles} && exec "$0" "$@"`, process.execPath, ...args]]
     : [process.execPath, args];
   const child = spawn(command, commandArgs, {
+    cwd: options.cwd,
     env: { ...process.env, GUEST_ACCESS_RATE_LIMIT: '0', ...env },
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

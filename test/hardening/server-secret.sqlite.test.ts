@@ -2,7 +2,9 @@
 // its tenants' signing secrets, so neither the server nor the command line ever runs on it with another key.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { encrypt, parseServerSecret } from '../../api/secrets.ts';
@@ -125,4 +127,12 @@ test('item 10: eight tenant create at once on a fresh database agree on one key 
     const minted = await runCli(['token', '--tenant', id, '--room', 'r1', '--user', 'u', '--db', dbFile]);
     assert.equal(minted.code, 0, minted.stderr);
   }
+});
+
+test('--db :memory: serves from a database without a file, and writes no file and no key file', async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'guest-access-memory-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const server = await startChildServer(t, ':memory:', {}, { cwd: folder });
+  assert.equal((await server.request({ path: '/healthz' })).status, 200);
+  assert.deepEqual(readdirSync(folder), []);
 });

@@ -2,8 +2,9 @@
 // it first), which starts in a fraction of the time `--import tsx api/cli.ts` took (transpiling on every start
 // timed parallel starts out on a loaded machine).
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-const SCRIPT = 'dist/server/cli.js';
+const SCRIPT = resolve('dist/server/cli.js');
 
 if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run \`node build.mjs\` first`);
 
