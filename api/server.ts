@@ -11,7 +11,14 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, maxHeaderSize, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import {
+  createServer,
+  maxHeaderSize,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -359,6 +366,36 @@ function unreadableRequest(error: unknown) {
   return response;
 }
 
+/**
+ * An HTTP/1.1 request without a Host header is refused (RFC 9112 §3.2) in the API's JSON shape, with an id: Node's
+ * own check, turned off for this (`requireHostHeader`), answers with an empty 400. HTTP/1.0 has no Host to require.
+ */
+function requireHostHeader(listener: RequestListener): RequestListener {
+  return (request, response) => {
+    if (
+      request.httpVersionMajor !== 1 ||
+      request.httpVersionMinor !== 1 ||
+      request.headers.host !== undefined
+    )
+      return listener(request, response);
+    const refusal = new ApiError(
+      'validation_failed',
+      400,
+      'The Host header is required in HTTP/1.1: send Host with the name (and port) the request is addressed to.',
+    );
+    const body = JSON.stringify(refusal.toJSON());
+    // As Node did: the connection closes after, whatever body the request still carries is not read.
+    response
+      .writeHead(refusal.status, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+        'X-Request-Id': randomUUID(),
+        Connection: 'close',
+      })
+      .end(body);
+  };
+}
+
 /** Why the server could not listen, as the operator fixes it. */
 function listenError(error: NodeJS.ErrnoException, host: string, port = 8787) {
   if (error.code === 'EADDRINUSE')
@@ -403,7 +440,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     };
     // As @hono/node-server's serve(), which takes no errorHandler.
     const listening = createServer(
-      getRequestListener(app.fetch, { hostname: host, errorHandler: unreadableRequest }),
+      { requireHostHeader: false },
+      requireHostHeader(getRequestListener(app.fetch, { hostname: host, errorHandler: unreadableRequest })),
     ).listen(options.port ?? 8787, host, () => {
       listening.off('error', refuse);
       resolve(listening);

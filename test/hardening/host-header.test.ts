@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { type IncomingHttpHeaders, request } from 'node:http';
+import { connect } from 'node:net';
 import { test } from 'node:test';
 import { host, openEvents, roomWith } from '../api/helpers.ts';
 import { CLI } from '../support/cli.ts';
@@ -116,4 +117,47 @@ test('a Host header or path that makes no URL is answered with a JSON 400 that s
     assert.match(error.message, /Host header or path is not valid .*: send a Host/);
   }
   assert.equal((await getRaw(room.api.url, '/healthz', authority)).status, 200);
+});
+
+/** What the server writes back to request bytes written by hand (Node's client always sends a Host), up to its close. */
+function exchangeRaw(base: string, bytes: string) {
+  const { hostname, port } = new URL(base);
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString();
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+test('an HTTP/1.1 request without a Host header is answered with a JSON 400 that says Host is required', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'Panel' }] });
+  const authority = new URL(room.api.url).host;
+  const body = '{"name":"Mallory","email":"mallory@example.com"}';
+  for (const bytes of [
+    'GET /healthz HTTP/1.1\r\n\r\n',
+    'GET http://media.example/healthz HTTP/1.1\r\n\r\n',
+    `POST /v1/links/${room.tokens[0]}/guests HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+  ]) {
+    const answer = await exchangeRaw(room.api.url, bytes);
+    const [head = '', answerBody = ''] = answer.split('\r\n\r\n');
+    assert.match(head, /^HTTP\/1\.1 400 /, bytes);
+    assert.match(head, /^content-type: application\/json/im);
+    assert.match(head, /^x-request-id: [\w-]{36}$/im, 'every answer carries X-Request-Id');
+    const { error } = JSON.parse(answerBody) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'validation_failed');
+    assert.match(error.message, /Host header is required/);
+  }
+  const list = await host(room, 'GET', '/guest-access');
+  assert.equal((list.body as { links: Array<{ uses: number }> }).links[0]?.uses, 0, 'nothing redeemed');
+
+  // With a Host, and in HTTP/1.0 (which has none to require), requests are served as before.
+  for (const bytes of [
+    `GET /healthz HTTP/1.1\r\nHost: ${authority}\r\nConnection: close\r\n\r\n`,
+    'GET /healthz HTTP/1.0\r\n\r\n',
+  ])
+    assert.match(await exchangeRaw(room.api.url, bytes), /^HTTP\/1\.1 200 [\s\S]*\{"ok":true\}$/, bytes);
 });
