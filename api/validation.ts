@@ -38,6 +38,38 @@ const notJson = (mediaType: string) =>
 const mediaTypeOf = (contentType: string | undefined) =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
+/** A parameter of a Content-Type header: its name, and its value as a token or a quoted-string (RFC 9110 §5.6.6). */
+const PARAMETER = /;\s*([^\s;=]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
+
+/** The charsets a Content-Type header declares, unquoted ([] when it declares none). */
+const charsetsOf = (contentType: string) =>
+  [...contentType.matchAll(PARAMETER)]
+    .filter(([, name]) => name?.toLowerCase() === 'charset')
+    .map(([, , value = '']) =>
+      value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value.trim(),
+    );
+
+/** A name the Encoding Standard gives UTF-8 (`utf-8`, `UTF8`, …), the only encoding a JSON body is read in. */
+const isUtf8 = (charset: string) => {
+  try {
+    return new TextDecoder(charset).encoding === 'utf-8';
+  } catch {
+    return false;
+  }
+};
+
+/** A JSON body declared in another charset is refused rather than read as UTF-8 (RFC 8259 §8.1). */
+function refuseOtherCharset(contentType: string) {
+  const other = charsetsOf(contentType).find((charset) => !isUtf8(charset));
+  if (other === undefined) return;
+  throw new ApiError(
+    'validation_failed',
+    400,
+    `The body must be JSON encoded as UTF-8: send it with Content-Type: application/json (or application/json; charset=utf-8), not charset=${other.slice(0, 40)}.`,
+    { 'Content-Type': 'Must be application/json, in UTF-8.' },
+  );
+}
+
 /**
  * A query key the schema reads, sent more than once (`?status=waiting&status=left`): Hono hands the schema
  * an array, whose refusal would say the value is not text or not one of the choices.
@@ -86,7 +118,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * of them would be stored. The bytes read stay cached for the validator's c.req.json().
  */
 async function refuseBrokenUtf8(c: Context) {
-  if (!JSON_MEDIA_TYPE.test(mediaTypeOf(c.req.header('content-type')))) return;
+  const contentType = c.req.header('content-type') ?? '';
+  if (!JSON_MEDIA_TYPE.test(mediaTypeOf(contentType))) return;
+  refuseOtherCharset(contentType);
   const bytes = await c.req.arrayBuffer();
   try {
     utf8.decode(bytes);

@@ -135,3 +135,40 @@ test('refuses a JSON body that is not UTF-8 rather than storing U+FFFD for its b
   }
   assert.deepEqual(await databaseSnapshot(h.db), before, 'nothing was stored');
 });
+
+test('refuses a JSON body declared in another charset rather than reading it as UTF-8, and stores nothing', async (t) => {
+  const h = await harness(t);
+  const before = await databaseSnapshot(h.db);
+  const send = (contentType: string, body: BodyInit) =>
+    h.app.request(`/v1/links/${h.known.linkTokens[1]}/guests`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
+  const guest = (name: string) => JSON.stringify({ name, email: 'ana@example.com' });
+  for (const [contentType, body] of [
+    ['application/json; charset=latin1', Buffer.from(guest('Ana'), 'latin1')],
+    ['application/json;charset="ISO-8859-1"', Buffer.from(guest('Ana'), 'latin1')],
+    ['application/json; charset=utf-16', Buffer.from(guest('Ana'), 'utf16le')],
+    ['application/json; Charset=UTF-16LE', Buffer.from(guest('Ana'), 'utf16le')],
+    ['application/json; charset=utf-8; charset=latin1', Buffer.from(guest('Ana'))],
+    ['application/json; charset=no-such-charset', Buffer.from(guest('Ana'))],
+  ] as const) {
+    const response = await send(contentType, body);
+    const { error } = (await response.json()) as {
+      error?: { code: string; message: string; fields?: Record<string, string> };
+    };
+    assert.deepEqual([response.status, error?.code], [400, 'validation_failed'], contentType);
+    assert.match(error?.message ?? '', /JSON encoded as UTF-8: send it with Content-Type: application\/json/);
+    assert.deepEqual(Object.keys(error?.fields ?? {}), ['Content-Type'], contentType);
+  }
+  assert.deepEqual(await databaseSnapshot(h.db), before, 'nothing was stored');
+
+  // UTF-8 by any of its names, quoted or not, in any case.
+  for (const [contentType, name] of [
+    ['application/json; charset=utf-8', 'Zoé'],
+    ['application/json;charset="UTF-8"', 'Zoë'],
+    ['application/json; charset=utf8', 'Zoî'],
+  ] as const)
+    assert.equal((await send(contentType, Buffer.from(guest(name)))).status, 201, contentType);
+});
