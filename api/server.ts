@@ -176,26 +176,34 @@ export async function openStoreWithSecret(
   }
 }
 
-/** The GUEST_ACCESS_ variables the server reads, and those the README has an integrator's backend keep. */
-const KNOWN_VARIABLES = new Set(
-  [
-    'DB',
-    'SECRET',
-    'PUBLIC_ORIGIN',
-    'RATE_LIMIT',
-    'LOBBY_GRACE_S',
-    'RETENTION_DAYS',
-    'SYNCHRONOUS',
-    'TRUST_PROXY',
-    'INSTANCE',
-    'METRICS_TOKEN',
-    'WEBHOOK_ALLOW_PRIVATE',
-    'WEBHOOK_RETRY_BASE_MS',
-    'TENANT_ID',
-    'API_KEY',
-    'SIGNING_SECRET',
-  ].map((name) => `GUEST_ACCESS_${name}`),
-);
+/** The GUEST_ACCESS_ variables environmentSettings reads: it reads them through this list, so none goes unlisted. */
+const SETTING_VARIABLES = [
+  'GUEST_ACCESS_DB',
+  'GUEST_ACCESS_PUBLIC_ORIGIN',
+  'GUEST_ACCESS_RATE_LIMIT',
+  'GUEST_ACCESS_LOBBY_GRACE_S',
+  'GUEST_ACCESS_RETENTION_DAYS',
+  'GUEST_ACCESS_SYNCHRONOUS',
+  'GUEST_ACCESS_TRUST_PROXY',
+  'GUEST_ACCESS_INSTANCE',
+  'GUEST_ACCESS_METRICS_TOKEN',
+  'GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE',
+  'GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS',
+] as const;
+
+type SettingVariable = (typeof SETTING_VARIABLES)[number];
+
+/**
+ * The GUEST_ACCESS_ variables known: the settings, the server secret (loadServerSecret reads it), and those the
+ * README has an integrator's backend keep.
+ */
+const KNOWN_VARIABLES = new Set<string>([
+  ...SETTING_VARIABLES,
+  'GUEST_ACCESS_SECRET',
+  'GUEST_ACCESS_TENANT_ID',
+  'GUEST_ACCESS_API_KEY',
+  'GUEST_ACCESS_SIGNING_SECRET',
+]);
 
 /**
  * A warning for each GUEST_ACCESS_ variable the server does not read (a guessed GUEST_ACCESS_ALLOWED_ORIGINS,
@@ -216,7 +224,8 @@ export function unknownVariableWarnings(env = process.env): string[] {
 
 /** Settings from the environment, validated at start-up. */
 export function environmentSettings(env = process.env) {
-  const number = (name: string, fallback: number) => {
+  const setting = (name: SettingVariable) => env[name];
+  const number = (name: SettingVariable | 'PORT', fallback: number) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
@@ -224,38 +233,38 @@ export function environmentSettings(env = process.env) {
       throw new OperatorError(`${name} must be a whole number ≥ 0, not "${raw}"`);
     return value;
   };
-  const synchronous = (env.GUEST_ACCESS_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  const synchronous = (setting('GUEST_ACCESS_SYNCHRONOUS') ?? 'NORMAL').toUpperCase();
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
     throw new OperatorError('GUEST_ACCESS_SYNCHRONOUS is NORMAL or FULL');
-  const instanceName = env.GUEST_ACCESS_INSTANCE || undefined;
+  const instanceName = setting('GUEST_ACCESS_INSTANCE') || undefined;
   // It goes into a response header as is.
   if (instanceName !== undefined && !/^[\w.-]{1,64}$/.test(instanceName))
     throw new OperatorError('GUEST_ACCESS_INSTANCE is 1 to 64 letters, digits, ".", "_" or "-"');
   const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     throw new OperatorError(`LOG_LEVEL is one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}"`);
-  const metricsToken = env.GUEST_ACCESS_METRICS_TOKEN || undefined;
+  const metricsToken = setting('GUEST_ACCESS_METRICS_TOKEN') || undefined;
   // It guards what the service is doing; a short one could be guessed.
   if (metricsToken !== undefined && !/^[\x21-\x7e]{16,200}$/.test(metricsToken))
     throw new OperatorError('GUEST_ACCESS_METRICS_TOKEN is 16 to 200 printable characters, without spaces');
-  const allowPrivate = env.GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE ?? '';
+  const allowPrivate = setting('GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE') ?? '';
   if (!['', '0', '1'].includes(allowPrivate))
     throw new OperatorError('GUEST_ACCESS_WEBHOOK_ALLOW_PRIVATE is 1 (allow) or 0 (refuse, the default)');
   const retryBaseMs = number('GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS', DEFAULT_WEBHOOK_CONFIG.retryBaseMs);
   if (retryBaseMs < 1) throw new OperatorError('GUEST_ACCESS_WEBHOOK_RETRY_BASE_MS must be at least 1');
   return {
-    dbFile: env.GUEST_ACCESS_DB || './data/guest-access.db',
+    dbFile: setting('GUEST_ACCESS_DB') || './data/guest-access.db',
     port: number('PORT', 8787),
     host: env.HOST || '127.0.0.1',
     synchronous: synchronous as 'NORMAL' | 'FULL',
     rateLimitPerMinute: number('GUEST_ACCESS_RATE_LIMIT', 120),
     lobbyGraceSeconds: number('GUEST_ACCESS_LOBBY_GRACE_S', 60),
-    publicOrigin: publicOrigin(env.GUEST_ACCESS_PUBLIC_ORIGIN),
-    trustProxy: trustedProxies(env.GUEST_ACCESS_TRUST_PROXY ?? ''),
+    publicOrigin: publicOrigin(setting('GUEST_ACCESS_PUBLIC_ORIGIN')),
+    trustProxy: trustedProxies(setting('GUEST_ACCESS_TRUST_PROXY') ?? ''),
     instanceName,
     logLevel: logLevel as LogLevel,
     metricsToken,
-    retentionDays: retentionDays(env.GUEST_ACCESS_RETENTION_DAYS),
+    retentionDays: retentionDays(setting('GUEST_ACCESS_RETENTION_DAYS')),
     webhooks: { ...DEFAULT_WEBHOOK_CONFIG, allowPrivate: allowPrivate === '1', retryBaseMs },
   };
 }

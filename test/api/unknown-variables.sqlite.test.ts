@@ -3,6 +3,7 @@
 // It starts SQLite servers only, so it runs once, in the SQLite pass.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { environmentSettings, unknownVariableWarnings } from '../../api/server.ts';
 import { startChildServer, tempDbFile } from '../hardening/child-server.ts';
 
 test('warns at start about a GUEST_ACCESS_ variable it does not read, pointing allowed origins at the tenant', async (t) => {
@@ -20,4 +21,22 @@ test('warns at start about a GUEST_ACCESS_ variable it does not read, pointing a
     /GUEST_ACCESS_ALLOWED_ORIGINS is not a guest-access setting and is ignored/,
   );
   assert.match(warnings[0] ?? '', /guest-access tenant update --add-origin/);
+});
+
+test('never warns about a GUEST_ACCESS_ variable that environmentSettings reads', () => {
+  const read = new Set<string>();
+  // An environment that notes every variable asked for, and holds none (so each setting takes its default).
+  const environment = new Proxy<NodeJS.ProcessEnv>(
+    {},
+    {
+      get(_, name) {
+        if (typeof name === 'string') read.add(name);
+        return undefined;
+      },
+    },
+  );
+  environmentSettings(environment);
+  const settings = [...read].filter((name) => name.startsWith('GUEST_ACCESS_'));
+  assert.ok(settings.includes('GUEST_ACCESS_DB'), [...read].join(', '));
+  assert.deepEqual(unknownVariableWarnings(Object.fromEntries(settings.map((name) => [name, '1']))), []);
 });
