@@ -124,7 +124,7 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     expect(saved.expiresAt).to.equal('2027-01-15T14:30:00.000Z');
     expect(saved.url).to.equal(link.url);
     expect(linkRows(element)[0][0]).to.contain('Press room');
-    expect(linkRows(element)[0][2]).to.contain('2 used · unlimited');
+    expect(linkRows(element)[0][2]).to.contain('2 used unlimited');
   });
 
   it('switches an edited link to "after N days" and offers both expiries when creating', async () => {

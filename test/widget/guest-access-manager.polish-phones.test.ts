@@ -32,6 +32,39 @@ function expectInView(element: GuestAccessManager, button: HTMLElement) {
   expect(box.right).to.be.at.most(Math.min(innerWidth, frame.right) + 0.5);
 }
 
+/** How many lines a node's text takes. */
+function textLines(node: Node): number {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const tops = new Set<number>();
+  const range = document.createRange();
+  while (walker.nextNode()) {
+    range.selectNodeContents(walker.currentNode);
+    for (const line of range.getClientRects()) tops.add(Math.round(line.top));
+  }
+  return tops.size;
+}
+
+/**
+ * The unlimited link's "0 used" and "unlimited": each piece's dot is its start padding, shown unless the
+ * piece starts a line (then it lies outside the clip).
+ */
+function unlimitedCount(element: GuestAccessManager) {
+  const clip = (element.shadowRoot as ShadowRoot).querySelector('.pieces.used') as HTMLElement;
+  const pieces = [...clip.querySelectorAll<HTMLElement>('.pieces-line > *')] as [HTMLElement, HTMLElement];
+  const [used, unlimited] = pieces.map((piece) => piece.getBoundingClientRect()) as [DOMRect, DOMRect];
+  const edge = clip.getBoundingClientRect();
+  return {
+    pieces,
+    oneLine: Math.abs(used.top - unlimited.top) < 1,
+    dotShows: (index: number) => {
+      const box = pieces[index].getBoundingClientRect();
+      return getComputedStyle(clip).direction === 'rtl'
+        ? box.right <= edge.right + 0.5
+        : box.left >= edge.left - 0.5;
+    },
+  };
+}
+
 describe('<guest-access-manager> on a phone', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
@@ -111,18 +144,56 @@ describe('<guest-access-manager> on a phone', () => {
     }
   });
 
-  it('keeps "2 of 1,000,000" on one line at 1280 px: the count cell takes two lines at most', async () => {
-    await setViewport({ width: 1280, height: 800 });
-    const room = await setupRoom({ enabled: true, links });
-    for (const lang of ['en', 'es', 'he']) {
+  for (const lang of ['en', 'es', 'he']) {
+    it(`reads "0 used · unlimited" on one line, or on two without a dot at either line's edge, at 1280 px (${lang})`, async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const room = await setupRoom({ enabled: true, links });
       const element = await openManager(room, { lang });
-      const cell = (element.shadowRoot as ShadowRoot).querySelector('td.uses') as HTMLElement;
-      const range = document.createRange();
-      range.selectNodeContents(cell);
-      const lines = new Set([...range.getClientRects()].map((line) => Math.round(line.top)));
-      expect(lines.size, `${lang}: ${cell.textContent?.trim()}`).to.be.at.most(2);
-    }
-  });
+      await element.show();
+      const table = (element.shadowRoot as ShadowRoot).querySelector(
+        'dialog.main-window table',
+      ) as HTMLElement;
+      // "2 of 1,000,000" keeps whole: every count takes two lines at most.
+      for (const cell of table.querySelectorAll('td.uses'))
+        expect(textLines(cell), cell.textContent ?? '').to.be.at.most(2);
+      const count = unlimitedCount(element);
+      for (const piece of count.pieces) expect(textLines(piece), piece.textContent ?? '').to.equal(1);
+      expect(count.dotShows(0), 'a dot before "0 used"').to.be.false;
+      expect(count.dotShows(1), count.oneLine ? 'no dot between' : 'a dot starting the line').to.equal(
+        count.oneLine,
+      );
+      // Not at the name's expense, as no-break spaces were: the Name column is as wide as with a limit.
+      const name = () => (table.querySelector('thead th') as HTMLElement).getBoundingClientRect().width;
+      const unlimitedName = name();
+      element.close();
+      const limited = await setupRoom({
+        enabled: true,
+        links: links.map((link) => ({ maxUses: 1_000_000, ...link })),
+      });
+      const other = await openManager(limited, { lang });
+      await other.show();
+      const otherTable = (other.shadowRoot as ShadowRoot).querySelector(
+        'dialog.main-window table',
+      ) as HTMLElement;
+      expect(unlimitedName).to.be.closeTo(
+        (otherTable.querySelector('thead th') as HTMLElement).getBoundingClientRect().width,
+        1,
+      );
+      other.close();
+    });
+  }
+
+  for (const lang of ['en', 'he']) {
+    it(`reads "0 used · unlimited" on one line with its dot between on a card (${lang})`, async () => {
+      await setViewport({ width: 375, height: 740 });
+      const room = await setupRoom({ enabled: true, links });
+      const count = unlimitedCount(await openManager(room, { lang }));
+      expect(count.oneLine).to.be.true;
+      expect(count.dotShows(0), 'a dot before "0 used"').to.be.false;
+      expect(count.dotShows(1), 'the dot between').to.be.true;
+      expect(getComputedStyle(count.pieces[1], '::before').content).to.equal('"·"');
+    });
+  }
 
   for (const lang of ['en', 'he']) {
     it(`keeps a disabled Create new link and its reason at the same edge on a phone (${lang})`, async () => {

@@ -20,18 +20,24 @@ export interface LinksTableOptions {
 
 type Localize = LocalizeController<'content'>;
 
+/**
+ * Elements that read "a · b" on one line. One that wraps starts its own line, its dot hanging outside the
+ * outer span's clip, so no line starts or ends with "·" (window-view.styles.ts).
+ */
+const pieces = (kind: string, elements: unknown[]) =>
+  html`<span class="pieces ${kind}"><span class="pieces-line">${elements}</span></span>`;
+
 /** The expiry date with its time, and how far away it is; or Never. */
 export function renderExpiry(localize: Localize, expiresAt: string | null, now = Date.now()) {
   if (!expiresAt) return localize.t.common.never;
-  // Two wrappers: a card's "· in 6 days" that wraps hangs its dot outside the outer one's clip.
-  return html`<span class="when"><span class="when-line"
-    ><time
+  return pieces('when', [
+    html`<time
       datetime=${expiresAt}
       title=${dateTime(localize.language, expiresAt, { dateStyle: 'full', timeStyle: 'short' })}
       >${dateTime(localize.language, expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
-    >
-    <span class="relative">${relativeTime(localize.language, expiresAt, now)}</span></span
-  ></span>`;
+    > `,
+    html`<span class="relative">${relativeTime(localize.language, expiresAt, now)}</span>`,
+  ]);
 }
 
 /** The labels a card shows before its values (the table's headings say it on a wide window). */
@@ -96,7 +102,12 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
     </td>
     <td role="cell" class="uses">
       ${cardLabel(m.clicks)}${
-        link.maxUses === null ? m.usedUnlimited(uses) : m.used(uses, number.format(link.maxUses))
+        link.maxUses === null
+          ? pieces(
+              'used',
+              m.usedUnlimited(uses).map((part) => html`<span>${part}</span> `),
+            )
+          : m.used(uses, number.format(link.maxUses))
       }
     </td>
     <td role="cell" class="actions">

@@ -147,9 +147,40 @@ export const windowViewStyles = [
     white-space: nowrap;
   }
   .relative {
-    display: block;
     color: var(--_muted);
     font-size: 0.8125rem;
+  }
+  /* "0 used · unlimited": each piece's dot sits in the line's overhang, so the piece that starts a line (the
+     first, or one that wrapped) hangs its dot outside the clip, as the schedule's separator does. One length
+     for all three, whatever a piece's font size. */
+  .pieces {
+    --_dot: 1rem;
+    display: block;
+    overflow: hidden;
+  }
+  .pieces-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    margin-inline-start: calc(-1 * var(--_dot));
+  }
+  .pieces-line > * {
+    position: relative;
+    padding-inline-start: var(--_dot);
+  }
+  /* Out of the text's flow: a piece wraps between its words, never between its dot and its first word. */
+  .pieces-line > ::before {
+    content: '·';
+    position: absolute;
+    inset-inline-start: 0;
+    inline-size: var(--_dot);
+    text-align: center;
+  }
+  /* The wide table's expiry: the date, then "in 6 days" under it. */
+  .when > .pieces-line {
+    flex-direction: column;
+    /* At the start edge: baseline has no meaning in a column, and Chromium then lines up to the left. */
+    align-items: start;
   }
   .name > * {
     display: block;
@@ -338,27 +369,14 @@ export const windowViewStyles = [
       color: var(--_muted);
       font-size: 0.8125rem;
     }
-    /* "Dec 2, 2026 · in 6 days"; when "in 6 days" wraps to a line of its own, its dot hangs outside the
-       clip (as the schedule's separator does) instead of starting the line. */
-    /* Beside its label where the date fits there, as the other rows' values are. */
-    .when {
+    /* Beside its label where the value fits there, as the other rows' values are. */
+    .links .pieces {
       flex: 1 1 0;
-      overflow: hidden;
     }
-    .when-line {
-      display: flex;
-      flex-wrap: wrap;
+    /* "Dec 2, 2026 · in 6 days" on a line where it fits. */
+    .links .when > .pieces-line {
+      flex-direction: row;
       align-items: baseline;
-      margin-inline-start: -1em;
-    }
-    .when-line > time {
-      margin-inline-start: 1em;
-    }
-    .relative::before {
-      content: '·';
-      display: inline-block;
-      inline-size: 1em;
-      text-align: center;
     }
     .empty {
       border: none;

@@ -22,7 +22,8 @@ export const content = {
   // Issue 13: what the rows say (numbers come formatted for the language). No-break spaces keep the
   // count ("2 of 1,000,000") on one line in the table's narrow column; only the word after it may wrap.
   used: (uses: string, max: string) => `${uses}\u00a0of\u00a0${max} used`,
-  usedUnlimited: (uses: string) => `${uses} used · unlimited`,
+  // Two parts, read "0 used · unlimited": a narrow cell wraps between them without a dangling dot.
+  usedUnlimited: (uses: string): [string, string] => [`${uses} used`, 'unlimited'],
   copyShort: 'Copy',
   copiedShort: 'Copied',
   copiedLink: (name: string) => `Copied link “${name}”`,

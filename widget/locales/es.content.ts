@@ -23,7 +23,7 @@ export const content: Translation['content'] = {
   copy: (name: string) => `Copiar el enlace «${name}»`,
   delete: (name: string) => `Eliminar el enlace «${name}»`,
   used: (uses: string, max: string) => `${uses}\u00a0de\u00a0${max} usados`,
-  usedUnlimited: (uses: string) => `${uses} usados · ilimitado`,
+  usedUnlimited: (uses: string): [string, string] => [`${uses} usados`, 'ilimitado'],
   copyShort: 'Copiar',
   copiedShort: 'Copiado',
   copiedLink: (name: string) => `Copiado: enlace «${name}»`,

@@ -23,7 +23,7 @@ export const content: Translation['content'] = {
   copy: (name: string) => `העתקה של הקישור „${name}”`,
   delete: (name: string) => `מחיקת הקישור „${name}”`,
   used: (uses: string, max: string) => `${uses}\u00a0מתוך\u00a0${max} נוצלו`,
-  usedUnlimited: (uses: string) => `${uses} נוצלו · ללא\u00a0הגבלה`,
+  usedUnlimited: (uses: string): [string, string] => [`${uses} נוצלו`, 'ללא\u00a0הגבלה'],
   copyShort: 'העתקה',
   copiedShort: 'הועתק',
   copiedLink: (name: string) => `הועתק: הקישור „${name}”`,
