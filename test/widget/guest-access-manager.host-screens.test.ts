@@ -2,12 +2,13 @@
 // media page's actions, tap targets of at least 44 px on a phone, and the toolbar's History beside "Create
 // new link" on a wide window.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendMouse, setViewport } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import {
   byRole,
   closedManager,
   openManager,
+  openWindow,
   type Room,
   redeem,
   setupRoom,
@@ -64,6 +65,68 @@ describe('<guest-access-manager> as a host sees it', () => {
     const closed = await closedManagerOnLoudPage(room);
     await waitUntil(() => alertOf(closed), 'no alert', { timeout: 5000 });
     expect(small(alertOf(closed) as HTMLElement)).to.deep.equal([]);
+  });
+
+  it('gives every radio button and checkbox a row of 44 px to tap and a 20 px control on a 375 px screen', async () => {
+    await setViewport({ width: 375, height: 740 });
+    const room = await setupRoom({ enabled: true, links: [{ name: 'Press', maxUses: 5 }] });
+    const element = await openManager(room);
+    const root = element.shadowRoot as ShadowRoot;
+    /** Each visible radio button and checkbox: its row (the label around it) must take a finger's tap. */
+    const expectTargets = (window: HTMLElement, count: number) => {
+      const inputs = [
+        ...window.querySelectorAll<HTMLInputElement>(
+          'input[type="radio"], input[type="checkbox"]:not([role])',
+        ),
+      ].filter((input) => input.checkVisibility());
+      expect(inputs.length).to.equal(count);
+      const rows = inputs.map((input) => (input.closest('label') as HTMLElement).getBoundingClientRect());
+      for (const [index, input] of inputs.entries()) {
+        const name = input.value === 'on' ? input.getAttribute('part') : input.value;
+        const row = rows[index] as DOMRect;
+        const control = input.getBoundingClientRect();
+        expect(row.height, `${name} row`).to.be.at.least(44);
+        expect(row.width, `${name} row`).to.be.at.least(44);
+        expect(control.width, `${name} control`).to.be.at.least(20);
+        expect(control.height, `${name} control`).to.be.at.least(20);
+        // No two rows overlap: a tap picks one choice.
+        for (const other of rows.slice(index + 1))
+          expect(row.bottom <= other.top + 0.5 || other.bottom <= row.top + 0.5, `${name} overlaps`).to.be
+            .true;
+        // A tap at the row's far end, or near its top or bottom edge, still lands on the row.
+        input.scrollIntoView({ block: 'center' });
+        const seen = (input.closest('label') as HTMLElement).getBoundingClientRect();
+        const middle = input.getBoundingClientRect().left + control.width / 2;
+        const taps = [
+          [seen.right - 2, seen.top + seen.height / 2],
+          [middle, seen.top + 2],
+          [middle, seen.bottom - 2],
+        ].map(
+          ([x, y]) =>
+            root.elementFromPoint(x as number, y as number)?.closest('label') === input.closest('label'),
+        );
+        expect(taps, `${name} taps`).to.deep.equal([true, true, true]);
+      }
+    };
+
+    // The edit window: expiry (2), admission (3) and "Give this link a new address".
+    const edit = await openWindow(element, 'Edit link “Press”');
+    expectTargets(edit, 6);
+    // A real tap at the end of the "Guests join without waiting" row picks it.
+    const auto = edit.querySelector<HTMLInputElement>('input[value="auto"]') as HTMLInputElement;
+    auto.scrollIntoView({ block: 'center' });
+    const row = (auto.closest('label') as HTMLElement).getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(row.right - 4), Math.round(row.top + row.height / 2)],
+    });
+    expect(auto.checked).to.be.true;
+    byRole(edit, 'button', 'Cancel').click();
+    await waitUntil(() => !edit.open, 'edit window still open');
+
+    // The delete confirmation's "Also remove the guests…".
+    const confirm = await openWindow(element, 'Delete link “Press”');
+    expectTargets(confirm, 1);
   });
 
   for (const [pageDir, lang] of [

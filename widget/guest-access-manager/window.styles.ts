@@ -136,6 +136,19 @@ export const windowStyles = [
   [part~='confirm-dialog'] .check-row {
     margin-block: 0.75rem;
   }
+  /* A finger's target (WCAG 2.5.8): the whole row, 44 px tall as the buttons and switches are, and a 20 px
+     control that reads as one, as phone apps draw theirs. */
+  @media (max-width: 30rem), (pointer: coarse) {
+    .check-row {
+      min-block-size: 2.75rem;
+      margin-block-start: 0;
+    }
+    .check-row input {
+      flex: none;
+      inline-size: 1.25rem;
+      block-size: 1.25rem;
+    }
+  }
 
   /* Guest history: a wider window, room for its six columns at a laptop's width with each time on two lines;
      narrower than its table (a phone), each guest is a card instead. */
