@@ -2,6 +2,7 @@
 // per row, live in every window), edit it in the create window pre-filled, delete it with its guests,
 // and copy its invitation.
 import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import { invitationText } from '../../widget/internal/invitation.ts';
 import {
@@ -40,7 +41,7 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     const element = await openManager(room);
     const other = await openManager(room);
     const [press, speakers] = room.links;
-    const toggle = byRole<HTMLInputElement>(element, 'switch', 'Link “Press” active');
+    const toggle = byRole<HTMLInputElement>(element, 'switch', 'Enable link “Press”');
     expect(toggle.checked).to.be.true;
 
     toggle.click();
@@ -48,13 +49,13 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     expect(row(element, press.id).querySelector('[part~="status"]')?.textContent).to.equal('Paused');
     expect(toggle.checked).to.be.false;
     // The other link is untouched, and the second window follows through the room's events.
-    expect(byRole<HTMLInputElement>(element, 'switch', 'Link “Speakers” active').checked).to.be.true;
+    expect(byRole<HTMLInputElement>(element, 'switch', 'Enable link “Speakers”').checked).to.be.true;
     expect(row(element, speakers.id).querySelector('[part~="status"]')).to.equal(null);
     await waitUntil(
       () => row(other, press.id)?.querySelector('[part~="status"]')?.textContent === 'Paused',
       'other window not updated',
     );
-    expect(byRole<HTMLInputElement>(other, 'switch', 'Link “Press” active').checked).to.be.false;
+    expect(byRole<HTMLInputElement>(other, 'switch', 'Enable link “Press”').checked).to.be.false;
     const refused = await callApi({
       method: 'POST',
       path: `/v1/links/${room.tokens[0]}/guests`,
@@ -64,11 +65,40 @@ describe('<guest-access-manager> link actions (issue 15)', () => {
     expect(refused.status).to.equal(410);
     await expect(element).to.be.accessible();
 
-    byRole<HTMLInputElement>(element, 'switch', 'Link “Press” active').click();
+    byRole<HTMLInputElement>(element, 'switch', 'Enable link “Press”').click();
     await waitUntil(() => !row(element, press.id).querySelector('[part~="status"]'), 'still paused');
     await waitUntil(() => !row(other, press.id).querySelector('[part~="status"]'), 'other still paused');
     await redeem(room, 0, 'Ana');
   });
+
+  for (const [lang, words] of [
+    ['en', { name: 'Enable link “Press”', label: 'Enable', chip: 'Used up', active: 'Active' }],
+    ['he', { name: 'הפעלת הקישור „Press”', label: 'הפעלה', chip: 'מוצה', active: 'פעיל' }],
+  ] as const) {
+    it(`names a used-up link's switch for what the host turns on, not "Active" beside "Used up" (${lang})`, async () => {
+      await setViewport({ width: 375, height: 740 });
+      try {
+        const room = await setupRoom({ enabled: true, links: [{ name: 'Press', maxUses: 1 }] });
+        await redeem(room, 0, 'Ana');
+        const element = await openManager(room, { lang });
+        const card = row(element, room.links[0].id);
+        expect(card.querySelector('[part~="status"]')?.textContent?.trim()).to.equal(words.chip);
+        // Still on: the host did not turn it off; the chip, which the switch is described by, says why it admits no one.
+        const toggle = byRole<HTMLInputElement>(element, 'switch', words.name);
+        expect(toggle.checked).to.be.true;
+        const description = shadow(element).getElementById(toggle.getAttribute('aria-describedby') ?? '');
+        expect(description?.textContent?.trim()).to.equal(words.chip);
+        // The card's visible word beside the switch is in its name, and nothing in the row reads "Active".
+        const label = toggle.closest('label')?.querySelector('span') as HTMLElement;
+        expect(label.checkVisibility()).to.be.true;
+        expect(label.textContent).to.equal(words.label);
+        expect(card.textContent).not.to.contain(words.active);
+        await expect(element).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   it('edits a link in the create window pre-filled: name, clicks, and the expiry on a date', async () => {
     const room = await setupRoom({ enabled: true, links: [{ name: 'Press', maxUses: 5, durationDays: 3 }] });

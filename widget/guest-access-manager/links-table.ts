@@ -81,7 +81,9 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
         ${
           link.status === 'active'
             ? nothing
-            : html`<span part="status" class="chip ${link.status}">${m.status[link.status]}</span>`
+            : html`<span part="status" class="chip ${link.status}" id="status-${link.id}"
+                >${m.status[link.status]}</span
+              >`
         }
         ${
           // A link's own admission, when it does not follow the room's: who skips the lobby matters.
@@ -133,17 +135,18 @@ function renderRow(localize: Localize, link: Link, options: LinksTableOptions) {
       ${
         options.canManage
           ? html`<span class="action-group">
-            <label class="row-switch" title=${m.activeSwitch(isolate(link.name))}>
+            <label class="row-switch" title=${m.enableLinkSwitch(isolate(link.name))}>
             <input
               type="checkbox"
               role="switch"
               class="switch"
               part="switch pause-switch"
-              aria-label=${m.activeSwitch(link.name)}
+              aria-label=${m.enableLinkSwitch(link.name)}
+              aria-describedby=${link.status === 'active' ? nothing : `status-${link.id}`}
               .checked=${!link.paused}
               ?disabled=${options.busy}
               @change=${(event: Event) => options.onPause(link, !(event.target as HTMLInputElement).checked)}
-            /><span aria-hidden="true">${m.active}</span>
+            /><span aria-hidden="true">${m.enableLink}</span>
           </label>
             <button
               type="button"

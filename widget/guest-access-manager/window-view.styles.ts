@@ -274,7 +274,7 @@ export const windowViewStyles = [
     inline-size: 1rem;
     block-size: 1rem;
   }
-  /* A link's Active switch, smaller than the window's, beside its buttons. */
+  /* A link's Enable switch, smaller than the window's, beside its buttons. */
   .row-switch {
     display: inline-flex;
     align-items: center;
@@ -291,7 +291,7 @@ export const windowViewStyles = [
     align-items: center;
     gap: 0.15rem;
   }
-  /* In the wide table the switch is named by its label (and the Paused chip); cards have room for "Active". */
+  /* In the wide table the switch is named by its label (and the status chip); cards have room for "Enable". */
   .row-switch > span {
     display: none;
   }

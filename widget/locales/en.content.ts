@@ -29,8 +29,10 @@ export const content = {
   copiedLink: (name: string) => `Copied link “${name}”`,
   createdHint: 'Link created — copy it to share',
   // Issue 15: pause, edit, copy invitation.
-  active: 'Active',
-  activeSwitch: (name: string) => `Link “${name}” active`,
+  // The switch is the host's on/off, worded as the article's "disable one link"; the status chip says why
+  // guests can't use a link that is on ("Used up"), so the switch never reads "Active" beside it.
+  enableLink: 'Enable',
+  enableLinkSwitch: (name: string) => `Enable link “${name}”`,
   edit: (name: string) => `Edit link “${name}”`,
   invitationShort: 'Invitation',
   copyInvitation: (name: string) => `Copy invitation for “${name}”`,

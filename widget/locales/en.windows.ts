@@ -11,7 +11,7 @@ export const windows = {
     copied: 'Link copied',
     invitationCopied: 'Invitation copied',
     paused: (name: string) => `Link “${name}” paused: it no longer lets guests in`,
-    resumed: (name: string) => `Link “${name}” active again`,
+    resumed: (name: string) => `Link “${name}” enabled again`,
     arrived: (name: string) => `${name} is waiting to be admitted`,
     admitted: (count: number) => (count === 1 ? 'Guest admitted' : `${count} guests admitted`),
     denied: (name: string) => `${name} denied`,

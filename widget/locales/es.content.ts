@@ -29,8 +29,8 @@ export const content: Translation['content'] = {
   copiedLink: (name: string) => `Copiado: enlace «${name}»`,
   createdHint: 'Enlace creado: cópialo para compartirlo',
   // Issue 15: pausar, editar, copiar la invitación.
-  active: 'Activo',
-  activeSwitch: (name: string) => `Enlace «${name}» activo`,
+  enableLink: 'Habilitar',
+  enableLinkSwitch: (name: string) => `Habilitar el enlace «${name}»`,
   edit: (name: string) => `Editar el enlace «${name}»`,
   invitationShort: 'Invitación',
   copyInvitation: (name: string) => `Copiar la invitación de «${name}»`,

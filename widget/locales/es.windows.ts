@@ -14,7 +14,7 @@ export const windows: Translation['windows'] = {
     copied: 'Enlace copiado',
     invitationCopied: 'Invitación copiada',
     paused: (name: string) => `Enlace «${name}» en pausa: ya no deja entrar a invitados`,
-    resumed: (name: string) => `Enlace «${name}» activo de nuevo`,
+    resumed: (name: string) => `Enlace «${name}» habilitado de nuevo`,
     arrived: (name: string) => `${name} espera a ser admitido`,
     admitted: (count: number) => (count === 1 ? 'Invitado admitido' : `${count} invitados admitidos`),
     denied: (name: string) => `${name} rechazado`,

@@ -29,8 +29,8 @@ export const content: Translation['content'] = {
   copiedLink: (name: string) => `הועתק: הקישור „${name}”`,
   createdHint: 'הקישור נוצר — העתיקו אותו כדי לשתף',
   // Issue 15: השהיה, עריכה, העתקת הזמנה.
-  active: 'פעיל',
-  activeSwitch: (name: string) => `הקישור „${name}” פעיל`,
+  enableLink: 'הפעלה',
+  enableLinkSwitch: (name: string) => `הפעלת הקישור „${name}”`,
   edit: (name: string) => `עריכת הקישור „${name}”`,
   invitationShort: 'הזמנה',
   copyInvitation: (name: string) => `העתקת הזמנה עבור „${name}”`,

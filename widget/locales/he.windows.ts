@@ -14,7 +14,7 @@ export const windows: Translation['windows'] = {
     copied: 'הקישור הועתק',
     invitationCopied: 'ההזמנה הועתקה',
     paused: (name: string) => `הקישור „${name}” הושהה: הוא כבר לא מכניס אורחים`,
-    resumed: (name: string) => `הקישור „${name}” פעיל שוב`,
+    resumed: (name: string) => `הקישור „${name}” הופעל שוב`,
     arrived: (name: string) => `${name} ממתין/ה לאישור כניסה`,
     admitted: (count: number) => (count === 1 ? 'האורח/ת אושר/ה' : `${count} אורחים אושרו`),
     denied: (name: string) => `${name} נדחה/תה`,
