@@ -232,6 +232,32 @@ describe('<guest-access-manager> on a phone', () => {
     });
   }
 
+  for (const lang of ['en', 'he']) {
+    it(`shows a card's whole date at 375 px, under its label where it does not fit beside it (${lang})`, async () => {
+      await setViewport({ width: 375, height: 740 });
+      const room = await setupRoom({ enabled: true, links });
+      const element = await openManager(room, { lang });
+      // The modal window, as a media page opens it: narrower than the inline element by its margins.
+      await element.show();
+      const whens = [
+        ...(element.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>(
+          'dialog.main-window .pieces.when',
+        ),
+      ];
+      expect(whens.length).to.equal(1);
+      for (const when of whens) {
+        const clip = when.getBoundingClientRect();
+        // The date's text (its box starts with the dot's room, outside the clip by design).
+        const text = document.createRange();
+        text.selectNodeContents(when.querySelector('time') as HTMLElement);
+        const date = text.getBoundingClientRect();
+        expect(date.left, 'clipped at the left').to.be.at.least(clip.left - 0.5);
+        expect(date.right, 'clipped at the right').to.be.at.most(clip.right + 0.5);
+      }
+      element.close();
+    });
+  }
+
   it('uses cards in a narrow column of a wide page too (a container query, not the viewport)', async () => {
     await setViewport({ width: 1280, height: 800 });
     const room = await setupRoom({ enabled: true, links });

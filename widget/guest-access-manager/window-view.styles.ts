@@ -369,9 +369,11 @@ export const windowViewStyles = [
       color: var(--_muted);
       font-size: 0.8125rem;
     }
-    /* Beside its label where the value fits there, as the other rows' values are. */
+    /* Beside its label where the value fits there, as the other rows' values are; under it where it does
+       not, rather than clipped ("Dec 10, 2026, 8:06 P"). */
     .links .pieces {
       flex: 1 1 0;
+      min-inline-size: min-content;
     }
     /* "Dec 2, 2026 · in 6 days" on a line where it fits. */
     .links .when > .pieces-line {
