@@ -105,6 +105,7 @@ const translations: Catalog<'manager'> = {
  * @csspart admit-all-button - The Admit all button.
  * @csspart remove-button - A guest's Remove button (in the session).
  * @csspart alert - The knock alert shown while the window is closed.
+ * @csspart alert-room-title - The alert's room title, shown while another manager on the page shows alerts too.
  * @csspart alert-admit-button - The alert's Admit (or Admit all) button.
  * @csspart alert-view-button - The alert's View button (opens the window at the waiting room).
  * @csspart alert-dismiss-button - The alert's close button (it comes back with the next knock).

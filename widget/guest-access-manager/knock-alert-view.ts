@@ -11,11 +11,35 @@ import { knockAlertStyles } from './knock-alert.styles.ts';
 import type { KnockAlertController } from './knock-alert.ts';
 import { windowStrings } from './window-strings.ts';
 
+/**
+ * The alerts on the page, in the order they appeared: one manager per room may show one each, so they stack
+ * in the corner, each above the ones before it (the alerts shown stay put under a pointer on its way to
+ * Admit), and come down when one below goes.
+ */
+const stack: KnockAlertView[] = [];
+/** Between two alerts of the stack, in CSS pixels. */
+const STACK_GAP = 12;
+const resized = new ResizeObserver(() => restack());
+
+/** Sets each alert's distance from the corner: the heights of the alerts below it on its side, and gaps. */
+function restack(): void {
+  const below = new Map<boolean, number>();
+  for (const view of stack) {
+    const alert = view.alert as HTMLElement;
+    const side = view.controller.host.matches(':dir(rtl)');
+    const offset = below.get(side) ?? 0;
+    alert.style.setProperty('--_stacked', `${offset}px`);
+    below.set(side, offset + alert.offsetHeight + STACK_GAP);
+  }
+}
+
 export class KnockAlertView {
+  /** The alert on the page, if shown. */
+  alert?: HTMLElement;
   private notification?: Notification;
   private readonly chime = new Chime();
 
-  constructor(private readonly controller: KnockAlertController) {
+  constructor(readonly controller: KnockAlertController) {
     addStyles(controller.host, knockAlertStyles);
   }
 
@@ -46,6 +70,24 @@ export class KnockAlertView {
   close(): void {
     this.chime.close();
     this.closeNotification();
+    this.place(false);
+  }
+
+  /** After each render: the alert joins the stack when it appears, and leaves it when it goes. */
+  place(shown: boolean): void {
+    const root = this.controller.host.renderRoot as ShadowRoot;
+    const alert = (shown && root.querySelector<HTMLElement>('.knock-alert')) || undefined;
+    if (alert === this.alert) return;
+    if (this.alert) {
+      resized.unobserve(this.alert);
+      stack.splice(stack.indexOf(this), 1);
+    }
+    this.alert = alert;
+    if (alert) {
+      stack.push(this);
+      resized.observe(alert);
+    }
+    restack();
   }
 
   render() {
@@ -56,10 +98,11 @@ export class KnockAlertView {
     const [first] = waiting as [HostGuest];
     const one = waiting.length === 1;
     const blocked = access?.enabled ? undefined : w.admitNeedsAccess;
+    const roomTitle = this.controller.roomNamed;
     return html`<section
       part="alert"
       class="knock-alert"
-      aria-label=${n.alertLabel}
+      aria-label=${roomTitle ? n.alertLabelInRoom(roomTitle) : n.alertLabel}
       dir=${host.localize.dir}
       lang=${host.localize.language}
       @focusin=${(event: FocusEvent) => {
@@ -68,6 +111,7 @@ export class KnockAlertView {
           this.controller.focusOrigin = from;
       }}
     >
+      ${roomTitle ? html`<p part="alert-room-title" class="knock-room"><bdi>${roomTitle}</bdi></p>` : nothing}
       <p class="knock-text">${one ? sentenceWithName(n.oneWaiting, first.name) : n.manyWaiting(waiting.length)}</p>
       <div class="knock-actions">
         <button

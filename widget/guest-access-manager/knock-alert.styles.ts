@@ -4,11 +4,12 @@ import { css } from 'lit';
 // Not the end corner: media pages put their actions at the end of the row under the player (the demo's
 // Share and ⋯, which the alert covered at 1280x800), and chat launchers sit there too. The start of the
 // page, not of the alert's language (a Hebrew alert on an English page still goes left). A page with its
-// own controls in that corner moves it with ::part(alert).
+// own controls in that corner moves it with ::part(alert). Several managers' alerts stack there: --_stacked is
+// the height of those below (knock-alert-view.ts).
 export const knockAlertStyles = css`
   .knock-alert {
     position: fixed;
-    inset-block-end: 1rem;
+    inset-block-end: calc(1rem + var(--_stacked, 0px));
     left: 1rem;
     z-index: 2147483000;
     box-sizing: border-box;
@@ -30,6 +31,12 @@ export const knockAlertStyles = css`
   :host(:dir(rtl)) .knock-alert {
     left: auto;
     right: 1rem;
+  }
+  .knock-room {
+    margin: 0 0 0.125rem;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+    overflow-wrap: anywhere;
   }
   .knock-text {
     margin: 0 0 0.625rem;

@@ -3,10 +3,13 @@
 // page's title and a browser notification while the tab is hidden. None of them moves focus. The title
 // badge and the opt-in button are here; the alert, chime and notification load with the first knock
 // (knock-alert-view.ts, in the windows' chunk), or when the browser is idle before that.
+// A page may hold several managers (one per room): while more than one shows alerts, each alert and
+// each arrival said to screen readers names its room, and the alerts stack in the corner (the view does).
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
 import { LazyPart } from '../internal/lazy.ts';
 import type { LocalizeController } from '../internal/localize.ts';
+import type { WindowsTranslation } from '../locales/en.ts';
 import type { KnockAlertView } from './knock-alert-view.ts';
 import { deepActiveElement } from './modal-dialog.ts';
 import type { RoomController } from './room-controller.ts';
@@ -22,6 +25,8 @@ export interface KnockAlertHost extends ReactiveElement {
   readonly windowVisible: boolean;
   /** Opens the window at the waiting room. */
   viewWaitingRoom(): Promise<void>;
+  /** Says what changed to screen readers; the words come with the windows' chunk. */
+  announce(words: (said: WindowsTranslation['windows']) => string): void;
   /** The page's control that last opened the window (`show()`), if any. */
   readonly windowOpener?: HTMLElement;
 }
@@ -32,6 +37,9 @@ const focusable = (element: HTMLElement | undefined): element is HTMLElement =>
   element !== document.body &&
   element.checkVisibility() &&
   !element.matches(':disabled');
+
+/** The page's managers that show the alert (on the page, `alerts` not `off`). */
+const alertingOnPage = new Set<KnockAlertController>();
 
 export class KnockAlertController implements ReactiveController {
   /** The host closed the alert: it stays closed until the next knock. */
@@ -57,7 +65,33 @@ export class KnockAlertController implements ReactiveController {
     this.view = new LazyPart(host, () => loadView(this));
   }
 
+  hostConnected(): void {
+    this.hostUpdate();
+  }
+
+  /**
+   * Before each render, as `alerts` may have changed (a manager taken off the page may still render when its
+   * requests answer); the other managers re-render if naming changes.
+   */
+  hostUpdate(): void {
+    this.alertOnPage(this.host.isConnected && this.host.alerts !== 'off');
+  }
+
+  private alertOnPage(on: boolean): void {
+    const several = alertingOnPage.size > 1;
+    if (on) alertingOnPage.add(this);
+    else alertingOnPage.delete(this);
+    if (several !== alertingOnPage.size > 1)
+      for (const each of alertingOnPage) if (each !== this) each.host.requestUpdate();
+  }
+
+  /** The room's title, when another manager on the page alerts too (its alerts must say which room). */
+  get roomNamed(): string | undefined {
+    return alertingOnPage.size > 1 && alertingOnPage.has(this) ? this.room.access?.room.title : undefined;
+  }
+
   hostUpdated(): void {
+    this.view.value?.place(this.shown);
     this.badge.show(this.host.titleBadge ? this.room.waiting.length : 0);
     if (this.room.waiting.length === 0) this.view.value?.closeNotification();
     if (this.refocus) {
@@ -79,12 +113,17 @@ export class KnockAlertController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.alertOnPage(false);
     this.badge.clear();
     this.view.value?.close();
   }
 
-  /** A guest knocked: the alert comes back, the chime plays (rate-limited), a hidden tab notifies. */
+  /** A guest knocked: it is said, the alert comes back, the chime plays (rate-limited), a hidden tab notifies. */
   arrived(guest: HostGuest): void {
+    const room = this.roomNamed;
+    this.host.announce(({ announcements: said }) =>
+      room ? said.arrivedInRoom(guest.name, room) : said.arrived(guest.name),
+    );
     this.dismissed = false;
     // Decided now, not once the view's code has loaded: a host who opts in meanwhile is not told of earlier knocks.
     const notify =
@@ -124,7 +163,8 @@ export class KnockAlertController implements ReactiveController {
   render() {
     const { waiting, access } = this.room;
     const host = this.host;
-    if (host.alerts === 'off' || host.windowVisible || this.dismissed || !access || waiting.length === 0) {
+    const off = !alertingOnPage.has(this); // `alerts="off"`, or off the page
+    if (off || host.windowVisible || this.dismissed || !access || waiting.length === 0) {
       return this.rendered(nothing);
     }
     if (!access.permissions.includes('guests:admit')) return this.rendered(nothing);

@@ -75,7 +75,7 @@ export class RoomController implements ReactiveController {
 
   constructor(
     private readonly host: RoomHost,
-    /** A guest started waiting (arrived, or asked again), window open or closed. */
+    /** A guest started waiting (arrived, or asked again), window open or closed: the knock alert says so. */
     private readonly onArrival: (guest: HostGuest) => void,
   ) {
     this.hostToken = new HostToken(() => ({ token: host.token, getToken: host.getToken }));
@@ -273,7 +273,6 @@ export class RoomController implements ReactiveController {
     const arrived = guest.status === 'waiting' && !this.waiting.some((each) => each.id === guest.id);
     this.changeGuests([guest], guest.status);
     if (arrived) {
-      this.host.announce(({ announcements: said }) => said.arrived(guest.name));
       emit(this.host, 'guest-waiting', { guest });
       this.onArrival(guest);
     }

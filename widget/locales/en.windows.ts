@@ -13,6 +13,8 @@ export const windows = {
     paused: (name: string) => `Link “${name}” paused: it no longer lets guests in`,
     resumed: (name: string) => `Link “${name}” enabled again`,
     arrived: (name: string) => `${name} is waiting to be admitted`,
+    /** The same, with other managers on the page (one per room). */
+    arrivedInRoom: (name: string, room: string) => `${name} is waiting to be admitted to ${room}`,
     admitted: (count: number) => (count === 1 ? 'Guest admitted' : `${count} guests admitted`),
     denied: (name: string) => `${name} denied`,
     removed: (name: string) => `${name} removed from the session`,
@@ -90,6 +92,8 @@ export const windows = {
   },
   knock: {
     alertLabel: 'Guests waiting',
+    /** The alert's name while other managers on the page alert too (one per room). */
+    alertLabelInRoom: (room: string) => `Guests waiting for ${room}`,
     oneWaiting: (name: string) => `${name} is waiting`,
     manyWaiting: (count: number) => `${count} guests are waiting`,
     view: 'View',

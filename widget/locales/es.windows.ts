@@ -16,6 +16,7 @@ export const windows: Translation['windows'] = {
     paused: (name: string) => `Enlace «${name}» en pausa: ya no deja entrar a invitados`,
     resumed: (name: string) => `Enlace «${name}» habilitado de nuevo`,
     arrived: (name: string) => `${name} espera a ser admitido`,
+    arrivedInRoom: (name: string, room: string) => `${name} espera a ser admitido en ${room}`,
     admitted: (count: number) => (count === 1 ? 'Invitado admitido' : `${count} invitados admitidos`),
     denied: (name: string) => `${name} rechazado`,
     removed: (name: string) => `Se quitó a ${name} de la sesión`,
@@ -96,6 +97,7 @@ export const windows: Translation['windows'] = {
   },
   knock: {
     alertLabel: 'Invitados esperando',
+    alertLabelInRoom: (room: string) => `Invitados esperando en ${room}`,
     oneWaiting: (name: string) => `${name} está esperando`,
     manyWaiting: (count: number) => `${count} invitados están esperando`,
     view: 'Ver',

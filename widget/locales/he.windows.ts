@@ -16,6 +16,7 @@ export const windows: Translation['windows'] = {
     paused: (name: string) => `הקישור „${name}” הושהה: הוא כבר לא מכניס אורחים`,
     resumed: (name: string) => `הקישור „${name}” הופעל שוב`,
     arrived: (name: string) => `${name} ממתין/ה לאישור כניסה`,
+    arrivedInRoom: (name: string, room: string) => `${name} ממתין/ה לאישור כניסה לחדר ${room}`,
     admitted: (count: number) => (count === 1 ? 'האורח/ת אושר/ה' : `${count} אורחים אושרו`),
     denied: (name: string) => `${name} נדחה/תה`,
     removed: (name: string) => `${name} הוסר/ה מהסשן`,
@@ -83,6 +84,7 @@ export const windows: Translation['windows'] = {
   },
   knock: {
     alertLabel: 'אורחים ממתינים',
+    alertLabelInRoom: (room: string) => `אורחים ממתינים בחדר ${room}`,
     oneWaiting: (name: string) => `${name} ממתין/ה`,
     manyWaiting: (count: number) => `${count} אורחים ממתינים`,
     view: 'הצגה',

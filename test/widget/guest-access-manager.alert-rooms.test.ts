@@ -1,0 +1,135 @@
+// Two <guest-access-manager> elements on one page (a host who runs two rooms): each knock alert names its
+// room, and the alerts stack in the corner rather than cover each other, also right to left on a phone.
+import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
+import {
+  alertOf,
+  byRole,
+  closedManager,
+  type Room,
+  redeem,
+  setupRoom,
+} from './guest-access-manager.helpers.ts';
+
+const textOf = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+const boxOf = (element: GuestAccessManager) => (alertOf(element) as HTMLElement).getBoundingClientRect();
+
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The alert's entrance (a short fade and slide) and any move within the stack, ended. */
+async function settled(...elements: GuestAccessManager[]) {
+  const animations = elements.flatMap((element) => (element.shadowRoot as ShadowRoot).getAnimations());
+  await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
+}
+
+/** Two rooms, a manager for each (modal, closed), and a guest knocking at each: Ana first, then Ben. */
+async function twoRoomsKnockedAt(lang = 'en') {
+  const rooms: Room[] = [];
+  for (const roomTitle of ['Quarterly review', 'Design crit'])
+    rooms.push(await setupRoom({ enabled: true, links: [{ name: 'Press' }], roomTitle }));
+  const [review, crit] = rooms as [Room, Room];
+  const first = await closedManager(review);
+  const second = await closedManager(crit);
+  first.lang = lang;
+  second.lang = lang;
+  await redeem(review, 0, 'Ana Lima');
+  await waitUntil(() => alertOf(first), 'no alert for the first room', { timeout: 5000 });
+  await redeem(crit, 0, 'Ben Cohen');
+  await waitUntil(() => alertOf(second), 'no alert for the second room', { timeout: 5000 });
+  return [first, second] as const;
+}
+
+const roomOf = (element: GuestAccessManager) =>
+  textOf(alertOf(element)?.querySelector('[part~="alert-room-title"]'));
+
+describe('<guest-access-manager> knock alerts of several rooms', () => {
+  it('name their rooms and stack, the newest on top, and the others close the gap when one is closed', async () => {
+    const [first, second] = await twoRoomsKnockedAt();
+    expect(roomOf(first)).to.equal('Quarterly review');
+    expect(roomOf(second)).to.equal('Design crit');
+    expect(textOf(alertOf(first)?.querySelector('.knock-text'))).to.equal('Ana Lima is waiting');
+    expect(alertOf(first)?.getAttribute('aria-label')).to.equal('Guests waiting for Quarterly review');
+    expect(alertOf(second)?.getAttribute('aria-label')).to.equal('Guests waiting for Design crit');
+    const said = (element: GuestAccessManager) =>
+      textOf((element.shadowRoot as ShadowRoot).querySelector('[role="status"]'));
+    await waitUntil(
+      () => said(first) === 'Ana Lima is waiting to be admitted to Quarterly review',
+      'the first room is not named in its announcement',
+    );
+    await waitUntil(
+      () => said(second) === 'Ben Cohen is waiting to be admitted to Design crit',
+      'the second room is not named in its announcement',
+    );
+
+    await waitUntil(
+      async () => {
+        await settled(first, second);
+        return !overlap(boxOf(first), boxOf(second));
+      },
+      'the alerts overlap',
+      { timeout: 3000 },
+    );
+    const [older, newer] = [boxOf(first), boxOf(second)];
+    expect(newer.bottom, 'the newer alert above the older, with a gap').to.be.below(older.top);
+    expect(older.top - newer.bottom, 'the gap').to.be.at.most(16);
+    expect(newer.left, 'in the same corner').to.equal(older.left);
+    expect(older.bottom, 'the older one in the corner').to.be.closeTo(window.innerHeight - 16, 1);
+    await expect(first).to.be.accessible();
+    await expect(second).to.be.accessible();
+
+    // Closing the one in the corner lets the other come down to it; its buttons still work from the keyboard.
+    const dismiss = byRole(alertOf(first) as HTMLElement, 'button', 'Dismiss');
+    dismiss.focus();
+    dismiss.click();
+    await waitUntil(() => !alertOf(first), 'the first alert stayed');
+    await waitUntil(
+      async () => {
+        await settled(second);
+        return Math.abs(boxOf(second).bottom - older.bottom) < 1;
+      },
+      'the second alert did not move to the corner',
+      { timeout: 3000 },
+    );
+    const admit = byRole(alertOf(second) as HTMLElement, 'button', 'Admit Ben Cohen');
+    admit.focus();
+    expect((second.shadowRoot as ShadowRoot).activeElement === admit, 'Admit takes focus').to.equal(true);
+    admit.click();
+    await waitUntil(() => !alertOf(second), 'the second alert stayed after admitting', { timeout: 5000 });
+  });
+
+  it('stack at the right, each on screen and clear of the other, on a right-to-left phone page', async () => {
+    await setViewport({ width: 375, height: 667 });
+    document.documentElement.dir = 'rtl';
+    try {
+      const [first, second] = await twoRoomsKnockedAt('he');
+      await waitUntil(
+        () => textOf(alertOf(first)?.querySelector('.knock-text')) === 'Ana Lima ממתין/ה',
+        'not in Hebrew',
+        {
+          timeout: 5000,
+        },
+      );
+      expect(roomOf(first)).to.equal('Quarterly review');
+      await waitUntil(
+        async () => {
+          await settled(first, second);
+          return !overlap(boxOf(first), boxOf(second));
+        },
+        'the alerts overlap',
+        { timeout: 3000 },
+      );
+      for (const box of [boxOf(first), boxOf(second)]) {
+        expect(box.top, 'below the top').to.be.at.least(0);
+        expect(box.left, 'inside on the left').to.be.at.least(0);
+        expect(box.right, 'at the right').to.be.closeTo(window.innerWidth - 16, 1);
+      }
+      expect(boxOf(second).bottom).to.be.below(boxOf(first).top);
+    } finally {
+      document.documentElement.dir = '';
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});
