@@ -7,6 +7,8 @@ import {
   alertOf,
   byRole,
   closedManager,
+  fakeNotifications,
+  optInToNotifications,
   type Room,
   redeem,
   setupRoom,
@@ -25,14 +27,18 @@ async function settled(...elements: GuestAccessManager[]) {
   await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
 }
 
-/** Two rooms, a manager for each (modal, closed), and a guest knocking at each: Ana first, then Ben. */
-async function twoRoomsKnockedAt(lang = 'en') {
+/** Two rooms and a manager for each (modal, closed). */
+async function twoRooms() {
   const rooms: Room[] = [];
   for (const roomTitle of ['Quarterly review', 'Design crit'])
     rooms.push(await setupRoom({ enabled: true, links: [{ name: 'Press' }], roomTitle }));
   const [review, crit] = rooms as [Room, Room];
-  const first = await closedManager(review);
-  const second = await closedManager(crit);
+  return { review, crit, first: await closedManager(review), second: await closedManager(crit) };
+}
+
+/** Two rooms, a manager for each (modal, closed), and a guest knocking at each: Ana first, then Ben. */
+async function twoRoomsKnockedAt(lang = 'en') {
+  const { review, crit, first, second } = await twoRooms();
   first.lang = lang;
   second.lang = lang;
   await redeem(review, 0, 'Ana Lima');
@@ -130,6 +136,29 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
     } finally {
       document.documentElement.dir = '';
       await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it("notify, once the host opts in, naming the room, and one room's knock does not replace another's", async () => {
+    const { sent, restore } = fakeNotifications();
+    try {
+      const { review, crit, first, second } = await twoRooms();
+      for (const element of [first, second]) {
+        await optInToNotifications(element);
+        element.close();
+      }
+      await redeem(review, 0, 'Ana Lima');
+      await waitUntil(() => sent.length === 1, 'no notification for the first room', { timeout: 5000 });
+      await redeem(crit, 0, 'Ben Cohen');
+      await waitUntil(() => sent.length === 2, 'no notification for the second room', { timeout: 5000 });
+      const bodies = sent.map(({ title, body }) => `${title} / ${body?.replace(/[\u2068\u2069]/g, '')}`);
+      expect(bodies).to.deep.equal([
+        'Ana Lima is waiting to be admitted / Waiting for Quarterly review. Open the page to admit or deny.',
+        'Ben Cohen is waiting to be admitted / Waiting for Design crit. Open the page to admit or deny.',
+      ]);
+      expect(sent[0]?.tag).to.not.equal(sent[1]?.tag);
+    } finally {
+      restore();
     }
   });
 });

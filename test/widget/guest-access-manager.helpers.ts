@@ -264,13 +264,14 @@ export async function closedManager(
 }
 
 /**
- * Replaces the browser's Notification with one that records each title in `shown` (permission `default` until
- * the page asks, then granted) and the tab's visibility with `visibility.state` (hidden at first); `restore()`
- * puts both back.
+ * Replaces the browser's Notification with one that records each title in `shown` (and each title with its
+ * options in `sent`; permission `default` until the page asks, then granted) and the tab's visibility with
+ * `visibility.state` (hidden at first); `restore()` puts both back.
  */
 export function fakeNotifications() {
   const original = window.Notification;
   const shown: string[] = [];
+  const sent: Array<{ title: string } & NotificationOptions> = [];
   const visibility = { state: 'hidden' as DocumentVisibilityState };
   class FakeNotification {
     static permission: NotificationPermission = 'default';
@@ -279,8 +280,9 @@ export function fakeNotifications() {
       return 'granted' as const;
     }
     onclick: (() => void) | null = null;
-    constructor(title: string) {
+    constructor(title: string, options: NotificationOptions = {}) {
       shown.push(title);
+      sent.push({ title, ...options });
     }
     close() {}
   }
@@ -288,6 +290,7 @@ export function fakeNotifications() {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility.state });
   return {
     shown,
+    sent,
     visibility,
     restore() {
       window.Notification = original;

@@ -2,7 +2,7 @@
 // does not see (or when the browser is idle before that), see knock-alert.ts.
 import { html, nothing } from 'lit';
 import type { HostGuest } from '../internal/api-client.ts';
-import { sentenceWithName } from '../internal/bidi.ts';
+import { isolate, sentenceWithName } from '../internal/bidi.ts';
 import { addStyles } from '../internal/lazy.ts';
 import { Chime } from './chime.ts';
 import { contentStrings } from './content-strings.ts';
@@ -49,10 +49,12 @@ export class KnockAlertView {
     if (host.sound) this.chime.play();
     if (notify) {
       const n = windowStrings(host).knock;
+      const roomTitle = this.controller.roomNamed;
       this.notification?.close();
       const notification = new Notification(n.notificationTitle(guest.name), {
-        body: n.notificationBody,
-        tag: 'guest-access-waiting',
+        body: roomTitle ? n.notificationBodyInRoom(isolate(roomTitle)) : n.notificationBody,
+        // One per room: a knock in another room does not replace this one.
+        tag: `guest-access-waiting ${host.room}`,
       });
       notification.onclick = () => {
         window.focus();

@@ -17,6 +17,8 @@ import { TitleBadge } from './title-badge.ts';
 
 export interface KnockAlertHost extends ReactiveElement {
   readonly localize: LocalizeController<'manager'>;
+  /** The room's id (the browser notification's tag). */
+  readonly room: string;
   /** `off` turns the built-in alert off (events, title badge and sound stay the page's choice). */
   alerts?: string;
   sound: boolean;

@@ -100,6 +100,8 @@ export const windows = {
     dismiss: 'Dismiss',
     notificationTitle: (name: string) => `${name} is waiting to be admitted`,
     notificationBody: 'Open the page to admit or deny.',
+    /** The same, while other managers on the page alert too (one per room). */
+    notificationBodyInRoom: (room: string) => `Waiting for ${room}. Open the page to admit or deny.`,
     confirmAutoTitle: (count: number) =>
       count === 1 ? 'Admit the guest waiting?' : `Admit the ${count} guests waiting?`,
     confirmAutoBody:

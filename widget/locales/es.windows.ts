@@ -104,6 +104,7 @@ export const windows: Translation['windows'] = {
     dismiss: 'Descartar',
     notificationTitle: (name: string) => `${name} espera que lo admitan`,
     notificationBody: 'Abre la página para admitir o rechazar.',
+    notificationBodyInRoom: (room: string) => `Espera en ${room}. Abre la página para admitir o rechazar.`,
     confirmAutoTitle: (count: number) =>
       count === 1 ? '¿Admitir al invitado que espera?' : `¿Admitir a los ${count} invitados que esperan?`,
     confirmAutoBody:

@@ -91,6 +91,7 @@ export const windows: Translation['windows'] = {
     dismiss: 'סגירה',
     notificationTitle: (name: string) => `${name} ממתין/ה לאישור כניסה`,
     notificationBody: 'פתחו את הדף כדי לאשר או לדחות.',
+    notificationBodyInRoom: (room: string) => `ממתין/ה בחדר ${room}. פתחו את הדף כדי לאשר או לדחות.`,
     confirmAutoTitle: (count: number) =>
       count === 1 ? 'לאשר את האורח/ת הממתין/ה?' : `לאשר את ${count} האורחים הממתינים?`,
     confirmAutoBody: 'אורחים לא ימתינו עוד למנחה: כל מי שממתין עכשיו יאושר, ואורחים חדשים יצטרפו מיד.',
