@@ -105,7 +105,7 @@ export const validate = <Schema extends StandardSchemaV1, Target extends keyof V
   if (target !== 'json') return checked;
   // The same middleware (and its OpenAPI description), after the body's bytes are checked.
   const withUtf8Check: MiddlewareHandler = async (c, next) => {
-    await readUtf8Body(c);
+    await refuseBrokenUtf8(c);
     return checked(c, next);
   };
   return Object.assign(withUtf8Check, checked) as typeof checked;
@@ -115,17 +115,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * A JSON body that is not UTF-8 is refused: Request.json() would read each broken byte as U+FFFD, and a name
- * of them would be stored. The text decoded here is cached where the validator's c.req.json() reads it, so the
- * body is decoded once (Hono's cache holds promises, though its type says methods).
+ * of them would be stored. The bytes read stay cached for the validator's c.req.json().
  */
-async function readUtf8Body(c: Context) {
+async function refuseBrokenUtf8(c: Context) {
   const contentType = c.req.header('content-type') ?? '';
   if (!JSON_MEDIA_TYPE.test(mediaTypeOf(contentType))) return;
   refuseOtherCharset(contentType);
   const bytes = await c.req.arrayBuffer();
-  let text: string;
   try {
-    text = utf8.decode(bytes);
+    utf8.decode(bytes);
   } catch {
     throw new ApiError(
       'validation_failed',
@@ -136,7 +134,6 @@ async function readUtf8Body(c: Context) {
       },
     );
   }
-  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
 }
 
 /** OpenAPI response entries: `json(schema, 'what')`. */
