@@ -194,8 +194,8 @@ const SETTING_VARIABLES = [
 type SettingVariable = (typeof SETTING_VARIABLES)[number];
 
 /**
- * The GUEST_ACCESS_ variables known: the settings, the server secret (loadServerSecret reads it), and those the
- * README has an integrator's backend keep.
+ * The GUEST_ACCESS_ variables known: the settings, the server secret (loadServerSecret reads it), those the
+ * README has an integrator's backend and webhook receiver keep, and the test suite's PostgreSQL.
  */
 const KNOWN_VARIABLES = new Set<string>([
   ...SETTING_VARIABLES,
@@ -203,6 +203,8 @@ const KNOWN_VARIABLES = new Set<string>([
   'GUEST_ACCESS_TENANT_ID',
   'GUEST_ACCESS_API_KEY',
   'GUEST_ACCESS_SIGNING_SECRET',
+  'GUEST_ACCESS_WEBHOOK_SECRET',
+  'GUEST_ACCESS_TEST_PG',
 ]);
 
 /**

@@ -10,6 +10,9 @@ test('warns at start about a GUEST_ACCESS_ variable it does not read, pointing a
   const server = await startChildServer(t, tempDbFile(t), {
     GUEST_ACCESS_ALLOWED_ORIGINS: 'https://media.example.com',
     GUEST_ACCESS_API_KEY: 'gak_kept-by-the-backend',
+    // The README's webhook receiver and test suite read these, beside the server.
+    GUEST_ACCESS_WEBHOOK_SECRET: 'whsec_kept-by-the-receiver',
+    GUEST_ACCESS_TEST_PG: 'postgres://postgres@127.0.0.1:5432/postgres',
   });
   const warnings = server
     .output()
