@@ -378,15 +378,16 @@ function unreadableRequest(error: unknown) {
 }
 
 /**
- * An HTTP/1.1 request without a Host header is refused (RFC 9112 §3.2) in the API's JSON shape, with an id: Node's
- * own check, turned off for this (`requireHostHeader`), answers with an empty 400. HTTP/1.0 has no Host to require.
+ * An HTTP/1.1 request without a Host header, or with an empty one, is refused (RFC 9112 §3.2) in the API's JSON
+ * shape, with an id: Node's own check, turned off for this (`requireHostHeader`), answers with an empty 400 (and
+ * lets an empty Host through). HTTP/1.0 has no Host to require.
  */
 function requireHostHeader(listener: RequestListener): RequestListener {
   return (request, response) => {
     if (
       request.httpVersionMajor !== 1 ||
       request.httpVersionMinor !== 1 ||
-      request.headers.host !== undefined
+      request.headers.host // an empty one names no server either: Node would fill in the listen address
     )
       return listener(request, response);
     const refusal = new ApiError(

@@ -133,12 +133,13 @@ function exchangeRaw(base: string, bytes: string) {
   });
 }
 
-test('an HTTP/1.1 request without a Host header is answered with a JSON 400 that says Host is required', async (t) => {
+test('an HTTP/1.1 request without a Host header, or with an empty one, is answered with a JSON 400 that says Host is required', async (t) => {
   const room = await roomWith(t, { links: [{ name: 'Panel' }] });
   const authority = new URL(room.api.url).host;
   const body = '{"name":"Mallory","email":"mallory@example.com"}';
   for (const bytes of [
     'GET /healthz HTTP/1.1\r\n\r\n',
+    'GET /healthz HTTP/1.1\r\nHost: \r\n\r\n',
     'GET http://media.example/healthz HTTP/1.1\r\n\r\n',
     `POST /v1/links/${room.tokens[0]}/guests HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
   ]) {
