@@ -59,7 +59,7 @@ export const windows = {
     admissionModerator: 'Guests wait for a moderator',
     admissionAuto: 'Guests join without waiting',
     rotate: 'Give this link a new address',
-    rotateHint: 'The current address stops working at once. Guests already in stay.',
+    rotateHint: 'The current address stops working at once. Guests who already used it keep their place.',
   },
   history: {
     title: 'Guest history',
