@@ -15,6 +15,8 @@ export interface SetupInput {
   admission?: 'moderator' | 'auto';
   links?: Array<{ name: string; maxUses?: number; durationDays?: number }>;
   roomTitle?: string;
+  /** The tenant's allowed origins: the test page's by default. */
+  allowedOrigins?: string[];
 }
 
 export interface Room {

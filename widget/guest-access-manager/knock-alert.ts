@@ -40,6 +40,15 @@ const focusable = (element: HTMLElement | undefined): element is HTMLElement =>
   element.checkVisibility() &&
   !element.matches(':disabled');
 
+/** In a frame whose top page is another site's (reading that page's location throws): no notifications there. */
+function inFrameOfOtherSite(): boolean {
+  try {
+    return window.top !== window && window.top?.location.origin !== location.origin;
+  } catch {
+    return true;
+  }
+}
+
 /** The page's managers that show the alert (on the page, `alerts` not `off`). */
 const alertingOnPage = new Set<KnockAlertController>();
 
@@ -153,7 +162,8 @@ export class KnockAlertController implements ReactiveController {
     const n = this.host.localize.t.manager.live;
     const state = this.notificationState;
     if (state === 'unsupported') return nothing;
-    if (state === 'denied') return html`<p part="note" class="muted small">${n.notifyDenied}</p>`;
+    const blocked = inFrameOfOtherSite() ? n.notifyFramed : state === 'denied' ? n.notifyDenied : undefined;
+    if (blocked) return html`<p part="note" class="muted small">${blocked}</p>`;
     if (this.notifying && state === 'granted')
       return html`<p part="note" class="muted small">${n.notifyOn}</p>`;
     return html`<button type="button" class="button small" part="notify-button" @click=${() => this.optIn()}>

@@ -11,6 +11,9 @@ export const manager = {
     notifyOn: 'You get a browser notification when a guest arrives while this tab is in the background.',
     notifyDenied:
       'Notifications are blocked for this site. Allow them in your browser settings to be notified.',
+    // No setting can help: browsers refuse notifications to a frame from another site than the page's.
+    notifyFramed:
+      'Browser notifications can’t be used here: browsers block them in a page framed by another site.',
     errors: {
       originNotAllowed: (origin: string) =>
         `This page (${origin}) is not allowed to use the guest-access service. Ask your administrator to add it to the tenant's allowed origins, then reload.`,

@@ -16,6 +16,8 @@ export const manager: Translation['manager'] = {
       'Recibirás una notificación del navegador cuando llegue un invitado mientras esta pestaña está en segundo plano.',
     notifyDenied:
       'Las notificaciones están bloqueadas para este sitio. Permítelas en la configuración del navegador para recibir avisos.',
+    notifyFramed:
+      'Aquí no se pueden usar las notificaciones del navegador: los navegadores las bloquean en una página enmarcada por otro sitio.',
     errors: {
       originNotAllowed: (origin: string) =>
         `Esta página (${origin}) no tiene permiso para usar el servicio de acceso de invitados. Pide a tu administrador que la añada a los orígenes permitidos del inquilino y vuelve a cargar.`,
