@@ -188,20 +188,23 @@ test('compares secrets in constant time: HMAC signatures with timingSafeEqual, k
 
 test('refuses host tokens not yet valid (nbf), issued in the future (iat), with non-numeric time claims or an empty sub; allows 60 s of skew', async (t) => {
   const { h, call, now, claims, signed } = await setup(t);
-  const refused: Record<string, Record<string, unknown>> = {
-    'nbf in 61 s': { ...claims, nbf: now + 61 },
-    'nbf in an hour': { ...claims, nbf: now + 3600 },
-    'iat in 61 s': { ...claims, iat: now + 61 },
-    'nbf as a string': { ...claims, nbf: String(now) },
-    'iat as a string': { ...claims, iat: String(now) },
-    'nbf null': { ...claims, nbf: null },
-    'iat as an object': { ...claims, iat: { t: now } },
-    'empty sub': { ...claims, sub: '' },
-    'blank sub': { ...claims, sub: '   ' },
+  // 61 s from the moment of signing, to the millisecond (NumericDate may have a fraction): a whole second
+  // from the test's start would fall within the skew once the clock has crossed into the next second.
+  const inSeconds = (seconds: number) => h.clock.now() / 1000 + seconds;
+  const refused: Record<string, () => Record<string, unknown>> = {
+    'nbf in 61 s': () => ({ ...claims, nbf: inSeconds(61) }),
+    'nbf in an hour': () => ({ ...claims, nbf: now + 3600 }),
+    'iat in 61 s': () => ({ ...claims, iat: inSeconds(61) }),
+    'nbf as a string': () => ({ ...claims, nbf: String(now) }),
+    'iat as a string': () => ({ ...claims, iat: String(now) }),
+    'nbf null': () => ({ ...claims, nbf: null }),
+    'iat as an object': () => ({ ...claims, iat: { t: now } }),
+    'empty sub': () => ({ ...claims, sub: '' }),
+    'blank sub': () => ({ ...claims, sub: '   ' }),
   };
   for (const [why, payload] of Object.entries(refused)) {
     assert.deepEqual(
-      await call('/v1/rooms/r1/guest-access', await signed(payload)),
+      await call('/v1/rooms/r1/guest-access', await signed(payload())),
       [401, 'unauthorized'],
       why,
     );
