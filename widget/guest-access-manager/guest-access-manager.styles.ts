@@ -257,8 +257,9 @@ export const styles = [
     }
   }
 
-  /* Phones: every button at least 44 px tall, icon buttons 44 px square (a finger, not a pointer). */
-  @media (max-width: 30rem) {
+  /* Phones and touch screens: every button at least 44 px tall, icon buttons 44 px square (a finger, not a
+     pointer). */
+  @media (max-width: 30rem), (pointer: coarse) {
     .button,
     .button.small {
       min-block-size: 2.75rem;

@@ -469,8 +469,8 @@ export const windowViewStyles = [
     flex: none;
   }
 
-  /* Phones: a switch's whole row (the label around it) is its tap target, at least 44 px tall. */
-  @media (max-width: 30rem) {
+  /* Phones and touch screens: a switch's whole row (the label around it) is its tap target, at least 44 px tall. */
+  @media (max-width: 30rem), (pointer: coarse) {
     .switch-row,
     .row-switch {
       min-block-size: 2.75rem;
