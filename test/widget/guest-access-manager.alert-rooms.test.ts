@@ -51,6 +51,17 @@ async function twoRoomsKnockedAt(lang = 'en') {
 const roomOf = (element: GuestAccessManager) =>
   textOf(alertOf(element)?.querySelector('[part~="alert-room-title"]'));
 
+/** Waits until the two alerts, laid out and restacked, no longer overlap. */
+const stackedApart = (first: GuestAccessManager, second: GuestAccessManager) =>
+  waitUntil(
+    async () => {
+      await settled(first, second);
+      return !overlap(boxOf(first), boxOf(second));
+    },
+    'the alerts overlap',
+    { timeout: 3000 },
+  );
+
 describe('<guest-access-manager> knock alerts of several rooms', () => {
   it('name their rooms and stack, the newest on top, and the others close the gap when one is closed', async () => {
     const [first, second] = await twoRoomsKnockedAt();
@@ -70,14 +81,7 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
       'the second room is not named in its announcement',
     );
 
-    await waitUntil(
-      async () => {
-        await settled(first, second);
-        return !overlap(boxOf(first), boxOf(second));
-      },
-      'the alerts overlap',
-      { timeout: 3000 },
-    );
+    await stackedApart(first, second);
     const [older, newer] = [boxOf(first), boxOf(second)];
     expect(newer.bottom, 'the newer alert above the older, with a gap').to.be.below(older.top);
     expect(older.top - newer.bottom, 'the gap').to.be.at.most(16);
@@ -119,14 +123,7 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
         },
       );
       expect(roomOf(first)).to.equal('Quarterly review');
-      await waitUntil(
-        async () => {
-          await settled(first, second);
-          return !overlap(boxOf(first), boxOf(second));
-        },
-        'the alerts overlap',
-        { timeout: 3000 },
-      );
+      await stackedApart(first, second);
       for (const box of [boxOf(first), boxOf(second)]) {
         expect(box.top, 'below the top').to.be.at.least(0);
         expect(box.left, 'inside on the left').to.be.at.least(0);
