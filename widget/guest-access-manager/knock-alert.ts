@@ -51,12 +51,17 @@ function inFrameOfOtherSite(): boolean {
 
 /** The page's managers that show the alert (on the page, `alerts` not `off`). */
 const alertingOnPage = new Set<KnockAlertController>();
+/** The page's managers, whatever their `alerts`. */
+const onPage = new Set<KnockAlertController>();
+/**
+ * The host asked for browser notifications with a window's button: one consent for the page, as the browser's
+ * is, so every room on it notifies; until the last manager leaves the page.
+ */
+let notifyingOnPage = false;
 
 export class KnockAlertController implements ReactiveController {
   /** The host closed the alert: it stays closed until the next knock. */
   dismissed = false;
-  /** The host asked for browser notifications with the button in the window. */
-  notifying = false;
   readonly view: LazyPart<KnockAlertView>;
   /** Where focus was before it moved into the alert (the view records it). */
   focusOrigin?: HTMLElement;
@@ -77,6 +82,7 @@ export class KnockAlertController implements ReactiveController {
   }
 
   hostConnected(): void {
+    onPage.add(this);
     this.hostUpdate();
   }
 
@@ -125,6 +131,11 @@ export class KnockAlertController implements ReactiveController {
 
   hostDisconnected(): void {
     this.alertOnPage(false);
+    onPage.delete(this);
+    // After this task: a manager moved elsewhere on the page comes back before it ends.
+    queueMicrotask(() => {
+      if (onPage.size === 0) notifyingOnPage = false;
+    });
     this.badge.clear();
     this.view.value?.close();
   }
@@ -138,7 +149,7 @@ export class KnockAlertController implements ReactiveController {
     this.dismissed = false;
     // Decided now, not once the view's code has loaded: a host who opts in meanwhile is not told of earlier knocks.
     const notify =
-      this.notifying && this.notificationState === 'granted' && document.visibilityState === 'hidden';
+      notifyingOnPage && this.notificationState === 'granted' && document.visibilityState === 'hidden';
     this.view.get().then(
       (view) => view.arrived(guest, notify),
       (error) => this.room.refuse(error),
@@ -153,8 +164,8 @@ export class KnockAlertController implements ReactiveController {
 
   private async optIn(): Promise<void> {
     const permission = await Notification.requestPermission();
-    this.notifying = permission === 'granted';
-    this.host.requestUpdate();
+    notifyingOnPage = permission === 'granted';
+    for (const each of onPage) each.host.requestUpdate();
   }
 
   /** The opt-in button (or what became of it) for the waiting room. */
@@ -164,7 +175,7 @@ export class KnockAlertController implements ReactiveController {
     if (state === 'unsupported') return nothing;
     const blocked = inFrameOfOtherSite() ? n.notifyFramed : state === 'denied' ? n.notifyDenied : undefined;
     if (blocked) return html`<p part="note" class="muted small">${blocked}</p>`;
-    if (this.notifying && state === 'granted')
+    if (notifyingOnPage && state === 'granted')
       return html`<p part="note" class="muted small">${n.notifyOn}</p>`;
     return html`<button type="button" class="button small" part="notify-button" @click=${() => this.optIn()}>
       ${n.notifyButton}
