@@ -167,6 +167,24 @@ export async function startTestApi(
     return result.body;
   }
 
+  let sentinels = 0;
+  /**
+   * Resolves once what was published so far has reached this instance's streams. Through PostgreSQL an event
+   * travels by NOTIFY after its answer, so a stream opened just after setup could hear setup's own changes.
+   */
+  function eventsDelivered() {
+    const key = `settled-${++sentinels}`;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the bus did not deliver within 5 s')), 5_000);
+      const unsubscribe = server.deps.events.subscribeToTenantChanges(key, () => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      });
+      server.deps.events.publishTenantChanged(key);
+    });
+  }
+
   async function setup(input: SetupInput) {
     // Modules are switched off last, so the links can be created first.
     const created = await tenant({ ...input, modules: undefined });
@@ -232,6 +250,7 @@ export async function startTestApi(
           now: clock.now(),
         })
       : manager;
+    await eventsDelivered();
     return {
       url: server.url,
       tenantId: created.id,
