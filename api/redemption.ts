@@ -2,7 +2,7 @@
 import { ApiError, LINK_UNAVAILABLE_MESSAGE } from './errors.ts';
 import { admissionFor, isLinkUsable } from './rules.ts';
 import { lookupHash } from './secrets.ts';
-import { DuplicateKeyError, type Store } from './store/contract.ts';
+import { DeadlockError, DuplicateKeyError, type Store } from './store/contract.ts';
 import type { Guest, Link, Room, Tenant } from './store/types.ts';
 import { scheduleView } from './views.ts';
 import { recordRedemption } from './webhooks/record.ts';
@@ -57,7 +57,7 @@ export interface Redemption extends LinkContext {
 /**
  * One write transaction re-checks rule 3 and counts the use with a statement that cannot pass the limit,
  * so N simultaneous submits on a link with k uses left accept exactly k (rule 9). Redemptions share commits
- * where the engine can (`batchedTransaction`: SQLite's group commit); none is answered before its commit.
+ * (`batchedTransaction`: SQLite's of a turn, PostgreSQL's of a link); none is answered before its commit.
  */
 export async function redeem(
   store: Store,
@@ -101,17 +101,20 @@ export async function redeem(
       if (!used) throw linkUnavailable(room);
       await recordRedemption(tx, guest, used, now);
       return { tenant, room, link: used, guest, counted: true };
-    });
+    }, context.link.id);
   // A link already unusable as read refuses a new guest without a transaction: under a burst on a used-up
   // link the refusals then never queue behind the claims for its row. (A retry with a key is looked up.)
   if (!input.idempotencyKey && !isLinkUsable(context, now, true)) throw linkUnavailable(context.room);
-  try {
-    return await attempt();
-  } catch (error) {
-    // The same key submitted twice at once on another connection: that one won, and this one (its use rolled
-    // back with it) answers as a retry of it.
-    if (error instanceof DuplicateKeyError) return attempt();
-    throw error;
+  // Run again, at most twice: the same key submitted at once on another connection won (this one's use rolled
+  // back, and it answers as a retry of that one); or, on PostgreSQL, a submit with the same key on another
+  // instance waited for this one's shared commit while this one waited for it (one of the two was ended).
+  for (let retries = 0; ; retries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (retries === 2 || !(error instanceof DuplicateKeyError || error instanceof DeadlockError))
+        throw error;
+    }
   }
 }
 

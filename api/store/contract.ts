@@ -28,6 +28,14 @@ export class DuplicateKeyError extends Error {
   override readonly name = 'DuplicateKeyError';
 }
 
+/**
+ * PostgreSQL ended this statement's transaction, or its savepoint, because it and another waited on each
+ * other (40P01); the other goes on, and the same work run again waits for it instead.
+ */
+export class DeadlockError extends Error {
+  override readonly name = 'DeadlockError';
+}
+
 /** A link with its room and tenant. */
 export interface LinkContextRow {
   tenant: Tenant;
@@ -251,10 +259,11 @@ export interface Store extends Tables {
    */
   transaction<T>(fn: (tx: Tables) => Promise<T>): Promise<T>;
   /**
-   * `transaction`, where the engine may share one commit among the calls of one event-loop turn (SQLite's
-   * group commit, each call in its own savepoint); a failing call still rolls back alone.
+   * `transaction`, where the engine may share one commit among several calls, each in its own savepoint, so a
+   * failing call still rolls back alone. SQLite: the calls of one event-loop turn. PostgreSQL: the calls with
+   * the same `key` (the row they lock) that arrive while an earlier one runs; `fn` must lock no other row.
    */
-  batchedTransaction<T>(fn: (tx: Tables) => Promise<T>): Promise<T>;
+  batchedTransaction<T>(fn: (tx: Tables) => Promise<T>, key?: string): Promise<T>;
   /** Present where several instances share the database (PostgreSQL); one process counts in memory. */
   readonly counters?: SharedCounters;
   /**

@@ -974,6 +974,36 @@ export function storeContract(engine: StoreEngine): void {
         }
         assert.equal(await store.links.countOfRoom(room.pk), 4);
       });
+
+      test('batched calls on one key commit together, and each refused or failing one rolls back alone', async (t) => {
+        const store = await freshStore(t);
+        const { room } = await tenantWithRoom(store);
+        const taken = newLink(room);
+        await store.links.create(taken);
+        const refusal = new Error('refused by a rule');
+        // Calls 1 and 4 throw after a write; call 2's statement fails in the database (a taken id), which
+        // aborts a PostgreSQL transaction up to its savepoint: the calls after it must still commit.
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 6 }, (_, call) =>
+            store.batchedTransaction(async (tx) => {
+              const link = await tx.links.create(
+                call === 2 ? { ...taken, tokenHash: hash() } : newLink(room),
+              );
+              if (call === 1 || call === 4) throw refusal;
+              return link.id;
+            }, 'one key'),
+          ),
+        );
+        assert.deepEqual(
+          outcomes.map((outcome) => outcome.status),
+          ['fulfilled', 'rejected', 'rejected', 'fulfilled', 'rejected', 'fulfilled'],
+        );
+        assert.ok(outcomes[1]?.status === 'rejected' && outcomes[1].reason === refusal);
+        for (const outcome of outcomes) {
+          if (outcome.status === 'fulfilled') assert.ok(await store.links.get(outcome.value));
+        }
+        assert.equal(await store.links.countOfRoom(room.pk), 4);
+      });
     });
 
     describe('webhooks', () => {

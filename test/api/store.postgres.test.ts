@@ -1,9 +1,12 @@
 // The PostgreSQL store: the shared contract suite, then what only this engine has (migrations racing at
 // start-up, a lost server or connection surfacing as StoreUnavailableError).
 import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { type LinkContext, type Redemption, redeem } from '../../api/redemption.ts';
+import type { Store } from '../../api/store/contract.ts';
 import { createPostgresStore } from '../../api/store/postgres/index.ts';
 import { migrations } from '../../api/store/postgres/migrations.ts';
 import { isStoreUnavailable } from '../../api/store/unavailable.ts';
@@ -35,18 +38,21 @@ function deferred() {
   return { promise, resolve };
 }
 
-/** The pid of the backend of this database that waits for a row lock, once there is one. */
-async function lockWaiter(url: string): Promise<number> {
+/** The pids of the backends of this database that wait for a lock, once there are `count` of them. */
+async function lockWaiters(url: string, count: number): Promise<number[]> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const [row] = await onDatabase<{ pid: number }>(
+    const rows = await onDatabase<{ pid: number }>(
       url,
       "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
     );
-    if (row) return row.pid;
+    if (rows.length >= count) return rows.map((row) => row.pid);
     await sleep(20);
   }
-  throw new Error('No backend waited for the lock');
+  throw new Error(`Fewer than ${count} backends waited for a lock`);
 }
+
+/** The pid of the backend of this database that waits for a row lock, once there is one. */
+const lockWaiter = async (url: string) => (await lockWaiters(url, 1))[0] as number;
 
 describe('PostgreSQL store', () => {
   test('5 instances starting at once on a fresh database apply each migration once', async (t) => {
@@ -148,5 +154,64 @@ describe('PostgreSQL store', () => {
     const store = await opening;
     atTestEnd(t, () => store.close());
     assert.equal(await store.tenants.get('none'), undefined);
+  });
+
+  test('one Idempotency-Key redeemed on two instances while one shares a commit: both answered, one use', async (t) => {
+    const url = await freshPostgresDatabase(t);
+    const [a, b] = [await open(url), await open(url)];
+    atTestEnd(t, () => a.close());
+    atTestEnd(t, () => b.close());
+    await a.tenants.create({
+      id: 'tenant',
+      name: 'Acme',
+      apiKeyHash: Buffer.alloc(32, 1),
+      signingSecretSealed: Buffer.alloc(32, 2),
+      allowedOrigins: [],
+      createdAt: 0,
+    });
+    const room = await a.rooms.put('tenant', 'launch', roomFields, 0);
+    await a.rooms.setGuestAccess(room, { enabled: true });
+    const link = await a.links.create({
+      id: 'link',
+      roomPk: room.pk,
+      tokenHash: randomBytes(32),
+      name: 'Press',
+      maxUses: null,
+      expiresAt: null,
+      createdBy: null,
+      createdAt: 0,
+    });
+    const context = (await a.linkContexts.byLinkId(link.id)) as LinkContext;
+    const submit = (store: Store, name: string, idempotencyKey: string | null) =>
+      redeem(
+        store,
+        context,
+        {
+          guestId: randomUUID(),
+          sessionHash: randomBytes(32),
+          name,
+          email: 'grace@example.com',
+          idempotencyKey,
+        },
+        Date.now(),
+      );
+    // Another transaction holds the link's row, so what follows queues behind it in a known order.
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    atTestEnd(t, () => holder.end());
+    await holder.query('BEGIN');
+    await holder.query("SELECT 1 FROM links WHERE id = 'link' FOR NO KEY UPDATE");
+    // Instance B groups two submits, the second with the key; instance A's submit with that key inserts its
+    // guest first and then waits for the row. Once B's group has the row, its second submit waits for A's
+    // guest while A waits for the row: PostgreSQL ends one of the two as a deadlock, which must be retried.
+    const onB = [submit(b, 'Ada', null), submit(b, 'Grace', 'same-click')];
+    await lockWaiters(url, 1);
+    const onA = submit(a, 'Grace', 'same-click');
+    await lockWaiters(url, 2);
+    await holder.query('COMMIT');
+    const [, fromB, fromA] = (await Promise.all([...onB, onA])) as Redemption[];
+    assert.equal(fromA.guest.id, fromB.guest.id);
+    assert.deepEqual([fromA.counted, fromB.counted].sort(), [false, true]);
+    assert.equal((await a.links.get(link.id))?.uses, 2);
   });
 });

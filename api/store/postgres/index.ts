@@ -1,5 +1,6 @@
 // The PostgreSQL store: the tables of ../contract.ts over one node-postgres pool, migrated on open.
-import type { Store, Tables } from '../contract.ts';
+import type pg from 'pg';
+import { DeadlockError, type Store, type Tables } from '../contract.ts';
 import {
   createPool,
   type PoolOptions,
@@ -8,6 +9,7 @@ import {
   withTransaction,
 } from './connect.ts';
 import { createSharedCounters } from './counters.ts';
+import { groupCommit } from './group-commit.ts';
 import { guestTable } from './guests.ts';
 import { linkTable } from './links.ts';
 import { migrate } from './migrate.ts';
@@ -20,11 +22,19 @@ import { webhookTable } from './webhooks.ts';
 
 export type { PoolOptions } from './connect.ts';
 
-/** The table with every method's lost connection turned into a StoreUnavailableError. */
+const DEADLOCK_DETECTED = '40P01';
+
+const rethrowStoreError = (error: unknown): never => {
+  if ((error as { code?: string }).code === DEADLOCK_DETECTED)
+    throw new DeadlockError(undefined, { cause: error });
+  return rethrowUnavailable(error);
+};
+
+/** The table with every method's lost connection turned into a StoreUnavailableError, a deadlock a DeadlockError. */
 function guarded<T extends object>(table: T): T {
   const methods = Object.entries(table).map(([name, method]) => [
     name,
-    (...args: unknown[]) => method(...args).catch(rethrowUnavailable),
+    (...args: unknown[]) => method(...args).catch(rethrowStoreError),
   ]);
   return Object.fromEntries(methods) as T;
 }
@@ -64,17 +74,17 @@ export async function createPostgresStore(url: string, options: PoolOptions = {}
   const pool = createPool(url, { query_timeout: QUERY_TIMEOUT_MS, ...options });
   // READ COMMITTED (PostgreSQL's default, stated so no server setting changes it): the rules' races are closed
   // by row locks (`lockByPk`, `lock`) and single-statement claims, so no transaction needs a retry.
+  const onClient = <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+    withTransaction(pool, 'BEGIN ISOLATION LEVEL READ COMMITTED', fn).catch(rethrowUnavailable);
   const transaction = <T>(fn: (tx: Tables) => Promise<T>): Promise<T> =>
-    withTransaction(pool, 'BEGIN ISOLATION LEVEL READ COMMITTED', (client) => fn(tablesOf(client))).catch(
-      rethrowUnavailable,
-    );
+    onClient((client) => fn(tablesOf(client)));
+  const grouped = groupCommit(onClient, (client, sql) => client.query(sql));
   const counters = createSharedCounters(pool);
   return {
     engine: 'postgres',
     ...tablesOf(pool),
     transaction,
-    // Each PostgreSQL connection commits on its own and the pool runs transactions side by side.
-    batchedTransaction: transaction,
+    batchedTransaction: (fn, key) => grouped((client) => fn(tablesOf(client)), key),
     counters: guarded(counters),
     // An UPDATE leaves the old row version in the table file until autovacuum reclaims it; nothing here can
     // zero it sooner (VACUUM FULL would lock the table): the erased values are gone from every row answered.
