@@ -2,7 +2,7 @@
 // start-up, a lost server or connection surfacing as StoreUnavailableError).
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { describe, test } from 'node:test';
+import { describe, type TestContext, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { type LinkContext, type Redemption, redeem } from '../../api/redemption.ts';
@@ -28,6 +28,26 @@ const roomFields = {
   timeZone: null,
   joinUrl: null,
 } as const;
+
+/** Two stores on one database, as two instances have, closed at the test's end. */
+async function twoInstances(t: TestContext, url: string) {
+  const stores = [await open(url), await open(url)] as const;
+  for (const store of stores) atTestEnd(t, () => store.close());
+  return stores;
+}
+
+/** A tenant's room, created through `store`. */
+async function roomOf(store: Store) {
+  await store.tenants.create({
+    id: 'tenant',
+    name: 'Acme',
+    apiKeyHash: Buffer.alloc(32, 1),
+    signingSecretSealed: Buffer.alloc(32, 2),
+    allowedOrigins: [],
+    createdAt: 0,
+  });
+  return store.rooms.put('tenant', 'launch', roomFields, 0);
+}
 
 /** A promise and what settles it, for holding a transaction open at a chosen point. */
 function deferred() {
@@ -77,18 +97,8 @@ describe('PostgreSQL store', () => {
 
   test('a transaction whose connection is terminated fails with StoreUnavailableError, and the store recovers', async (t) => {
     const url = await freshPostgresDatabase(t);
-    const [holder, waiter] = [await open(url), await open(url)];
-    atTestEnd(t, () => holder.close());
-    atTestEnd(t, () => waiter.close());
-    await holder.tenants.create({
-      id: 'tenant',
-      name: 'Acme',
-      apiKeyHash: Buffer.alloc(32, 1),
-      signingSecretSealed: Buffer.alloc(32, 2),
-      allowedOrigins: [],
-      createdAt: 0,
-    });
-    const room = await holder.rooms.put('tenant', 'launch', roomFields, 0);
+    const [holder, waiter] = await twoInstances(t, url);
+    const room = await roomOf(holder);
     // The holder keeps the room locked until told to let go, so the waiter's statement is in flight when its
     // backend is terminated.
     const { promise: released, resolve: letGo } = deferred();
@@ -158,18 +168,8 @@ describe('PostgreSQL store', () => {
 
   test('one Idempotency-Key redeemed on two instances while one shares a commit: both answered, one use', async (t) => {
     const url = await freshPostgresDatabase(t);
-    const [a, b] = [await open(url), await open(url)];
-    atTestEnd(t, () => a.close());
-    atTestEnd(t, () => b.close());
-    await a.tenants.create({
-      id: 'tenant',
-      name: 'Acme',
-      apiKeyHash: Buffer.alloc(32, 1),
-      signingSecretSealed: Buffer.alloc(32, 2),
-      allowedOrigins: [],
-      createdAt: 0,
-    });
-    const room = await a.rooms.put('tenant', 'launch', roomFields, 0);
+    const [a, b] = await twoInstances(t, url);
+    const room = await roomOf(a);
     await a.rooms.setGuestAccess(room, { enabled: true });
     const link = await a.links.create({
       id: 'link',
