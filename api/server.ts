@@ -19,7 +19,7 @@ import {
   type ServerResponse,
   STATUS_CODES,
 } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, isIPv6, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { getRequestListener, RequestError } from '@hono/node-server';
@@ -380,16 +380,18 @@ function unreadableRequest(error: unknown) {
 /**
  * An HTTP/1.1 request without a Host header, or with an empty one, is refused (RFC 9112 §3.2) in the API's JSON
  * shape, with an id: Node's own check, turned off for this (`requireHostHeader`), answers with an empty 400 (and
- * lets an empty Host through). HTTP/1.0 has no Host to require.
+ * lets an empty Host through). HTTP/1.0 has no Host to require: the address and port it reached stand in (the
+ * listener would take the listen address without its port, and link URLs would name the wrong one).
  */
 function requireHostHeader(listener: RequestListener): RequestListener {
   return (request, response) => {
-    if (
-      request.httpVersionMajor !== 1 ||
-      request.httpVersionMinor !== 1 ||
-      request.headers.host // an empty one names no server either: Node would fill in the listen address
-    )
+    // An empty Host names no server either.
+    if (request.headers.host) return listener(request, response);
+    if (request.httpVersion === '1.0') {
+      const { localAddress = '', localPort } = request.socket;
+      request.headers.host = `${isIPv6(localAddress) ? `[${localAddress}]` : localAddress}:${localPort}`;
       return listener(request, response);
+    }
     const refusal = new ApiError(
       'validation_failed',
       400,

@@ -161,4 +161,11 @@ test('an HTTP/1.1 request without a Host header, or with an empty one, is answer
     'GET /healthz HTTP/1.0\r\n\r\n',
   ])
     assert.match(await exchangeRaw(room.api.url, bytes), /^HTTP\/1\.1 200 [\s\S]*\{"ok":true\}$/, bytes);
+  // An HTTP/1.0 answer's link URLs name the address and port the request reached.
+  const answer = await exchangeRaw(
+    room.api.url,
+    `GET /v1/rooms/${room.roomId}/guest-access HTTP/1.0\r\nAuthorization: Bearer ${room.hostToken}\r\n\r\n`,
+  );
+  const { links } = JSON.parse(answer.split('\r\n\r\n')[1] ?? '') as { links: Array<{ url: string }> };
+  assert.equal(new URL(links[0]?.url ?? '').origin, room.api.url);
 });
