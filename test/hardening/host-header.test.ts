@@ -119,11 +119,15 @@ test('a Host header or path that makes no URL is answered with a JSON 400 that s
   assert.equal((await getRaw(room.api.url, '/healthz', authority)).status, 200);
 });
 
-/** What the server writes back to request bytes written by hand (Node's client always sends a Host), up to its close. */
+/**
+ * What the server writes back to request bytes written by hand (Node's client always sends a Host), up to its
+ * close. The request must end the connection (HTTP/1.0, `Connection: close`, or a refusal): the socket stays open
+ * for writing, since Node drops a request still being answered when its client ends its side.
+ */
 function exchangeRaw(base: string, bytes: string) {
   const { hostname, port } = new URL(base);
   return new Promise<string>((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
     let answer = '';
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString();
