@@ -8,6 +8,7 @@ import {
   byRole,
   closedManager,
   fakeNotifications,
+  mintToken,
   optInToNotifications,
   queryByRole,
   type Room,
@@ -135,6 +136,27 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
       document.documentElement.dir = '';
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  it('name no room when the only other manager on the page has a token that cannot admit', async () => {
+    const review = await setupRoom({
+      enabled: true,
+      links: [{ name: 'Press' }],
+      roomTitle: 'Quarterly review',
+    });
+    const crit = await setupRoom({ enabled: true, links: [{ name: 'Press' }], roomTitle: 'Design crit' });
+    const admitting = await closedManager(review);
+    // The other room's manager, on a token that may manage but not admit: it never alerts.
+    await closedManager({
+      ...crit,
+      hostToken: await mintToken(crit, { perms: ['guest-access:manage'] }),
+    });
+    await redeem(review, 0, 'Ana Lima');
+    await waitUntil(() => alertOf(admitting), 'no alert in the room the host may admit to', {
+      timeout: 5000,
+    });
+    expect(roomOf(admitting)).to.equal('');
+    expect(alertOf(admitting)?.getAttribute('aria-label')).to.equal('Guests waiting');
   });
 
   it("notify, once the host opts in in one of them, naming the room, and one room's knock does not replace another's", async () => {

@@ -49,7 +49,7 @@ function inFrameOfOtherSite(): boolean {
   }
 }
 
-/** The page's managers that show the alert (on the page, `alerts` not `off`). */
+/** The page's managers that show the alert (on the page, `alerts` not `off`, a token that may admit). */
 const alertingOnPage = new Set<KnockAlertController>();
 /** The page's managers, whatever their `alerts`. */
 const onPage = new Set<KnockAlertController>();
@@ -87,11 +87,13 @@ export class KnockAlertController implements ReactiveController {
   }
 
   /**
-   * Before each render, as `alerts` may have changed (a manager taken off the page may still render when its
+   * Before each render, as `alerts` or the token may have changed (a manager taken off the page may still render when its
    * requests answer); the other managers re-render if naming changes.
    */
   hostUpdate(): void {
-    this.alertOnPage(this.host.isConnected && this.host.alerts !== 'off');
+    // A token without `guests:admit` never alerts, so its manager does not make the others name their rooms.
+    const admits = this.room.access?.permissions.includes('guests:admit') === true;
+    this.alertOnPage(this.host.isConnected && this.host.alerts !== 'off' && admits);
   }
 
   private alertOnPage(on: boolean): void {
@@ -184,13 +186,10 @@ export class KnockAlertController implements ReactiveController {
 
   /** The alert, while guests wait unseen by a host who may admit them (loading it first if need be). */
   render() {
-    const { waiting, access } = this.room;
-    const host = this.host;
-    const off = !alertingOnPage.has(this); // `alerts="off"`, or off the page
-    if (off || host.windowVisible || this.dismissed || !access || waiting.length === 0) {
+    const off = !alertingOnPage.has(this); // `alerts="off"`, off the page, or no room loaded that it may admit to
+    if (off || this.host.windowVisible || this.dismissed || this.room.waiting.length === 0) {
       return this.rendered(nothing);
     }
-    if (!access.permissions.includes('guests:admit')) return this.rendered(nothing);
     if (!this.view.value) this.view.get().catch((error) => this.room.refuse(error));
     return this.rendered(this.view.value?.render() ?? nothing);
   }
