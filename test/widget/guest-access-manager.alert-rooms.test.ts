@@ -138,6 +138,20 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
     }
   });
 
+  it('still stack where a page moved them with ::part(alert)', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'guest-access-manager::part(alert) { inset-block-end: 5rem; }';
+    document.head.append(style);
+    try {
+      const [first, second] = await twoRoomsKnockedAt();
+      await stackedApart(first, second);
+      const bottoms = [boxOf(first), boxOf(second)].map((box) => box.bottom).sort((a, b) => b - a);
+      expect(bottoms[0], 'the lower one where the page put it').to.be.closeTo(window.innerHeight - 80, 1);
+    } finally {
+      style.remove();
+    }
+  });
+
   it('name no room when the only other manager on the page has a token that cannot admit', async () => {
     const review = await setupRoom({
       enabled: true,

@@ -5,12 +5,13 @@ import { css } from 'lit';
 // Share and ⋯, which the alert covered at 1280x800), and chat launchers sit there too. The start of the
 // page, not of the alert's language (a Hebrew alert on an English page still goes left). A page with its
 // own controls in that corner moves it with ::part(alert). Several managers' alerts stack there: --_stacked is
-// the height of those below (knock-alert-view.ts).
+// the height of those below (knock-alert-view.ts), a translation, so they stack wherever the page moved them.
 export const knockAlertStyles = css`
   .knock-alert {
     position: fixed;
-    inset-block-end: calc(1rem + var(--_stacked, 0px));
+    inset-block-end: 1rem;
     left: 1rem;
+    translate: 0 calc(-1 * var(--_stacked, 0px));
     z-index: 2147483000;
     box-sizing: border-box;
     max-inline-size: min(24rem, calc(100% - 2rem));
@@ -61,7 +62,7 @@ export const knockAlertStyles = css`
   @keyframes knock-in {
     from {
       opacity: 0;
-      translate: 0 0.5rem;
+      transform: translateY(0.5rem);
     }
   }
 `;
