@@ -138,6 +138,17 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
     }
   });
 
+  it("share one width, the widest one's, so the stack has one straight edge", async () => {
+    const { review, crit, first, second } = await twoRooms();
+    await redeem(review, 0, 'Al Yu');
+    await redeem(crit, 0, 'Maximiliana Rodríguez');
+    await waitUntil(() => alertOf(first) && alertOf(second), 'no alerts', { timeout: 5000 });
+    await stackedApart(first, second);
+    const [short, long] = [boxOf(first), boxOf(second)];
+    expect(short.width, 'one width').to.be.closeTo(long.width, 0.5);
+    expect(long.width, 'no wider than the widest needs').to.be.below(window.innerWidth / 2);
+  });
+
   it('still stack where a page moved them with ::part(alert)', async () => {
     const style = document.createElement('style');
     style.textContent = 'guest-access-manager::part(alert) { inset-block-end: 5rem; }';

@@ -19,17 +19,33 @@ import { windowStrings } from './window-strings.ts';
 const stack: KnockAlertView[] = [];
 /** Between two alerts of the stack, in CSS pixels. */
 const STACK_GAP = 12;
-const resized = new ResizeObserver(() => restack());
+let restacking = 0;
+// In the next frame: restacking resizes the alerts, which within the observer's callback is an error.
+const resized = new ResizeObserver(() => {
+  cancelAnimationFrame(restacking);
+  restacking = requestAnimationFrame(restack);
+});
 
-/** Sets each alert's distance from the corner: the heights of the alerts below it on its side, and gaps. */
+/** Lays out the alerts of each corner (a right-to-left manager's go to the right). */
 function restack(): void {
-  const below = new Map<boolean, number>();
+  const corners = new Map<boolean, HTMLElement[]>();
   for (const view of stack) {
-    const alert = view.alert as HTMLElement;
     const side = view.controller.host.matches(':dir(rtl)');
-    const offset = below.get(side) ?? 0;
+    corners.set(side, [...(corners.get(side) ?? []), view.alert as HTMLElement]);
+  }
+  for (const alerts of corners.values()) layOut(alerts);
+}
+
+/** One corner's alerts, from the corner up: each as wide as the widest, and above the heights of those below. */
+function layOut(alerts: HTMLElement[]): void {
+  // Their own widths first, then the widest for all, so the stack has one straight edge.
+  for (const alert of alerts) alert.style.removeProperty('--_width');
+  const width = Math.max(...alerts.map((alert) => alert.getBoundingClientRect().width));
+  if (alerts.length > 1) for (const alert of alerts) alert.style.setProperty('--_width', `${width}px`);
+  let offset = 0;
+  for (const alert of alerts) {
     alert.style.setProperty('--_stacked', `${offset}px`);
-    below.set(side, offset + alert.offsetHeight + STACK_GAP);
+    offset += alert.offsetHeight + STACK_GAP;
   }
 }
 

@@ -5,7 +5,8 @@ import { css } from 'lit';
 // Share and ⋯, which the alert covered at 1280x800), and chat launchers sit there too. The start of the
 // page, not of the alert's language (a Hebrew alert on an English page still goes left). A page with its
 // own controls in that corner moves it with ::part(alert). Several managers' alerts stack there: --_stacked is
-// the height of those below (knock-alert-view.ts), a translation, so they stack wherever the page moved them.
+// the height of those below (knock-alert-view.ts), a translation, so they stack wherever the page moved them;
+// --_width the widest one's, so they share one edge.
 export const knockAlertStyles = css`
   .knock-alert {
     position: fixed;
@@ -14,6 +15,7 @@ export const knockAlertStyles = css`
     translate: 0 calc(-1 * var(--_stacked, 0px));
     z-index: 2147483000;
     box-sizing: border-box;
+    inline-size: var(--_width, auto);
     max-inline-size: min(24rem, calc(100% - 2rem));
     padding: 0.875rem 1rem;
     background: var(--_background);
