@@ -1,7 +1,7 @@
 // Two <guest-access-manager> elements on one page (a host who runs two rooms): each knock alert names its
 // room, and the alerts stack in the corner rather than cover each other, also right to left on a phone.
 import { expect, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { GuestAccessManager } from '../../widget/guest-access-manager/guest-access-manager.ts';
 import {
   alertOf,
@@ -65,7 +65,7 @@ const stackedApart = (first: GuestAccessManager, second: GuestAccessManager) =>
   );
 
 describe('<guest-access-manager> knock alerts of several rooms', () => {
-  it('name their rooms and stack, the newest on top, and the others close the gap when one is closed', async () => {
+  it("name their rooms and stack in the page's order, and the others close the gap when one is closed", async () => {
     const [first, second] = await twoRoomsKnockedAt();
     expect(roomOf(first)).to.equal('Quarterly review');
     expect(roomOf(second)).to.equal('Design crit');
@@ -84,32 +84,99 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
     );
 
     await stackedApart(first, second);
-    const [older, newer] = [boxOf(first), boxOf(second)];
-    expect(newer.bottom, 'the newer alert above the older, with a gap').to.be.below(older.top);
-    expect(older.top - newer.bottom, 'the gap').to.be.at.most(16);
-    expect(newer.left, 'in the same corner').to.equal(older.left);
-    expect(older.bottom, 'the older one in the corner').to.be.closeTo(window.innerHeight - 16, 1);
+    const [upper, lower] = [boxOf(first), boxOf(second)];
+    expect(upper.bottom, "the page's first above its second, with a gap").to.be.below(lower.top);
+    expect(lower.top - upper.bottom, 'the gap').to.be.at.most(16);
+    expect(upper.left, 'in the same corner').to.equal(lower.left);
+    expect(lower.bottom, 'the second one in the corner').to.be.closeTo(window.innerHeight - 16, 1);
     await expect(first).to.be.accessible();
     await expect(second).to.be.accessible();
 
     // Closing the one in the corner lets the other come down to it; its buttons still work from the keyboard.
-    const dismiss = byRole(alertOf(first) as HTMLElement, 'button', 'Dismiss');
+    const dismiss = byRole(alertOf(second) as HTMLElement, 'button', 'Dismiss');
     dismiss.focus();
     dismiss.click();
-    await waitUntil(() => !alertOf(first), 'the first alert stayed');
+    await waitUntil(() => !alertOf(second), 'the second alert stayed');
     await waitUntil(
       async () => {
-        await settled(second);
-        return Math.abs(boxOf(second).bottom - older.bottom) < 1;
+        await settled(first);
+        return Math.abs(boxOf(first).bottom - lower.bottom) < 1;
       },
-      'the second alert did not move to the corner',
+      'the first alert did not move to the corner',
       { timeout: 3000 },
     );
-    const admit = byRole(alertOf(second) as HTMLElement, 'button', 'Admit Ben Cohen');
+    const admit = byRole(alertOf(first) as HTMLElement, 'button', 'Admit Ana Lima');
     admit.focus();
-    expect((second.shadowRoot as ShadowRoot).activeElement === admit, 'Admit takes focus').to.equal(true);
+    expect((first.shadowRoot as ShadowRoot).activeElement === admit, 'Admit takes focus').to.equal(true);
     admit.click();
-    await waitUntil(() => !alertOf(second), 'the second alert stayed after admitting', { timeout: 5000 });
+    await waitUntil(() => !alertOf(first), 'the first alert stayed after admitting', { timeout: 5000 });
+  });
+
+  it("stack in the page's order from the top down, the order Tab visits them in, whoever knocked first", async () => {
+    const rooms: Room[] = [];
+    for (const roomTitle of ['Quarterly review', 'Design crit', 'Standup'])
+      rooms.push(await setupRoom({ enabled: true, links: [{ name: 'Press' }], roomTitle }));
+    const managers: GuestAccessManager[] = [];
+    for (const room of rooms) managers.push(await closedManager(room));
+    for (const [index, name] of [
+      [2, 'Cy Park'],
+      [0, 'Ana Lima'],
+      [1, 'Ben Cohen'],
+    ] as const) {
+      await redeem(rooms[index] as Room, 0, name);
+      await waitUntil(() => alertOf(managers[index] as GuestAccessManager), `no alert for ${name}`, {
+        timeout: 5000,
+      });
+    }
+    await waitUntil(
+      async () => {
+        await settled(...managers);
+        const [a, b, c] = managers.map(boxOf) as [DOMRect, DOMRect, DOMRect];
+        return a.bottom < b.top && b.bottom < c.top;
+      },
+      "the alerts are not in the page's order from the top down",
+      { timeout: 3000 },
+    );
+
+    byRole(alertOf(managers[0] as GuestAccessManager) as HTMLElement, 'button', 'Admit Ana Lima').focus();
+    const visited: number[] = [];
+    for (let press = 0; press < 9; press++) {
+      visited.push(managers.indexOf(document.activeElement as GuestAccessManager));
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(visited, "each alert's three buttons, from the top down").to.deep.equal([
+      0, 0, 0, 1, 1, 1, 2, 2, 2,
+    ]);
+  });
+
+  it('keep still under the pointer when another room knocks, and take the page order once it leaves', async () => {
+    const { review, crit, first, second } = await twoRooms();
+    await redeem(review, 0, 'Ana Lima');
+    await waitUntil(() => alertOf(first), 'no alert for the first room', { timeout: 5000 });
+    await settled(first);
+    const before = boxOf(first);
+    await sendMouse({ type: 'move', position: [Math.round(before.left + 20), Math.round(before.top + 20)] });
+    try {
+      await redeem(crit, 0, 'Ben Cohen');
+      await waitUntil(() => alertOf(second), 'no alert for the second room', { timeout: 5000 });
+      await stackedApart(first, second);
+      expect(boxOf(first).top, 'still under the pointer').to.be.closeTo(before.top, 1);
+      expect(boxOf(second).bottom, 'the new one on top meanwhile').to.be.below(before.top);
+
+      await sendMouse({ type: 'move', position: [window.innerWidth - 10, 10] });
+      await waitUntil(
+        async () => {
+          await settled(first, second);
+          return (
+            Math.abs(boxOf(second).bottom - before.bottom) < 1 && boxOf(first).bottom < boxOf(second).top
+          );
+        },
+        "not in the page's order once the pointer left",
+        { timeout: 3000 },
+      );
+    } finally {
+      await resetMouse();
+    }
   });
 
   it('stack at the right, each on screen and clear of the other, on a right-to-left phone page', async () => {
@@ -131,7 +198,7 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
         expect(box.left, 'inside on the left').to.be.at.least(0);
         expect(box.right, 'at the right').to.be.closeTo(window.innerWidth - 16, 1);
       }
-      expect(boxOf(second).bottom).to.be.below(boxOf(first).top);
+      expect(boxOf(first).bottom).to.be.below(boxOf(second).top);
     } finally {
       document.documentElement.dir = '';
       await setViewport({ width: 800, height: 600 });

@@ -12,9 +12,10 @@ import type { KnockAlertController } from './knock-alert.ts';
 import { windowStrings } from './window-strings.ts';
 
 /**
- * The alerts on the page, in the order they appeared: one manager per room may show one each, so they stack
- * in the corner, each above the ones before it (the alerts shown stay put under a pointer on its way to
- * Admit), and come down when one below goes.
+ * The alerts on the page, from the corner up: one manager per room may show one each, so they stack in the
+ * corner in the page's order from the top down, the order Tab visits them in. While the pointer is on one, a
+ * new alert goes on top instead (nothing moves under a pointer on its way to Admit), and takes its place once
+ * the pointer leaves. They come down when one below goes.
  */
 const stack: KnockAlertView[] = [];
 /** Between two alerts of the stack, in CSS pixels. */
@@ -28,6 +29,11 @@ const resized = new ResizeObserver(() => {
 
 /** Lays out the alerts of each corner (a right-to-left manager's go to the right). */
 function restack(): void {
+  const hovered = stack.some((view) => view.alert?.matches(':hover'));
+  if (!hovered)
+    stack.sort(({ controller: a }, { controller: b }) =>
+      a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_PRECEDING ? -1 : 1,
+    );
   const corners = new Map<boolean, HTMLElement[]>();
   for (const view of stack) {
     const side = view.controller.host.matches(':dir(rtl)');
@@ -123,6 +129,7 @@ export class KnockAlertView {
       aria-label=${roomTitle ? n.alertLabelInRoom(roomTitle) : n.alertLabel}
       dir=${host.localize.dir}
       lang=${host.localize.language}
+      @pointerleave=${restack}
       @focusin=${(event: FocusEvent) => {
         const from = event.relatedTarget;
         if (from instanceof HTMLElement && !(event.currentTarget as Element).contains(from))
