@@ -205,6 +205,74 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
     }
   });
 
+  it('stay on a phone screen with five rooms: those that do not fit are compact lines, each opening in full', async () => {
+    await setViewport({ width: 375, height: 667 });
+    try {
+      // Five: each manager keeps a live connection, and Chromium opens six at most to one HTTP/1.1 server.
+      const titles = ['Quarterly review', 'Design crit', 'Standup', 'Hiring panel', 'Town hall'];
+      const rooms: Room[] = [];
+      for (const roomTitle of titles)
+        rooms.push(await setupRoom({ enabled: true, links: [{ name: 'Press' }], roomTitle }));
+      const managers: GuestAccessManager[] = [];
+      for (const room of rooms) managers.push(await closedManager(room));
+      for (const [index, room] of rooms.entries()) {
+        await redeem(room, 0, `Guest ${index + 1}`);
+        await waitUntil(
+          () => alertOf(managers[index] as GuestAccessManager),
+          `no alert in ${titles[index]}`,
+          {
+            timeout: 5000,
+          },
+        );
+      }
+      const onScreen = (box: DOMRect) => box.top >= 0 && box.bottom <= window.innerHeight;
+      const allOnScreenApart = async () => {
+        await settled(...managers);
+        const boxes = managers.map(boxOf);
+        return boxes.every(
+          (box, i) => onScreen(box) && boxes.every((other, j) => i === j || !overlap(box, other)),
+        );
+      };
+      await waitUntil(allOnScreenApart, 'an alert off the screen or over another', { timeout: 3000 });
+
+      const admitOf = (element: GuestAccessManager) =>
+        queryByRole(alertOf(element) as HTMLElement, 'button', /^Admit/);
+      const compact = managers.filter((element) => !admitOf(element));
+      expect(compact.length, 'some compact').to.be.within(1, titles.length - 1);
+      for (const element of managers) {
+        const admit = admitOf(element);
+        if (admit) expect(onScreen(admit.getBoundingClientRect()), 'Admit on screen').to.equal(true);
+      }
+      const [top] = compact as [GuestAccessManager];
+      const guest = `Guest ${managers.indexOf(top) + 1}`;
+      const line = byRole(alertOf(top) as HTMLElement, 'button', `${roomOf(top)} ${guest} is waiting`);
+      expect(line.getAttribute('aria-expanded')).to.equal('false');
+      expect(onScreen(line.getBoundingClientRect()), 'the compact line on screen').to.equal(true);
+      await expect(top).to.be.accessible();
+
+      line.click();
+      const admit = byRole(alertOf(top) as HTMLElement, 'button', `Admit ${guest}`);
+      expect((top.shadowRoot as ShadowRoot).activeElement === admit, 'focus on its Admit').to.equal(true);
+      await waitUntil(allOnScreenApart, 'off the screen once one opened', { timeout: 3000 });
+      expect(onScreen(admit.getBoundingClientRect()), 'its Admit on screen').to.equal(true);
+      // A second guest in the lowest room changes its alert's size: the stack is laid out again.
+      const lowest = managers.at(-1) as GuestAccessManager;
+      await redeem(rooms.at(-1) as Room, 0, 'Second Guest');
+      await waitUntil(
+        () => queryByRole(alertOf(lowest) as HTMLElement, 'button', 'Admit all'),
+        'no second guest',
+        {
+          timeout: 5000,
+        },
+      );
+      await waitUntil(allOnScreenApart, 'off the screen with a second guest', { timeout: 3000 });
+      const focused = (top.shadowRoot as ShadowRoot).activeElement;
+      expect(focused === admit, 'focus stays on Admit through the restacking').to.equal(true);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it("share one width, the widest one's, so the stack has one straight edge", async () => {
     const { review, crit, first, second } = await twoRooms();
     await redeem(review, 0, 'Al Yu');

@@ -109,6 +109,7 @@ const translations: Catalog<'manager'> = {
  * @csspart alert-admit-button - The alert's Admit (or Admit all) button.
  * @csspart alert-view-button - The alert's View button (opens the window at the waiting room).
  * @csspart alert-dismiss-button - The alert's close button (it comes back with the next knock).
+ * @csspart alert-expand-button - A compact alert's line (its room and who waits), shown when the stack does not fit the viewport; it opens the alert in full.
  * @csspart notify-button - The waiting room's "Notify me when guests arrive" button.
  * @csspart auto-admit-dialog - The "Admit the N guests waiting?" window.
  *

@@ -20,6 +20,8 @@ import { windowStrings } from './window-strings.ts';
 const stack: KnockAlertView[] = [];
 /** Between two alerts of the stack, in CSS pixels. */
 const STACK_GAP = 12;
+/** Kept clear between the stack and the viewport's top, in CSS pixels. */
+const STACK_EDGE = 16;
 let restacking = 0;
 // In the next frame: restacking resizes the alerts, which within the observer's callback is an error.
 const resized = new ResizeObserver(() => {
@@ -34,30 +36,68 @@ function restack(): void {
     stack.sort(({ controller: a }, { controller: b }) =>
       a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_PRECEDING ? -1 : 1,
     );
-  const corners = new Map<boolean, HTMLElement[]>();
+  const corners = new Map<boolean, KnockAlertView[]>();
   for (const view of stack) {
     const side = view.controller.host.matches(':dir(rtl)');
-    corners.set(side, [...(corners.get(side) ?? []), view.alert as HTMLElement]);
+    corners.set(side, [...(corners.get(side) ?? []), view]);
   }
-  for (const alerts of corners.values()) layOut(alerts);
+  for (const views of corners.values()) layOut(views);
 }
 
-/** One corner's alerts, from the corner up: each as wide as the widest, and above the heights of those below. */
-function layOut(alerts: HTMLElement[]): void {
-  // Their own widths first, then the widest for all, so the stack has one straight edge.
-  for (const alert of alerts) alert.style.removeProperty('--_width');
-  const width = Math.max(...alerts.map((alert) => alert.getBoundingClientRect().width));
-  if (alerts.length > 1) for (const alert of alerts) alert.style.setProperty('--_width', `${width}px`);
-  let offset = 0;
+/** Focus to the alert's first button that can take it (Admit unless guest access is off). */
+const focusFirstButton = (alert: HTMLElement | undefined) =>
+  alert?.querySelector<HTMLElement>('.knock-actions button:enabled')?.focus();
+
+/**
+ * One corner's alerts, from the corner up, each above the heights of those below: as wide as the widest, and
+ * where they would not all fit below the viewport's top, compact lines (room and who waits) from the first
+ * that does not fit up. One the host expanded, or shown full with the pointer or focus on it, stays full.
+ */
+function layOut(views: KnockAlertView[]): void {
+  const alerts = views.map(({ alert, expanded }) => ({
+    element: alert as HTMLElement,
+    full: views.length === 1 || expanded || !!alert?.matches(':not(.compact):is(:hover, :focus-within)'),
+    lineFocused: !!alert?.matches('.compact:focus-within'),
+    height: { full: 0, compact: 0 },
+  }));
+  // Full and their own widths first, then the widest for all, so the stack has one straight edge.
+  for (const { element } of alerts) {
+    element.classList.remove('compact');
+    element.style.removeProperty('--_width');
+  }
+  const width = Math.max(...alerts.map(({ element }) => element.getBoundingClientRect().width));
+  if (alerts.length > 1)
+    for (const { element } of alerts) element.style.setProperty('--_width', `${width}px`);
+  for (const alert of alerts) alert.height.full = alert.element.offsetHeight;
+  for (const { element } of alerts) element.classList.add('compact');
+  for (const alert of alerts) alert.height.compact = alert.element.offsetHeight;
+
+  // What is left below the viewport's top, above where the page puts the lowest (whatever ::part(alert) set).
+  const lowest = parseFloat(getComputedStyle(alerts[0]?.element as HTMLElement).bottom);
+  let spare = document.documentElement.clientHeight - lowest - STACK_EDGE - STACK_GAP * (alerts.length - 1);
+  for (const { full, height } of alerts) spare -= full ? height.full : height.compact;
   for (const alert of alerts) {
-    alert.style.setProperty('--_stacked', `${offset}px`);
-    offset += alert.offsetHeight + STACK_GAP;
+    if (alert.full) continue;
+    const more = alert.height.full - alert.height.compact;
+    if (more > spare) break;
+    alert.full = true;
+    spare -= more;
+  }
+  let offset = 0;
+  for (const { element, full, height, lineFocused } of alerts) {
+    element.classList.toggle('compact', !full);
+    // Its compact line had focus and is gone: focus goes on into the alert rather than to the page's body.
+    if (full && lineFocused) focusFirstButton(element);
+    element.style.setProperty('--_stacked', `${offset}px`);
+    offset += (full ? height.full : height.compact) + STACK_GAP;
   }
 }
 
 export class KnockAlertView {
   /** The alert on the page, if shown. */
   alert?: HTMLElement;
+  /** The host opened it from its compact line: it stays full while shown. */
+  expanded = false;
   private notification?: Notification;
   private readonly chime = new Chime();
 
@@ -107,11 +147,19 @@ export class KnockAlertView {
       stack.splice(stack.indexOf(this), 1);
     }
     this.alert = alert;
+    this.expanded = false;
     if (alert) {
       stack.push(this);
       resized.observe(alert);
     }
     restack();
+  }
+
+  /** The host opened its compact line: it shows in full (others go compact as need be), focus on its first button. */
+  private expand(): void {
+    for (const view of stack) view.expanded = view === this;
+    restack();
+    focusFirstButton(this.alert);
   }
 
   render() {
@@ -123,6 +171,7 @@ export class KnockAlertView {
     const one = waiting.length === 1;
     const blocked = access?.enabled ? undefined : w.admitNeedsAccess;
     const roomTitle = this.controller.roomNamed;
+    const waitingText = one ? sentenceWithName(n.oneWaiting, first.name) : n.manyWaiting(waiting.length);
     return html`<section
       part="alert"
       class="knock-alert"
@@ -136,8 +185,18 @@ export class KnockAlertView {
           this.controller.focusOrigin = from;
       }}
     >
+      <button
+        type="button"
+        class="knock-compact"
+        part="alert-expand-button"
+        aria-expanded="false"
+        @click=${() => this.expand()}
+      >
+        ${roomTitle ? html`<bdi class="knock-compact-room">${roomTitle}</bdi>` : nothing}
+        <span>${waitingText}</span>
+      </button>
       ${roomTitle ? html`<p part="alert-room-title" class="knock-room"><bdi>${roomTitle}</bdi></p>` : nothing}
-      <p class="knock-text">${one ? sentenceWithName(n.oneWaiting, first.name) : n.manyWaiting(waiting.length)}</p>
+      <p class="knock-text">${waitingText}</p>
       <div class="knock-actions">
         <button
           type="button"

@@ -56,6 +56,50 @@ export const knockAlertStyles = css`
   .knock-alert .muted {
     margin: 0.5rem 0 0;
   }
+  /* A stack too tall for the viewport: compact lines, each a button that shows its alert in full. */
+  .knock-compact,
+  .knock-alert.compact > :not(.knock-compact) {
+    display: none;
+  }
+  .knock-alert.compact {
+    padding: 0.25rem;
+  }
+  .knock-alert.compact > .knock-compact {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    inline-size: 100%;
+    min-block-size: 2.25rem;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    font-weight: 600;
+    color: inherit;
+    text-align: start;
+    background: none;
+    border: 0;
+    border-radius: calc(var(--_radius) / 1.5);
+    cursor: pointer;
+  }
+  .knock-compact:hover {
+    background: var(--_surface);
+  }
+  .knock-compact > * {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .knock-compact-room {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+    font-weight: 400;
+  }
+  @media (max-width: 30rem), (pointer: coarse) {
+    .knock-alert.compact > .knock-compact {
+      min-block-size: 2.75rem;
+    }
+  }
   @media (prefers-reduced-motion: no-preference) {
     .knock-alert {
       animation: knock-in 0.2s ease-out;
