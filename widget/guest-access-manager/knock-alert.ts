@@ -87,12 +87,13 @@ export class KnockAlertController implements ReactiveController {
   }
 
   /**
-   * Before each render, as `alerts` or the token may have changed (a manager taken off the page may still render when its
-   * requests answer); the other managers re-render if naming changes.
+   * Before each render, as `alerts` or the token may have changed (a manager taken off the page may still
+   * render when its requests answer); the other managers re-render if naming changes.
    */
   hostUpdate(): void {
-    // A token without `guests:admit` never alerts, so its manager does not make the others name their rooms.
-    const admits = this.room.access?.permissions.includes('guests:admit') === true;
+    // A token without `guests:admit` never alerts, so its manager does not make the others name their rooms;
+    // one still loading counts (better a room named for nothing than a knock said without its room).
+    const admits = this.room.access?.permissions.includes('guests:admit') ?? true;
     this.alertOnPage(this.host.isConnected && this.host.alerts !== 'off' && admits);
   }
 
@@ -186,8 +187,10 @@ export class KnockAlertController implements ReactiveController {
 
   /** The alert, while guests wait unseen by a host who may admit them (loading it first if need be). */
   render() {
-    const off = !alertingOnPage.has(this); // `alerts="off"`, off the page, or no room loaded that it may admit to
-    if (off || this.host.windowVisible || this.dismissed || this.room.waiting.length === 0) {
+    const { waiting, access } = this.room;
+    const host = this.host;
+    const off = !alertingOnPage.has(this); // `alerts="off"`, off the page, or a token that cannot admit
+    if (off || host.windowVisible || this.dismissed || !access || waiting.length === 0) {
       return this.rendered(nothing);
     }
     if (!this.view.value) this.view.get().catch((error) => this.room.refuse(error));
