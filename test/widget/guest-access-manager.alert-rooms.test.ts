@@ -268,6 +268,19 @@ describe('<guest-access-manager> knock alerts of several rooms', () => {
       await waitUntil(allOnScreenApart, 'off the screen with a second guest', { timeout: 3000 });
       const focused = (top.shadowRoot as ShadowRoot).activeElement;
       expect(focused === admit, 'focus stays on Admit through the restacking').to.equal(true);
+
+      // Focus on a compact line when room frees up below: that alert shows in full, focus on its Admit.
+      const [other] = managers.filter((element) => !admitOf(element)) as [GuestAccessManager];
+      const otherGuest = `Guest ${managers.indexOf(other) + 1}`;
+      byRole(alertOf(other) as HTMLElement, 'button', `${roomOf(other)} ${otherGuest} is waiting`).focus();
+      byRole(alertOf(lowest) as HTMLElement, 'button', 'Dismiss').click();
+      await waitUntil(() => admitOf(other), 'the compact alert stayed compact with room for it', {
+        timeout: 3000,
+      });
+      const otherAdmit = byRole(alertOf(other) as HTMLElement, 'button', `Admit ${otherGuest}`);
+      expect((other.shadowRoot as ShadowRoot).activeElement === otherAdmit, 'focus on its Admit').to.equal(
+        true,
+      );
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
