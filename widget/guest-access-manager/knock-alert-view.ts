@@ -56,7 +56,11 @@ const focusFirstButton = (alert: HTMLElement | undefined) =>
 function layOut(views: KnockAlertView[]): void {
   const alerts = views.map(({ alert, expanded }) => ({
     element: alert as HTMLElement,
-    full: views.length === 1 || expanded || !!alert?.matches(':not(.compact):is(:hover, :focus-within)'),
+    full:
+      views.length === 1 ||
+      expanded ||
+      !alert?.querySelector('.knock-compact') || // not yet re-rendered as one of several
+      !!alert?.matches(':not(.compact):is(:hover, :focus-within)'),
     lineFocused: !!alert?.matches('.compact:focus-within'),
     height: { full: 0, compact: 0 },
   }));
@@ -185,17 +189,22 @@ export class KnockAlertView {
           this.controller.focusOrigin = from;
       }}
     >
-      <button
-        type="button"
-        class="knock-compact"
-        part="alert-expand-button"
-        aria-expanded="false"
-        @click=${() => this.expand()}
-      >
-        ${roomTitle ? html`<bdi class="knock-compact-room">${roomTitle}</bdi>` : nothing}
-        <span>${waitingText}</span>
-      </button>
-      ${roomTitle ? html`<p part="alert-room-title" class="knock-room"><bdi>${roomTitle}</bdi></p>` : nothing}
+      ${
+        // Only alerts that stack (and so name their room) can become compact lines; a lone one has no copy of its text.
+        roomTitle
+          ? html`<button
+              type="button"
+              class="knock-compact"
+              part="alert-expand-button"
+              aria-expanded="false"
+              @click=${() => this.expand()}
+            >
+              <bdi class="knock-compact-room">${roomTitle}</bdi>
+              <span>${waitingText}</span>
+            </button>
+            <p part="alert-room-title" class="knock-room"><bdi>${roomTitle}</bdi></p>`
+          : nothing
+      }
       <p class="knock-text">${waitingText}</p>
       <div class="knock-actions">
         <button
