@@ -175,12 +175,14 @@ export async function startTestApi(
   function eventsDelivered() {
     const key = `settled-${++sentinels}`;
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the bus did not deliver within 5 s')), 5_000);
-      const unsubscribe = server.deps.events.subscribeToTenantChanges(key, () => {
+      const settle = (error?: Error) => {
         clearTimeout(timer);
         unsubscribe();
-        resolve();
-      });
+        if (error) reject(error);
+        else resolve();
+      };
+      const timer = setTimeout(() => settle(new Error('the bus did not deliver within 5 s')), 5_000);
+      const unsubscribe = server.deps.events.subscribeToTenantChanges(key, () => settle());
       server.deps.events.publishTenantChanged(key);
     });
   }

@@ -73,7 +73,8 @@ export async function createPostgresStore(url: string, options: PoolOptions = {}
   await migrateOnce(url).catch(rethrowUnavailable);
   const pool = createPool(url, { query_timeout: QUERY_TIMEOUT_MS, ...options });
   // READ COMMITTED (PostgreSQL's default, stated so no server setting changes it): the rules' races are closed
-  // by row locks (`lockByPk`, `lock`) and single-statement claims, so no transaction needs a retry.
+  // by row locks (`lockByPk`, `lock`) and single-statement claims, so no transaction needs a retry for them. (A
+  // grouped redemption can deadlock with another instance's on an Idempotency-Key; `redeem` runs it again.)
   const onClient = <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
     withTransaction(pool, 'BEGIN ISOLATION LEVEL READ COMMITTED', fn).catch(rethrowUnavailable);
   const transaction = <T>(fn: (tx: Tables) => Promise<T>): Promise<T> =>
