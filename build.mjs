@@ -79,7 +79,7 @@ const rows = shipped
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
 if (!process.env.BUILD_QUIET) {
-  const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
+  const kb = (bytes) => (bytes / 1024).toFixed(2).padStart(7);
   console.log(`${'file'.padEnd(52)} ${'raw'.padStart(10)} ${'gzip'.padStart(11)}`);
   for (const { file, raw, gzip } of rows) console.log(`${file.padEnd(52)} ${kb(raw)} KB ${kb(gzip)} KB`);
 }

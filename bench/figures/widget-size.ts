@@ -60,7 +60,7 @@ export const widgetSize: Figure = {
     const rows: Row[] = [
       {
         figure: '6. Script-tag bundle, gzip (both elements, Lit, English)',
-        ours: `${scriptTag?.gzip.toFixed(1)} KB`,
+        ours: `${scriptTag?.gzip.toFixed(2)} KB`,
         baseline: 'Lit alone ≈ 6 KB',
         ratio: '—',
         target: '≤ 15 KB',
@@ -81,7 +81,7 @@ export const widgetSize: Figure = {
         const largest = Math.max(gzip, ...sharedFiles.map(gzipOf));
         rows.push({
           figure: `6. Locale "${locale}" chunk for ${bundle}${{ manager: '', content: "'s window content", windows: "'s windows", entry: '', status: "'s views after the form" }[section]}, gzip (loaded on demand)`,
-          ours: `${gzip.toFixed(1)} KB`,
+          ours: `${gzip.toFixed(2)} KB`,
           baseline: '—',
           ratio: '—',
           target: '≤ 2 KB',
@@ -100,7 +100,7 @@ export const widgetSize: Figure = {
       const judged = name === 'guest-entry-form';
       rows.push({
         figure: `6. ${name} alone (with Lit), gzip`,
-        ours: `${element.gzip.toFixed(1)} KB`,
+        ours: `${element.gzip.toFixed(2)} KB`,
         baseline: '—',
         ratio: '—',
         target: judged ? '≤ 10 KB' : '(reported)',

@@ -3,7 +3,8 @@
 // documented --guest-access-* knob reaching the card; the knobs listed in custom-elements.json.
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { contrastRatio, themeProperties } from '../../widget/internal/theme.ts';
+import { contrastRatio } from '../../widget/internal/brand-accent.ts';
+import { themeProperties } from '../../widget/internal/theme.ts';
 import {
   callApi,
   channels,

@@ -1,20 +1,16 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { backoffMs } from '../internal/backoff.ts';
-import { addStyles, LazyPart, whenIdle } from '../internal/lazy.ts';
-import { setLive } from '../internal/live.ts';
+import { addStyles, LazyPart } from '../internal/lazy.ts';
 import { type Catalog, type Language, LocalizeController } from '../internal/localize.ts';
-import { brandAccent } from '../internal/theme.ts';
 import { common, dir } from '../locales/en.common.ts';
 import { entry } from '../locales/en.entry.ts';
-import type { EntryTranslation } from '../locales/en.ts';
-import { entryFormView } from './entry-form-view.ts';
 import { styles } from './guest-entry-form.styles.ts';
-import { GuestSessionController } from './guest-session.ts';
 import { languageSelect } from './language-select.ts';
-import { brand, roomHeader } from './room-header.ts';
+import { type SentOpening, sendOpening } from './open-link.ts';
+import { loading, partFailed } from './placeholders.ts';
 
-/** The views after the form (module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field). */
-const loadStatusView = () => import('./status-view.ts');
+/** The card's content once the link has answered (module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field). */
+const loadEntryView = () => import('./entry-view.ts');
 
 /** The form's wording: English built in, each other language a chunk loaded when first asked for. */
 const translations: Catalog<'entry'> = {
@@ -100,22 +96,20 @@ export class GuestEntryForm extends LitElement {
   /** While the wanted language's chunk fails, the form stays usable in English and tries again, further apart. */
   private languageRetry: ReturnType<typeof setTimeout> | undefined;
   private languageFailures = 0;
-  private readonly session = new GuestSessionController(this, () => this.statusView.get());
-  /** The views after the form with their wording, loaded when one first shows (or when the browser is idle before). */
-  private readonly statusView = new LazyPart(this, async () => {
-    const view = await loadStatusView();
-    await view.statusStringsReady(this);
-    addStyles(this, ...view.styles);
-    return view;
+  /** The link's first request, sent beside the content's chunk; ended if the element leaves the page first. */
+  private opening: SentOpening | undefined;
+  /** What the card shows once the link has answered, and the session behind it (entry-view.ts). */
+  private readonly content = new LazyPart(this, async () => {
+    const { EntryView, styles } = await loadEntryView();
+    addStyles(this, ...styles);
+    return new EntryView(this);
   });
-
-  protected override firstUpdated() {
-    whenIdle(this.statusView.prefetch);
-  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.languageRetry);
+    // Reconnected later, the session asks afresh rather than take an answer that has since aged.
+    this.dropOpening();
   }
 
   private retryLanguageLater() {
@@ -132,90 +126,44 @@ export class GuestEntryForm extends LitElement {
       this.localize.update();
     }
     // The first update starts even without a token, which then shows the access-removed page.
-    if (!this.hasUpdated || changed.has('token') || changed.has('api')) this.session.start();
+    if (!this.hasUpdated || changed.has('token') || changed.has('api')) this.start();
   }
 
-  protected override updated() {
-    const root = this.renderRoot;
-    // The fields show the model's value even where the page changed them without an input event.
-    setLive(root.querySelector('#name'), 'value', this.session.form.name);
-    setLive(root.querySelector('#email'), 'value', this.session.form.email);
-    this.applyBrandingAccent();
-    const { state } = this.session;
-    const shown = state === 'form' || (state !== 'loading' && this.statusView.value);
-    if (this.session.focusNext && shown) {
-      this.session.focusNext = false;
-      (
-        root.querySelector<HTMLElement>('.view-title') ??
-        root.querySelector('input') ??
-        root.querySelector('h1')
-      )?.focus();
-    }
+  /** Opens the link: the session does once its chunk is here; until then the request goes out beside it. */
+  private start() {
+    const content = this.content.value;
+    if (content) return content.session.start();
+    this.dropOpening();
+    this.opening = sendOpening(this);
+    this.content.prefetch();
+  }
+
+  /** @internal The first request, once, while it is still for this element's link. */
+  takeOpening(): SentOpening | undefined {
+    const sent = this.opening;
+    if (sent?.api !== this.api || sent.token !== this.token) return this.dropOpening();
+    this.opening = undefined;
+    return sent;
+  }
+
+  private dropOpening(): undefined {
+    this.opening?.cancel();
+    this.opening = undefined;
   }
 
   override render() {
     const t = this.localize.t;
-    const { room, state } = this.session;
-    return html`<div part="base" class="base" dir=${t.dir} aria-busy=${state === 'loading' ? 'true' : 'false'}>
+    const content = this.content.value;
+    const busy = content ? content.loading : !this.content.failed;
+    return html`<div part="base" class="base" dir=${t.dir} aria-busy=${busy ? 'true' : 'false'}>
       ${languageSelect(this.localize.language, t.entry.language, (language) => this.chooseLanguage(language))}
-      ${brand(this.session.branding)}
-      ${room ? roomHeader(t, room, this.session.now, this.localize.language) : nothing}
-      ${this.renderView(t)}
+      ${content ? content.render(t) : this.content.failed ? partFailed(t, () => this.start()) : loading(t)}
     </div>`;
-  }
-
-  private renderView(t: EntryTranslation) {
-    const session = this.session;
-    const { state } = session;
-    switch (state) {
-      case 'loading':
-        return html`<p role="status">${t.common.loading}</p>`;
-      case 'form':
-        return entryFormView(
-          t,
-          { ...session.form, sending: session.sending, paused: session.paused },
-          {
-            input: (field, value) => session.input(field, value),
-            submit: (event) => void this.submit(event),
-          },
-        );
-      default: {
-        const view = this.statusView;
-        if (view.value) return view.value.renderStatusView(view.value.statusStrings(this), session);
-        if (!view.failed) {
-          view.prefetch();
-          return html`<p role="status">${t.common.loading}</p>`;
-        }
-        // The chunk did not come (offline, or replaced by a deploy): say so, and let the guest try again.
-        return html`<p part="error" class="error" role="alert">${t.common.partFailed}</p>
-          <button part="retry-button" class="secondary" type="button" @click=${view.prefetch}>
-            ${t.common.retry}
-          </button>`;
-      }
-    }
-  }
-
-  private async submit(event: SubmitEvent) {
-    event.preventDefault();
-    const email = (event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
-    if (await this.session.submit(email)) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
   }
 
   /** The guest's choice of language is the element's `lang` (a page may follow it: the entry page does). */
   private chooseLanguage(language: Language) {
     this.setAttribute('lang', language);
-  }
-
-  /** The tenant's colour, adjusted per theme for contrast (CSSOM, so CSP-safe); the page's knob wins. */
-  private applyBrandingAccent() {
-    const accent = brandAccent(this.session.branding?.accentColor);
-    for (const [name, value] of Object.entries(
-      accent ?? { '--_brand-accent': '', '--_brand-accent-text': '' },
-    ))
-      if (this.style.getPropertyValue(name) !== value)
-        value ? this.style.setProperty(name, value) : this.style.removeProperty(name);
   }
 }
 

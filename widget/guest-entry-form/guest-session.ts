@@ -17,13 +17,9 @@ import { emit } from '../internal/events.ts';
 import { isValidName } from '../internal/limits.ts';
 import type * as AfterEntry from './after-entry.ts';
 import type { Field, FieldErrors, SubmitError } from './entry-form-view.ts';
-import {
-  forgetSession,
-  forgetWaitingSince,
-  loadSession,
-  saveSession,
-  waitingSince,
-} from './stored-session.ts';
+import { apiBase, linkOpening, type SentOpening } from './open-link.ts';
+import { forgetSession, saveSession } from './stored-session.ts';
+import { forgetWaitingSince, waitingSince } from './waiting-since.ts';
 
 export type SessionState =
   | 'loading'
@@ -71,6 +67,8 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   api: string;
   token: string;
   readonly hasUpdated: boolean;
+  /** The link's first request, sent before this controller's chunk arrived; given once, for the current link. */
+  takeOpening(): SentOpening | undefined;
 }
 
 /**
@@ -167,7 +165,7 @@ export class GuestSessionController implements ReactiveController {
   }
 
   client(session?: string) {
-    return new ApiRequester(new URL(this.host.api || '/', document.baseURI).href, () => session);
+    return new ApiRequester(apiBase(this.host), () => session);
   }
 
   /** Aborts the previous view's work and returns the signal for the next. */
@@ -193,19 +191,20 @@ export class GuestSessionController implements ReactiveController {
 
   async resume() {
     const signal = this.newRun();
-    const session = loadSession(this.host.token);
+    // The element's own first request, sent before this chunk was here, else a new one.
+    const sent = this.host.takeOpening();
+    // Ended with this run (a disconnect, a newer run), as a request of the run's own would be.
+    if (sent) signal.addEventListener('abort', sent.cancel, { once: true });
+    const { path, session } = sent ?? linkOpening(this.host);
     try {
-      if (session) {
-        const current = await this.client(session).request<GuestSession>('GET', 'v1/guest/session', {
-          signal,
-        });
-        return this.enter({ ...current, session }, signal);
-      }
-      const page = await this.client().request<LinkPage>(
-        'GET',
-        `v1/links/${encodeURIComponent(this.host.token)}`,
-        { signal },
-      );
+      const answer = await this.client(session).request<unknown>('GET', path, {
+        signal,
+        sent: sent?.response,
+      });
+      // An answer the request sent ahead had already read before the run ended.
+      if (signal.aborted) return;
+      if (session) return this.enter({ ...(answer as GuestSession), session }, signal);
+      const page = answer as LinkPage;
       this.room = page.room;
       this.branding = page.branding;
       this.go('form');

@@ -22,21 +22,3 @@ export function forgetSession(linkToken: string): void {
     sessionStorage.removeItem(key(linkToken));
   } catch {}
 }
-
-const waitKey = (linkToken: string) => `guest-access:waiting-since:${linkToken}`;
-
-/** When this guest started waiting (kept across a refresh); `now` starts the clock if none is kept. */
-export function waitingSince(linkToken: string, now: number): number {
-  try {
-    const kept = Number(sessionStorage.getItem(waitKey(linkToken)));
-    if (kept > 0 && kept <= now) return kept;
-    sessionStorage.setItem(waitKey(linkToken), String(now));
-  } catch {}
-  return now;
-}
-
-export function forgetWaitingSince(linkToken: string): void {
-  try {
-    sessionStorage.removeItem(waitKey(linkToken));
-  } catch {}
-}

@@ -2,6 +2,7 @@
 // bearer token, errors turned into ApiRequestError (the contract's error shape, or `network` when the
 // server could not be reached).
 import type { ErrorCode as ApiErrorCode } from '../../api/error-codes.ts';
+import { apiUrl } from './api-url.ts';
 
 /**
  * The contract's error codes, plus what the browser side tells apart itself: `network` (no answer),
@@ -45,6 +46,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** This request's fetch, already sent (with the same token and headers) before this module loaded. */
+  sent?: Promise<Response>;
 }
 
 /** Sends requests to the API at `base`; what the entry form needs before the guest is let in. */
@@ -55,15 +58,14 @@ export class ApiRequester {
   ) {}
 
   url(path: string): string {
-    const base = this.base.endsWith('/') ? this.base : `${this.base}/`;
-    // A relative `api` (`/guest-access`, the page's own proxy to the service) is read against the page's address.
-    return new URL(path, new URL(base, globalThis.location?.href)).href;
+    return apiUrl(this.base, path);
   }
 
   /** Sends one request; on 401 asks the token source once for a fresh token and retries. */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     let response = await this.send(method, path, options, false);
-    if (response.status === 401) response = await this.send(method, path, options, true);
+    if (response.status === 401)
+      response = await this.send(method, path, { ...options, sent: undefined }, true);
     if (response.status === 204) return undefined as T;
     if (!response.ok) await this.refusal(response);
     // Not `{}` typed as the answer: a wrong `api` (an app's index.html for every path) would pass as data.
@@ -83,12 +85,13 @@ export class ApiRequester {
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
-      return await fetch(this.url(path), {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-      });
+      return await (options.sent ??
+        fetch(this.url(path), {
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal: options.signal,
+        }));
     } catch (error) {
       if (options.signal?.aborted) throw error;
       // The browser says why only in its console; the message says where to look.
