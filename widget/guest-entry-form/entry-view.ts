@@ -1,7 +1,8 @@
 // What the card shows once the link has answered, and the session behind it: the tenant's brand, the room's
-// header, the form, and the views after it (a chunk of their own, loaded when the browser is idle). A chunk
-// of its own too, fetched as the element starts, beside the link's first request (open-link.ts): the first
-// paint (the card, its language selector and "Loading…") needs none of it.
+// header, the form, and the views after it. A chunk of its own, fetched as the element starts, beside the
+// link's first request (open-link.ts): the first paint (the card, its language selector and "Loading…") needs
+// none of it. One chunk, views after the form included: each chunk more would be a round trip more before the
+// form (the answer's reader, api-request.ts, would have to be one), and a guest goes on to them anyway.
 import { html, nothing, type ReactiveController } from 'lit';
 import { brandAccent } from '../internal/brand-accent.ts';
 import { addStyles, LazyPart, whenIdle } from '../internal/lazy.ts';
@@ -12,23 +13,29 @@ import type { GuestEntryForm } from './guest-entry-form.ts';
 import { GuestSessionController } from './guest-session.ts';
 import { loading, partFailed } from './placeholders.ts';
 import { brand, roomHeader } from './room-header.ts';
+import {
+  entered,
+  renderStatusView,
+  statusStrings,
+  statusStringsReady,
+  styles as statusStyles,
+} from './status-view.ts';
+
+/** The views after the form (named, not `import *`: a namespace object costs the first load a helper). */
+const statusView = { entered, renderStatusView, statusStrings };
 
 export { styles } from './entry-view.styles.ts';
 
-/** The views after the form (module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field). */
-const loadStatusView = () => import('./status-view.ts');
-
 export class EntryView implements ReactiveController {
   readonly session: GuestSessionController;
-  /** The views after the form with their wording, loaded when one first shows (or when the browser is idle before). */
-  private readonly statusView: LazyPart<Awaited<ReturnType<typeof loadStatusView>>>;
+  /** The views after the form, once their wording is in the guest's language (loaded when the browser is idle, or when one first shows). */
+  private readonly statusView: LazyPart<typeof statusView>;
 
   constructor(private readonly host: GuestEntryForm) {
     this.statusView = new LazyPart(host, async () => {
-      const view = await loadStatusView();
-      await view.statusStringsReady(host);
-      addStyles(host, ...view.styles);
-      return view;
+      await statusStringsReady(host);
+      addStyles(host, ...statusStyles);
+      return statusView;
     });
     host.addController(this);
     // Added to a connected element, the session starts at once (its hostConnected).
