@@ -1,10 +1,11 @@
 // Builds what the product ships: the widget bundles for a script tag (both elements, and one per
 // element; other languages split into chunks loaded on demand), the typed API client for a script tag
 // (no Lit; what a joinUrl page without a bundler imports), the demo page's script, the server for
-// `npm start` (plain JavaScript, no TypeScript runtime), and a size report (raw and gzip per widget file).
+// `npm start` (plain JavaScript, no TypeScript runtime), the guest entry page's list of files to preload,
+// and a size report (raw and gzip per widget file).
 // With `--packages` (as `npm run build`, `npm run lint` and `npm pack` ask) also the elements package in
 // packages/elements: see scripts/elements-package.mjs.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { buildElementsPackage } from './scripts/elements-package.mjs';
@@ -66,6 +67,28 @@ const otherBuilds = [
 ];
 
 const [shipped] = await Promise.all([Promise.all([...widgetBuilds, clientBuild]), Promise.all(otherBuilds)]);
+// The guest entry page (/g/:token) names ahead, as modulepreload links, the files its <guest-entry-form>
+// fetches one after another: the bundle's static chunks and its content's chunk (what the form waits for),
+// so the browser fetches them all at once.
+const entryFormBuild = shipped[Object.keys(widgetEntries).indexOf('guest-entry-form')];
+writeFileSync('dist/entry-page-preload.json', `${JSON.stringify(entryPagePreload(entryFormBuild.metafile))}\n`);
+
+/** The entry form bundle's static chunks and its content's chunk with its own, as paths under dist/. */
+function entryPagePreload(metafile) {
+  const outputs = Object.entries(metafile.outputs);
+  const staticClosure = (file, seen = new Set()) => {
+    for (const { path, kind } of metafile.outputs[file]?.imports ?? [])
+      if (kind === 'import-statement' && !seen.has(path)) staticClosure(path, seen.add(path));
+    return seen;
+  };
+  const [entry] = outputs.find(([, output]) => output.entryPoint === widgetEntries['guest-entry-form']) ?? [];
+  const [content] =
+    outputs.find(([, output]) => output.entryPoint === 'widget/guest-entry-form/entry-view.ts') ?? [];
+  if (!entry || !content) throw new Error('build.mjs: the entry form or its content chunk was not built');
+  const files = new Set([...staticClosure(entry), content, ...staticClosure(content)]);
+  return [...files].map((file) => file.replace(/^dist\//, ''));
+}
+
 // After the bundles: the package carries them for script tags.
 if (process.argv.includes('--packages'))
   await buildElementsPackage([...Object.keys(widgetEntries), 'client']);

@@ -1,6 +1,7 @@
 // The built widget files under /assets/: the script-tag bundles (dist/*.js) and their chunks
 // (dist/chunks/*.js), plus the entry page's own stylesheet, script and icon. Only names of that shape are served, so no
 // path can leave dist/ or reach the server build in dist/server/.
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ENTRY_PAGE_CSS } from './entry-page-css.ts';
@@ -15,6 +16,21 @@ const ASSET_PATH = /^(?:chunks\/)?[\w-]+(?:\.[\w-]+)*\.js(?:\.map)?$/;
 export const ENTRY_PAGE_CSS_PATH = 'guest-entry-page.css';
 export const ENTRY_PAGE_SCRIPT_PATH = 'guest-entry-page.js';
 export const ENTRY_PAGE_ICON_PATH = 'guest-access-icon.svg';
+
+/**
+ * What the entry page names ahead as modulepreload links (build.mjs writes the list): the entry form's chunks,
+ * which the browser would otherwise find one after another. None where dist/ has no list (an older build).
+ */
+export const ENTRY_PAGE_PRELOADS: readonly string[] = (() => {
+  try {
+    const list: unknown = JSON.parse(readFileSync(`${distFolder}entry-page-preload.json`, 'utf8'));
+    return Array.isArray(list)
+      ? list.filter((path) => typeof path === 'string' && ASSET_PATH.test(path))
+      : [];
+  } catch {
+    return [];
+  }
+})();
 
 /** The entry page's own files, kept in the server (not in dist/): its stylesheet, script and icon. */
 const pageFiles: Record<string, { body: string; type: string }> = {

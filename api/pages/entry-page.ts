@@ -5,7 +5,12 @@ import { type Language, supportedLanguages } from '../../widget/internal/localiz
 import { en } from '../../widget/locales/en.ts';
 import { es } from '../../widget/locales/es.ts';
 import { he } from '../../widget/locales/he.ts';
-import { ENTRY_PAGE_CSS_PATH, ENTRY_PAGE_ICON_PATH, ENTRY_PAGE_SCRIPT_PATH } from './assets.ts';
+import {
+  ENTRY_PAGE_CSS_PATH,
+  ENTRY_PAGE_ICON_PATH,
+  ENTRY_PAGE_PRELOADS,
+  ENTRY_PAGE_SCRIPT_PATH,
+} from './assets.ts';
 
 const translations = { en, es, he };
 
@@ -57,6 +62,13 @@ export interface EntryPageInput {
   roomTitle: string | undefined;
 }
 
+/** The entry form's chunks named ahead (see ENTRY_PAGE_PRELOADS), one line each under the bundle's script. */
+const preloadLinks = () =>
+  ENTRY_PAGE_PRELOADS.map(
+    (path) => html`
+    <link rel="modulepreload" href="/assets/${path}" />`,
+  );
+
 export function entryPageHtml({ token, language, roomTitle }: EntryPageInput) {
   const t = translations[language];
   const noScript = NO_SCRIPT[language];
@@ -79,7 +91,7 @@ export function entryPageHtml({ token, language, roomTitle }: EntryPageInput) {
     <title>${roomTitle ?? t.entry.pageTitle}</title>
     <link rel="icon" href="/assets/${ENTRY_PAGE_ICON_PATH}" type="image/svg+xml" />
     <link rel="stylesheet" href="/assets/${ENTRY_PAGE_CSS_PATH}" />
-    <script type="module" src="/assets/guest-entry-form.js"></script>
+    <script type="module" src="/assets/guest-entry-form.js"></script>${preloadLinks()}
     <script type="module" src="/assets/${ENTRY_PAGE_SCRIPT_PATH}"></script>
   </head>
   <body>

@@ -1,7 +1,7 @@
 // The guest entry page's response: headers (no-referrer, noindex, strict CSP), a title that names the
 // room only for a usable link, the page language, and the /assets/ files — through createApp.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createApp } from '../../api/app.ts';
 import { createTenant } from '../../api/auth.ts';
@@ -55,6 +55,17 @@ async function appWithLink(branding: { logoUrl?: string } = {}) {
 
 const titleOf = (html: string) => /<title>(.*)<\/title>/.exec(html)?.[1];
 
+/** A built file's import specifiers: `static` (import … from) or `dynamic` (import(…)), as dist/ paths. */
+function importsOf(file: string, kind: 'static' | 'dynamic'): string[] {
+  const path = new URL(`../../dist/${file}`, import.meta.url);
+  assert.ok(existsSync(path), `dist/${file} is missing: run \`node build.mjs\` first`);
+  const pattern = kind === 'static' ? /from\s*"(\.\/[^"]+\.js)"/g : /import\("(\.\/[^"]+\.js)"\)/g;
+  const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  return [...readFileSync(path, 'utf8').matchAll(pattern)].map(
+    (match) => `${folder}${(match[1] as string).slice(2)}`,
+  );
+}
+
 describe('GET /g/:token', () => {
   it('sends no-referrer, noindex, no-store and a strict CSP without inline script', async () => {
     const { app, token } = await appWithLink();
@@ -84,6 +95,30 @@ describe('GET /g/:token', () => {
     assert.doesNotMatch(html, /<style|style="/);
     assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1"/);
     assert.match(html, new RegExp(`<guest-entry-form token="${token}">`));
+  });
+
+  it("names the entry form's chunks ahead, so the browser fetches them at once rather than in turn", async () => {
+    const { app, token } = await appWithLink();
+    const html = await (await app.request(`/g/${token}`)).text();
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/assets\/([^"]+)" \/>/g)].map(
+      (match) => match[1] as string,
+    );
+    // What the bundle imports, and its content's chunk (fetched beside the link's request) with its imports.
+    const [content, ...more] = importsOf('guest-entry-form.js', 'dynamic').filter((file) =>
+      /guest-entry-form-entry-view-/.test(file),
+    );
+    assert.ok(content && more.length === 0, 'the bundle imports no content chunk, or several');
+    const expected = new Set([
+      ...importsOf('guest-entry-form.js', 'static'),
+      content,
+      ...importsOf(content, 'static'),
+    ]);
+    assert.deepEqual(new Set(preloaded), expected);
+    for (const path of preloaded) {
+      const response = await app.request(`/assets/${path}`);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/, path);
+    }
   });
 
   it('names the room in the title of a usable link, escaped', async () => {
