@@ -71,7 +71,10 @@ const [shipped] = await Promise.all([Promise.all([...widgetBuilds, clientBuild])
 // fetches one after another: the bundle's static chunks and its content's chunk (what the form waits for),
 // so the browser fetches them all at once.
 const entryFormBuild = shipped[Object.keys(widgetEntries).indexOf('guest-entry-form')];
-writeFileSync('dist/entry-page-preload.json', `${JSON.stringify(entryPagePreload(entryFormBuild.metafile))}\n`);
+writeFileSync(
+  'dist/entry-page-preload.json',
+  `${JSON.stringify(entryPagePreload(entryFormBuild.metafile))}\n`,
+);
 
 /** The entry form bundle's static chunks and its content's chunk with its own, as paths under dist/. */
 function entryPagePreload(metafile) {
