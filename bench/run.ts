@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { commitCost } from './figures/commit-cost.ts';
 import { crashDurability } from './figures/crash-durability.ts';
 import { dbGrowth } from './figures/db-growth.ts';
+import { entryPageLoad } from './figures/entry-page-load.ts';
 import { floor } from './figures/floor.ts';
 import { hostList } from './figures/host-list.ts';
 import { linkPage } from './figures/link-page.ts';
@@ -33,6 +34,7 @@ const FIGURES: Figure[] = [
   pushLatency,
   noOvershoot,
   widgetSize,
+  entryPageLoad,
   dbGrowth,
   crashDurability,
   synchronousCost,
