@@ -15,6 +15,7 @@ import { createLinkRoutes } from './routes/links.ts';
 import { createPageRoutes } from './routes/pages.ts';
 import { createRoomRoutes } from './routes/rooms/index.ts';
 import { instanceHeader, securityHeaders } from './secure-headers.ts';
+import { DeadlockError } from './store/contract.ts';
 import { InvalidCursorError } from './store/guest-cursor.ts';
 import { isStoreUnavailable } from './store/unavailable.ts';
 
@@ -105,7 +106,10 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
   });
   app.onError((error, c) => {
     if (error instanceof ApiError) return error.response();
-    if (isStoreUnavailable(error)) {
+    // A deadlock left after its retries is contention, not a bug: the same request shortly after goes in.
+    if (error instanceof DeadlockError)
+      logger.warn({ requestId: c.get('requestId') }, 'deadlock left after retries');
+    if (isStoreUnavailable(error) || error instanceof DeadlockError) {
       return new ApiError(
         'unavailable',
         503,

@@ -1,6 +1,7 @@
 // Redemption under concurrency and retries (rules 8 and 9), over a real listening server.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DeadlockError } from '../../api/store/contract.ts';
 import { errorCode, host, redeem, roomWith } from './helpers.ts';
 
 test('accepts exactly 10 of 200 simultaneous submits on a link with 10 uses left', async (t) => {
@@ -82,4 +83,26 @@ test('refuses an Idempotency-Key replayed with a different body (422 idempotency
   assert.deepEqual(again.body, alice.body);
   const view = (await host(room, 'GET', '/guest-access')).body as { links: Array<{ uses: number }> };
   assert.equal(view.links[0]?.uses, 1, 'the refused replays counted no use');
+});
+
+test('a redemption still deadlocked after its retries answers 503 with Retry-After, and counts nothing', async (t) => {
+  const room = await roomWith(t, { links: [{ name: 'a', maxUses: 3 }] });
+  // What PostgreSQL does to one of two transactions waiting on each other, here on every attempt.
+  const { store } = room.api.server.deps;
+  const batched = store.batchedTransaction;
+  let attempts = 0;
+  store.batchedTransaction = () => {
+    attempts += 1;
+    return Promise.reject(new DeadlockError('deadlock detected'));
+  };
+  const answer = await redeem(room).finally(() => {
+    store.batchedTransaction = batched;
+  });
+  assert.equal(attempts, 3, 'a deadlock is run again twice');
+  assert.equal(answer.status, 503);
+  assert.equal(errorCode(answer.body), 'unavailable');
+  assert.ok(Number(answer.headers['retry-after']) > 0, 'no Retry-After');
+  const view = (await host(room, 'GET', '/guest-access')).body as { links: Array<{ uses: number }> };
+  assert.equal(view.links[0]?.uses, 0);
+  assert.equal((await redeem(room)).status, 201, 'the next submit, without the deadlock, goes in');
 });
