@@ -1,6 +1,6 @@
 // Shared steps of the <guest-entry-form> browser tests: rooms and links on the real server (through the
 // test-runner plugin), the element on the page, and a guest's actions inside its shadow root.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import '../../widget/guest-entry-form/define.ts';
@@ -140,4 +140,33 @@ export async function consoleProblems(run: () => Promise<void>): Promise<string[
     window.removeEventListener('unhandledrejection', onRejection);
   }
   return problems;
+}
+
+/**
+ * Opens the element while the module at `path` cannot load: waits for its Spanish "part of the page did not
+ * load", with nothing reported on the console meanwhile, and runs `check` on it then; then lets the module
+ * load and presses Try again.
+ */
+export async function failThenRetry(
+  path: string,
+  open: () => Promise<GuestEntryForm>,
+  check: (element: GuestEntryForm) => void,
+): Promise<GuestEntryForm> {
+  await failModule(path, true);
+  let element = undefined as unknown as GuestEntryForm;
+  const problems = await consoleProblems(async () => {
+    element = await open();
+    await waitUntil(
+      () =>
+        shadow(element)
+          .querySelector('[role="alert"]')
+          ?.textContent?.includes('Una parte de la página no se cargó.'),
+      'no error shown',
+    );
+  });
+  expect(problems).to.deep.equal([]);
+  check(element);
+  await failModule(path, false);
+  shadow(element).querySelector<HTMLButtonElement>('[part~="retry-button"]')?.click();
+  return element;
 }

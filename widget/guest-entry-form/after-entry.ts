@@ -1,6 +1,6 @@
 // The guest's way once the API has let them in (after a submit, or a stored session): the lobby stream
-// and the moderator's decisions, the hand-off to the room, leaving and asking again. With the later
-// views' chunk (status-view.ts): a guest filling in the form needs none of it.
+// and the moderator's decisions, the hand-off to the room, leaving and asking again. It comes with the
+// views after the form (status-view.ts), in the content's chunk (entry-view.ts).
 import type { GuestSession, GuestStatus, Lobby } from '../internal/api-client.ts';
 import { ApiRequestError } from '../internal/api-request.ts';
 import { followEvents } from '../internal/event-stream.ts';

@@ -1,4 +1,4 @@
-// The wording of the views after the form: it loads with those views' chunk (see the element's statusView).
+// The wording of the views after the form: English with them, other languages on demand (see EntryView's statusView).
 import { type SectionHost, sectionStrings } from '../internal/section-strings.ts';
 import { common, dir } from '../locales/en.common.ts';
 import { status } from '../locales/en.status.ts';

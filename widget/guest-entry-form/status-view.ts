@@ -1,6 +1,6 @@
 // Every view after the form: waiting (with the lobby), admitted, denied, removed, left, link unavailable,
-// server unreachable, too many attempts. Loaded when the first of them shows, or when the browser is idle
-// before that: a guest filling in the form needs none of it.
+// server unreachable, too many attempts. In the content's chunk (entry-view.ts); their wording in another
+// language loads when the first of them shows, or when the browser is idle before that.
 import { nothing } from 'lit';
 import { statusStyles, statusTemplate, statusWords } from '../internal/status.ts';
 import type { StatusTranslation } from '../locales/en.ts';
