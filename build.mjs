@@ -84,10 +84,12 @@ function entryPagePreload(metafile) {
       if (kind === 'import-statement' && !seen.has(path)) staticClosure(path, seen.add(path));
     return seen;
   };
-  const [entry] = outputs.find(([, output]) => output.entryPoint === widgetEntries['guest-entry-form']) ?? [];
+  // Source paths are relative to where esbuild found them (a linked source folder's real place), outputs to here.
+  const entry = 'dist/guest-entry-form.js';
   const [content] =
-    outputs.find(([, output]) => output.entryPoint === 'widget/guest-entry-form/entry-view.ts') ?? [];
-  if (!entry || !content) throw new Error('build.mjs: the entry form or its content chunk was not built');
+    outputs.find(([, output]) => output.entryPoint?.endsWith('widget/guest-entry-form/entry-view.ts')) ?? [];
+  if (!metafile.outputs[entry] || !content)
+    throw new Error('build.mjs: the entry form or its content chunk was not built');
   const files = new Set([...staticClosure(entry), content, ...staticClosure(content)]);
   return [...files].map((file) => file.replace(/^dist\//, ''));
 }
