@@ -24,6 +24,17 @@ describe('<guest-entry-form> when its content cannot load', () => {
       (shown) => {
         expect(shadow(shown).querySelector('[part=base]')?.getAttribute('aria-busy')).to.equal('false');
         expect(shadow(shown).querySelector('form'), 'a form without its code').to.equal(null);
+        // Drawn as the card's other buttons are (a 44 px target), though their styles came with the content.
+        const retry = shadow(shown).querySelector('[part~="retry-button"]') as HTMLElement;
+        expect(getComputedStyle(retry).minHeight, 'Try again unstyled').to.equal('44px');
+        // The message keeps clear of the language selector in the card's corner.
+        const [message, language] = ['[role="alert"]', '[part=language]'].map(
+          (selector) => shadow(shown).querySelector(selector)?.getBoundingClientRect() as DOMRect,
+        ) as [DOMRect, DOMRect];
+        expect(
+          message.right <= language.left || message.left >= language.right,
+          'under the selector',
+        ).to.equal(true);
       },
     );
     await viewShown(element, 'form');

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { spinner } from '../internal/controls.ts';
+import { spinner } from '../internal/spinner.ts';
 
 // What only the window's content uses once the room has loaded (switches, the links table, the waiting
 // room, the fields): it comes with that content's chunk (window-view.ts), added after the element's own

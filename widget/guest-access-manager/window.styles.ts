@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { spinner } from '../internal/controls.ts';
+import { spinner } from '../internal/spinner.ts';
 
 // What only the windows a button opens use (create and edit, delete, automatic admission, History): each
 // adds these to the element's shadow root when it first loads (the window's own layout, `dialog`, is the

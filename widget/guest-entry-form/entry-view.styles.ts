@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { buttonStyles, spinner } from '../internal/controls.ts';
 import { scheduleStyles } from '../internal/schedule.ts';
+import { spinner } from '../internal/spinner.ts';
 
 // What the card shows once the link has answered (entry-view.ts): the brand, the room's header and the form.
 const content = css`
@@ -130,4 +130,4 @@ const content = css`
   }
 `;
 
-export const styles = [buttonStyles, spinner, scheduleStyles, content];
+export const styles = [spinner, scheduleStyles, content];

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles } from '../internal/buttons.ts';
 import { theme } from '../internal/theme.ts';
 
 // The card and what it shows before the link has answered: the language selector, "Loading…", or why a
@@ -78,6 +79,15 @@ const card = css`
     color: var(--_danger);
     font-size: 0.875rem;
   }
+  .part-failed {
+    display: grid;
+    gap: 1rem;
+    justify-items: start;
+  }
+  /* The selector sits in the card's top corner: what comes first beside it keeps clear of it. */
+  .language + .part-failed {
+    padding-inline-end: 4rem;
+  }
 `;
 
-export const styles = [theme, card];
+export const styles = [theme, buttonStyles, card];

@@ -6,5 +6,7 @@ import type { EntryTranslation } from '../locales/en.ts';
 export const loading = (t: EntryTranslation) => html`<p role="status">${t.common.loading}</p>`;
 
 export const partFailed = (t: EntryTranslation, retry: () => void) =>
-  html`<p part="error" class="error" role="alert">${t.common.partFailed}</p>
-    <button part="retry-button" class="secondary" type="button" @click=${retry}>${t.common.retry}</button>`;
+  html`<div class="part-failed">
+    <p part="error" class="error" role="alert">${t.common.partFailed}</p>
+    <button part="retry-button" class="secondary" type="button" @click=${retry}>${t.common.retry}</button>
+  </div>`;

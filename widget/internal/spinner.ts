@@ -1,5 +1,5 @@
-// Buttons (`.primary`, `.secondary`) and the busy spinner. Apart from the theme: the entry form's first
-// paint (its card saying "Loading…") draws neither, so they come with the views after it.
+// The busy spinner both elements' buttons show (the entry form's Join, the manager's buttons while a window's
+// code loads). Apart from the buttons: the entry form's card has none busy before its content is there.
 import { css } from 'lit';
 
 /**
@@ -54,51 +54,5 @@ export const spinner = css`
       background-color: ButtonFace;
       border-color: ButtonText;
     }
-  }
-`;
-
-/** Buttons both elements draw: `.primary` (accent) and `.secondary` (outlined); busy ones keep full contrast. */
-export const buttonStyles = css`
-  button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.5rem;
-    min-block-size: 2.75rem;
-    padding-block: 0.5rem;
-    padding-inline: 1.25rem;
-    border: 1px solid transparent;
-    border-radius: 8px;
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
-  }
-  .primary {
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-  .primary:hover {
-    background: color-mix(in srgb, var(--_accent) 88%, var(--_text));
-  }
-  .secondary {
-    background: transparent;
-    border-color: var(--_border);
-    color: var(--_text);
-  }
-  .secondary:hover {
-    background: var(--_surface);
-  }
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-  }
-  .secondary[aria-disabled='true'] {
-    color: var(--_muted);
-  }
-  button[aria-busy='true'] {
-    cursor: progress;
   }
 `;
