@@ -9,6 +9,7 @@ import { entryPageLoad } from './figures/entry-page-load.ts';
 import { floor } from './figures/floor.ts';
 import { hostList } from './figures/host-list.ts';
 import { linkPage } from './figures/link-page.ts';
+import { managerRoomLoad } from './figures/manager-room-load.ts';
 import { noOvershoot } from './figures/no-overshoot.ts';
 import { postgresPushLatency } from './figures/postgres-push-latency.ts';
 import { postgresHostList, postgresRedemption } from './figures/postgres-throughput.ts';
@@ -35,6 +36,7 @@ const FIGURES: Figure[] = [
   noOvershoot,
   widgetSize,
   entryPageLoad,
+  managerRoomLoad,
   dbGrowth,
   crashDurability,
   synchronousCost,

@@ -6,31 +6,15 @@
 // issue judges the bundle by its size; this shows what the size and the order of requests mean to a guest.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../test/support/chromium.ts';
 import type { Figure } from '../lib/figure.ts';
 import { seedRoom, tempFolder } from '../lib/fixture.ts';
+import { describeNetwork, PHONE, timeLoad } from '../lib/page-load.ts';
 import { startProduct, withServer } from '../lib/processes.ts';
 import { ms, percent, percentile } from '../lib/stats.ts';
 
 const LOADS = 9;
-const THROTTLE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-
-/** One load of `url` in a fresh profile, throttled; ms from the page's start to `ready` holding. */
-async function timeLoad(context: BrowserContext, url: string, ready: () => unknown): Promise<number> {
-  const page = await context.newPage();
-  try {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', THROTTLE);
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(ready, null, { polling: 5, timeout: 30_000 });
-    return await page.evaluate(() => performance.now());
-  } finally {
-    await page.close();
-  }
-}
 
 export const entryPageLoad: Figure = {
   id: 'entry-page-load',
@@ -52,13 +36,13 @@ export const entryPageLoad: Figure = {
         for (let load = 0; load < LOADS; load++) {
           const withScripts = await browser.newContext({ viewport: { width: 375, height: 667 } });
           ours.push(
-            await timeLoad(withScripts, url, () =>
+            await timeLoad(withScripts, url, PHONE, () =>
               document.querySelector('guest-entry-form')?.shadowRoot?.querySelector('form'),
             ),
           );
           await withScripts.close();
           const withoutScripts = await browser.newContext({ javaScriptEnabled: false });
-          floor.push(await timeLoad(withoutScripts, url, () => document.readyState !== 'loading'));
+          floor.push(await timeLoad(withoutScripts, url, PHONE, () => document.readyState !== 'loading'));
           await withoutScripts.close();
         }
         const [median, baseline] = [percentile(ours, 50), percentile(floor, 50)];
@@ -73,7 +57,7 @@ export const entryPageLoad: Figure = {
             },
           ],
           notes: [
-            `Entry page load: ${LOADS} loads each, alternating, 150 ms latency, 1.6 Mbps down, 750 kbps up, no cache, 375×667. To the form: ${ours.map((each) => each.toFixed(0)).join(', ')} ms; the page without scripts to DOMContentLoaded: ${floor.map((each) => each.toFixed(0)).join(', ')} ms.`,
+            `Entry page load: ${LOADS} loads each, alternating, ${describeNetwork(PHONE)}, no cache, 375×667. To the form: ${ours.map((each) => each.toFixed(0)).join(', ')} ms; the page without scripts to DOMContentLoaded: ${floor.map((each) => each.toFixed(0)).join(', ')} ms.`,
           ],
         };
       });
