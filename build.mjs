@@ -12,7 +12,7 @@ import { buildElementsPackage } from './scripts/elements-package.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const widgetEntries = {
-  'guest-access': 'widget/index.ts',
+  'guest-access': 'widget/script-tag.ts',
   'guest-access-manager': 'widget/guest-access-manager/define.ts',
   'guest-entry-form': 'widget/guest-entry-form/define.ts',
 };

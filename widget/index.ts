@@ -1,8 +1,6 @@
-// The script-tag entry: registers both elements. Each element also has a bundle of its own.
-import './guest-access-manager/define.ts';
-import './guest-entry-form/define.ts';
+// The package's root (`guest-access-elements`): both elements registered, as by the script tag
+// (script-tag.ts), with the typed API client and the elements' event types for an app's own code.
 
-export { GuestAccessManager } from './guest-access-manager/guest-access-manager.ts';
-export { GuestEntryForm } from './guest-entry-form/guest-entry-form.ts';
 export * from './internal/api-client.ts';
 export type * from './internal/events.ts';
+export * from './script-tag.ts';

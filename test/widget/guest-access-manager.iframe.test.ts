@@ -44,8 +44,8 @@ describe('<guest-access-manager> in a frame on another origin than the page', ()
     try {
       const { button, note } = await reported;
       expect(button).to.equal(null);
-      expect(note).to.include(en.manager.live.notifyFramed);
-      expect(note).not.to.include(en.manager.live.notifyDenied);
+      expect(note).to.include(en.content.notify.framed);
+      expect(note).not.to.include(en.content.notify.denied);
     } finally {
       frame.remove();
     }

@@ -7,8 +7,11 @@ export interface Recorded {
   answered: boolean;
 }
 
-/** Records every request the page sends to `origin` until `restore()`. */
-export function recordRequests(origin: string) {
+/**
+ * Records every request the page sends to `origin` until `restore()`. With `holdStreams`, event streams
+ * get no answer until then (so an opening stream reloads nothing).
+ */
+export function recordRequests(origin: string, { holdStreams = false } = {}) {
   const original = window.fetch;
   const sent: Recorded[] = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -16,6 +19,10 @@ export function recordRequests(origin: string) {
     if (!url.startsWith(origin)) return original(input, init);
     const entry = { url, authorized: new Headers(init?.headers).has('Authorization'), answered: false };
     sent.push(entry);
+    if (holdStreams && url.endsWith('/events'))
+      return new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
     const response = await original(input, init);
     entry.answered = true;
     return response;

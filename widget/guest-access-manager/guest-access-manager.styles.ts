@@ -34,20 +34,13 @@ export const styles = [
   *::after {
     box-sizing: inherit;
   }
-  h2,
-  h3 {
+  h2 {
     margin: 0;
     line-height: 1.3;
     text-wrap: balance;
-  }
-  h2 {
     font-size: 1.25rem;
   }
-  h3 {
-    font-size: 1.0625rem;
-  }
-  h2:focus,
-  h3:focus {
+  h2:focus {
     outline: none;
   }
   p {
@@ -66,9 +59,6 @@ export const styles = [
   }
   .connection:empty {
     display: none;
-  }
-  .small {
-    font-size: 0.8125rem;
   }
   .visually-hidden {
     position: absolute;
@@ -153,19 +143,6 @@ export const styles = [
   .button:hover:not(:disabled) {
     background: var(--_surface);
   }
-  .button.primary {
-    color: var(--_accent-text);
-    background: var(--_accent);
-    border-color: var(--_accent);
-  }
-  .button.primary:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_accent) 85%, var(--_text));
-  }
-  .button.small {
-    padding: 0.2rem 0.7rem;
-    min-block-size: 2rem;
-    font-size: 0.875rem;
-  }
   /* Disabled reads as disabled yet stays legible (no opacity: muted text on the surface, >= 4.5:1). */
   .button:disabled {
     cursor: not-allowed;
@@ -189,22 +166,11 @@ export const styles = [
     color: var(--_text);
     background: var(--_surface);
   }
-  .icon-button.danger:hover {
-    color: var(--_danger);
-  }
-  button:focus-visible,
-  input:focus-visible,
-  textarea:focus-visible {
+  button:focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
 
-  .note {
-    padding: 0.6rem 0.8rem;
-    border-inline-start: 3px solid var(--_accent);
-    background: var(--_surface);
-    border-radius: calc(var(--_radius) / 2);
-  }
   .error {
     color: var(--_danger);
   }
@@ -260,8 +226,7 @@ export const styles = [
   /* Phones and touch screens: every button at least 44 px tall, icon buttons 44 px square (a finger, not a
      pointer). */
   @media (max-width: 30rem), (pointer: coarse) {
-    .button,
-    .button.small {
+    .button {
       min-block-size: 2.75rem;
     }
     .icon-button {
@@ -273,10 +238,6 @@ export const styles = [
   @media (max-width: 30rem) {
     .base {
       padding: 1rem;
-    }
-    dialog:not(.main-window) {
-      --_window-pad-block: 1rem;
-      --_window-pad-inline: 1rem;
     }
     .main-window > .base > .window-head {
       margin: -1rem -1rem 0;

@@ -1,32 +1,20 @@
 import { html, LitElement, nothing } from 'lit';
-import type { HostGuest, Link, LinkChanges } from '../internal/api-client.ts';
-import { addStyles, LazyPart, whenIdle } from '../internal/lazy.ts';
-import { setLive } from '../internal/live.ts';
+import type { Link, LinkChanges } from '../internal/api-client.ts';
+import { LazyPart } from '../internal/lazy.ts';
 import { type Catalog, LocalizeController } from '../internal/localize.ts';
 import { common, dir } from '../locales/en.common.ts';
 import { manager } from '../locales/en.manager.ts';
 import type { WindowsTranslation } from '../locales/en.ts';
-import { AnnouncerController } from './announcer.ts';
-import type { AutoAdmitDialog } from './auto-admit-dialog.ts';
-import type { CreateLinkDialog, LinkInput } from './create-link-dialog.ts';
-import type { DeleteLinkDialog } from './delete-link-dialog.ts';
-import { describeFailure } from './failure.ts';
+import { closeIcon } from './close-icon.ts';
+import type { LinkInput } from './create-link-dialog.ts';
 import { styles } from './guest-access-manager.styles.ts';
-import type { HistoryDialog } from './history-dialog.ts';
 import type { GetToken } from './host-token.ts';
-import { closeIcon } from './icons.ts';
-import { KnockAlertController } from './knock-alert.ts';
-import { LinkFeedback } from './link-feedback.ts';
-import { renderLinksSkeleton } from './links-skeleton.ts';
+import { renderLinksSkeleton, renderPartFailed } from './links-skeleton.ts';
 import { ModalDialog } from './modal-dialog.ts';
-import { canRetry } from './refusal.ts';
-import { RoomController } from './room-controller.ts';
-import { RowFocus } from './row-focus.ts';
+import { type RoomOpening, sendRoomOpening } from './open-room.ts';
 
-// The windows a button opens and the knock alert: one chunk, loaded when the browser is idle or when
-// first wanted. (Module-level: tsc rewrites the `.ts` of a dynamic import here, not in a class field.)
-const loadWindows = () => import('./windows.ts');
-/** The window's content once the room has loaded: a chunk, loaded at once inline, when idle in modal mode. */
+/** Everything but the frame: the room, its live connection, the knock alert and the windows (manager-content.ts). */
+const loadContent = () => import('./manager-content.ts');
 const loadWindowView = () => import('./window-view.ts');
 
 /** The window's wording: English built in, each other language a chunk loaded when first asked for. */
@@ -172,70 +160,34 @@ export class GuestAccessManager extends LitElement {
   /** Prefix the page's title with "(N) " while N guests wait (attribute `title-badge`). */
   titleBadge = false;
 
-  readonly localize = new LocalizeController(this, translations, (error) => this.roomState.refuse(error));
-  private readonly announcer = new AnnouncerController(this);
-  private readonly rowFocus = new RowFocus(this);
-  private readonly roomState: RoomController = new RoomController(this, (guest) =>
-    this.knockAlert.arrived(guest),
-  );
-  private readonly knockAlert = new KnockAlertController(
-    this,
-    this.roomState,
-    async (alert) => new (await this.loadWindows()).KnockAlertView(alert),
-  );
-  private readonly createDialog = new LazyPart<CreateLinkDialog>(
-    this,
-    async () => new (await this.loadWindows()).CreateLinkDialog(this),
-  );
-  private readonly deleteDialog = new LazyPart<DeleteLinkDialog>(
-    this,
-    async () => new (await this.loadWindows()).DeleteLinkDialog(this),
-  );
-  private readonly autoAdmitDialog = new LazyPart<AutoAdmitDialog>(
-    this,
-    async () => new (await this.loadWindows()).AutoAdmitDialog(this, this.roomState),
-  );
-  private readonly historyDialog = new LazyPart<HistoryDialog>(
-    this,
-    async () => new (await this.loadWindows()).HistoryDialog(this, this.roomState),
-  );
-  /** The window's content (switches, links table, waiting room) and its styles. */
-  private readonly windowView = new LazyPart(this, async () => {
-    const view = await loadWindowView();
-    await view.contentStringsReady(this);
-    addStyles(this, ...view.styles);
-    return view;
+  readonly localize = new LocalizeController(this, translations, (error) => this.refuse(error));
+  /** The room, its live connection, the knock alert and the windows: fetched as the element starts. */
+  private readonly content = new LazyPart(this, async () => {
+    // Without it nothing reads the answers on their way; Try again asks afresh.
+    const { ManagerContent } = await loadContent().catch((error: unknown) => {
+      this.dropOpening();
+      throw error;
+    });
+    const content = new ManagerContent(this);
+    // A language that failed before the content came is said now, as it would have been then.
+    if (this.languageError !== undefined) content.roomState.refuse(this.languageError);
+    return content;
   });
+  private languageError: unknown;
+  /** The room's first requests, sent beside the content's chunk; ended if the element leaves the page first. */
+  private opening?: RoomOpening;
   private readonly mainWindow = new ModalDialog(this, 'dialog.main-window');
   private readonly mainWindowClosed = this.mainWindow.whenClosed(() => {
     this.windowOpen = false;
     this.mainWindow.restoreFocus();
   });
-  private readonly linkFeedback = new LinkFeedback(this);
   /** `show()` was called: the window lives in a modal dialog from then on. */
   private shownAsModal = false;
   private windowOpen = false;
-  /** The windows this host may open were asked for once the room had loaded. */
-  private prefetched = false;
-  /** The windows' chunk, once it has come: what the window shows after some clicks reads its wording. */
-  private windows?: Awaited<ReturnType<typeof loadWindows>>;
 
   /** How many guests wait now (reflected as the `waiting-count` attribute, for badges and styling). */
   get waitingCount(): number {
-    return this.roomState.waiting.length;
-  }
-
-  /** The windows' chunk, once their wording in the element's language has loaded with it. */
-  private async loadWindows() {
-    // The window's content first: its styles come before the windows' in the shadow root.
-    await this.windowView.get();
-    const windows = await loadWindows();
-    await windows.windowStringsReady(this);
-    if (!this.windows) {
-      this.windows = windows;
-      this.requestUpdate();
-    }
-    return windows;
+    return this.content.value?.waitingCount ?? 0;
   }
 
   /**
@@ -243,33 +195,14 @@ export class GuestAccessManager extends LitElement {
    * windows' chunk, which has usually loaded by then; when it cannot, the refusal says so. @internal
    */
   announce(words: (said: WindowsTranslation['windows']) => string): void {
-    this.loadWindows().then(
-      (windows) => this.announcer.say(words(windows.windowStrings(this))),
-      (error) => this.roomState.refuse(error),
-    );
+    this.content.value?.announce(words);
   }
 
   /** Says why something the host asked for could not load, above the table (as a refused request). @internal */
   refuse(error: unknown): void {
-    this.roomState.refuse(error);
-  }
-
-  /**
-   * Opens a lazy window; one that cannot load is refused above the table, as a request would be. While its
-   * code loads, the button clicked is busy (a spinner, `aria-busy`) and a second press opens nothing more.
-   */
-  private openWindow<T>(part: LazyPart<T>, open: (window: T) => unknown, click?: Event): void {
-    const button = part.value ? null : (click?.currentTarget as HTMLElement | null | undefined);
-    if (button?.hasAttribute('data-opening')) return;
-    button?.setAttribute('data-opening', '');
-    button?.setAttribute('aria-busy', 'true');
-    part
-      .get()
-      .then(open, (error) => this.roomState.refuse(error))
-      .finally(() => {
-        button?.removeAttribute('data-opening');
-        button?.removeAttribute('aria-busy');
-      });
+    const content = this.content.value;
+    if (content) content.roomState.refuse(error);
+    else this.languageError = error;
   }
 
   /** Whether the host can see the window now: inline, or the modal window open. @internal */
@@ -279,40 +212,41 @@ export class GuestAccessManager extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('lang')) this.localize.update();
+    // Requests sent for another room, API or host token are not the ones the content will want.
+    if (['api', 'room', 'token', 'getToken'].some((name) => changed.has(name))) this.dropOpening();
   }
 
   protected override firstUpdated(): void {
-    // Inline, the content shows as soon as the room has loaded: fetched alongside it. A closed modal
-    // window waits for an idle moment (show() asks for it at once).
-    if (this.modal) whenIdle(this.windowView.prefetch);
-    else this.windowView.prefetch();
+    this.content.prefetch();
+    // Inline, the window's body shows with the room: its chunk is asked for now, beside the content's, not
+    // after it (the content asks again; the browser has it by then).
+    if (!this.modal) loadWindowView().catch(() => undefined);
   }
 
   protected override updated(): void {
     this.setAttribute('waiting-count', String(this.waitingCount));
-    // The switches show what the server confirmed, also after a click it refused or has yet to answer.
-    const access = this.roomState.access;
-    if (!access) return;
-    if (!this.prefetched) {
-      // What this host may open next, fetched while nothing else is going on.
-      this.prefetched = true;
-      const parts = [
-        ...(access.permissions.includes('guest-access:manage')
-          ? [this.createDialog, this.deleteDialog, this.autoAdmitDialog]
-          : []),
-        ...(access.permissions.includes('guests:admit') ? [this.historyDialog, this.knockAlert.view] : []),
-      ];
-      whenIdle(() => {
-        for (const part of parts) part.prefetch();
-      });
-    }
-    const root = this.renderRoot;
-    setLive(root.querySelector('[part~="access-switch"]'), 'checked', access.enabled);
-    setLive(root.querySelector('[part~="admission-switch"]'), 'checked', access.admission === 'moderator');
-    for (const link of access.links) {
-      const row = root.querySelector(`[data-link-id="${CSS.escape(link.id)}"]`);
-      setLive(row?.querySelector('[part~="pause-switch"]') ?? null, 'checked', !link.paused);
-    }
+    // While the content is on its way, its first requests go ahead of it, once there is a room to ask for.
+    const { api, room, token, getToken } = this;
+    const waiting = !this.content.value && !this.content.failed;
+    if (waiting && !this.opening && this.isConnected && api && room && (token || getToken))
+      this.opening = sendRoomOpening({ api, room, token, getToken });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dropOpening();
+  }
+
+  /** The room's first requests, for the room controller once the content is here (given once). @internal */
+  takeOpening(): RoomOpening | undefined {
+    const opening = this.opening;
+    this.opening = undefined;
+    return opening;
+  }
+
+  private dropOpening(): void {
+    this.opening?.cancel();
+    this.opening = undefined;
   }
 
   /**
@@ -320,7 +254,7 @@ export class GuestAccessManager extends LitElement {
    * `hidden` element is shown first (a modal inside a hidden element would be invisible yet block the page).
    */
   async show(): Promise<void> {
-    this.windowView.prefetch();
+    this.content.value?.prefetchBody();
     this.hidden = false;
     this.shownAsModal = true;
     this.windowOpen = true;
@@ -336,8 +270,8 @@ export class GuestAccessManager extends LitElement {
   /** Opens the window with the waiting room in view and focused (the alert's View). @internal */
   async viewWaitingRoom(): Promise<void> {
     await this.show();
-    // The waiting room is part of the window's content: there once its chunk is (it usually is).
-    await this.windowView.get().catch(() => undefined);
+    // The waiting room is part of the window's body: there once its chunk is (it usually is).
+    await this.content.value?.prefetchBody();
     await this.updateComplete;
     const heading = this.renderRoot.querySelector<HTMLElement>('#waiting-title');
     // The section at the top of the window's view: the waiting guests are right under its heading.
@@ -356,38 +290,45 @@ export class GuestAccessManager extends LitElement {
     return create && !create.disabled ? create : this.renderRoot.querySelector('#title');
   }
 
+  /** The content, for the windows it opens (they exist only once it has come). */
+  private get loaded() {
+    const content = this.content.value;
+    if (!content) throw new Error('<guest-access-manager>: a window acted before the manager had loaded');
+    return content;
+  }
+
   /** Creates a link (for the create window, which shows the refusals). @internal */
-  async createLink(input: LinkInput): Promise<Link> {
-    const link = await this.roomState.createLink(input);
-    this.linkFeedback.markCreated(link.id);
-    return link;
+  createLink(input: LinkInput): Promise<Link> {
+    return this.loaded.createLink(input);
   }
 
   /** The room's time zone, when it has one (the edit window types expiry dates in it). @internal */
   get roomTimeZone(): string | null {
-    return this.roomState.access?.room.timeZone ?? null;
+    return this.content.value?.roomState.access?.room.timeZone ?? null;
   }
 
   /** Edits a link (for the edit window, which shows the refusals). @internal */
   updateLink(link: Link, changes: LinkChanges): Promise<Link> {
-    return this.roomState.updateLink(link, changes);
+    return this.loaded.updateLink(link, changes);
   }
 
   /** Gives a link a new address (for the edit window, which shows the refusals). @internal */
   rotateLink(link: Link): Promise<Link> {
-    return this.roomState.rotateLink(link);
+    return this.loaded.roomState.rotateLink(link);
   }
 
   /** Deletes a link, maybe with its guests (for the confirm window, which shows the refusals). @internal */
   deleteLink(link: Link, removeGuests: boolean): Promise<void> {
-    return this.roomState.deleteLink(link, removeGuests);
+    return this.loaded.roomState.deleteLink(link, removeGuests);
   }
 
   override render() {
     const t = this.localize.t;
+    const content = this.content.value;
+    const room = content?.roomState;
     // Inside the window while it shows (a modal makes everything else inert), else beside the alert.
-    const liveRegion = this.announcer.render();
-    const content = html`<div part="base" class="base" dir=${this.localize.dir} lang=${this.localize.language}>
+    const liveRegion = content ? content.announcer.render() : nothing;
+    const frame = html`<div part="base" class="base" dir=${this.localize.dir} lang=${this.localize.language}>
       <div class="window-head">
         <h2 id="title" part="title" tabindex="-1">${t.manager.title}</h2>
         ${
@@ -400,19 +341,19 @@ export class GuestAccessManager extends LitElement {
       </div>
       ${
         // Which room this is (a page may hold several managers), as a meeting app names its meeting.
-        this.roomState.access && !this.roomState.failure
-          ? html`<p part="room-title" class="room-title"><bdi>${this.roomState.access.room.title}</bdi></p>`
+        room?.access && !room.failure
+          ? html`<p part="room-title" class="room-title"><bdi>${room.access.room.title}</bdi></p>`
           : nothing
       }
-      ${this.roomState.failure || this.roomState.access?.room.type === 'channel' ? nothing : html`<p class="muted">${t.manager.intro}</p>`}
+      ${room?.failure || room?.access?.room.type === 'channel' ? nothing : html`<p class="muted">${t.manager.intro}</p>`}
       <!-- Always in the window, so the words are announced when they come. -->
       <p part="connection" class="connection" role="status">${
-        this.roomState.reconnecting && !this.roomState.failure ? t.manager.live.reconnecting : nothing
+        room?.reconnecting && !room.failure ? t.manager.live.reconnecting : nothing
       }</p>
       ${this.renderBody()} ${this.windowVisible ? liveRegion : nothing}
     </div>`;
     const window = !(this.modal || this.shownAsModal)
-      ? content
+      ? frame
       : this.modal && !this.windowOpen
         ? nothing
         : html`<dialog
@@ -421,83 +362,21 @@ export class GuestAccessManager extends LitElement {
           aria-labelledby="title"
           @close=${(event: Event) => event.target === event.currentTarget && this.mainWindowClosed()}
         >
-          ${content}
+          ${frame}
         </dialog>`;
-    return [window, this.knockAlert.render(), this.windowVisible ? nothing : liveRegion];
+    return [
+      window,
+      content ? content.knockAlert.render() : nothing,
+      this.windowVisible ? nothing : liveRegion,
+    ];
   }
 
   private renderBody() {
-    const t = this.localize.t;
-    const room = this.roomState;
-    if (room.failure) {
-      return html`<div part="error" class="error refusal" role="alert">
-        <p>${describeFailure(room.failure, t)}</p>
-        ${
-          canRetry(room.failure)
-            ? html`<button type="button" class="button" @click=${() => room.start()}>${t.common.retry}</button>`
-            : nothing
-        }
-      </div>`;
-    }
-    const access = room.access;
-    if (!access) return renderLinksSkeleton(this.localize);
-    if (access.room.type === 'channel') {
-      return html`<p part="error" class="error refusal" role="alert">${t.manager.refusal.channel}</p>`;
-    }
-    const view = this.windowView;
-    if (!view.value) {
-      if (!view.failed) {
-        view.prefetch();
-        return renderLinksSkeleton(this.localize);
-      }
-      // The content's chunk did not come (offline, or replaced by a deploy): say so, and try again on Retry.
-      return html`<div part="error" class="error refusal" role="alert">
-        <p>${t.common.partFailed}</p>
-        <button type="button" class="button" @click=${view.prefetch}>${t.common.retry}</button>
-      </div>`;
-    }
-    const { renderLinkSettings, renderWaitingRoom } = view.value;
-    const content = view.value.contentStrings(this);
-    const canManage = access.permissions.includes('guest-access:manage');
-    const canAdmit = access.permissions.includes('guests:admit');
-    const decide = (guest: HostGuest | undefined, action: () => Promise<unknown>) =>
-      void this.rowFocus.around(guest, action);
-    return html`
-      ${renderLinkSettings(this.localize, content, room, access, {
-        feedback: this.linkFeedback,
-        copyByHand: this.windows?.windowStrings(this).copyByHand,
-        onCreate: (click) => this.openWindow(this.createDialog, (dialog) => dialog.open(), click),
-        onEdit: (link, click) => this.openWindow(this.createDialog, (dialog) => dialog.open(link), click),
-        onHistory: canAdmit
-          ? (click) => this.openWindow(this.historyDialog, (dialog) => dialog.open(), click)
-          : undefined,
-        onDelete: (link, click) =>
-          this.openWindow(this.deleteDialog, (dialog) => dialog.open(link, canAdmit), click),
-      })}
-      ${renderWaitingRoom(content, {
-        waiting: room.waiting,
-        admitted: room.admitted,
-        moderated: access.admission === 'moderator',
-        canManage,
-        canAdmit,
-        accessEnabled: access.enabled,
-        busy: room.busy,
-        now: room.now,
-        lobbyMessage: access.lobbyMessage,
-        notifyOptIn: canAdmit ? this.knockAlert.renderOptIn() : nothing,
-        onLobbyMessageSave: (message) => void room.changeAccess({ lobbyMessage: message }),
-        onModeratedChange: (moderated) =>
-          moderated
-            ? void room.changeAccess({ admission: 'moderator' })
-            : this.openWindow(this.autoAdmitDialog, (dialog) => dialog.request()),
-        onAdmit: (guest) => decide(guest, () => room.admit(guest)),
-        onAdmitAll: () => decide(undefined, () => room.admit(undefined)),
-        onDeny: (guest) => decide(guest, () => room.turnAway(guest, 'deny')),
-        onRemove: (guest) => decide(guest, () => room.turnAway(guest, 'remove')),
-      })}
-      ${canManage ? [this.createDialog.value?.render(), this.deleteDialog.value?.render(), this.autoAdmitDialog.value?.render()] : nothing}
-      ${canAdmit ? this.historyDialog.value?.render(access.links) : nothing}
-    `;
+    const content = this.content;
+    if (content.value) return content.value.renderBody();
+    return content.failed
+      ? renderPartFailed(this.localize, content.prefetch)
+      : renderLinksSkeleton(this.localize);
   }
 }
 

@@ -63,12 +63,17 @@ export class HostToken {
     if (!getToken) return Promise.resolve(token || undefined);
     const justRefreshed = Date.now() - this.refreshedAt < JUST_REFRESHED_MS;
     if (this.current && (!refresh || justRefreshed)) return Promise.resolve(this.current);
-    return this.fetch(getToken, refresh);
+    return this.fetch(() => getToken(refresh), refresh);
   }
 
-  private fetch(getToken: GetToken, refresh: boolean): Promise<string | undefined> {
+  /** Takes `token`, asked of `getToken` before this was made (the element's first requests), as the current one. */
+  adopt(token: Promise<string | undefined>): void {
+    this.fetch(() => token, false).catch(() => undefined);
+  }
+
+  private fetch(ask: () => Promise<string | undefined>, refresh: boolean): Promise<string | undefined> {
     this.pending ??= Promise.resolve()
-      .then(() => getToken(refresh))
+      .then(ask)
       .then((fresh) => {
         if (typeof fresh !== 'string' || !fresh) throw new Error('getToken returned no token');
         this.current = fresh;
@@ -101,7 +106,7 @@ export class HostToken {
     const delay = Math.min(Math.max(left - REFRESH_LEAD_MS, left * 0.75), MAX_TIMER_MS);
     this.timer = setTimeout(() => {
       const { getToken } = this.source();
-      if (getToken) this.fetch(getToken, true).catch(() => undefined);
+      if (getToken) this.fetch(() => getToken(true), true).catch(() => undefined);
     }, delay);
   }
 }

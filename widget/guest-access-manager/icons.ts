@@ -1,10 +1,9 @@
 // Inline icons (no icon font or network fetch); decorative: their buttons carry the names. And the
 // busy button that shows a spinner.
 import { html, svg } from 'lit';
+import { icon } from './close-icon.ts';
 
-const icon = (path: ReturnType<typeof svg>) =>
-  svg`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="none"
-    stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${path}</svg>`;
+export { closeIcon } from './close-icon.ts';
 
 export const copyIcon = icon(
   svg`<rect x="9" y="9" width="12" height="12" rx="2"/><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"/>`,
@@ -16,7 +15,6 @@ export const editIcon = icon(svg`<path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 
 export const mailIcon = icon(
   svg`<rect x="2" y="4" width="20" height="16" rx="2"/><path d="m22 7-10 6L2 7"/>`,
 );
-export const closeIcon = icon(svg`<path d="M18 6 6 18M6 6l12 12"/>`);
 export const checkIcon = icon(svg`<path d="M20 6 9 17l-5-5"/>`);
 
 /**

@@ -9,7 +9,7 @@ import { html, nothing, type ReactiveController, type ReactiveElement } from 'li
 import type { HostGuest } from '../internal/api-client.ts';
 import { LazyPart } from '../internal/lazy.ts';
 import type { LocalizeController } from '../internal/localize.ts';
-import type { WindowsTranslation } from '../locales/en.ts';
+import type { ContentTranslation, WindowsTranslation } from '../locales/en.ts';
 import type { KnockAlertView } from './knock-alert-view.ts';
 import { deepActiveElement } from './modal-dialog.ts';
 import type { RoomController } from './room-controller.ts';
@@ -171,17 +171,15 @@ export class KnockAlertController implements ReactiveController {
     for (const each of onPage) each.host.requestUpdate();
   }
 
-  /** The opt-in button (or what became of it) for the waiting room. */
-  renderOptIn() {
-    const n = this.host.localize.t.manager.live;
+  /** The opt-in button (or what became of it) for the waiting room, in the window content's words. */
+  renderOptIn(n: ContentTranslation['content']['notify']) {
     const state = this.notificationState;
     if (state === 'unsupported') return nothing;
-    const blocked = inFrameOfOtherSite() ? n.notifyFramed : state === 'denied' ? n.notifyDenied : undefined;
+    const blocked = inFrameOfOtherSite() ? n.framed : state === 'denied' ? n.denied : undefined;
     if (blocked) return html`<p part="note" class="muted small">${blocked}</p>`;
-    if (notifyingOnPage && state === 'granted')
-      return html`<p part="note" class="muted small">${n.notifyOn}</p>`;
+    if (notifyingOnPage && state === 'granted') return html`<p part="note" class="muted small">${n.on}</p>`;
     return html`<button type="button" class="button small" part="notify-button" @click=${() => this.optIn()}>
-      ${n.notifyButton}
+      ${n.button}
     </button>`;
   }
 

@@ -1,4 +1,5 @@
-// What the window shows until the room and its content's chunk (window-view.ts) are there.
+// What the window shows until its code (manager-content.ts, window-view.ts) and the room are there, or when
+// that code did not come.
 import { html } from 'lit';
 import type { LocalizeController } from '../internal/localize.ts';
 
@@ -10,4 +11,13 @@ export function renderLinksSkeleton(localize: LocalizeController<'manager'>) {
       ${[0, 1, 2].map(() => html`<span class="bone row-bone"></span>`)}
     </div>
     <p class="visually-hidden" role="status">${localize.t.common.loading}</p>`;
+}
+
+/** A chunk of the window did not come (offline, or replaced by a deploy): why, and Try again. */
+export function renderPartFailed(localize: LocalizeController<'manager'>, retry: () => void) {
+  const t = localize.t;
+  return html`<div part="error" class="error refusal" role="alert">
+    <p>${t.common.partFailed}</p>
+    <button type="button" class="button" @click=${retry}>${t.common.retry}</button>
+  </div>`;
 }

@@ -13,6 +13,7 @@ import {
   type Link,
   type LinkChanges,
 } from '../internal/api-client.ts';
+import { roomPath } from '../internal/api-url.ts';
 import { blockedByCsp } from '../internal/csp.ts';
 import { emit } from '../internal/events.ts';
 import { invitationText } from '../internal/invitation.ts';
@@ -21,6 +22,7 @@ import type { WindowsTranslation } from '../locales/en.ts';
 import { copyText } from './clipboard.ts';
 import type { LinkInput } from './create-link-dialog.ts';
 import { type GetToken, HostToken, tokenRoom } from './host-token.ts';
+import { GUEST_LISTS, guestListPath, type RoomOpening } from './open-room.ts';
 import { asApiError } from './refusal.ts';
 
 /** How often the waiting room's "arrived … ago" is brought up to date. */
@@ -39,6 +41,8 @@ export interface RoomHost extends ReactiveControllerHost, HTMLElement {
   room: string;
   token: string;
   getToken?: GetToken;
+  /** The room's first requests, sent before this controller's chunk came (given once). */
+  takeOpening(): RoomOpening | undefined;
   readonly localize: LocalizeController<'manager'>;
   /** Says what changed to screen readers; the words come with the windows' chunk. */
   announce(words: (said: WindowsTranslation['windows']) => string): void;
@@ -115,8 +119,11 @@ export class RoomController implements ReactiveController {
     }
   }
 
-  private newClient(): ApiClient {
-    return new ApiClient(this.host.api || location.href, (refresh) => this.hostToken.get(refresh));
+  /** A client for the room; with `opening`, one whose first requests read the answers already on their way. */
+  private newClient(opening?: RoomOpening): ApiClient {
+    const client = new ApiClient(this.host.api || location.href, (refresh) => this.hostToken.get(refresh));
+    for (const [path, answer] of opening?.answers ?? []) client.sentAhead(path, answer);
+    return client;
   }
 
   /** Whether the element may talk to the API at all: a room, an API, a token or a way to get one. */
@@ -130,7 +137,7 @@ export class RoomController implements ReactiveController {
   }
 
   private path(rest: string): string {
-    return `v1/rooms/${encodeURIComponent(this.host.room)}/${rest}`;
+    return roomPath(this.host.room, rest);
   }
 
   private stop(): void {
@@ -153,7 +160,23 @@ export class RoomController implements ReactiveController {
     if (!this.ready) return;
     const live = new AbortController();
     this.live = live;
-    void this.load(live.signal);
+    // The element's first requests, sent before this chunk was here: the first load reads their answers.
+    const opening = this.host.takeOpening();
+    const { api, room, token, getToken } = this.host;
+    if (
+      opening?.api === api &&
+      opening.room === room &&
+      opening.token === token &&
+      opening.getToken === getToken
+    ) {
+      live.signal.addEventListener('abort', opening.cancel, { once: true });
+      // The token those requests were sent with: getToken is not asked twice for one start.
+      if (getToken) this.hostToken.adopt(opening.bearer);
+      void this.load(live.signal, opening);
+    } else {
+      opening?.cancel();
+      void this.load(live.signal);
+    }
     void client.follow(
       this.path('events'),
       {
@@ -174,19 +197,21 @@ export class RoomController implements ReactiveController {
     );
   }
 
-  private async load(signal: AbortSignal): Promise<void> {
-    const client = this.client;
+  private async load(signal: AbortSignal, opening?: RoomOpening): Promise<void> {
+    const client = opening ? this.newClient(opening) : this.client;
     const load = ++this.loads;
     const changesBefore = this.changes;
     try {
       const access = await client.getGuestAccess(this.host.room, signal);
-      const guests = (status: 'waiting' | 'admitted') =>
-        access.permissions.includes('guests:admit')
-          ? client
-              .listGuests(this.path(`guests?status=${status}`), signal)
-              .then((all) => all.sort(byCreatedAt))
-          : [];
-      const [waiting, admitted] = await Promise.all([guests('waiting'), guests('admitted')]);
+      const [waiting, admitted] = await Promise.all(
+        GUEST_LISTS.map((status) =>
+          access.permissions.includes('guests:admit')
+            ? client
+                .listGuests(guestListPath(this.host.room, status), signal)
+                .then((all) => all.sort(byCreatedAt))
+            : [],
+        ),
+      );
       if (signal.aborted || load !== this.loads) return;
       if (this.changes !== changesBefore) return this.load(signal);
       this.changed({ access, waiting, admitted, failure: undefined });

@@ -8,6 +8,58 @@ import { spinner } from '../internal/spinner.ts';
 export const windowViewStyles = [
   spinner,
   css`
+  /* Of the element's own rules, what only the content and the windows use. */
+  h3 {
+    margin: 0;
+    line-height: 1.3;
+    text-wrap: balance;
+    font-size: 1.0625rem;
+  }
+  h3:focus {
+    outline: none;
+  }
+  .small {
+    font-size: 0.8125rem;
+  }
+  .button.primary {
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .button.primary:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_accent) 85%, var(--_text));
+  }
+  .button.small {
+    padding: 0.2rem 0.7rem;
+    min-block-size: 2rem;
+    font-size: 0.875rem;
+  }
+  .icon-button.danger:hover {
+    color: var(--_danger);
+  }
+  input:focus-visible,
+  textarea:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  .note {
+    padding: 0.6rem 0.8rem;
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_surface);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  @media (max-width: 30rem), (pointer: coarse) {
+    .button.small {
+      min-block-size: 2.75rem;
+    }
+  }
+  @media (max-width: 30rem) {
+    dialog:not(.main-window) {
+      --_window-pad-block: 1rem;
+      --_window-pad-inline: 1rem;
+    }
+  }
+
   /* Switches: a checkbox with role="switch", drawn as a track and a thumb. */
   .switch-row {
     display: flex;

@@ -197,10 +197,9 @@ export class GuestSessionController implements ReactiveController {
     if (sent) signal.addEventListener('abort', sent.cancel, { once: true });
     const { path, session } = sent ?? linkOpening(this.host);
     try {
-      const answer = await this.client(session).request<unknown>('GET', path, {
-        signal,
-        sent: sent?.response,
-      });
+      const client = this.client(session);
+      if (sent) client.sentAhead(path, sent.response);
+      const answer = await client.request<unknown>('GET', path, { signal });
       // An answer the request sent ahead had already read before the run ended.
       if (signal.aborted) return;
       if (session) return this.enter({ ...(answer as GuestSession), session }, signal);

@@ -18,6 +18,7 @@ import type {
   redemptionResponse,
 } from '../../api/schemas.ts';
 import { ApiRequester } from './api-request.ts';
+import { roomPath } from './api-url.ts';
 import { type EventHandlers, followEvents } from './event-stream.ts';
 
 export type Link = InferOutput<typeof linkResponse>;
@@ -60,44 +61,38 @@ export type KnockState = GuestSession['knock'];
 
 /** The whole client: every host method, and the lobby and host event streams (`follow`). */
 export class ApiClient extends ApiRequester {
-  /** `v1/rooms/:roomId/<rest>` with the room id escaped. */
-  private roomPath(roomId: string, rest: string): string {
-    return `v1/rooms/${encodeURIComponent(roomId)}/${rest}`;
-  }
-
   private linkPath(roomId: string, linkId: string, rest = ''): string {
-    return this.roomPath(roomId, `links/${encodeURIComponent(linkId)}${rest}`);
+    return roomPath(roomId, `links/${encodeURIComponent(linkId)}${rest}`);
   }
 
   /** The room's guest access: the switch, the admission policy, the lobby message, the room, the links. */
   getGuestAccess(roomId: string, signal?: AbortSignal): Promise<GuestAccess> {
-    return this.request<GuestAccess>('GET', this.roomPath(roomId, 'guest-access'), { signal });
+    return this.request<GuestAccess>('GET', roomPath(roomId, 'guest-access'), { signal });
   }
 
   /** Turns guest access on or off, or sets the admission policy or the lobby message (needs guest-access:manage). */
   setGuestAccess(roomId: string, changes: GuestAccessChanges): Promise<GuestAccessSettings> {
-    return this.request<GuestAccessSettings>('PATCH', this.roomPath(roomId, 'guest-access'), {
+    return this.request<GuestAccessSettings>('PATCH', roomPath(roomId, 'guest-access'), {
       body: changes,
     });
   }
 
   /** Creates a link (at most 3 per room: `link_limit_reached`; `guest_access_disabled` while off). */
   createLink(roomId: string, link: NewLink): Promise<Link> {
-    return this.request<Link>('POST', this.roomPath(roomId, 'links'), { body: link });
+    return this.request<Link>('POST', roomPath(roomId, 'links'), { body: link });
   }
 
   /** Admits or denies a waiting guest, or removes one (needs guests:admit); the guest as they are after. */
   decideGuest(roomId: string, guestId: string, decision: 'admit' | 'deny' | 'remove'): Promise<HostGuest> {
     return this.request<HostGuest>(
       'POST',
-      this.roomPath(roomId, `guests/${encodeURIComponent(guestId)}/${decision}`),
+      roomPath(roomId, `guests/${encodeURIComponent(guestId)}/${decision}`),
     );
   }
 
   /** Admits every waiting guest; those admitted. */
   async admitAllGuests(roomId: string): Promise<HostGuest[]> {
-    return (await this.request<{ guests: HostGuest[] }>('POST', this.roomPath(roomId, 'guests/admit-all')))
-      .guests;
+    return (await this.request<{ guests: HostGuest[] }>('POST', roomPath(roomId, 'guests/admit-all'))).guests;
   }
 
   /** Edits a link (name, number of clicks, expiry, paused, admission); the link as it is after. */
@@ -129,7 +124,7 @@ export class ApiClient extends ApiRequester {
       if (value) query.set(key, value);
     }
     const search = query.size ? `?${query}` : '';
-    return this.roomPath(roomId, `${csv ? 'guests.csv' : 'guests'}${search}`);
+    return roomPath(roomId, `${csv ? 'guests.csv' : 'guests'}${search}`);
   }
 
   /** One page of the room's guest history, newest first; pass `nextCursor` back as `cursor` for the next. */

@@ -46,12 +46,13 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
-  /** This request's fetch, already sent (with the same token and headers) before this module loaded. */
-  sent?: Promise<Response>;
 }
 
 /** Sends requests to the API at `base`; what the entry form needs before the guest is let in. */
 export class ApiRequester {
+  /** GET answers already on their way (see sentAhead), by URL; each is read once. */
+  private readonly ahead = new Map<string, Promise<Response | undefined>>();
+
   constructor(
     private readonly base: string,
     private readonly token: TokenSource = () => undefined,
@@ -61,11 +62,19 @@ export class ApiRequester {
     return apiUrl(this.base, path);
   }
 
+  /**
+   * Lets the next GET of `path` read `response`: the same request, sent with the same token before this
+   * module had loaded (an element's first request, sent beside the chunk that reads it). Undefined: it
+   * was not sent after all (what it depended on was refused), and is sent now. @internal
+   */
+  sentAhead(path: string, response: Promise<Response | undefined>): void {
+    this.ahead.set(this.url(path), response);
+  }
+
   /** Sends one request; on 401 asks the token source once for a fresh token and retries. */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     let response = await this.send(method, path, options, false);
-    if (response.status === 401)
-      response = await this.send(method, path, { ...options, sent: undefined }, true);
+    if (response.status === 401) response = await this.send(method, path, options, true);
     if (response.status === 204) return undefined as T;
     if (!response.ok) await this.refusal(response);
     // Not `{}` typed as the answer: a wrong `api` (an app's index.html for every path) would pass as data.
@@ -84,14 +93,20 @@ export class ApiRequester {
     const headers: Record<string, string> = { ...options.headers };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const url = this.url(path);
+    // A fresh token's retry is a new request.
+    const ahead = method === 'GET' && !refresh ? this.ahead.get(url) : undefined;
+    if (ahead) this.ahead.delete(url);
     try {
-      return await (options.sent ??
-        fetch(this.url(path), {
+      return (
+        (await ahead) ??
+        (await fetch(url, {
           method,
           headers,
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
           signal: options.signal,
-        }));
+        }))
+      );
     } catch (error) {
       if (options.signal?.aborted) throw error;
       // The browser says why only in its console; the message says where to look.

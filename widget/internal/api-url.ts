@@ -5,3 +5,6 @@ export function apiUrl(base: string, path: string): string {
   const folder = base.endsWith('/') ? base : `${base}/`;
   return new URL(path, new URL(folder, globalThis.location?.href)).href;
 }
+
+/** A room's path under the API: `v1/rooms/:room/<rest>`, its id escaped. */
+export const roomPath = (room: string, rest: string) => `v1/rooms/${encodeURIComponent(room)}/${rest}`;

@@ -58,6 +58,14 @@ export const content = {
     lobbyMessageHint: (max: string) => `Up to ${max} characters. Guests see it while they wait.`,
     saveLobbyMessage: 'Save message',
   },
+  // The waiting room's opt-in to browser notifications (issue 12).
+  notify: {
+    button: 'Notify me when guests arrive',
+    on: 'You get a browser notification when a guest arrives while this tab is in the background.',
+    denied: 'Notifications are blocked for this site. Allow them in your browser settings to be notified.',
+    // No setting can help: browsers refuse notifications to a frame from another site than the page's.
+    framed: 'Browser notifications can’t be used here: browsers block them in a page framed by another site.',
+  },
   inSession: {
     title: 'In the session',
     note: 'Removing a guest disconnects them at once. They can join again only through a guest link that still works.',

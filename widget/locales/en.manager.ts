@@ -4,16 +4,9 @@ export const manager = {
   intro: 'Allow link-based access without sign-in. Up to 3 guest links available.',
   createNeedsAccess: 'Turn on guest access to create a link.',
   createAtLimit: (max: number) => `A room can have up to ${max} guest links. Delete one to create another.`,
-  // Notifications and naming why the window could not load (issues 12 and 14).
+  // The connection, and naming why the window could not load (issues 12 and 14).
   live: {
     reconnecting: 'Connection lost — reconnecting. What you see may be out of date.',
-    notifyButton: 'Notify me when guests arrive',
-    notifyOn: 'You get a browser notification when a guest arrives while this tab is in the background.',
-    notifyDenied:
-      'Notifications are blocked for this site. Allow them in your browser settings to be notified.',
-    // No setting can help: browsers refuse notifications to a frame from another site than the page's.
-    notifyFramed:
-      'Browser notifications can’t be used here: browsers block them in a page framed by another site.',
     errors: {
       originNotAllowed: (origin: string) =>
         `This page (${origin}) is not allowed to use the guest-access service. Ask your administrator to add it to the tenant's allowed origins, then reload.`,

@@ -56,6 +56,15 @@ export const content: Translation['content'] = {
     lobbyMessageHint: (max: string) => `Hasta ${max} caracteres. Los invitados lo ven mientras esperan.`,
     saveLobbyMessage: 'Guardar mensaje',
   },
+  // La invitación a recibir notificaciones del navegador en la sala de espera (issue 12).
+  notify: {
+    button: 'Avisarme cuando lleguen invitados',
+    on: 'Recibirás una notificación del navegador cuando llegue un invitado mientras esta pestaña está en segundo plano.',
+    denied:
+      'Las notificaciones están bloqueadas para este sitio. Permítelas en la configuración del navegador para recibir avisos.',
+    framed:
+      'Aquí no se pueden usar las notificaciones del navegador: los navegadores las bloquean en una página enmarcada por otro sitio.',
+  },
   inSession: {
     title: 'En la sesión',
     note: 'Al quitar a un invitado, se le desconecta de inmediato. Solo puede volver a entrar con un enlace de invitado que siga funcionando.',

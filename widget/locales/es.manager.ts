@@ -8,16 +8,9 @@ export const manager: Translation['manager'] = {
   createNeedsAccess: 'Habilita el acceso de invitados para crear un enlace.',
   createAtLimit: (max: number) =>
     `Una sala puede tener hasta ${max} enlaces de invitado. Elimina uno para crear otro.`,
-  // Notificaciones y por qué no se pudo cargar la ventana (issues 12 y 14).
+  // La conexión y por qué no se pudo cargar la ventana (issues 12 y 14).
   live: {
     reconnecting: 'Se perdió la conexión; reconectando. Lo que ves puede no estar al día.',
-    notifyButton: 'Avisarme cuando lleguen invitados',
-    notifyOn:
-      'Recibirás una notificación del navegador cuando llegue un invitado mientras esta pestaña está en segundo plano.',
-    notifyDenied:
-      'Las notificaciones están bloqueadas para este sitio. Permítelas en la configuración del navegador para recibir avisos.',
-    notifyFramed:
-      'Aquí no se pueden usar las notificaciones del navegador: los navegadores las bloquean en una página enmarcada por otro sitio.',
     errors: {
       originNotAllowed: (origin: string) =>
         `Esta página (${origin}) no tiene permiso para usar el servicio de acceso de invitados. Pide a tu administrador que la añada a los orígenes permitidos del inquilino y vuelve a cargar.`,
