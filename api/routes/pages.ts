@@ -1,5 +1,6 @@
 // The guest's entry page (/g/:token) and the built widget files it and integrators load (/assets/*).
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { languageDetector } from 'hono/language';
 import { describeRoute } from 'hono-openapi';
 import { supportedLanguages, toLanguage } from '../../widget/internal/localize.ts';
@@ -21,6 +22,8 @@ const language = languageDetector({
 });
 
 export function createPageRoutes({ store, clock, config, rateLimiter }: AppDeps) {
+  // The widget's files go gzipped (a third of their size), to a guest's phone too. Not the entry page: its HTML
+  // carries the link's token, and nothing secret is compressed beside what the request chose.
   return new Hono<AppEnv>()
     .get('/g/:token', hidden, language, async (c) => {
       const token = linkToken(c.req.param('token'));
@@ -40,7 +43,7 @@ export function createPageRoutes({ store, clock, config, rateLimiter }: AppDeps)
         200,
       );
     })
-    .get('/assets/:path{.+}', hidden, async (c) => {
+    .get('/assets/:path{.+}', hidden, compress(), async (c) => {
       const response = await assetResponse(c.req.param('path'), c.req.header('if-none-match'));
       return response ?? c.notFound();
     });

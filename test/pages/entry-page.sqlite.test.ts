@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../api/app.ts';
 import { createTenant } from '../../api/auth.ts';
 import { createDeps } from '../../api/context.ts';
@@ -220,5 +221,24 @@ describe('GET /assets/*', () => {
     assert.ok(etag);
     const again = await app.request('/assets/guest-entry-form.js', { headers: { 'if-none-match': etag } });
     assert.equal(again.status, 304);
+  });
+
+  it('sends the widget files gzipped to a browser that accepts it, as they are to one that does not', {
+    skip: !built && 'needs `npm run build`',
+  }, async () => {
+    const { app } = await appWithLink();
+    const content = importsOf('guest-entry-form.js', 'dynamic').find((file) => /entry-view-/.test(file));
+    for (const path of ['/assets/guest-entry-form.js', `/assets/${content}`]) {
+      const plain = await app.request(path);
+      assert.equal(plain.headers.get('content-encoding'), null, path);
+      const text = await plain.text();
+      const zipped = await app.request(path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      assert.equal(zipped.status, 200, path);
+      assert.equal(zipped.headers.get('content-encoding'), 'gzip', path);
+      assert.match(zipped.headers.get('vary') ?? '', /Accept-Encoding/, path);
+      const body = Buffer.from(await zipped.arrayBuffer());
+      assert.ok(body.length < text.length / 2, `${path}: ${body.length} of ${text.length} bytes`);
+      assert.equal(gunzipSync(body).toString(), text, path);
+    }
   });
 });
