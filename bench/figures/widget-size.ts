@@ -14,6 +14,7 @@ const ENTRIES = ['guest-access', 'guest-access-manager', 'guest-entry-form'];
 const SECTIONS = [
   ['guest-access-manager', 'manager'],
   ['guest-access-manager', 'content'],
+  ['guest-access-manager', 'failures'],
   ['guest-access-manager', 'windows'],
   ['guest-entry-form', 'entry'],
   ['guest-entry-form', 'status'],
@@ -80,7 +81,7 @@ export const widgetSize: Figure = {
         const gzip = own ? gzipOf(own) : Number.NaN;
         const largest = Math.max(gzip, ...sharedFiles.map(gzipOf));
         rows.push({
-          figure: `6. Locale "${locale}" chunk for ${bundle}${{ manager: '', content: "'s window content", windows: "'s windows", entry: '', status: "'s views after the form" }[section]}, gzip (loaded on demand)`,
+          figure: `6. Locale "${locale}" chunk for ${bundle}${{ manager: '', content: "'s window content", failures: "'s refusals", windows: "'s windows", entry: '', status: "'s views after the form" }[section]}, gzip (loaded on demand)`,
           ours: `${gzip.toFixed(2)} KB`,
           baseline: '—',
           ratio: '—',

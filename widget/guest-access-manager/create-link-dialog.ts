@@ -17,6 +17,7 @@ import {
 } from '../internal/limits.ts';
 import { dateTime, type LocalizeController } from '../internal/localize.ts';
 import { instantToZoned, zonedToInstant } from '../internal/zoned-time.ts';
+import { failureStrings } from './failure-strings.ts';
 import { busyButton, closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
@@ -373,7 +374,7 @@ export class CreateLinkDialog implements ReactiveController {
         ${this.admissionFields()}
         ${
           this.refusal
-            ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>`
+            ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, failureStrings(this.host))}</p>`
             : nothing
         }
         <div class="window-foot">

@@ -4,6 +4,7 @@ import type { ApiRequestError, Link } from '../internal/api-client.ts';
 import { sentenceWithName } from '../internal/bidi.ts';
 import { addStyles } from '../internal/lazy.ts';
 import type { LocalizeController } from '../internal/localize.ts';
+import { failureStrings } from './failure-strings.ts';
 import { busyButton } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
@@ -74,7 +75,6 @@ export class DeleteLinkDialog implements ReactiveController {
   };
 
   render() {
-    const t = this.host.localize.t;
     const c = windowStrings(this.host).confirmDelete;
     return html`<dialog
       part="dialog confirm-dialog"
@@ -98,7 +98,7 @@ export class DeleteLinkDialog implements ReactiveController {
       }
       ${
         this.refusal
-          ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>`
+          ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, failureStrings(this.host))}</p>`
           : nothing
       }
       <div class="window-foot">

@@ -1,11 +1,11 @@
 // Why the window could not load, named for what went wrong and what to do; the API's own refusals
 // keep their wording (refusal.ts).
 import type { ApiRequestError } from '../internal/api-client.ts';
-import type { ManagerTranslation } from '../locales/en.ts';
+import type { FailuresTranslation } from '../locales/en.ts';
 import { describeRefusal } from './refusal.ts';
 
-export function describeFailure(error: ApiRequestError, t: ManagerTranslation): string {
-  const errors = t.manager.live.errors;
+export function describeFailure(error: ApiRequestError, t: FailuresTranslation): string {
+  const errors = t.failures.errors;
   switch (error.code) {
     case 'origin_not_allowed':
       return errors.originNotAllowed(location.origin);

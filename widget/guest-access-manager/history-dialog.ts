@@ -5,6 +5,7 @@ import type { ApiRequestError, GuestHistoryFilter, HostGuest, Link } from '../in
 import { emailAddress } from '../internal/bidi.ts';
 import { addStyles } from '../internal/lazy.ts';
 import { dateTime, type LocalizeController } from '../internal/localize.ts';
+import { failureStrings } from './failure-strings.ts';
 import { closeIcon } from './icons.ts';
 import { ModalDialog } from './modal-dialog.ts';
 import { asApiError, describeRefusal } from './refusal.ts';
@@ -159,7 +160,7 @@ export class HistoryDialog implements ReactiveController {
           ${h.downloadCsv}
         </button>
       </div>
-      ${this.refusal ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, t)}</p>` : nothing}
+      ${this.refusal ? html`<p part="error" class="error" role="alert">${describeRefusal(this.refusal, failureStrings(this.host))}</p>` : nothing}
       <!-- Focusable: a wide table in a window narrower than it scrolls sideways, and keyboard users scroll it
         too. Explicit roles: rows drawn as cards on a phone (display: grid) keep their table semantics; a
         card's labels are the cells' data-label, drawn by CSS and not read (the column headers are). -->

@@ -3,18 +3,20 @@
 import { html, nothing } from 'lit';
 import type { GuestAccess, Link } from '../internal/api-client.ts';
 import type { LocalizeController } from '../internal/localize.ts';
+import type { FailuresTranslation } from '../locales/en.ts';
 import type { LinkFeedback } from './link-feedback.ts';
 import { renderLinksTable } from './links-table.ts';
 import { describeRefusal } from './refusal.ts';
 import type { RoomController } from './room-controller.ts';
 
 export function renderLinkSettings(
-  localize: LocalizeController<'manager'>,
   /** The content's own wording (window-view.ts's chunk). */
   content: LocalizeController<'content'>,
   room: RoomController,
   access: GuestAccess,
   options: {
+    /** Why the host cannot create a link or an action was refused (failure-strings.ts, loaded with this). */
+    failures: FailuresTranslation;
     feedback: LinkFeedback;
     /** Above the URL when the browser refused to copy it (in the windows' wording, loaded by then). */
     copyByHand: string | undefined;
@@ -26,14 +28,13 @@ export function renderLinkSettings(
     onDelete: (link: Link, click: Event) => void;
   },
 ) {
-  const t = localize.t;
-  const m = t.manager;
   const c = content.t.content;
   const canManage = access.permissions.includes('guest-access:manage');
+  const f = options.failures.failures;
   const cannotCreate = !access.enabled
-    ? m.createNeedsAccess
+    ? f.createNeedsAccess
     : access.links.length >= access.maxLinks
-      ? m.createAtLimit(access.maxLinks)
+      ? f.createAtLimit(access.maxLinks)
       : undefined;
   return html`
       <label class="switch-row">
@@ -76,7 +77,7 @@ export function renderLinkSettings(
       ${canManage && cannotCreate ? html`<p id="create-reason" class="muted small reason">${cannotCreate}</p>` : nothing}
       ${
         room.actionRefusal
-          ? html`<p part="error" class="error" role="alert">${describeRefusal(room.actionRefusal, t, access.maxLinks)}</p>`
+          ? html`<p part="error" class="error" role="alert">${describeRefusal(room.actionRefusal, options.failures, access.maxLinks)}</p>`
           : nothing
       }
       ${

@@ -12,6 +12,7 @@ import type { AutoAdmitDialog } from './auto-admit-dialog.ts';
 import type { CreateLinkDialog, LinkInput } from './create-link-dialog.ts';
 import type { DeleteLinkDialog } from './delete-link-dialog.ts';
 import { describeFailure } from './failure.ts';
+import { failureStrings, failureStringsReady } from './failure-strings.ts';
 import type { GuestAccessManager } from './guest-access-manager.ts';
 import type { HistoryDialog } from './history-dialog.ts';
 import { KnockAlertController } from './knock-alert.ts';
@@ -61,7 +62,7 @@ export class ManagerContent implements ReactiveController {
     this.historyDialog = windowPart((windows) => new windows.HistoryDialog(host, this.roomState));
     this.windowView = new LazyPart(host, async () => {
       const view = await loadWindowView();
-      await view.contentStringsReady(host);
+      await Promise.all([view.contentStringsReady(host), failureStringsReady(host)]);
       addStyles(host, ...view.styles);
       return view;
     });
@@ -161,23 +162,10 @@ export class ManagerContent implements ReactiveController {
 
   /** The window's body: why the room cannot be shown, its skeleton while it loads, or the settings and the waiting room. */
   renderBody() {
-    const t = this.host.localize.t;
     const room = this.roomState;
-    if (room.failure) {
-      return html`<div part="error" class="error refusal" role="alert">
-        <p>${describeFailure(room.failure, t)}</p>
-        ${
-          canRetry(room.failure)
-            ? html`<button type="button" class="button" @click=${() => room.start()}>${t.common.retry}</button>`
-            : nothing
-        }
-      </div>`;
-    }
     const access = room.access;
-    if (!access) return renderLinksSkeleton(this.host.localize);
-    if (access.room.type === 'channel') {
-      return html`<p part="error" class="error refusal" role="alert">${t.manager.refusal.channel}</p>`;
-    }
+    if (!access && !room.failure) return renderLinksSkeleton(this.host.localize);
+    // The room, or why it cannot be shown: in words that load with the body's chunk (its own, failure-strings.ts).
     const view = this.windowView;
     if (!view.value) {
       if (!view.failed) {
@@ -186,14 +174,30 @@ export class ManagerContent implements ReactiveController {
       }
       return renderPartFailed(this.host.localize, view.prefetch);
     }
-    const { renderLinkSettings, renderWaitingRoom } = view.value;
     const content = view.value.contentStrings(this.host);
+    const failures = failureStrings(this.host);
+    if (room.failure) {
+      return html`<div part="error" class="error refusal" role="alert">
+        <p>${describeFailure(room.failure, failures)}</p>
+        ${
+          canRetry(room.failure)
+            ? html`<button type="button" class="button" @click=${() => room.start()}>${content.t.common.retry}</button>`
+            : nothing
+        }
+      </div>`;
+    }
+    if (!access) return renderLinksSkeleton(this.host.localize);
+    if (access.room.type === 'channel') {
+      return html`<p part="error" class="error refusal" role="alert">${failures.failures.refusal.channel}</p>`;
+    }
+    const { renderLinkSettings, renderWaitingRoom } = view.value;
     const canManage = access.permissions.includes('guest-access:manage');
     const canAdmit = access.permissions.includes('guests:admit');
     const decide = (guest: HostGuest | undefined, action: () => Promise<unknown>) =>
       void this.rowFocus.around(guest, action);
     return html`
-      ${renderLinkSettings(this.host.localize, content, room, access, {
+      ${renderLinkSettings(content, room, access, {
+        failures,
         feedback: this.linkFeedback,
         copyByHand: this.windows?.windowStrings(this.host).copyByHand,
         onCreate: (click) => this.openWindow(this.createDialog, (dialog) => dialog.open(), click),

@@ -1,6 +1,6 @@
 // Turns an API refusal into the sentence the host reads: what happened and what to do next.
 import { ApiRequestError } from '../internal/api-client.ts';
-import type { ManagerTranslation } from '../locales/en.ts';
+import type { FailuresTranslation } from '../locales/en.ts';
 
 export function asApiError(error: unknown): ApiRequestError {
   return error instanceof ApiRequestError ? error : new ApiRequestError('network', 0, String(error));
@@ -21,8 +21,9 @@ export const canRetry = (error: ApiRequestError): boolean =>
     error.code,
   );
 
-export function describeRefusal(error: ApiRequestError, t: ManagerTranslation, maxLinks = 3): string {
-  const refusal = t.manager.refusal;
+/** In the words of failure-strings.ts, which load with the window's body (and so before its windows). */
+export function describeRefusal(error: ApiRequestError, t: FailuresTranslation, maxLinks = 3): string {
+  const refusal = t.failures.refusal;
   switch (error.code) {
     case 'unsupported_room_type':
       return refusal.channel;
@@ -38,9 +39,9 @@ export function describeRefusal(error: ApiRequestError, t: ManagerTranslation, m
     case 'rate_limited':
       return refusal.rateLimited;
     case 'link_limit_reached':
-      return t.manager.createAtLimit(maxLinks);
+      return t.failures.createAtLimit(maxLinks);
     case 'guest_access_disabled':
-      return t.manager.createNeedsAccess;
+      return t.failures.createNeedsAccess;
     case 'network':
       return t.common.networkDown;
     case 'part_failed':
