@@ -115,15 +115,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * A JSON body that is not UTF-8 is refused: Request.json() would read each broken byte as U+FFFD, and a name
- * of them would be stored. The bytes read stay cached for the validator's c.req.json().
+ * of them would be stored.
  */
 async function refuseBrokenUtf8(c: Context) {
   const contentType = c.req.header('content-type') ?? '';
   if (!JSON_MEDIA_TYPE.test(mediaTypeOf(contentType))) return;
   refuseOtherCharset(contentType);
   const bytes = await c.req.arrayBuffer();
+  let text: string;
   try {
-    utf8.decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     throw new ApiError(
       'validation_failed',
@@ -134,6 +135,9 @@ async function refuseBrokenUtf8(c: Context) {
       },
     );
   }
+  // The validator's c.req.json() parses this text; from the bytes alone Hono would decode them again through
+  // a whole web Response (a stream and its buffers per request). Hono keeps promises there, typed as values.
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
 }
 
 /** OpenAPI response entries: `json(schema, 'what')`. */

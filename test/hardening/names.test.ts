@@ -123,17 +123,45 @@ test('refuses a JSON body that is not UTF-8 rather than storing U+FFFD for its b
       ['/v1/rooms/r1/links', ''],
       [`/v1/links/${h.known.linkTokens[1]}/guests`, ',"email":"ana@example.com"'],
     ]) {
-      const response = await h.app.request(path as string, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${h.known.hostToken}`, 'content-type': 'application/json' },
-        body: Buffer.concat([Buffer.from('{"name":"'), Buffer.from(name), Buffer.from(`"${rest}}`)]),
-      });
-      const { error } = (await response.json()) as { error: { code: string; message: string } };
-      assert.deepEqual([response.status, error.code], [400, 'validation_failed'], `${path} ${name}`);
-      assert.match(error.message, /not valid UTF-8/);
+      // In-process, and over HTTP as in production (@hono/node-server reads the body its own way).
+      for (const send of [h.send, h.sendOverHttp]) {
+        const answer = await send({
+          method: 'POST',
+          path: path as string,
+          headers: { authorization: `Bearer ${h.known.hostToken}`, 'content-type': 'application/json' },
+          body: Buffer.concat([Buffer.from('{"name":"'), Buffer.from(name), Buffer.from(`"${rest}}`)]),
+        });
+        const { error } = answer.json as { error: { code: string; message: string } };
+        assert.deepEqual([answer.status, error.code], [400, 'validation_failed'], `${path} ${name}`);
+        assert.match(error.message, /not valid UTF-8/);
+      }
     }
   }
   assert.deepEqual(await databaseSnapshot(h.db), before, 'nothing was stored');
+});
+
+test('reads a UTF-8 JSON body as the Fetch standard does: a leading byte-order mark dropped, every script kept', async (t) => {
+  const h = await harness(t);
+  const name = 'Zoé 李 שרה 🎬';
+  for (const [how, send] of [
+    ['in-process', h.send],
+    ['over HTTP', h.sendOverHttp],
+  ] as const) {
+    for (const bom of ['', '\uFEFF']) {
+      const answer = await send({
+        method: 'POST',
+        path: `/v1/links/${h.known.linkTokens[1]}/guests`,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: Buffer.from(`${bom}${JSON.stringify({ name, email: 'zoe@example.com' })}`),
+      });
+      assert.equal(
+        answer.status,
+        201,
+        `${how}, ${bom ? 'with' : 'without'} a byte-order mark: ${answer.text}`,
+      );
+      assert.equal((answer.json as { guest: { name: string } }).guest.name, name);
+    }
+  }
 });
 
 test('refuses a JSON body declared in another charset rather than reading it as UTF-8, and stores nothing', async (t) => {
