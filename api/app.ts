@@ -1,5 +1,5 @@
 // createApp(deps) builds the whole HTTP API as a Hono app; server.ts listens with it.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler } from 'hono-openapi';
@@ -27,16 +27,13 @@ const payloadTooLarge = () =>
 /** When a client should try again while the database is out of reach (a restart takes seconds). */
 const UNAVAILABLE_RETRY_AFTER_S = 2;
 
-/** The API over `deps`; `extraRoutes` mounts more at `/` (the demo site, when `serve --demo`). */
-export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) {
-  const app = new Hono<AppEnv>();
-  const { instanceName, metricsToken } = deps.config;
-  const { logger, metrics } = deps;
-  // First, so it sees every answer as sent, errors and refusals included.
-  app.use(requestLogging(logger, metrics?.observe));
-  app.use(securityHeaders());
-  if (instanceName) app.use(instanceHeader(instanceName));
-  app.use(tenantCors(deps.store, logger));
+/** A middleware every request passes, named (the bench's floor figure adds them one by one). */
+export type RequestLayer = [name: string, middleware: MiddlewareHandler<AppEnv>];
+
+/** The middleware every request passes, in order. */
+export function everyRequest(deps: AppDeps): RequestLayer[] {
+  const { logger, metrics, store } = deps;
+  const { instanceName } = deps.config;
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -45,13 +42,29 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
   });
   // Hono's bodyLimit opens the body stream (`c.req.raw.body`), which makes @hono/node-server build a whole web
   // Request: it counts only bodies of unknown length. A declared length is exact (Node's parser reads no more).
-  app.use((c, next) => {
+  const limitedBody: MiddlewareHandler<AppEnv> = (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const length = c.req.header('content-length');
     if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limitBody(c, next);
     if (Number(length) > MAX_BODY_BYTES) throw payloadTooLarge();
     return next();
-  });
+  };
+  // First, so it sees every answer as sent, errors and refusals included.
+  const layers: RequestLayer[] = [
+    ['request id and log line', requestLogging(logger, metrics?.observe)],
+    ['security headers', securityHeaders()],
+  ];
+  if (instanceName) layers.push(['instance header', instanceHeader(instanceName)]);
+  layers.push(['CORS', tenantCors(store, logger)], ['body limit', limitedBody]);
+  return layers;
+}
+
+/** The API over `deps`; `extraRoutes` mounts more at `/` (the demo site, when `serve --demo`). */
+export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) {
+  const app = new Hono<AppEnv>();
+  const { metricsToken } = deps.config;
+  const { logger, metrics } = deps;
+  for (const [, middleware] of everyRequest(deps)) app.use(middleware);
 
   const routes = app
     .route('/v1/admin', createAdminRoutes(deps))

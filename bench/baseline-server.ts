@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { Hono } from 'hono';
+import { BARE_ANSWER } from './lib/bare-answer.ts';
 
 const db = new Database(process.env.BASELINE_DB ?? ':memory:');
 db.pragma('journal_mode = WAL');
@@ -14,24 +15,13 @@ db.exec(
 );
 const insert = db.prepare('INSERT INTO guests (name, email, created_at) VALUES (?, ?, ?)');
 
-// A response about the size of the product's link page answer.
-const room = {
-  room: {
-    title: 'Make your next event a next-level event',
-    startsAt: '2026-06-12T14:00:00.000Z',
-    endsAt: '2026-06-12T14:45:00.000Z',
-    timeZone: 'America/New_York',
-  },
-  branding: { logoUrl: null, accentColor: null },
-};
-
 const app = new Hono()
   .post('/guests', async (c) => {
     const body = await c.req.json<{ name: string; email: string }>();
     const { lastInsertRowid } = insert.run(body.name, body.email, Date.now());
     return c.json({ guest: { id: String(lastInsertRowid), name: body.name, status: 'admitted' } }, 201);
   })
-  .get('/json', (c) => c.json(room, 200));
+  .get('/json', (c) => c.json(BARE_ANSWER, 200));
 
 const server = serve(
   { fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' },

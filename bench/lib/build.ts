@@ -13,6 +13,8 @@ export interface BuiltServers {
   baseline: string;
   /** The PostgreSQL baselines. */
   baselinePostgres: string;
+  /** The bare JSON route behind the product's middleware, layer by layer (the floor figure). */
+  layered: string;
 }
 
 export async function buildServers(): Promise<BuiltServers> {
@@ -21,6 +23,7 @@ export async function buildServers(): Promise<BuiltServers> {
       product: 'api/cli.ts',
       baseline: 'bench/baseline-server.ts',
       baselinePostgres: 'bench/baseline-postgres-server.ts',
+      layered: 'bench/layered-server.ts',
     },
     outdir: OUT_DIR,
     bundle: true,
@@ -35,5 +38,6 @@ export async function buildServers(): Promise<BuiltServers> {
     product: join(OUT_DIR, 'product.js'),
     baseline: join(OUT_DIR, 'baseline.js'),
     baselinePostgres: join(OUT_DIR, 'baselinePostgres.js'),
+    layered: join(OUT_DIR, 'layered.js'),
   };
 }

@@ -48,6 +48,21 @@ export const baselineContender = (
   },
 });
 
+/** The bare JSON route behind the product's first `layers` middleware (bench/layered-server.ts). */
+export const layeredContender = (
+  context: BenchContext,
+  layers: number,
+  env: Record<string, string> = {},
+): Contender => ({
+  async start(folder, name) {
+    const server = await startBaseline(context.servers.layered, folder.file(`${name}.db`), {
+      BASELINE_LAYERS: String(layers),
+      ...env,
+    });
+    return { servers: [server], load: { url: `${server.url}/json` } };
+  },
+});
+
 export const productContender = (
   context: BenchContext,
   loadFor: (url: string, room: SeededRoom) => LoadOptions,

@@ -42,8 +42,8 @@ export function startProduct(script: string, db: string, options: ProductOptions
   });
 }
 
-export function startBaseline(script: string, dbFile: string) {
-  return startChild([script], { BASELINE_DB: dbFile, PORT: '0' });
+export function startBaseline(script: string, dbFile: string, env: Record<string, string> = {}) {
+  return startChild([script], { BASELINE_DB: dbFile, PORT: '0', ...env });
 }
 
 export function startPostgresBaseline(script: string, url: string) {

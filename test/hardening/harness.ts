@@ -24,7 +24,7 @@ export interface RawRequest {
   path: string;
   headers?: Record<string, string>;
   /** Sent as is (already serialised). */
-  body?: string | Uint8Array;
+  body?: string | Uint8Array<ArrayBuffer>;
   /** The address of the connection's peer: the client, or a proxy in front of it. */
   address?: string;
 }

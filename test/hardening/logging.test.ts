@@ -3,7 +3,9 @@
 // session token, API key or email ever written; a warning per CORS refusal and per 5xx; a start line with
 // version, engine and origin; LOG_LEVEL.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import { capturedLogger, type LogLine } from '../support/logs.ts';
 import { TEST_ENGINE } from '../support/test-database.ts';
 import { startChildServer, testDatabase } from './child-server.ts';
@@ -141,4 +143,54 @@ test('serve starts with a JSON line naming version, engine and origin, then logs
   assert.ok(start?.msg.startsWith(`guest-access listening on ${server.url} `));
   const health = lines.find((line) => line.requestId === 'from-test');
   assert.deepEqual([health?.method, health?.route, health?.status], ['GET', '/healthz', 200]);
+});
+
+test('serve loses no log line when it shuts down', async (t) => {
+  const db = await testDatabase(t);
+  const server = await startChildServer(t, db, { LOG_LEVEL: 'info' });
+  for (const id of ['last-1', 'last-2', 'last-3'])
+    await server.request({ method: 'GET', path: '/healthz', headers: { 'x-request-id': id } });
+  server.child.kill('SIGTERM');
+  assert.deepEqual(await server.exited, { code: 0, signal: null });
+  const lines = server
+    .output()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LogLine);
+  assert.deepEqual(
+    lines.filter((line) => String(line.requestId).startsWith('last-')).map((line) => line.requestId),
+    ['last-1', 'last-2', 'last-3'],
+  );
+  assert.ok(
+    lines.some((line) => line.msg === 'shutting down'),
+    'the shutdown line is written',
+  );
+});
+
+test('the lines logged just before the process exits, or crashes, are written', async () => {
+  const logging = new URL('../../api/logging.ts', import.meta.url).pathname;
+  for (const [how, end] of [
+    ['exit', 'process.exit(0);'],
+    ['crash', "throw new Error('boom');"],
+  ]) {
+    const script = `import { createLogger } from ${JSON.stringify(logging)};
+      const logger = createLogger('info'); logger.info('one'); logger.info('two'); ${end}`;
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      script,
+    ]).catch((error: { stdout: string }) => error);
+    assert.deepEqual(
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as LogLine).msg)
+        // pino writes asynchronously: at a crash the line in flight may land after those it flushes then.
+        .sort(),
+      ['one', 'two'],
+      how,
+    );
+  }
 });
