@@ -27,11 +27,8 @@ const payloadTooLarge = () =>
 /** When a client should try again while the database is out of reach (a restart takes seconds). */
 const UNAVAILABLE_RETRY_AFTER_S = 2;
 
-/** A middleware every request passes, named (the bench's floor figure adds them one by one). */
-export type RequestLayer = [name: string, middleware: MiddlewareHandler<AppEnv>];
-
-/** The middleware every request passes, in order. */
-export function everyRequest(deps: AppDeps): RequestLayer[] {
+/** The middleware every request passes, in order (the bench's floor figure adds them one by one). */
+export function everyRequest(deps: AppDeps): MiddlewareHandler<AppEnv>[] {
   const { logger, metrics, store } = deps;
   const { instanceName } = deps.config;
   const limitBody = bodyLimit({
@@ -49,14 +46,14 @@ export function everyRequest(deps: AppDeps): RequestLayer[] {
     if (Number(length) > MAX_BODY_BYTES) throw payloadTooLarge();
     return next();
   };
-  // First, so it sees every answer as sent, errors and refusals included.
-  const layers: RequestLayer[] = [
-    ['request id and log line', requestLogging(logger, metrics?.observe)],
-    ['security headers', securityHeaders()],
+  return [
+    // First, so it sees every answer as sent, errors and refusals included.
+    requestLogging(logger, metrics?.observe),
+    securityHeaders(),
+    ...(instanceName ? [instanceHeader(instanceName)] : []),
+    tenantCors(store, logger),
+    limitedBody,
   ];
-  if (instanceName) layers.push(['instance header', instanceHeader(instanceName)]);
-  layers.push(['CORS', tenantCors(store, logger)], ['body limit', limitedBody]);
-  return layers;
 }
 
 /** The API over `deps`; `extraRoutes` mounts more at `/` (the demo site, when `serve --demo`). */
@@ -64,7 +61,7 @@ export function createApp(deps: AppDeps, extraRoutes?: (deps: AppDeps) => Hono) 
   const app = new Hono<AppEnv>();
   const { metricsToken } = deps.config;
   const { logger, metrics } = deps;
-  for (const [, middleware] of everyRequest(deps)) app.use(middleware);
+  for (const middleware of everyRequest(deps)) app.use(middleware);
 
   const routes = app
     .route('/v1/admin', createAdminRoutes(deps))

@@ -19,7 +19,7 @@ const deps = createDeps({
   logger: createLogger(level as LogLevel),
 });
 const app = new Hono<AppEnv>();
-for (const [, middleware] of everyRequest(deps).slice(0, Number(process.env.BASELINE_LAYERS ?? 0)))
+for (const middleware of everyRequest(deps).slice(0, Number(process.env.BASELINE_LAYERS ?? 0)))
   app.use(middleware);
 app.get('/json', (c) => c.json(BARE_ANSWER, 200));
 
