@@ -1,22 +1,20 @@
 // The bare JSON route (the baseline's answer) behind the first BASELINE_LAYERS of the middleware every request
 // of the product passes (api/app.ts `everyRequest`, over the product's store on BASELINE_DB), so the floor
-// figure can say what each layer adds. LOG_LEVEL as the product's: at info the first layer logs a line per
-// request. Prints "listening on URL" like the CLI.
+// figure can say what each layer adds. LOG_LEVEL read as the product reads it: at info the first layer logs a
+// line per request. Prints "listening on URL" like the CLI.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { everyRequest } from '../api/app.ts';
 import { type AppEnv, createDeps } from '../api/context.ts';
-import { createLogger, LOG_LEVELS, type LogLevel } from '../api/logging.ts';
-import { openStore } from '../api/server.ts';
+import { createLogger } from '../api/logging.ts';
+import { environmentSettings, openStore } from '../api/server.ts';
 import { BARE_ANSWER } from './lib/bare-answer.ts';
 
-const level = process.env.LOG_LEVEL ?? 'info';
-if (!LOG_LEVELS.includes(level as LogLevel)) throw new Error(`LOG_LEVEL ${level} is not a level`);
 const store = await openStore(process.env.BASELINE_DB ?? ':memory:');
 const deps = createDeps({
   store,
   config: { serverSecret: Buffer.alloc(32, 1), rateLimitPerMinute: 0 },
-  logger: createLogger(level as LogLevel),
+  logger: createLogger(environmentSettings().logLevel),
 });
 const app = new Hono<AppEnv>();
 for (const middleware of everyRequest(deps).slice(0, Number(process.env.BASELINE_LAYERS ?? 0)))
