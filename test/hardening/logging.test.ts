@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { capturedLogger, type LogLine } from '../support/logs.ts';
+import { capturedLogger, logLinesOf } from '../support/logs.ts';
 import { TEST_ENGINE } from '../support/test-database.ts';
 import { startChildServer, testDatabase } from './child-server.ts';
 import { harness, TENANT_ORIGIN } from './harness.ts';
@@ -126,11 +126,7 @@ test('serve starts with a JSON line naming version, engine and origin, then logs
   const deadline = Date.now() + 5000;
   while (!server.output().includes('from-test') && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 20));
-  const lines = server
-    .output()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LogLine);
+  const lines = logLinesOf(server.output());
   const [start] = lines;
   assert.equal(start?.level, 'info');
   assert.equal(
@@ -152,11 +148,7 @@ test('serve loses no log line when it shuts down', async (t) => {
     await server.request({ method: 'GET', path: '/healthz', headers: { 'x-request-id': id } });
   server.child.kill('SIGTERM');
   assert.deepEqual(await server.exited, { code: 0, signal: null });
-  const lines = server
-    .output()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LogLine);
+  const lines = logLinesOf(server.output());
   assert.deepEqual(
     lines.filter((line) => String(line.requestId).startsWith('last-')).map((line) => line.requestId),
     ['last-1', 'last-2', 'last-3'],
@@ -183,10 +175,8 @@ test('the lines logged just before the process exits, or crashes, are written', 
       script,
     ]).catch((error: { stdout: string }) => error);
     assert.deepEqual(
-      stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => (JSON.parse(line) as LogLine).msg)
+      logLinesOf(stdout)
+        .map((line) => line.msg)
         // pino writes asynchronously: at a crash the line in flight may land after those it flushes then.
         .sort(),
       ['one', 'two'],
