@@ -11,19 +11,13 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import {
-  createServer,
-  maxHeaderSize,
-  type RequestListener,
-  type Server,
-  type ServerResponse,
-  STATUS_CODES,
-} from 'node:http';
+import { createServer, maxHeaderSize, type RequestListener, type Server, STATUS_CODES } from 'node:http';
 import { type AddressInfo, isIPv6, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { trackAnswersInFlight } from './answers-in-flight.ts';
 import { createApp } from './app.ts';
 import { createInProcessBus } from './bus/in-process.ts';
 import { createPostgresBus } from './bus/postgres.ts';
@@ -464,15 +458,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   server.on('clientError', answerClientError);
-  const inFlight = new Set<ServerResponse>();
-  server.on('request', (_request, response: ServerResponse) => {
-    inFlight.add(response);
-    response.once('close', () => inFlight.delete(response));
-  });
-  const onlyEventStreamsLeft = () =>
-    [...inFlight].every((response) =>
-      String(response.getHeader('content-type')).startsWith('text/event-stream'),
-    );
+  const { onlyEventStreamsLeft } = trackAnswersInFlight(server);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Behind a proxy the demo's page, and the join URL guests land on, are at the public origin.
   const demoInfo = demo ? await demo.seedDemo(deps, deps.config.publicOrigin ?? url) : undefined;
