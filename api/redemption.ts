@@ -2,7 +2,7 @@
 import { ApiError, LINK_UNAVAILABLE_MESSAGE } from './errors.ts';
 import { admissionFor, isLinkUsable } from './rules.ts';
 import { lookupHash } from './secrets.ts';
-import { DeadlockError, DuplicateKeyError, type Store } from './store/contract.ts';
+import { DeadlockError, DuplicateKeyError, type LinkContextRead, type Store } from './store/contract.ts';
 import type { Guest, Link, Room, Tenant } from './store/types.ts';
 import { scheduleView } from './views.ts';
 import { recordRedemption } from './webhooks/record.ts';
@@ -68,7 +68,7 @@ export async function redeem(
   const attempt = () =>
     store.batchedTransaction(async (tx): Promise<Redemption> => {
       // Re-read inside the transaction: the context was resolved before it.
-      const current = (await tx.linkContexts.byLinkId(context.link.id)) as LinkContext;
+      const current = (await tx.linkContexts.byLinkId(context.link.id)) as LinkContextRead;
       const { tenant, room, link } = current;
       const earlier = input.idempotencyKey
         ? await tx.guests.byIdempotencyKey(link.id, input.idempotencyKey)
@@ -99,7 +99,8 @@ export async function redeem(
       // At the limit it throws, and the guest inserted above rolls back with the transaction.
       const used = await tx.links.countUseReturning(link.id);
       if (!used) throw linkUnavailable(room);
-      await recordRedemption(tx, guest, used, now);
+      // A tenant without endpoints has nothing to record: the outbox's insert would find none to write for.
+      if (current.hasWebhookEndpoints) await recordRedemption(tx, guest, used, now);
       return { tenant, room, link: used, guest, counted: true };
     }, context.link.id);
   // A link already unusable as read refuses a new guest without a transaction: under a burst on a used-up

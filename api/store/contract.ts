@@ -43,6 +43,11 @@ export interface LinkContextRow {
   link: Link;
 }
 
+/** As read: with whether the tenant has a webhook endpoint at all (without one, no event is recorded). */
+export interface LinkContextRead extends LinkContextRow {
+  hasWebhookEndpoints: boolean;
+}
+
 /** Guests per page of a host's list. */
 export const PAGE_SIZE = 1000;
 
@@ -231,8 +236,8 @@ export interface Tables {
   presenceLeases: PresenceLeaseTable;
   webhooks: WebhookTable;
   linkContexts: {
-    byTokenHash(hash: Buffer): Promise<LinkContextRow | undefined>;
-    byLinkId(id: string): Promise<LinkContextRow | undefined>;
+    byTokenHash(hash: Buffer): Promise<LinkContextRead | undefined>;
+    byLinkId(id: string): Promise<LinkContextRead | undefined>;
   };
 }
 

@@ -7,9 +7,10 @@ import { LINK_JSON, type LinkRow, toLink } from './links.ts';
 import { type RoomRow, toRoom } from './rooms.ts';
 import { TENANT_COLUMNS, type TenantRow, toTenant } from './tenants.ts';
 
-type LinkContextRow = TenantRow & { room: RoomRow; link: LinkRow };
+type LinkContextRow = TenantRow & { room: RoomRow; link: LinkRow; has_webhook_endpoints: boolean };
 
-const CONTEXT_SELECT = `SELECT ${TENANT_COLUMNS}, to_jsonb(r) AS room, ${LINK_JSON} AS link
+const CONTEXT_SELECT = `SELECT ${TENANT_COLUMNS}, to_jsonb(r) AS room, ${LINK_JSON} AS link,
+    EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.tenant_id = t.id) AS has_webhook_endpoints
   FROM links l JOIN rooms r ON r.pk = l.room_pk JOIN tenants t ON t.id = r.tenant_id`;
 
 const statements = {
@@ -18,7 +19,12 @@ const statements = {
 };
 
 const toContext = ([row]: LinkContextRow[]) =>
-  row && { tenant: toTenant(row), room: toRoom(row.room), link: toLink(row.link) };
+  row && {
+    tenant: toTenant(row),
+    room: toRoom(row.room),
+    link: toLink(row.link),
+    hasWebhookEndpoints: row.has_webhook_endpoints,
+  };
 
 export const linkContexts = (db: Queryable): Tables['linkContexts'] => ({
   byTokenHash: (hash) => rowsOf<LinkContextRow>(db, statements.contextByTokenHash, [hash]).then(toContext),
