@@ -410,11 +410,47 @@ export function storeContract(engine: StoreEngine): void {
         const { tenant, room } = await tenantWithRoom(store);
         const input = newLink(room);
         const link = await store.links.create(input);
-        const expected = { tenant: await store.tenants.get(tenant.id), room, link };
+        const expected = {
+          tenant: await store.tenants.get(tenant.id),
+          room,
+          link,
+          hasWebhookEndpoints: false,
+        };
         assert.deepEqual(await store.linkContexts.byTokenHash(input.tokenHash), expected);
         assert.deepEqual(await store.linkContexts.byLinkId(link.id), expected);
         assert.equal(await store.linkContexts.byTokenHash(hash()), undefined);
         assert.equal(await store.linkContexts.byLinkId('no-such-link'), undefined);
+      });
+
+      test('says whether the link’s tenant has a webhook endpoint, another tenant’s not counting', async (t) => {
+        const store = await freshStore(t);
+        const { tenant, room } = await tenantWithRoom(store);
+        const other = await tenantWithRoom(store, 'other');
+        const link = await store.links.create(newLink(room));
+        const hook = (tenantId: string): WebhookEndpoint => ({
+          id: randomUUID(),
+          tenantId,
+          url: 'https://hooks.example/in',
+          events: ['link.expired'],
+          secretSealed: randomBytes(60),
+          createdAt: T0,
+        });
+        const has = async () => (await store.linkContexts.byLinkId(link.id))?.hasWebhookEndpoints;
+        await store.transaction((tx) =>
+          tx.webhooks.replaceEndpoints(other.tenant.id, [hook(other.tenant.id)]),
+        );
+        assert.equal(await has(), false);
+        // Subscribed to no event a redemption records: the outbox's insert decides per event, this only whether any.
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, [hook(tenant.id)]));
+        assert.equal(await has(), true);
+        assert.equal(
+          await store.transaction(
+            async (tx) => (await tx.linkContexts.byLinkId(link.id))?.hasWebhookEndpoints,
+          ),
+          true,
+        );
+        await store.transaction((tx) => tx.webhooks.replaceEndpoints(tenant.id, []));
+        assert.equal(await has(), false);
       });
     });
 
