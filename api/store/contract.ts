@@ -236,7 +236,8 @@ export interface Tables {
   presenceLeases: PresenceLeaseTable;
   webhooks: WebhookTable;
   linkContexts: {
-    byTokenHash(hash: Buffer): Promise<LinkContextRead | undefined>;
+    byTokenHash(hash: Buffer): Promise<LinkContextRow | undefined>;
+    /** With `hasWebhookEndpoints`, which the redemption's re-read inside its transaction needs. */
     byLinkId(id: string): Promise<LinkContextRead | undefined>;
   };
 }

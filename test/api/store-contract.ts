@@ -50,6 +50,16 @@ const newTenant = (changes: Partial<NewTenant> = {}): NewTenant => ({
   ...changes,
 });
 
+const endpoint = (tenantId: string, changes: Partial<WebhookEndpoint> = {}): WebhookEndpoint => ({
+  id: randomUUID(),
+  tenantId,
+  url: 'https://hooks.example/in',
+  events: ['guest.waiting', 'link.expired'],
+  secretSealed: randomBytes(60),
+  createdAt: T0,
+  ...changes,
+});
+
 const roomFields = (changes: Partial<RoomFields> = {}): RoomFields => ({
   title: 'Launch day',
   type: 'room',
@@ -410,14 +420,12 @@ export function storeContract(engine: StoreEngine): void {
         const { tenant, room } = await tenantWithRoom(store);
         const input = newLink(room);
         const link = await store.links.create(input);
-        const expected = {
-          tenant: await store.tenants.get(tenant.id),
-          room,
-          link,
-          hasWebhookEndpoints: false,
-        };
+        const expected = { tenant: await store.tenants.get(tenant.id), room, link };
         assert.deepEqual(await store.linkContexts.byTokenHash(input.tokenHash), expected);
-        assert.deepEqual(await store.linkContexts.byLinkId(link.id), expected);
+        assert.deepEqual(await store.linkContexts.byLinkId(link.id), {
+          ...expected,
+          hasWebhookEndpoints: false,
+        });
         assert.equal(await store.linkContexts.byTokenHash(hash()), undefined);
         assert.equal(await store.linkContexts.byLinkId('no-such-link'), undefined);
       });
@@ -427,14 +435,7 @@ export function storeContract(engine: StoreEngine): void {
         const { tenant, room } = await tenantWithRoom(store);
         const other = await tenantWithRoom(store, 'other');
         const link = await store.links.create(newLink(room));
-        const hook = (tenantId: string): WebhookEndpoint => ({
-          id: randomUUID(),
-          tenantId,
-          url: 'https://hooks.example/in',
-          events: ['link.expired'],
-          secretSealed: randomBytes(60),
-          createdAt: T0,
-        });
+        const hook = (tenantId: string) => endpoint(tenantId, { events: ['link.expired'] });
         const has = async () => (await store.linkContexts.byLinkId(link.id))?.hasWebhookEndpoints;
         await store.transaction((tx) =>
           tx.webhooks.replaceEndpoints(other.tenant.id, [hook(other.tenant.id)]),
@@ -1043,15 +1044,6 @@ export function storeContract(engine: StoreEngine): void {
     });
 
     describe('webhooks', () => {
-      const endpoint = (tenantId: string, changes: Partial<WebhookEndpoint> = {}): WebhookEndpoint => ({
-        id: randomUUID(),
-        tenantId,
-        url: 'https://hooks.example/in',
-        events: ['guest.waiting', 'link.expired'],
-        secretSealed: randomBytes(60),
-        createdAt: T0,
-        ...changes,
-      });
       const event = (roomPk: number, type: NewWebhookEvent['type'] = 'guest.waiting'): NewWebhookEvent => ({
         messageId: `msg_${randomUUID()}`,
         roomPk,

@@ -1,6 +1,6 @@
 // The SQLite tables as the store contract names them, synchronous (better-sqlite3): `index.ts` makes them the
 // async contract. The joined read returns each entity as one JSON object, so rows map by column name.
-import type { LinkContextRead, Tables } from '../contract.ts';
+import type { LinkContextRead, LinkContextRow, Tables } from '../contract.ts';
 import type { Db } from './db.ts';
 import { createGuestStore } from './guests.ts';
 import { createLinkStore, LINK_JSON, type LinkRow, toLink } from './links.ts';
@@ -24,28 +24,36 @@ export type SyncTables = {
 interface ContextJson extends TenantJson {
   link: string;
   room: string;
-  has_webhook_endpoints: 0 | 1;
 }
+
+/** Whether the tenant (`t`) has any webhook endpoint (one index probe); only the redemption's re-read needs it. */
+const HAS_WEBHOOK_ENDPOINTS =
+  'EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.tenant_id = t.id) AS has_webhook_endpoints';
 
 /** A link, its room and its tenant (with origins) in one statement: one snapshot and one WAL read lock. */
 function createContextStore(db: Db) {
-  const select = `SELECT ${LINK_JSON} AS link, ${ROOM_JSON} AS room, ${TENANT_JSON} AS tenant,
-      EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.tenant_id = t.id) AS has_webhook_endpoints
-    FROM links l JOIN rooms r ON r.pk = l.room_pk JOIN tenants t ON t.id = r.tenant_id`;
+  const columns = `${LINK_JSON} AS link, ${ROOM_JSON} AS room, ${TENANT_JSON} AS tenant`;
+  const from = 'FROM links l JOIN rooms r ON r.pk = l.room_pk JOIN tenants t ON t.id = r.tenant_id';
   const statements = {
-    byTokenHash: db.prepare<[Buffer], ContextJson>(`${select} WHERE l.token_hash = ?`),
-    byLinkId: db.prepare<[string], ContextJson>(`${select} WHERE l.id = ?`),
+    byTokenHash: db.prepare<[Buffer], ContextJson>(`SELECT ${columns} ${from} WHERE l.token_hash = ?`),
+    byLinkId: db.prepare<[string], ContextJson & { has_webhook_endpoints: 0 | 1 }>(
+      `SELECT ${columns}, ${HAS_WEBHOOK_ENDPOINTS} ${from} WHERE l.id = ?`,
+    ),
   };
-  const toContext = (row: ContextJson | undefined): LinkContextRead | undefined =>
-    row && {
-      link: toLink(JSON.parse(row.link) as LinkRow),
-      room: toRoom(JSON.parse(row.room) as RoomRow),
-      tenant: tenantOf(row),
-      hasWebhookEndpoints: row.has_webhook_endpoints === 1,
-    };
+  const toContext = (row: ContextJson): LinkContextRow => ({
+    link: toLink(JSON.parse(row.link) as LinkRow),
+    room: toRoom(JSON.parse(row.room) as RoomRow),
+    tenant: tenantOf(row),
+  });
   return {
-    byTokenHash: (hash: Buffer) => toContext(statements.byTokenHash.get(hash)),
-    byLinkId: (id: string) => toContext(statements.byLinkId.get(id)),
+    byTokenHash: (hash: Buffer): LinkContextRow | undefined => {
+      const row = statements.byTokenHash.get(hash);
+      return row && toContext(row);
+    },
+    byLinkId: (id: string): LinkContextRead | undefined => {
+      const row = statements.byLinkId.get(id);
+      return row && { ...toContext(row), hasWebhookEndpoints: row.has_webhook_endpoints === 1 };
+    },
   };
 }
 
